@@ -1,0 +1,213 @@
+/**
+ * The HTTP API: request/response schemas (zod/mini, small bundles) and their types.
+ * The add-in and the handlers both import these; nothing is declared twice.
+ */
+import * as z from 'zod/mini';
+import { FIELD_KEYS, type FieldKey, type FlagLevel, type ListKey, type Message, type RawCell, type Stage } from './fields';
+
+/** Input limits: requests beyond them get 413 (too many rows / bytes) or 400 (too long a string). */
+export const LIMITS = {
+  rowsPerRequest: 1000,
+  requestBytes: 5_000_000,
+  stringLength: 4000,
+  idLength: 40,
+  workbookIds: 50_000,
+} as const;
+
+export const API_VERSION = 'v1';
+
+const message = z.object({ zh: z.string(), en: z.string() });
+const listKey = z.enum(['clue', 'signed', 'landed', 'producing']);
+const stage = z.enum(['clue', 'signed', 'landed', 'producing', 'dropped']);
+const flagLevel = z.enum(['none', 'yellow', 'red']);
+const rawCell = z.union([z.string().check(z.maxLength(LIMITS.stringLength)), z.number(), z.boolean(), z.null()]);
+const fieldKey = z.enum(FIELD_KEYS);
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+const isoWeek = z.string().check(z.regex(/^\d{4}-W\d{2}$/));
+
+export const rowRefSchema = z.object({ sheet: z.string().check(z.maxLength(200)), row: z.number().check(z.int(), z.positive()) });
+
+export const syncRowSchema = z.object({
+  ref: rowRefSchema,
+  /** The list (sheet) the row sits on now. */
+  list: listKey,
+  /** The project id the client wrote into the row before syncing (idempotent retries). */
+  id: z.string().check(z.minLength(1), z.maxLength(LIMITS.idLength)),
+  /** Raw cell values by canonical field; the server parses them. */
+  cells: z.partialRecord(fieldKey, rawCell),
+  /** Money unit (亿元 per unit) a column's header names, e.g. "（万元）" → 0.0001. */
+  units: z.optional(z.partialRecord(fieldKey, z.number())),
+});
+
+export const syncRequestSchema = z.object({
+  workbook: z.object({ id: z.string().check(z.minLength(1), z.maxLength(100)), name: z.string().check(z.maxLength(500)) }),
+  dateSystem: z.union([z.literal(1900), z.literal(1904)]),
+  rows: z.array(syncRowSchema),
+  /**
+   * Sent with the last chunk of a sync: every project id in the workbook, so the server can report the
+   * projects this workbook synced before and now lacks (reported, never deleted).
+   */
+  workbookIds: z.optional(z.array(z.string().check(z.maxLength(LIMITS.idLength)))),
+  /** Evaluate as of this date; honoured only when the stack runs in local/test mode. */
+  asOf: z.optional(isoDate),
+});
+
+export type RowRef = z.infer<typeof rowRefSchema>;
+export type SyncRow = z.infer<typeof syncRowSchema>;
+export type SyncRequest = z.infer<typeof syncRequestSchema>;
+
+/** One reason a flag fired: the rule, its level, the figures behind it and bilingual text. */
+export interface FlagReason {
+  rule: RuleId;
+  level: Exclude<FlagLevel, 'none'>;
+  figures: Record<string, number | string>;
+  message: Message;
+}
+export type RuleId =
+  | 'weekly-update'
+  | 'clue-stalled'
+  | 'signed-not-started'
+  | 'milestone-overdue'
+  | 'problem-open'
+  | 'escalation'
+  | 'missing-owner';
+
+export interface Flag {
+  level: FlagLevel;
+  reasons: FlagReason[];
+}
+
+export interface Transition {
+  from: Stage;
+  to: Stage;
+  /** ISO date the transition happened (the stage's date in the row). */
+  on: string;
+  /** Days from the previous stage's date; null when that date is unknown. */
+  cycleDays: number | null;
+}
+
+export interface FieldError {
+  /** The field whose cell is wrong; null for row-level errors (duplicate id, other unit, …). */
+  field: FieldKey | null;
+  code: string;
+  message: Message;
+}
+
+export type RowStatus = 'created' | 'updated' | 'unchanged' | 'rejected';
+
+export interface SyncRowResult {
+  ref: RowRef;
+  id: string;
+  status: RowStatus;
+  stage: Stage;
+  /** The list the row belongs on now; differs from the row's list after a forward transition. */
+  targetList: ListKey | null;
+  transition?: Transition;
+  flag: Flag;
+  errors: FieldError[];
+}
+
+export interface MissingProject {
+  id: string;
+  name: string;
+  stage: Stage;
+  unit: string;
+}
+
+export interface SyncSummary {
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  red: number;
+  yellow: number;
+  transitions: number;
+  errors: number;
+  /** Only in the answer to the chunk that carried workbookIds. */
+  missing?: MissingProject[];
+}
+
+export interface SyncResponse {
+  asOf: string;
+  rows: SyncRowResult[];
+  summary: SyncSummary;
+}
+
+/** GET /v1/projects?unit=&stage=&flag=&nextToken= */
+export const projectsQuerySchema = z.object({
+  unit: z.optional(z.string().check(z.maxLength(200))),
+  stage: z.optional(stage),
+  flag: z.optional(flagLevel),
+  limit: z.optional(z.coerce.number().check(z.int(), z.positive(), z.maximum(1000))),
+  nextToken: z.optional(z.string().check(z.maxLength(2000))),
+});
+export type ProjectsQuery = z.infer<typeof projectsQuerySchema>;
+
+export interface ProjectSummary {
+  id: string;
+  name: string;
+  unit: string;
+  leader: string;
+  stage: Stage;
+  amount: number | null;
+  flag: Flag;
+  /** ISO instant the flag reached its current level (for "days flagged"). */
+  flagSince: string | null;
+  updatedAt: string;
+  version: number;
+  /** Parsed field values, as the server stores them. */
+  fields: Partial<Record<FieldKey, string | number | null>>;
+}
+
+export interface ProjectsResponse {
+  projects: ProjectSummary[];
+  nextToken?: string;
+}
+
+export type HistoryEventKind = 'created' | 'fields' | 'transition' | 'flag';
+export interface HistoryEvent {
+  version: number;
+  at: string;
+  kind: HistoryEventKind;
+  by: string;
+  workbook: string;
+  changes?: Partial<Record<FieldKey, { from: string | number | null; to: string | number | null }>>;
+  transition?: Transition;
+  flag?: { from: FlagLevel; to: FlagLevel; rules: RuleId[] };
+}
+export interface HistoryResponse {
+  id: string;
+  events: HistoryEvent[];
+}
+
+export const weeklyQuerySchema = z.object({ week: z.optional(isoWeek) });
+
+/** The error body of every non-2xx answer. */
+export interface ApiError {
+  error: { code: ErrorCode; message: Message; details?: unknown };
+}
+export type ErrorCode =
+  | 'bad_request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'payload_too_large'
+  | 'throttled'
+  | 'internal';
+export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  throttled: 429,
+  internal: 500,
+};
+
+export type Role = 'clerk' | 'leader' | 'admin';
+
+export type { FieldKey, FlagLevel, ListKey, Message, RawCell, Stage };
+export { fieldKey as fieldKeySchema, listKey as listKeySchema, message as messageSchema };

@@ -1,0 +1,4 @@
+/** The contract both sides import: the field catalogue and the HTTP API. */
+export * from './fields';
+export * from './api';
+export * from './config';

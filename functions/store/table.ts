@@ -1,0 +1,39 @@
+/**
+ * The single table's key schema and indexes, defined once: the CDK stack, the local stack and the tests all
+ * build the table from this. Keys (DESIGN.md §6):
+ *   PK=PROJECT#<id>  SK=STATE | EVT#<000000001> | WEEK#<yyyy-Www>
+ *   PK=CONFIG        SK=COUNTY
+ *   PK=WORKBOOK#<id> SK=PROJECT#<id>
+ *   PK=USER#<subject> SK=PROFILE
+ */
+export interface IndexDefinition {
+  name: string;
+  partitionKey: string;
+  sortKey: string;
+}
+
+export interface TableDefinition {
+  partitionKey: string;
+  sortKey: string;
+  indexes: readonly IndexDefinition[];
+}
+
+export const TABLE: TableDefinition = {
+  partitionKey: 'PK',
+  sortKey: 'SK',
+  indexes: [
+    // Projects by unit and stage: GSI1PK=UNIT#<unit>, GSI1SK=<stage>#<id> (on STATE items only).
+    { name: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
+    // Weekly snapshots by week: GSI2PK=WEEK#<yyyy-Www>, GSI2SK=<unit>#<id> (on WEEK# items only).
+    { name: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
+  ],
+};
+
+/** Every key attribute is a string. */
+export const KEY_ATTRIBUTES: readonly string[] = [
+  TABLE.partitionKey,
+  TABLE.sortKey,
+  ...TABLE.indexes.flatMap((i) => [i.partitionKey, i.sortKey]),
+];
+
+export const DEFAULT_TABLE_NAME = 'invest-flags';

@@ -1,0 +1,12 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }] },
+  // ESM-only packages (jose) and office-addin-mock's deps must be transformed to CommonJS for jest.
+  transformIgnorePatterns: ['/node_modules/(?!(strip-bom|uuid|jose)/)'],
+  collectCoverageFrom: ['functions/domain/**/*.ts'],
+  coverageReporters: ['text-summary'],
+  coverageThreshold: { './functions/domain/': { lines: 90 } },
+};
