@@ -1,0 +1,145 @@
+/**
+ * The port between the pure core and a spreadsheet. Core reads snapshots, computes a WritePlan, and a gateway
+ * (Office.js in addin/office, ExcelJS in addin/xlsx) executes it. Both gateways must produce the same
+ * workbook for the same plan. Rows and columns are 1-based sheet coordinates throughout.
+ */
+import type { FieldKey, ListKey, RawCell } from '../../functions/contract';
+
+/** A sheet's used range as read. values[i][j] is the cell at row top+i, column left+j. */
+export interface SheetSnapshot {
+  name: string;
+  top: number;
+  left: number;
+  values: RawCell[][];
+  /** Number formats parallel to values, where the gateway reads them (tells a date serial from a number). */
+  numberFormats?: string[][];
+  /** Merged areas in A1 notation ("A1:H1"), where the gateway reads them. */
+  merges?: string[];
+  /** False for hidden sheets; core skips them when finding lists. */
+  visible?: boolean;
+}
+
+/** What the workbook keeps about itself, stored inside the workbook by each gateway. */
+export interface WorkbookSettings {
+  /** Stable id of this workbook for the backend (created on first sync). */
+  workbookId?: string;
+  /** Sheet name → list, as detected and confirmed/corrected by the clerk. */
+  mapping?: Record<string, ListKey>;
+  /** Clerk's corrections of the detected header mapping: sheet → column letter → field (or 'ignore'). */
+  headerOverrides?: Record<string, Record<string, FieldKey | 'ignore'>>;
+  /** Move rows to their new list without asking. */
+  autoMoveRows?: boolean;
+  /** Also tint the project-name cell with the flag colour. */
+  tintName?: boolean;
+  /** Backend base URL chosen in the task pane. */
+  apiUrl?: string;
+  /** ISO instant of the last successful sync. */
+  lastSync?: string;
+}
+
+/** Colours as "#RRGGBB"; null clears what the add-in set before. */
+export interface CellStyle {
+  fill: string | null;
+  font: string | null;
+}
+
+export interface CellRef {
+  row: number;
+  col: number;
+}
+
+/** Values for a run of consecutive rows in one column (an owned column: id, flag, reason). */
+export interface ColumnWrite {
+  col: number;
+  top: number;
+  values: Array<string | null>;
+}
+
+export interface StyleWrite {
+  style: CellStyle;
+  cells: CellRef[];
+}
+
+/** A cell note (comment) the add-in owns; text null removes the add-in's earlier note. */
+export interface NoteWrite extends CellRef {
+  text: string | null;
+}
+
+export interface SheetPlan {
+  sheet: string;
+  /** Owned columns to write, header cells included (a new column gets its header here). */
+  columns: ColumnWrite[];
+  /** Fills/fonts grouped by style, so gateways can apply one style to many cells at once. */
+  styles: StyleWrite[];
+  notes: NoteWrite[];
+}
+
+/**
+ * Moving a row to the end of its new list: `cells` are the values to write in the target sheet's columns
+ * (core maps fields across the two sheets' headers, and adds target headers for source columns the target
+ * lacks, via the target's SheetPlan.columns). The source row is deleted after all writes, bottom-up.
+ */
+export interface RowMove {
+  id: string;
+  from: { sheet: string; row: number };
+  to: { sheet: string; row: number };
+  cells: Array<{ col: number; value: RawCell }>;
+}
+
+/** A sheet the add-in writes whole and replaces on each refresh (领导看板, 周调度, 全县项目). */
+export interface LeaderSheetPlan {
+  name: string;
+  /** Cell values from A1; strings starting with "=" are formulas. */
+  rows: RawCell[][];
+  /** Header rows to freeze and repeat when printing. */
+  frozenRows: number;
+  columnWidths: number[];
+  styles: StyleWrite[];
+  /** Bold cells (headers, totals). */
+  bold: CellRef[];
+  /** Ranges (A1) to draw as data bars in .xlsx / to chart in Excel. */
+  dataBars?: string[];
+  charts?: Array<{ title: string; type: 'columnClustered' | 'columnStacked' | 'barClustered'; range: string; anchor: string }>;
+  landscape: boolean;
+}
+
+export interface WritePlan {
+  sheets: SheetPlan[];
+  moves: RowMove[];
+  leaderSheets: LeaderSheetPlan[];
+  /** Merged into the stored settings after the writes succeed. */
+  settings?: WorkbookSettings;
+}
+
+export interface ApplyResult {
+  cellsWritten: number;
+  rowsMoved: number;
+}
+
+export interface WorkbookGateway {
+  /** Every sheet's used range (values, and number formats/merges where supported), in one round trip. */
+  readSheets(): Promise<SheetSnapshot[]>;
+  readSettings(): Promise<WorkbookSettings>;
+  /**
+   * Applies a whole plan. Writes nothing half-way: a plan that cannot be applied (a sheet renamed or deleted
+   * since the read, a protected sheet) fails with a GatewayError before any change.
+   */
+  apply(plan: WritePlan): Promise<ApplyResult>;
+}
+
+export type GatewayErrorCode = 'sheet_missing' | 'sheet_protected' | 'edit_mode' | 'too_large' | 'io' | 'unknown';
+
+/** An error a gateway raises, with text a clerk can act on. */
+export class GatewayError extends Error {
+  constructor(
+    readonly code: GatewayErrorCode,
+    readonly zh: string,
+    readonly en: string,
+    readonly sheet?: string,
+  ) {
+    super(en);
+    this.name = 'GatewayError';
+  }
+}
+
+export const EMPTY_PLAN: WritePlan = { sheets: [], moves: [], leaderSheets: [] };
