@@ -1,0 +1,45 @@
+/** One raw cell → its field's value, by the field's type in the catalogue. Never throws. */
+import { FIELD_BY_KEY, type FieldError, type FieldKey, type FieldSpec, type RawCell } from '../../contract';
+import type { FieldValue, ParseContext } from '../types';
+import { isBlank, isExcelError } from './blank';
+import { parseLedgerDate } from './dates';
+import { parseEnum } from './enums';
+import { fieldError, unknownFieldError } from './messages';
+import { columnMoneyUnit, parseMoney } from './money';
+import { parseInteger } from './numbers';
+import { fail, ok, type Parsed } from './result';
+import { parseId, parseLongText, parseText } from './text';
+
+export type CellResult = { ok: true; value: FieldValue } | { ok: false; error: FieldError };
+
+const isCellValue = (raw: unknown): raw is RawCell | undefined =>
+  raw === null || raw === undefined || typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean';
+
+function parseByType(spec: FieldSpec, raw: RawCell | undefined, ctx: ParseContext): Parsed<string | number> {
+  if (raw === undefined) return ok(null);
+  switch (spec.type) {
+    case 'date':
+      return parseLedgerDate(raw, ctx?.dateSystem);
+    case 'money':
+      return parseMoney(raw, columnMoneyUnit(spec.key, ctx ?? {}));
+    case 'integer':
+      return parseInteger(raw);
+    case 'enum':
+      return parseEnum(raw, spec.enumKey!);
+    default: {
+      // Text-like fields keep "无" (it is the clerk's answer); only empty cells and placeholders are blank.
+      if (raw === null || isBlank(raw)) return ok(null);
+      if (spec.type === 'id') return parseId(raw);
+      return spec.type === 'longText' ? parseLongText(raw) : parseText(raw);
+    }
+  }
+}
+
+export function parseCell(raw: RawCell | undefined, field: FieldKey, ctx: ParseContext): CellResult {
+  const spec = Object.hasOwn(FIELD_BY_KEY, field) ? FIELD_BY_KEY[field] : undefined;
+  if (!spec) return { ok: false, error: unknownFieldError(field) };
+  const parsed = isExcelError(raw) ? fail('excel_error') : isCellValue(raw) ? parseByType(spec, raw, ctx) : fail('invalid_value');
+  if (parsed.ok) return { ok: true, value: parsed.value };
+  const unit = spec.type === 'money' ? columnMoneyUnit(spec.key, ctx ?? {}) : undefined;
+  return { ok: false, error: fieldError(spec, parsed, raw, unit) };
+}
