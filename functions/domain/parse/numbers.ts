@@ -31,9 +31,13 @@ export function cleanNumericText(text: string): string {
 export const isRangeText = (cleaned: string): boolean => RANGE.test(cleaned);
 export const isNegativeText = (cleaned: string): boolean => NEGATIVE.test(cleaned);
 
-/** Drops binary floating-point noise (5000 × 0.0001 = 0.5000000000000001 → 0.5); 12 digits is ample for money. */
+/**
+ * Drops binary floating-point noise (5000 × 0.0001 = 0.5000000000000001 → 0.5). A product of two decimals is off
+ * by at most ~3.3e-16 relative, less than half a step at 15 significant digits, so any figure with ≤ 15 digits
+ * comes back as the decimal the clerk wrote.
+ */
 export function roundNoise(n: number): number {
-  return Number(n.toPrecision(12));
+  return Number(n.toPrecision(15));
 }
 
 /** Head-counts beyond this are typing slips, not a county project. */

@@ -14,5 +14,9 @@ export interface Failure {
 export type FailureReason = 'range' | 'negative' | 'too_large' | 'decimal' | 'year' | 'ambiguous' | 'space';
 
 export const ok = <T>(value: T | null): { ok: true; value: T | null } => ({ ok: true, value });
-export const fail = (code: string, reason?: FailureReason, limit?: number): Failure =>
-  reason === undefined ? { ok: false, code } : limit === undefined ? { ok: false, code, reason } : { ok: false, code, reason, limit };
+export function fail(code: string, reason?: FailureReason, limit?: number): Failure {
+  const failure: Failure = { ok: false, code };
+  if (reason !== undefined) failure.reason = reason;
+  if (limit !== undefined) failure.limit = limit;
+  return failure;
+}
