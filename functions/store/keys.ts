@@ -1,0 +1,33 @@
+/**
+ * Key builders for the single table (layout in table.ts). Every key string is built here and nowhere else.
+ */
+export const STATE_SK = 'STATE';
+export const EVT_PREFIX = 'EVT#';
+export const WEEK_PREFIX = 'WEEK#';
+/** STATE items also sit in one GSI2 partition so that "all projects" is a paged Query, not a table Scan. */
+export const ALL_PROJECTS_GSI2PK = 'PROJECTS';
+
+export const projectPk = (id: string): string => `PROJECT#${id}`;
+/** Versions are zero-padded so that events sort by version. */
+export const eventSk = (version: number): string => `${EVT_PREFIX}${String(version).padStart(9, '0')}`;
+export const weekSk = (week: string): string => `${WEEK_PREFIX}${week}`;
+export const unitGsi1pk = (unit: string): string => `UNIT#${unit}`;
+export const stageGsi1sk = (stage: string, id: string): string => `${stage}#${id}`;
+export const weekGsi2pk = (week: string): string => `WEEK#${week}`;
+export const unitIdGsi2sk = (unit: string | null, id: string): string => `${unit ?? ''}#${id}`;
+export const CONFIG_KEY = { PK: 'CONFIG', SK: 'COUNTY' } as const;
+export const workbookPk = (workbookId: string): string => `WORKBOOK#${workbookId}`;
+export const memberSk = (id: string): string => `PROJECT#${id}`;
+export const PROFILE_SK = 'PROFILE';
+/** Users are found by their token subject, or — registered before their first sign-in — by e-mail. */
+export const userPkBySubject = (subject: string): string => `USER#${subject}`;
+export const userPkByEmail = (email: string): string => `USER#email:${email.trim().toLowerCase()}`;
+
+/** Attributes that exist only for the table's keys and indexes; readers strip them. */
+export const KEY_ONLY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'flagLevel'] as const;
+
+export function stripKeys<T>(item: Record<string, unknown>): T {
+  const copy: Record<string, unknown> = { ...item };
+  for (const k of KEY_ONLY_ATTRIBUTES) delete copy[k];
+  return copy as T;
+}
