@@ -1,0 +1,133 @@
+/**
+ * What the flag rules need to know about time, computed once per (asOf, cut-off settings) and reused for
+ * every project: the local day of asOf and a window of the cut-offs before it, with their local days and
+ * zone offsets. Rules then count cut-offs by binary search and turn instants into local dates without
+ * calling Intl (which costs microseconds a call) in the hot path.
+ */
+import type { CountyConfig, CutoffConfig } from '../../contract';
+import { cutoffMsOnDay, lastCutoffDay, localDayOf, MS_PER_DAY, msToInstant, parseInstant, zoneOffsetMs } from '../calendar';
+import { dayToIso } from '../days';
+
+/** Ten years of cut-offs: older instants take the exact but slower path. */
+const WINDOW_WEEKS = 520;
+
+export interface CutoffWindow {
+  cutoff: CutoffConfig;
+  /** Cut-off instants (ms), oldest first, the last one at or before asOf. */
+  ms: Float64Array;
+  /** Local day number of each cut-off. */
+  day: Int32Array;
+  /** Zone offset (local − UTC, ms) at each cut-off. */
+  offset: Float64Array;
+  /** ISO instant of each cut-off, as history records them. */
+  iso: string[];
+  /** asOf and the zone offset there, closing the last interval. */
+  endMs: number;
+  endOffset: number;
+}
+
+/** An instant the rules evaluate at: asOf itself, or one of the past cut-offs (escalation). */
+export interface EvalPoint {
+  ms: number;
+  /** Its local calendar day. */
+  day: number;
+  /** Index in the window of the last cut-off at or before `ms`. */
+  cutoffIdx: number;
+}
+
+export interface EvalContext {
+  config: CountyConfig;
+  window: CutoffWindow;
+  now: EvalPoint;
+  /** The last cut-offs at or before asOf, newest first, as many as escalation looks back. */
+  pastCutoffs: EvalPoint[];
+}
+
+function buildWindow(asOfMs: number, cutoff: CutoffConfig): CutoffWindow {
+  const last = lastCutoffDay(asOfMs, cutoff);
+  const ms = new Float64Array(WINDOW_WEEKS);
+  const day = new Int32Array(WINDOW_WEEKS);
+  const offset = new Float64Array(WINDOW_WEEKS);
+  const iso: string[] = [];
+  for (let i = 0; i < WINDOW_WEEKS; i++) {
+    day[i] = last - (WINDOW_WEEKS - 1 - i) * 7;
+    ms[i] = cutoffMsOnDay(day[i]!, cutoff);
+    offset[i] = zoneOffsetMs(ms[i]!, cutoff.timeZone);
+    iso.push(msToInstant(ms[i]!));
+  }
+  return { cutoff, ms, day, offset, iso, endMs: asOfMs, endOffset: zoneOffsetMs(asOfMs, cutoff.timeZone) };
+}
+
+export function buildContext(asOf: string, config: CountyConfig): EvalContext {
+  const asOfMs = parseInstant(asOf);
+  const window = buildWindow(asOfMs, config.cutoff);
+  const last = WINDOW_WEEKS - 1;
+  const pastCutoffs: EvalPoint[] = [];
+  for (let k = 0; k < config.rules.escalation.consecutiveCutoffs; k++) {
+    pastCutoffs.push({ ms: window.ms[last - k]!, day: window.day[last - k]!, cutoffIdx: last - k });
+  }
+  return {
+    config,
+    window,
+    now: { ms: asOfMs, day: localDayOf(asOfMs, config.cutoff.timeZone), cutoffIdx: last },
+    pastCutoffs,
+  };
+}
+
+const contexts = new Map<string, EvalContext>();
+
+/**
+ * The context for (asOf, config), memoised: a batch evaluates thousands of projects as of the same instant.
+ * Keyed by the values that shape it, so equal configs from different requests share it; bounded.
+ */
+export function contextFor(asOf: string, config: CountyConfig): EvalContext {
+  const { weekday, time, timeZone } = config.cutoff;
+  const key = `${asOf}|${weekday}|${time}|${timeZone}|${config.rules.escalation.consecutiveCutoffs}`;
+  const hit = contexts.get(key);
+  // Thresholds are read from `config` at evaluation time, so a hit must carry the caller's config object.
+  if (hit?.config === config) return hit;
+  if (contexts.size >= 32) contexts.clear();
+  const ctx = hit ? { ...hit, config } : buildContext(asOf, config);
+  contexts.set(key, ctx);
+  return ctx;
+}
+
+/** Index of the first window cut-off after `t`. */
+function firstAfter(w: CutoffWindow, t: number): number {
+  let lo = 0;
+  let hi = w.ms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (w.ms[mid]! <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How many cut-offs lie in (t, at]. */
+export function cutoffsAfter(t: number, at: EvalPoint, ctx: EvalContext): number {
+  if (t >= at.ms) return 0;
+  const w = ctx.window;
+  if (t >= w.ms[0]!) return Math.max(0, at.cutoffIdx - firstAfter(w, t) + 1);
+  return (w.day[at.cutoffIdx]! - lastCutoffDay(t, w.cutoff)) / 7;
+}
+
+/** The local calendar date ("YYYY-MM-DD") of instant `t`, for messages. */
+export function localDate(t: number, ctx: EvalContext): string {
+  const w = ctx.window;
+  const i = firstAfter(w, t) - 1;
+  const last = w.ms.length - 1;
+  let offset: number;
+  if (i >= 0 && (i < last ? w.offset[i] === w.offset[i + 1] : t <= w.endMs && w.offset[i] === w.endOffset)) {
+    // No DST change between the bracketing cut-offs (zones never change twice within a week).
+    offset = w.offset[i]!;
+  } else {
+    offset = zoneOffsetMs(t, w.cutoff.timeZone);
+  }
+  return dayToIso(Math.floor((t + offset) / MS_PER_DAY));
+}
+
+/** The local date of a window cut-off. */
+export function cutoffDate(idx: number, ctx: EvalContext): string {
+  return dayToIso(ctx.window.day[idx]!);
+}

@@ -1,0 +1,18 @@
+/** `missing-owner`: no leader in charge (包联领导) or no responsible unit (所属单位). */
+import { isActive, isBlank, makeReason, type Rule } from './rule';
+
+export const missingOwner: Rule = {
+  id: 'missing-owner',
+  level(project, _history, _at, ctx) {
+    if (!ctx.config.rules.missingOwner.enabled || !isActive(project.stage)) return 0;
+    return isBlank(project.fields.leader) || isBlank(project.fields.unit) ? 1 : 0;
+  },
+  reason(project, _history, _at, _ctx, level) {
+    const noLeader = isBlank(project.fields.leader);
+    const noUnit = isBlank(project.fields.unit);
+    const missing = noLeader && noUnit ? 'leader,unit' : noLeader ? 'leader' : 'unit';
+    const zh = noLeader && noUnit ? '包联领导和所属单位' : noLeader ? '包联领导' : '所属单位';
+    const en = noLeader && noUnit ? 'leader in charge or responsible unit' : noLeader ? 'leader in charge' : 'responsible unit';
+    return makeReason('missing-owner', level, { missing }, `未明确${zh}`, `No ${en}`);
+  },
+};
