@@ -17,6 +17,8 @@ export interface SheetSnapshot {
   merges?: string[];
   /** False for hidden sheets; core skips them when finding lists. */
   visible?: boolean;
+  /** Cells holding an Excel error (#N/A, #REF!…): read as null in `values`, listed here by A1 address. */
+  cellErrors?: Array<{ address: string; error: string }>;
 }
 
 /** What the workbook keeps about itself, stored inside the workbook by each gateway. */
@@ -53,6 +55,10 @@ export interface ColumnWrite {
   col: number;
   top: number;
   values: Array<string | null>;
+  /** For a column core creates: copy the cell formats (font, border, fill, alignment) of this column, same rows. */
+  formatFrom?: number;
+  /** For a column core creates: its width in characters. */
+  width?: number;
 }
 
 export interface StyleWrite {
@@ -120,6 +126,8 @@ export interface WorkbookGateway {
   /** Every sheet's used range (values, and number formats/merges where supported), in one round trip. */
   readSheets(): Promise<SheetSnapshot[]>;
   readSettings(): Promise<WorkbookSettings>;
+  /** The workbook's date system (Excel serials count from 1900 or 1904); 1900 when not implemented. */
+  readDateSystem?(): Promise<1900 | 1904>;
   /**
    * Applies a whole plan. Writes nothing half-way: a plan that cannot be applied (a sheet renamed or deleted
    * since the read, a protected sheet) fails with a GatewayError before any change.
@@ -141,5 +149,15 @@ export class GatewayError extends Error {
     this.name = 'GatewayError';
   }
 }
+
+/**
+ * Where gateways keep WorkbookSettings: a very hidden sheet, JSON text in column A from A1 down (split into
+ * 30,000-character pieces, under Excel's 32,767-character cell limit). Chosen over custom document properties
+ * because ExcelJS (4.4) neither reads nor writes docProps/custom.xml — they would be lost on every .xlsx save —
+ * while a very hidden sheet round-trips through ExcelJS, Excel, WPS and Office.js alike, and clerks cannot
+ * unhide it from the Excel UI.
+ */
+export const SETTINGS_SHEET = '_invest_flags';
+export const SETTINGS_CHUNK = 30_000;
 
 export const EMPTY_PLAN: WritePlan = { sheets: [], moves: [], leaderSheets: [] };

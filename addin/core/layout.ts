@@ -1,0 +1,112 @@
+/**
+ * Which sheets hold which list, and where each sheet's header, fields and owned columns are. Sheets are
+ * found by name (contain-match on normalized names, longest alias wins, so "2026年签约项目台账" is the
+ * signed list), or — when no sheet is named after a list — a sheet with a stage column (阶段/清单).
+ * A mapping saved in the workbook's settings wins over both.
+ */
+import { LIST_ALIASES, normalizeHeader, OWNED_COLUMNS, type ListKey } from '../../functions/contract';
+import type { SheetSnapshot, WorkbookSettings } from './gateway';
+import { detectHeader, type HeaderMap, type OwnedKey } from './headers';
+import { isBlank, toGrid, type Grid } from './grid';
+
+export type OwnedColumnKey = 'id' | OwnedKey;
+
+export interface SheetLayout extends HeaderMap {
+  sheet: string;
+  grid: Grid;
+  /** The sheet's list; null for a single sheet whose stage column names each row's list. */
+  list: ListKey | null;
+  /** Where the owned columns are (found by header, or appended right of the last header column). */
+  ownedCols: Record<OwnedColumnKey, number>;
+  /** Owned columns that do not exist yet: core writes their headers. */
+  newColumns: OwnedColumnKey[];
+}
+
+/** The list a sheet name or stage-column value names: the longest alias it contains. */
+export function listFromName(name: string): ListKey | null {
+  const n = normalizeHeader(name);
+  if (!n) return null;
+  let best: { key: ListKey; len: number } | null = null;
+  for (const [alias, key] of LIST_ALIASES) {
+    if (alias && n.includes(alias) && (!best || alias.length > best.len)) best = { key, len: alias.length };
+  }
+  return best?.key ?? null;
+}
+
+export const OWNED_HEADER: Record<OwnedColumnKey, string> = {
+  id: OWNED_COLUMNS.id.zh,
+  flag: OWNED_COLUMNS.flag.zh,
+  reason: OWNED_COLUMNS.reason.zh,
+};
+
+function layoutOf(snapshot: SheetSnapshot, list: ListKey | null, settings: WorkbookSettings): SheetLayout | null {
+  const grid = toGrid(snapshot);
+  const header = detectHeader(grid, settings.headerOverrides);
+  if (!header) return null;
+  // Appended right of the last header column, or of any unlabeled column with data, never over clerk data.
+  let next = Math.max(header.lastHeaderCol, lastDataCol(grid, header.headerTop));
+  const newColumns: OwnedColumnKey[] = [];
+  const place = (key: OwnedColumnKey, found: number | undefined): number => {
+    if (found !== undefined) return found;
+    newColumns.push(key);
+    return ++next;
+  };
+  const ownedCols = {
+    id: place('id', header.colOf.id),
+    flag: place('flag', header.owned.flag),
+    reason: place('reason', header.owned.reason),
+  };
+  return { ...header, sheet: snapshot.name, grid, list, ownedCols, newColumns };
+}
+
+function lastDataCol(g: Grid, fromRow: number): number {
+  let last = 0;
+  for (let r = fromRow; r <= g.bottom; r++) {
+    for (let c = g.right; c > last; c--) {
+      if (!isBlank(g.raw(r, c))) {
+        last = c;
+        break;
+      }
+    }
+  }
+  return last;
+}
+
+export interface Layouts {
+  sheets: SheetLayout[];
+  /** Sheet name → list, as detected (saved with the workbook). */
+  mapping: Record<string, ListKey>;
+  /** Named list sheets whose header could not be found. */
+  headerless: string[];
+}
+
+export function findLayouts(snapshots: SheetSnapshot[], settings: WorkbookSettings): Layouts {
+  const visible = snapshots.filter((s) => s.visible !== false);
+  const saved = settings.mapping ?? {};
+  const savedSheets = visible.filter((s) => saved[s.name]);
+  const named: Array<[SheetSnapshot, ListKey]> = savedSheets.length
+    ? savedSheets.map((s) => [s, saved[s.name]!])
+    : visible.flatMap((s) => {
+        const key = listFromName(s.name);
+        return key ? [[s, key] as [SheetSnapshot, ListKey]] : [];
+      });
+  const out: Layouts = { sheets: [], mapping: {}, headerless: [] };
+  for (const [s, key] of named) {
+    const layout = layoutOf(s, key, settings);
+    if (layout) {
+      out.sheets.push(layout);
+      out.mapping[s.name] = key;
+    } else out.headerless.push(s.name);
+  }
+  if (out.sheets.length) return out;
+  for (const s of visible) {
+    const layout = layoutOf(s, null, settings);
+    if (layout?.stageCol !== undefined) return { ...out, sheets: [layout] };
+  }
+  return out;
+}
+
+/** The sheet a row moving to `list` goes to: the first sheet of that list. */
+export function sheetForList(layouts: SheetLayout[], list: ListKey): SheetLayout | undefined {
+  return layouts.find((l) => l.list === list);
+}

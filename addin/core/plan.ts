@@ -1,0 +1,248 @@
+/**
+ * Turns sync results into a WritePlan: flag text and colours, reason text, errors (with cell addresses) in
+ * the reason cell and as a note on the flag cell, cleared fills/notes for rows no longer flagged, and row
+ * moves for rows whose stage is now later than their list — only when confirmed, otherwise reported as
+ * pending moves.
+ */
+import {
+  FIELD_BY_KEY,
+  FLAG_STYLE,
+  LISTS,
+  normalizeHeader,
+  type FieldKey,
+  type FlagLevel,
+  type ListKey,
+  type Message,
+  type RawCell,
+  type SyncRowResult,
+} from '../../functions/contract';
+import { cellAddress } from './a1';
+import type { CellRef, CellStyle, ColumnWrite, NoteWrite, RowMove, SheetPlan, StyleWrite, WritePlan } from './gateway';
+import { cellText, isBlank } from './grid';
+import { newHeaders, runs } from './ids';
+import { sheetForList, type SheetLayout } from './layout';
+import { MSG } from './messages';
+import type { LedgerRow } from './rows';
+
+export type Lang = 'zh' | 'en';
+
+export interface PlanOptions {
+  /** Move rows to their new list: true for all, or the ids the clerk confirmed. */
+  confirmMoves?: boolean | readonly string[];
+  /** The workbook's setting: move without asking. */
+  autoMoveRows?: boolean;
+  /** Also tint the project-name cell. */
+  tintName?: boolean;
+  /** Language of the text written into cells (zh by default). */
+  lang?: Lang;
+}
+
+export interface RowErrorReport {
+  sheet: string;
+  row: number;
+  /** A1 address of the offending cell (the row's first cell for row-level errors). */
+  cell: string;
+  field: FieldKey | null;
+  message: Message;
+}
+
+export interface MoveReport {
+  id: string;
+  name: string;
+  from: { sheet: string; row: number; list: ListKey };
+  to: { list: ListKey; sheet: string | null; row: number | null };
+}
+
+export interface PlanOutcome {
+  plan: WritePlan;
+  red: number;
+  yellow: number;
+  errors: RowErrorReport[];
+  moved: MoveReport[];
+  pendingMoves: MoveReport[];
+}
+
+const CLEAR: CellStyle = { fill: null, font: null };
+const STYLE: Record<'red' | 'yellow', CellStyle> = {
+  red: { fill: FLAG_STYLE.red.fill, font: FLAG_STYLE.red.font },
+  yellow: { fill: FLAG_STYLE.yellow.fill, font: FLAG_STYLE.yellow.font },
+};
+const refKey = (sheet: string, row: number) => `${sheet}\u0000${row}`;
+
+interface SheetWrites {
+  flag: Array<{ row: number; value: string | null }>;
+  reason: Array<{ row: number; value: string | null }>;
+  stage: Array<{ row: number; value: string | null }>;
+  styles: Map<string, { style: CellStyle; cells: CellRef[] }>;
+  notes: NoteWrite[];
+  extraColumns: ColumnWrite[];
+}
+
+export function buildPlan(
+  layouts: SheetLayout[],
+  rows: LedgerRow[],
+  results: SyncRowResult[],
+  opts: PlanOptions = {},
+): PlanOutcome {
+  const lang = opts.lang ?? 'zh';
+  const byRef = new Map(results.map((r) => [refKey(r.ref.sheet, r.ref.row), r]));
+  const layoutOf = new Map(layouts.map((l) => [l.sheet, l]));
+  const writes = new Map<string, SheetWrites>(
+    layouts.map((l) => [l.sheet, { flag: [], reason: [], stage: [], styles: new Map(), notes: [], extraColumns: [] }]),
+  );
+  const out: PlanOutcome = { plan: { sheets: [], moves: [], leaderSheets: [] }, red: 0, yellow: 0, errors: [], moved: [], pendingMoves: [] };
+  // Moves append after each target list's last project.
+  const cursor = new Map<string, number>();
+  for (const r of rows) cursor.set(r.sheet, Math.max(cursor.get(r.sheet) ?? 0, r.row + 1));
+  const extraCols = new Map<string, Map<string, number>>();
+  const confirmed = (id: string) =>
+    opts.autoMoveRows === true || opts.confirmMoves === true || (Array.isArray(opts.confirmMoves) && opts.confirmMoves.includes(id));
+
+  for (const row of rows) {
+    const layout = layoutOf.get(row.sheet)!;
+    const w = writes.get(row.sheet)!;
+    const result = byRef.get(refKey(row.sheet, row.row));
+    const level: FlagLevel = result?.flag.level ?? 'none';
+    if (level === 'red') out.red++;
+    if (level === 'yellow') out.yellow++;
+
+    const errors = [
+      ...row.issues.map((i) => ({ field: i.field, cell: i.cell, message: i.message })),
+      ...(result?.errors ?? []).map((e) => ({ field: e.field, cell: cellFor(layout, row.row, e.field), message: e.message })),
+    ];
+    for (const e of errors) out.errors.push({ sheet: row.sheet, row: row.row, ...e });
+    const errorText = errors.map((e) => `⚠ ${e.field ? FIELD_BY_KEY[e.field][lang] : MSG.rowLabel(row.row)[lang]}(${e.cell}): ${e.message[lang]}`);
+    const reasonText = [...(result?.flag.reasons ?? []).map((r) => r.message[lang]), ...errorText].join('；') || null;
+    const flagText = level === 'none' ? null : FLAG_STYLE[level][lang === 'zh' ? 'zh' : 'en'];
+    const note = errorText.length ? errorText.join('\n') : null;
+    const style = level === 'none' ? CLEAR : STYLE[level];
+
+    const target = result?.targetList;
+    if (result && target && target !== row.list) {
+      const report: MoveReport = {
+        id: result.id,
+        name: cellText(row.cells.name ?? null),
+        from: { sheet: row.sheet, row: row.row, list: row.list },
+        to: { list: target, sheet: null, row: null },
+      };
+      const targetLayout = layout.list === null ? layout : sheetForList(layouts, target);
+      if (confirmed(result.id) && targetLayout) {
+        if (layout.list === null) {
+          // One sheet with a stage column: moving means naming the new list in the stage cell.
+          w.stage.push({ row: row.row, value: LISTS.find((l) => l.key === target)!.zh });
+          report.to = { list: target, sheet: row.sheet, row: row.row };
+        } else {
+          const move = moveRow(layout, targetLayout, row, result.id, { flagText, reasonText }, cursor, extraCols, writes);
+          const tw = writes.get(targetLayout.sheet)!;
+          addStyle(tw, style, { row: move.to.row, col: targetLayout.ownedCols.flag });
+          if (opts.tintName && targetLayout.colOf.name) addStyle(tw, style, { row: move.to.row, col: targetLayout.colOf.name });
+          tw.notes.push({ row: move.to.row, col: targetLayout.ownedCols.flag, text: note });
+          out.plan.moves.push(move);
+          report.to = { list: target, sheet: targetLayout.sheet, row: move.to.row };
+          out.moved.push(report);
+          continue; // the source row is deleted: nothing to write there
+        }
+        out.moved.push(report);
+      } else out.pendingMoves.push(report);
+    }
+
+    w.flag.push({ row: row.row, value: flagText });
+    w.reason.push({ row: row.row, value: reasonText });
+    addStyle(w, style, { row: row.row, col: layout.ownedCols.flag });
+    if (opts.tintName && layout.colOf.name) addStyle(w, style, { row: row.row, col: layout.colOf.name });
+    w.notes.push({ row: row.row, col: layout.ownedCols.flag, text: note });
+  }
+
+  for (const layout of layouts) {
+    const w = writes.get(layout.sheet)!;
+    const columns = [
+      ...newHeaders(layout),
+      ...runs(layout.ownedCols.flag, w.flag),
+      ...runs(layout.ownedCols.reason, w.reason),
+      ...(layout.stageCol ? runs(layout.stageCol, w.stage) : []),
+      ...w.extraColumns,
+    ];
+    const styles: StyleWrite[] = [...w.styles.values()].map((s) => ({ style: s.style, cells: s.cells }));
+    if (columns.length || styles.length || w.notes.length) out.plan.sheets.push({ sheet: layout.sheet, columns, styles, notes: w.notes } satisfies SheetPlan);
+  }
+  return out;
+}
+
+function addStyle(w: SheetWrites, style: CellStyle, cell: CellRef) {
+  const key = `${style.fill}|${style.font}`;
+  const entry = w.styles.get(key) ?? { style, cells: [] };
+  entry.cells.push(cell);
+  w.styles.set(key, entry);
+}
+
+/** The cell an error names: the field's column, or the row's first column for row-level errors. */
+function cellFor(layout: SheetLayout, row: number, field: FieldKey | null): string {
+  const col = field === 'id' ? layout.ownedCols.id : field ? layout.colOf[field] : undefined;
+  return cellAddress(row, col ?? layout.colOf.name ?? layout.grid.left);
+}
+
+/**
+ * A move of one row to the end of the target list: every source value lands under the target column with the
+ * same field (or the same header text); source columns the target lacks get a new header in the target.
+ */
+function moveRow(
+  source: SheetLayout,
+  target: SheetLayout,
+  row: LedgerRow,
+  id: string,
+  owned: { flagText: string | null; reasonText: string | null },
+  cursor: Map<string, number>,
+  extraCols: Map<string, Map<string, number>>,
+  writes: Map<string, SheetWrites>,
+): RowMove {
+  const g = source.grid;
+  const targetRow = nextFreeRow(target, cursor);
+  const cells: Array<{ col: number; value: RawCell }> = [];
+  const fieldOfCol = new Map(source.columns.map((c) => [c.col, c.field]));
+  const ownedSource = new Set([source.ownedCols.id, source.ownedCols.flag, source.ownedCols.reason, source.stageCol]);
+  for (let c = g.left; c <= g.right; c++) {
+    if (ownedSource.has(c)) continue;
+    const value = g.filled(row.row, c);
+    if (isBlank(value)) continue;
+    const field = fieldOfCol.get(c);
+    const header = source.headerText.get(c);
+    let col = field ? target.colOf[field] : header ? targetColByHeader(target, header) : undefined;
+    if (col === undefined && header && !/^(序号|序)$/.test(normalizeHeader(header))) col = extraColumn(target, header, extraCols, writes);
+    if (col !== undefined) cells.push({ col, value });
+  }
+  cells.push({ col: target.ownedCols.id, value: id });
+  cells.push({ col: target.ownedCols.flag, value: owned.flagText });
+  cells.push({ col: target.ownedCols.reason, value: owned.reasonText });
+  return { id, from: { sheet: source.sheet, row: row.row }, to: { sheet: target.sheet, row: targetRow }, cells };
+}
+
+function targetColByHeader(target: SheetLayout, header: string): number | undefined {
+  const n = normalizeHeader(header);
+  for (const [col, text] of target.headerText) if (normalizeHeader(text) === n) return col;
+  return undefined;
+}
+
+/** A new column in the target sheet for a source column it lacks, right of everything else. */
+function extraColumn(target: SheetLayout, header: string, extraCols: Map<string, Map<string, number>>, writes: Map<string, SheetWrites>): number {
+  const mine = extraCols.get(target.sheet) ?? new Map<string, number>();
+  extraCols.set(target.sheet, mine);
+  const known = mine.get(header);
+  if (known) return known;
+  const col = Math.max(target.grid.right, target.ownedCols.id, target.ownedCols.flag, target.ownedCols.reason, ...mine.values()) + 1;
+  mine.set(header, col);
+  writes.get(target.sheet)!.extraColumns.push({ col, top: target.headerTop, values: [header], formatFrom: target.lastHeaderCol || undefined });
+  return col;
+}
+
+/** The row after the target's last project, when it is empty; else below everything (after total rows). */
+function nextFreeRow(target: SheetLayout, cursor: Map<string, number>): number {
+  const g = target.grid;
+  let r = cursor.get(target.sheet) ?? target.dataTop;
+  const rowBlank = (row: number) => {
+    for (let c = g.left; c <= g.right; c++) if (!isBlank(g.raw(row, c))) return false;
+    return true;
+  };
+  while (r <= g.bottom && !rowBlank(r)) r = g.bottom + 1;
+  cursor.set(target.sheet, r + 1);
+  return r;
+}
