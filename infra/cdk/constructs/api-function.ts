@@ -1,0 +1,109 @@
+import * as path from 'node:path';
+import { Duration, Stack } from 'aws-cdk-lib';
+import { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Validations } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { type FunctionSpec, TABLE_ACTIONS } from '../function-specs';
+import { REPO_ROOT } from '../paths';
+import type { LogLevel } from '../settings';
+
+export interface ApiFunctionProps {
+  spec: FunctionSpec;
+  table: ITable;
+  logLevel: LogLevel;
+  logRetention: RetentionDays;
+}
+
+/** Lambda stops before API Gateway's 30 s integration limit, so the client sees our error, not a bare 503. */
+export const FUNCTION_TIMEOUT = Duration.seconds(25);
+export const FUNCTION_MEMORY_MB = 256;
+
+/**
+ * Every API handler is built by this one construct: runtime, architecture, bundling, environment, logging
+ * and permissions are decided here once.
+ */
+export class ApiFunction extends Construct {
+  readonly fn: NodejsFunction;
+  readonly logGroup: LogGroup;
+  readonly spec: FunctionSpec;
+
+  constructor(scope: Construct, id: string, props: ApiFunctionProps) {
+    super(scope, id);
+    const { spec, table } = props;
+    this.spec = spec;
+
+    this.logGroup = new LogGroup(this, 'Logs', { retention: props.logRetention });
+    // Own role, no AWSLambdaBasicExecutionRole managed policy: logs go only to this function's group.
+    const role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `invest-flags ${spec.name} handler (${spec.access} table access)`,
+    });
+    this.logGroup.grantWrite(role);
+
+    this.fn = new NodejsFunction(this, 'Function', {
+      entry: path.join(REPO_ROOT, 'functions', 'handlers', `${spec.name}.ts`),
+      handler: 'handler',
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: FUNCTION_MEMORY_MB,
+      timeout: FUNCTION_TIMEOUT,
+      role,
+      logGroup: this.logGroup,
+      // Lambda's own JSON logs with level filtering (console.debug dropped at INFO), like Powertools' logger.
+      loggingFormat: LoggingFormat.JSON,
+      applicationLogLevelV2: props.logLevel as ApplicationLogLevel,
+      systemLogLevelV2: SystemLogLevel.WARN,
+      environment: {
+        TABLE_NAME: table.tableName,
+        NODE_OPTIONS: '--enable-source-maps',
+        LOG_LEVEL: props.logLevel,
+        POWERTOOLS_LOG_LEVEL: props.logLevel,
+        POWERTOOLS_SERVICE_NAME: `invest-flags-${spec.name}`,
+      },
+      bundling: {
+        // Local esbuild from node_modules (the lockfile's version); never Docker.
+        forceDockerBundling: false,
+        minify: true,
+        sourceMap: true,
+        // CommonJS: the AWS SDK v3 and jose bundle into one plain file with no `require` shims or .mjs
+        // naming; ESM would only buy top-level await, which the handlers do not use (clients are created
+        // synchronously at module scope).
+        format: OutputFormat.CJS,
+        target: 'node22',
+        // Prefer the ESM entry points of dependencies so esbuild can tree-shake them, then fall back.
+        mainFields: ['module', 'main'],
+        // Bundle the SDK at the lockfile's version instead of the runtime's (which changes under us and
+        // lags in some regions): one tested version from laptop to cloud.
+        bundleAwsSDK: true,
+        externalModules: [],
+      },
+    });
+
+    const tableArn = table.tableArn;
+    this.fn.addToRolePolicy(
+      new PolicyStatement({
+        sid: spec.access === 'read' ? 'TableRead' : 'TableReadWrite',
+        actions: [...TABLE_ACTIONS[spec.access]],
+        resources: [tableArn, `${tableArn}/index/*`],
+      }),
+    );
+
+    const policy = role.node.tryFindChild('DefaultPolicy');
+    if (policy) {
+      Validations.of(policy).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(
+          (table.node.defaultChild ?? table) as never,
+        )}.Arn>/index/*]`,
+        reason:
+          'Queries run on the table GSIs (projects by unit+stage, weekly snapshots); index ARNs are only ' +
+          'addressable as <table>/index/*, and the actions are limited to the read/write set this handler uses.',
+      });
+    }
+  }
+}

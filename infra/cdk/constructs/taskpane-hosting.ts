@@ -1,0 +1,156 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import {
+  Distribution,
+  HeadersReferrerPolicy,
+  HttpVersion,
+  ResponseHeadersPolicy,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment, Source, type ISource } from 'aws-cdk-lib/aws-s3-deployment';
+import { Construct } from 'constructs';
+
+export interface TaskpaneHostingProps {
+  /** Built task pane directory (already checked to exist by the app). */
+  taskpaneDir: string;
+  /** Page CloudFront serves for `/`. */
+  defaultRootObject: string;
+  logRetention: RetentionDays;
+}
+
+/**
+ * Host the manifest is built for before the CloudFront domain is known; every occurrence (the https URLs and
+ * the api://<host>/<client id> SSO resource) is then swapped for the distribution's domain token.
+ */
+const SENTINEL_HOST = 'invest-flags-taskpane.invalid';
+
+/**
+ * Static hosting of the task pane: private S3 bucket, reachable only through CloudFront with Origin Access
+ * Control, HTTPS only, security headers; access logs of both go to a separate log bucket.
+ */
+export class TaskpaneHosting extends Construct {
+  readonly bucket: Bucket;
+  readonly logBucket: Bucket;
+  readonly distribution: Distribution;
+  /** `https://<distribution domain>` — the task pane's origin and the manifest's base URL (a token). */
+  readonly baseUrl: string;
+  private readonly sources: ISource[];
+  private readonly props: TaskpaneHostingProps;
+
+  constructor(scope: Construct, id: string, props: TaskpaneHostingProps) {
+    super(scope, id);
+    this.props = props;
+
+    // CloudFront standard logs are delivered with an ACL grant, so this bucket keeps ACLs enabled
+    // (BUCKET_OWNER_PREFERRED); public access stays blocked.
+    this.logBucket = new Bucket(this, 'AccessLogs', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [{ expiration: Duration.days(365) }],
+    });
+    Validations.of(this.logBucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason:
+        'This is the access-log bucket for the task pane bucket and CloudFront; logging it into itself ' +
+        'would log its own log deliveries without end.',
+    });
+
+    this.bucket = new Bucket(this, 'Bucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      serverAccessLogsBucket: this.logBucket,
+      serverAccessLogsPrefix: 's3/taskpane/',
+    });
+
+    // No X-Frame-Options and no frame-ancestors CSP: Excel (web and desktop) shows the task pane inside a
+    // frame hosted on Office domains, which such headers would block.
+    const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'invest-flags task pane security headers',
+      securityHeadersBehavior: {
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.days(730),
+          includeSubdomains: true,
+          override: true,
+        },
+        contentTypeOptions: { override: true },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+        xssProtection: { protection: true, modeBlock: true, override: true },
+      },
+    });
+
+    this.distribution = new Distribution(this, 'Distribution', {
+      comment: 'invest-flags task pane',
+      defaultRootObject: props.defaultRootObject,
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+        responseHeadersPolicy: headers,
+      },
+      enableLogging: true,
+      logBucket: this.logBucket,
+      logFilePrefix: 'cloudfront/',
+    });
+    Validations.of(this.distribution).acknowledge(
+      {
+        id: 'AwsSolutions-CFR1',
+        reason:
+          'No geo restriction: clerks and leaders must reach the task pane wherever they travel; access is ' +
+          'controlled by Entra ID sign-in at the API, and the pane itself is public static code.',
+      },
+      {
+        id: 'AwsSolutions-CFR2',
+        reason:
+          'No WAF on the distribution: it serves only static, public task pane files (no forms, no data); ' +
+          'the data API is protected by the Entra ID JWT authorizer and stage throttling.',
+      },
+      {
+        id: 'AwsSolutions-CFR4',
+        reason:
+          'The distribution uses the default *.cloudfront.net certificate (no custom domain), whose ' +
+          'security policy CloudFront fixes at TLSv1; a county with its own domain sets a certificate and ' +
+          'TLSv1.2_2021 on it.',
+      },
+    );
+
+    this.baseUrl = `https://${this.distribution.distributionDomainName}`;
+    this.sources = [Source.asset(props.taskpaneDir)];
+  }
+
+  /** Adds the production manifest, built by `build` for this distribution's URL, as /manifest.xml. */
+  addManifest(build: (baseUrl: string) => string): string {
+    const xml = build(`https://${SENTINEL_HOST}`);
+    if (!xml.includes(SENTINEL_HOST)) {
+      throw new Error('清单生成函数未使用传入的网址 / The manifest builder did not use the base URL it was given');
+    }
+    // Source.data resolves deploy-time tokens, so the CloudFront domain lands in the file at deploy time.
+    const withDomain = xml.split(SENTINEL_HOST).join(this.distribution.distributionDomainName);
+    this.sources.push(Source.data('manifest.xml', withDomain));
+    return `${this.baseUrl}/manifest.xml`;
+  }
+
+  /** Adds a JSON object (e.g. runtime configuration for the task pane) as a file of the site. */
+  addJson(objectKey: string, value: unknown): string {
+    this.sources.push(Source.jsonData(objectKey, value));
+    return `${this.baseUrl}/${objectKey}`;
+  }
+
+  /** Creates the deployment of everything added so far; call once, after the last add…(). */
+  deploy(): BucketDeployment {
+    const deployment = new BucketDeployment(this, 'Deploy', {
+      sources: this.sources,
+      destinationBucket: this.bucket,
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+      prune: true,
+      memoryLimit: 512,
+      logGroup: new LogGroup(this, 'DeployLogs', { retention: this.props.logRetention }),
+    });
+    return deployment;
+  }
+}

@@ -1,0 +1,187 @@
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+
+/**
+ * Deployment settings, read once from CDK context (`-c key=value` or cdk.json) and validated here, so the
+ * constructs receive plain typed values and every mistake is reported before anything is synthesised.
+ */
+
+export interface EntraIdentity {
+  /** Directory (tenant) id, a GUID. */
+  tenantId: string;
+  /** Application (client) id of the add-in's app registration, a GUID. */
+  clientId: string;
+  /** Application ID URI exposed by the registration (default `api://<clientId>`). */
+  appIdUri: string;
+  /** Sign-in host: `login.microsoftonline.com`, or `login.partner.microsoftonline.cn` for Entra by 21Vianet. */
+  loginHost: string;
+  /** True when tenant/client ids were not given: synth and tests only, the stack refuses to deploy. */
+  placeholder: boolean;
+}
+
+export type LogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+
+export interface DeploySettings {
+  stackName: string;
+  identity: EntraIdentity;
+  /** Origins allowed by CORS besides the CloudFront task pane origin (e.g. a dev host). */
+  extraOrigins: string[];
+  throttle: { rateLimit: number; burstLimit: number };
+  alarmEmail?: string;
+  logLevel: LogLevel;
+  logRetention: RetentionDays;
+  /** Built task pane directory (relative to the repository root unless absolute). */
+  taskpaneDir: string;
+}
+
+export const PLACEHOLDER_GUID = '00000000-0000-0000-0000-000000000000';
+
+export const DEFAULTS = {
+  stackName: 'InvestFlags',
+  loginHost: 'login.microsoftonline.com',
+  throttleRate: 50,
+  throttleBurst: 100,
+  logLevel: 'INFO' as LogLevel,
+  logRetentionDays: 365,
+  taskpaneDir: 'dist/taskpane',
+};
+
+/** Reads one context value; `app.node.tryGetContext` fits. */
+export type ContextReader = (key: string) => unknown;
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
+
+function fail(zh: string, en: string): never {
+  throw new Error(`${zh} / ${en}`);
+}
+
+function text(read: ContextReader, key: string): string | undefined {
+  const raw = read(key);
+  if (raw === undefined || raw === null) return undefined;
+  if (typeof raw !== 'string' && typeof raw !== 'number') {
+    fail(`上下文参数 ${key} 应为文本`, `Context value ${key} must be a string`);
+  }
+  const value = String(raw).trim();
+  return value === '' ? undefined : value;
+}
+
+function positiveInt(read: ContextReader, key: string, fallback: number): number {
+  const value = text(read, key);
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) {
+    fail(`上下文参数 ${key} 应为正整数，收到 "${value}"`, `Context value ${key} must be a positive integer, got "${value}"`);
+  }
+  return n;
+}
+
+function guid(read: ContextReader, key: string): string | undefined {
+  const value = text(read, key);
+  if (value !== undefined && !GUID.test(value)) {
+    fail(
+      `上下文参数 ${key} 应为 GUID（如 72f988bf-86f1-41af-91ab-2d7cd011db47），收到 "${value}"`,
+      `Context value ${key} must be a GUID (e.g. 72f988bf-86f1-41af-91ab-2d7cd011db47), got "${value}"`,
+    );
+  }
+  return value?.toLowerCase();
+}
+
+function identity(read: ContextReader): EntraIdentity {
+  const tenantId = guid(read, 'tenantId');
+  const clientId = guid(read, 'clientId');
+  const loginHost = text(read, 'entraLoginHost') ?? DEFAULTS.loginHost;
+  if (!HOST.test(loginHost)) {
+    fail(`上下文参数 entraLoginHost 应为主机名，收到 "${loginHost}"`, `Context value entraLoginHost must be a host name, got "${loginHost}"`);
+  }
+  if (tenantId === undefined && clientId === undefined) {
+    // Placeholder identity: lets `npm run synth` and the tests run on a fresh clone; the stack adds a
+    // CloudFormation rule that stops any deployment of it.
+    return {
+      tenantId: PLACEHOLDER_GUID,
+      clientId: PLACEHOLDER_GUID,
+      appIdUri: `api://${PLACEHOLDER_GUID}`,
+      loginHost,
+      placeholder: true,
+    };
+  }
+  if (tenantId === undefined || clientId === undefined) {
+    const missing = tenantId === undefined ? 'tenantId' : 'clientId';
+    fail(
+      `缺少上下文参数 ${missing}：请同时提供 -c tenantId=<租户 ID> -c clientId=<应用程序(客户端) ID>`,
+      `Missing context value ${missing}: pass both -c tenantId=<directory (tenant) id> -c clientId=<application (client) id>`,
+    );
+  }
+  const appIdUri = text(read, 'appIdUri') ?? `api://${clientId}`;
+  if (!/^api:\/\/\S+$/.test(appIdUri)) {
+    fail(`上下文参数 appIdUri 应以 api:// 开头，收到 "${appIdUri}"`, `Context value appIdUri must start with api://, got "${appIdUri}"`);
+  }
+  return { tenantId, clientId, appIdUri, loginHost, placeholder: false };
+}
+
+/** `https://host[:port]` only: CORS compares origins exactly, so a path or trailing slash never matches. */
+function origins(read: ContextReader): string[] {
+  const raw = read('extraOrigins');
+  if (raw === undefined || raw === null || raw === '') return [];
+  const list = Array.isArray(raw) ? raw.map(String) : String(raw).split(',');
+  return list
+    .map((o) => o.trim())
+    .filter((o) => o !== '')
+    .map((o) => {
+      let url: URL | undefined;
+      try {
+        url = new URL(o);
+      } catch {
+        url = undefined;
+      }
+      if (!url || url.protocol !== 'https:' || url.origin !== o) {
+        fail(
+          `extraOrigins 中的 "${o}" 不是 https 源（形如 https://host 或 https://host:3000，无路径、无结尾斜杠）`,
+          `extraOrigins entry "${o}" is not an https origin (https://host or https://host:3000, no path, no trailing slash)`,
+        );
+      }
+      return o;
+    });
+}
+
+export function readSettings(read: ContextReader): DeploySettings {
+  const stackName = text(read, 'stackName') ?? DEFAULTS.stackName;
+  if (!STACK_NAME.test(stackName)) {
+    fail(`上下文参数 stackName 不合法: "${stackName}"`, `Context value stackName is not a valid stack name: "${stackName}"`);
+  }
+  const logLevel = (text(read, 'logLevel') ?? DEFAULTS.logLevel).toUpperCase();
+  if (!['DEBUG', 'INFO', 'WARN', 'ERROR'].includes(logLevel)) {
+    fail(`上下文参数 logLevel 应为 DEBUG/INFO/WARN/ERROR，收到 "${logLevel}"`, `Context value logLevel must be DEBUG, INFO, WARN or ERROR, got "${logLevel}"`);
+  }
+  const retentionDays = positiveInt(read, 'logRetentionDays', DEFAULTS.logRetentionDays);
+  const allowedRetention = Object.values(RetentionDays).filter((v): v is number => typeof v === 'number');
+  if (!allowedRetention.includes(retentionDays)) {
+    fail(
+      `上下文参数 logRetentionDays 应为 CloudWatch 支持的天数之一（${allowedRetention.join(', ')}），收到 ${retentionDays}`,
+      `Context value logRetentionDays must be one of the CloudWatch retention periods (${allowedRetention.join(', ')}), got ${retentionDays}`,
+    );
+  }
+  const alarmEmail = text(read, 'alarmEmail');
+  if (alarmEmail !== undefined && !EMAIL.test(alarmEmail)) {
+    fail(`上下文参数 alarmEmail 不是邮箱地址: "${alarmEmail}"`, `Context value alarmEmail is not an email address: "${alarmEmail}"`);
+  }
+  const rateLimit = positiveInt(read, 'throttleRate', DEFAULTS.throttleRate);
+  const burstLimit = positiveInt(read, 'throttleBurst', DEFAULTS.throttleBurst);
+  if (burstLimit < rateLimit) {
+    fail(
+      `throttleBurst（${burstLimit}）不应小于 throttleRate（${rateLimit}）`,
+      `throttleBurst (${burstLimit}) must not be lower than throttleRate (${rateLimit})`,
+    );
+  }
+  return {
+    stackName,
+    identity: identity(read),
+    extraOrigins: origins(read),
+    throttle: { rateLimit, burstLimit },
+    ...(alarmEmail === undefined ? {} : { alarmEmail }),
+    logLevel: logLevel as LogLevel,
+    logRetention: retentionDays as RetentionDays,
+    taskpaneDir: text(read, 'taskpaneDir') ?? DEFAULTS.taskpaneDir,
+  };
+}
