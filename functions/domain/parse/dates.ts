@@ -55,10 +55,14 @@ const MONTH_FORMATS = [
   /^(?<y>\d{4})[-./](?<m>\d{1,2})$/,
   /^(?<y>\d{4})年(?<m>\d{1,2})月份?(?:上旬|中旬|下旬|初|中|底|末)?$/,
 ];
+/** "2026年6月底前", "2026年6月左右": a planned date's hedge; the date stands. */
+const HEDGE = /(?:以前|之前|前后|左右|前)$/;
+/** "2026年底" / "2026年末": the year's last month. */
+const YEAR_END = /^(?<y>\d{4})年(?:底|末)$/;
 const SERIAL_TEXT = /^\d+(?:\.\d+)?$/;
 
 function fromText(text: string, dateSystem: 1900 | 1904): Parsed<LedgerDate> {
-  const t = normalize(text).replace(TIME, '').replace(/\s+/g, '');
+  const t = normalize(text).replace(TIME, '').replace(/\s+/g, '').replace(HEDGE, '');
   for (const format of DAY_FORMATS) {
     const g = format.exec(t)?.groups;
     if (g) return day(Number(g.y), Number(g.m), Number(g.d));
@@ -67,6 +71,8 @@ function fromText(text: string, dateSystem: 1900 | 1904): Parsed<LedgerDate> {
     const g = format.exec(t)?.groups;
     if (g) return month(Number(g.y), Number(g.m));
   }
+  const yearEnd = YEAR_END.exec(t)?.groups;
+  if (yearEnd) return month(Number(yearEnd.y), 12);
   // A serial that arrived as text (a copied value, a CSV).
   if (SERIAL_TEXT.test(t)) return fromNumber(Number(t), dateSystem);
   return fail('invalid_date');

@@ -13,7 +13,10 @@ const APPROX_SUFFIX = /(?:左右|以上|上下|多|余|\+)+$/;
 const APPROX_INFIX = /(\d)(?:余|多)/g;
 /** Thousands separators only where they group three digits, so "2,3" is not silently read as 23. */
 const THOUSANDS = /(\d),(?=\d{3}(?!\d))/g;
-const RANGE = /^\d+(?:\.\d+)?[^\d.]*(?:-|~|至|到|—|–)\d/;
+/** Two figures joined by a dash or 至/到, each with an optional unit: "2-3亿", "2亿至3亿" (not "2026-03-05"). */
+const RANGE = /^\d+(?:\.\d+)?[^\d.~至到—–-]*(?:-|~|至|到|—|–)\d+(?:\.\d+)?[^\d.~至到—–-]*$/;
+/** A remark in brackets after the figure: "5000万（一期）", "300人(含临时工)". */
+const REMARK = /\([^)]*\)/g;
 const NEGATIVE = /^-\d/;
 
 /** NFKC, lower case, no spaces, no thousands separators, no approximation words. */
@@ -21,6 +24,7 @@ export function cleanNumericText(text: string): string {
   return normalize(text)
     .toLowerCase()
     .replace(/\s+/g, '')
+    .replace(REMARK, '')
     .replace(THOUSANDS, '$1')
     .replace(APPROX_PREFIX, '')
     .replace(APPROX_SUFFIX, '')

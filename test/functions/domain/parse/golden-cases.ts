@@ -63,6 +63,9 @@ export const GOLDEN: GoldenCase[] = [
   d('２０２６．３', '2026-03'),
   d(2026.3, '2026-03'), // "2026.3" typed into a number cell
   d(2026.12, '2026-12'),
+  { field: 'plannedStartDate', raw: '2026年6月底前', value: '2026-06' },
+  { field: 'plannedStartDate', raw: '2026年6月30日前', value: '2026-06-30' },
+  { field: 'plannedProductionDate', raw: '2026年底', value: '2026-12' },
   // ── dates: blank ──
   d(null, null),
   d(undefined, null),
@@ -130,6 +133,11 @@ export const GOLDEN: GoldenCase[] = [
   { field: 'amount', raw: 50_000_000, ctx: { units: { amount: 1e-8 } }, value: 0.5 }, // header said （元）
   { field: 'outputValue', raw: 12000, ctx: wan('outputValue'), value: 1.2 },
   { field: 'tax', raw: '1200万元', value: 0.12 },
+  { field: 'amount', raw: '5000万（一期）', value: 0.5 }, // a bracketed remark
+  {
+    field: 'amount', raw: '2026-03-05', error: 'invalid_money', // a date in the wrong column is not a "range"
+    zh: '总投资“2026-03-05”不是有效金额，请填写数字（单位：亿元）或如 2.3亿、5000万 的金额',
+  },
   { field: 'amount', raw: '2-3亿', error: 'invalid_money', zh: '总投资“2-3亿”是一个范围，请只填写一个金额，如 3亿' },
   { field: 'amount', raw: '2~3亿', error: 'invalid_money' },
   { field: 'amount', raw: '2亿至3亿', error: 'invalid_money' },
@@ -163,6 +171,8 @@ export const GOLDEN: GoldenCase[] = [
   { field: 'jobs', raw: 'many', error: 'invalid_integer', en: 'Expected jobs "many" is not a whole number; enter a number such as 300' },
   { field: 'jobs', raw: 1e9, error: 'invalid_integer' },
   { field: 'jobs', raw: true, error: 'invalid_integer' },
+  { field: 'jobs', raw: Number.NaN, error: 'invalid_integer' },
+  { field: 'jobs', raw: '300人(含临时工)', value: 300 },
 
   // ── enums ──
   { field: 'investorType', raw: '央企', value: 'centralSoe' },
@@ -178,6 +188,7 @@ export const GOLDEN: GoldenCase[] = [
   { field: 'status', raw: '已终止', value: 'dropped' },
   { field: 'status', raw: '暂停', value: 'paused' },
   { field: 'status', raw: 'Active', value: 'active' },
+  { field: 'status', raw: '已终止（2025年）', value: 'dropped' },
   {
     field: 'investorType', raw: '个体户', error: 'unknown_enum',
     zh: '投资方类型“个体户”不在可选项中，请填写：央企、地方国企、国字号、世界500强、中国500强、上市公司、民营企业、外资企业、其他',
