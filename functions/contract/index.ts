@@ -2,3 +2,4 @@
 export * from './fields';
 export * from './api';
 export * from './config';
+export * from './reports';

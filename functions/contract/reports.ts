@@ -1,0 +1,210 @@
+/**
+ * Leaders' reports: GET /v1/reports/weekly?week=2026-W48 (WeeklyReport) and GET /v1/dashboard (Dashboard).
+ * The query of the weekly report is `weeklyQuerySchema` (api.ts). Money is in 亿元, exact to 万元 (4 decimals);
+ * jobs are people. "Active" means on one of the four lists (not dropped); only active projects are counted in
+ * lists, flags and sums. A unit of '' means the ledger named no unit (shown as 未填单位).
+ */
+import * as z from 'zod/mini';
+import type { FlagReason } from './api';
+import type { FlagLevel, ListKey, Stage } from './fields';
+
+export type PerList<T> = Record<ListKey, T>;
+
+/** GET /v1/dashboard?asOf= — asOf (a local date) is honoured only when the stack runs in local/test mode. */
+export const dashboardQuerySchema = z.object({
+  asOf: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
+});
+export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
+
+/** A project as the reports name it. */
+export interface ReportProject {
+  id: string;
+  name: string;
+  unit: string;
+  leader: string | null;
+  stage: Stage;
+  amount: number | null;
+  flag: FlagLevel;
+}
+
+/** The week a report covers: (start, end] between two cut-offs, and the local days that interval touches. */
+export interface ReportPeriod {
+  week: string;
+  previousWeek: string;
+  /** ISO instants of the previous cut-off (exclusive) and of this week's cut-off (inclusive). */
+  start: string;
+  end: string;
+  /** Local dates "YYYY-MM-DD": the day after the previous cut-off's day, and the cut-off's day. */
+  firstDay: string;
+  lastDay: string;
+}
+
+// ---------------------------------------------------------------- weekly report (周调度)
+
+export interface WeeklyFigures {
+  /** Active projects on the list at the cut-off. */
+  count: number;
+  /** Their total investment, 亿元. */
+  amount: number;
+  red: number;
+  yellow: number;
+  /** Projects that arrived on the list this week (moved in, or newly recorded). */
+  entered: number;
+  /** Active projects whose progress (本周进展) did not change this week. */
+  noUpdate: number;
+}
+
+export interface WeeklyUnitRow {
+  unit: string;
+  lists: PerList<WeeklyFigures>;
+  /** Sum of the four lists. */
+  total: WeeklyFigures;
+  /** Projects of the unit dropped (终止) this week; they are no longer in any list. */
+  droppedThisWeek: number;
+}
+
+export interface WeeklyCounty {
+  lists: PerList<WeeklyFigures>;
+  total: WeeklyFigures;
+  droppedThisWeek: number;
+  /** Every dropped project known at the cut-off. */
+  droppedTotal: number;
+}
+
+/** A project that changed list this week. `from` is null for a project first recorded this week. */
+export interface Movement {
+  project: ReportProject;
+  from: Stage | null;
+  to: Stage;
+  /** The lists it skipped (clue → landed skips signed). */
+  passed: ListKey[];
+  /** The ledger date of the new stage, when the ledger has it. */
+  on: string | null;
+}
+
+export interface CoordinationItem {
+  project: ReportProject;
+  /** 需协调事项 as the clerk wrote it. */
+  text: string;
+}
+
+export interface FlagChange {
+  project: ReportProject;
+  from: FlagLevel;
+  to: FlagLevel;
+  /** The reasons of the new flag (of the old flag when it cleared). */
+  reasons: FlagReason[];
+}
+
+export interface ChangeFigure {
+  previous: number;
+  current: number;
+  delta: number;
+}
+
+export interface ListChange {
+  count: ChangeFigure;
+  amount: ChangeFigure;
+  red: ChangeFigure;
+  yellow: ChangeFigure;
+}
+
+export interface WeeklyChange {
+  lists: PerList<ListChange>;
+  total: ListChange;
+  /** Active projects red now and not red at the previous cut-off. */
+  newRed: FlagChange[];
+  /** Active projects yellow now and unflagged (or unknown) at the previous cut-off. */
+  newYellow: FlagChange[];
+  /** Active projects flagged at the previous cut-off and unflagged now. */
+  cleared: FlagChange[];
+}
+
+export interface WeeklyReport {
+  period: ReportPeriod;
+  /** True when no project has a snapshot for the week: every figure is zero, no error. */
+  empty: boolean;
+  /** Configured units first (in their order, even without projects), then others by pinyin, '' last. */
+  units: WeeklyUnitRow[];
+  county: WeeklyCounty;
+  /** Projects that arrived on each list this week. */
+  entered: PerList<ReportProject[]>;
+  movements: Movement[];
+  noUpdate: ReportProject[];
+  /** Problems that need county-level coordination (需协调事项), of active projects. */
+  coordination: CoordinationItem[];
+  droppedThisWeek: ReportProject[];
+  /** Null when either week has no data (nothing honest to compare). */
+  change: WeeklyChange | null;
+}
+
+// ---------------------------------------------------------------- dashboard (领导看板)
+
+export interface DashboardFigures {
+  count: number;
+  amount: number;
+  red: number;
+  yellow: number;
+  /** Contribution: expected output value and tax (亿元), expected jobs (people). */
+  outputValue: number;
+  tax: number;
+  jobs: number;
+}
+
+export interface DashboardUnitRow {
+  unit: string;
+  /** Active projects per list. */
+  lists: PerList<number>;
+  total: number;
+  amount: number;
+  red: number;
+  yellow: number;
+}
+
+export type CycleKey = 'clueToSigned' | 'signedToLanded' | 'landedToProducing';
+export const CYCLE_KEYS: readonly CycleKey[] = ['clueToSigned', 'signedToLanded', 'landedToProducing'];
+
+export interface CycleTime {
+  /** Median days between the two ledger dates; null when no project has both. */
+  median: number | null;
+  /** Projects with both dates (in order) that the median is taken over. */
+  count: number;
+}
+
+/** Priority investors (重点目标企业): 央企, 国字号, 世界500强 — investorType values of the field catalogue. */
+export type PriorityKey = 'centralSoe' | 'nationalBrand' | 'fortune500';
+export const PRIORITY_KEYS: readonly PriorityKey[] = ['centralSoe', 'nationalBrand', 'fortune500'];
+
+export interface CountAmount {
+  count: number;
+  amount: number;
+}
+
+export interface PriorityRow {
+  lists: PerList<CountAmount>;
+  total: CountAmount;
+}
+
+export interface RedFlagItem {
+  project: ReportProject;
+  /** Every reason of the flag, red ones first. */
+  reasons: FlagReason[];
+  flagSince: string | null;
+  /** Whole days from flagSince to asOf; null when flagSince is unknown. */
+  daysFlagged: number | null;
+}
+
+export interface Dashboard {
+  asOf: string;
+  /** The week asOf falls in. */
+  week: string;
+  empty: boolean;
+  lists: PerList<DashboardFigures>;
+  total: DashboardFigures;
+  dropped: number;
+  units: DashboardUnitRow[];
+  cycleTimes: Record<CycleKey, CycleTime>;
+  priority: Record<PriorityKey, PriorityRow>;
+  /** Longest flagged first. */
+  redFlags: RedFlagItem[];
+}
