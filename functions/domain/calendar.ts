@@ -105,8 +105,43 @@ export function lastCutoffDay(ms: number, cfg: CutoffConfig): number {
   return day;
 }
 
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The decimal digit at i, or NaN. */
+function digit(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  return a >= 0 && a <= 9 ? a : NaN;
+}
+
+/** Two decimal digits at i, or NaN. */
+function digits2(s: string, i: number): number {
+  return digit(s, i) * 10 + digit(s, i + 1);
+}
+
+/**
+ * The canonical form "YYYY-MM-DDTHH:MM:SS.sssZ" (what toISOString writes and the store keeps), parsed with
+ * arithmetic: the flag engine parses several instants per project and Date.parse is its slowest step.
+ * NaN when the text is not exactly that form.
+ */
+function parseCanonicalInstant(s: string): number {
+  if (s.length !== 24 || s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':' || s[16] !== ':' || s[19] !== '.' || s[23] !== 'Z') {
+    return NaN;
+  }
+  const y = digits2(s, 0) * 100 + digits2(s, 2);
+  const mo = digits2(s, 5);
+  const d = digits2(s, 8);
+  const h = digits2(s, 11);
+  const mi = digits2(s, 14);
+  const se = digits2(s, 17);
+  const ms = digits2(s, 20) * 10 + digit(s, 22);
+  if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= MONTH_DAYS[mo - 1]! && h <= 23 && mi <= 59 && se <= 59 && ms >= 0)) return NaN;
+  if (mo === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return NaN;
+  return Date.UTC(y, mo - 1, d, h, mi, se, ms);
+}
+
 export function parseInstant(instant: string): number {
-  const ms = Date.parse(instant);
+  let ms = parseCanonicalInstant(instant);
+  if (Number.isNaN(ms)) ms = Date.parse(instant);
   if (Number.isNaN(ms)) throw new RangeError(`Not an ISO instant: ${JSON.stringify(instant)}`);
   return ms;
 }

@@ -11,7 +11,7 @@
  *   shared; a rule allocates only when it fires.
  */
 import type { CountyConfig, Flag, FlagReason } from '../contract';
-import { contextFor, type EvalContext, type EvalPoint } from './rules/context';
+import { contextFor, parseTimes, type EvalContext, type EvalPoint, type Times } from './rules/context';
 import { clueStalled } from './rules/clue-stalled';
 import { escalates, escalationReason } from './rules/escalation';
 import { milestoneOverdue } from './rules/milestone-overdue';
@@ -25,10 +25,10 @@ import type { FlagHistory, ProjectSnapshot } from './types';
 const BASE_RULES: readonly Rule[] = [weeklyUpdate, clueStalled, signedNotStarted, milestoneOverdue, problemOpen, missingOwner];
 
 /** The highest level of the base rules (all but escalation) at `at`. */
-function baseLevel(project: ProjectSnapshot, history: FlagHistory, at: EvalPoint, ctx: EvalContext): Level {
+function baseLevel(project: ProjectSnapshot, times: Times, at: EvalPoint, ctx: EvalContext): Level {
   let max: Level = 0;
   for (const rule of BASE_RULES) {
-    const level = rule.level(project, history, at, ctx);
+    const level = rule.level(project, times, at, ctx);
     if (level > max) max = level;
     if (max === 2) break;
   }
@@ -39,15 +39,16 @@ export function evaluate(project: ProjectSnapshot, history: FlagHistory, asOf: s
   if (!isActive(project.stage)) return { level: 'none', reasons: [] };
   const ctx = contextFor(asOf, config);
   const at = ctx.now;
+  const times = parseTimes(history);
   const reasons: FlagReason[] = [];
   let max: Level = 0;
   for (const rule of BASE_RULES) {
-    const level = rule.level(project, history, at, ctx);
+    const level = rule.level(project, times, at, ctx);
     if (level === 0) continue;
-    reasons.push(rule.reason(project, history, at, ctx, level));
+    reasons.push(rule.reason(project, times, at, ctx, level));
     if (level > max) max = level;
   }
-  if (max === 1 && escalates(project, history, ctx, baseLevel)) {
+  if (max === 1 && escalates(project, history, times, ctx, baseLevel)) {
     reasons.push(escalationReason(ctx));
     max = 2;
   }

@@ -1,28 +1,23 @@
 /** `clue-stalled`: a clue with neither a stage change nor progress for weeks; dropping is suggested later. */
-import { MS_PER_WEEK, parseInstant } from '../calendar';
-import type { FlagHistory } from '../types';
-import { localDate, type EvalPoint } from './context';
+import { MS_PER_WEEK } from '../calendar';
+import { localDate, type EvalPoint, type Times } from './context';
 import { levelAtLeast, makeReason, type Rule } from './rule';
 
-function lastMovement(history: FlagHistory): number {
-  return Math.max(parseInstant(history.stageChangedAt), parseInstant(history.progressChangedAt));
-}
-
-/** Whole weeks elapsed since the last movement. */
-function weeksSince(history: FlagHistory, at: EvalPoint): number {
-  return Math.floor((at.ms - lastMovement(history)) / MS_PER_WEEK);
+/** Whole weeks elapsed since the last stage change or progress. */
+function weeksSince(times: Times, at: EvalPoint): number {
+  return Math.floor((at.ms - Math.max(times.stageChanged, times.progressChanged)) / MS_PER_WEEK);
 }
 
 export const clueStalled: Rule = {
   id: 'clue-stalled',
-  level(project, history, at, ctx) {
+  level(project, times, at, ctx) {
     const rule = ctx.config.rules.clueStalled;
     if (!rule.enabled || project.stage !== 'clue') return 0;
-    return levelAtLeast(weeksSince(history, at), rule);
+    return levelAtLeast(weeksSince(times, at), rule);
   },
-  reason(_project, history, at, ctx, level) {
-    const weeks = weeksSince(history, at);
-    const since = localDate(lastMovement(history), ctx);
+  reason(_project, times, at, ctx, level) {
+    const weeks = weeksSince(times, at);
+    const since = localDate(Math.max(times.stageChanged, times.progressChanged), ctx);
     const suggestDrop = weeks >= ctx.config.rules.clueStalled.suggestDropWeeks;
     return makeReason(
       'clue-stalled',

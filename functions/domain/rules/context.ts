@@ -6,7 +6,8 @@
  */
 import type { CountyConfig, CutoffConfig } from '../../contract';
 import { cutoffMsOnDay, lastCutoffDay, localDayOf, MS_PER_DAY, msToInstant, parseInstant, zoneOffsetMs } from '../calendar';
-import { dayToIso } from '../days';
+import { dayToIso, ledgerDateToDay } from '../days';
+import type { FlagHistory } from '../types';
 
 /** Ten years of cut-offs: older instants take the exact but slower path. */
 const WINDOW_WEEKS = 520;
@@ -75,20 +76,28 @@ export function buildContext(asOf: string, config: CountyConfig): EvalContext {
 }
 
 const contexts = new Map<string, EvalContext>();
+/** The last answer: a batch asks for the same (asOf, config) again and again. */
+let lastAsOf = '';
+let lastContext: EvalContext | null = null;
 
 /**
  * The context for (asOf, config), memoised: a batch evaluates thousands of projects as of the same instant.
  * Keyed by the values that shape it, so equal configs from different requests share it; bounded.
  */
 export function contextFor(asOf: string, config: CountyConfig): EvalContext {
+  if (lastContext?.config === config && lastAsOf === asOf) return lastContext;
   const { weekday, time, timeZone } = config.cutoff;
   const key = `${asOf}|${weekday}|${time}|${timeZone}|${config.rules.escalation.consecutiveCutoffs}`;
   const hit = contexts.get(key);
   // Thresholds are read from `config` at evaluation time, so a hit must carry the caller's config object.
-  if (hit?.config === config) return hit;
-  if (contexts.size >= 32) contexts.clear();
-  const ctx = hit ? { ...hit, config } : buildContext(asOf, config);
-  contexts.set(key, ctx);
+  let ctx = hit?.config === config ? hit : undefined;
+  if (!ctx) {
+    if (contexts.size >= 32) contexts.clear();
+    ctx = hit ? { ...hit, config } : buildContext(asOf, config);
+    contexts.set(key, ctx);
+  }
+  lastAsOf = asOf;
+  lastContext = ctx;
   return ctx;
 }
 
@@ -124,10 +133,58 @@ export function localDate(t: number, ctx: EvalContext): string {
   } else {
     offset = zoneOffsetMs(t, w.cutoff.timeZone);
   }
-  return dayToIso(Math.floor((t + offset) / MS_PER_DAY));
+  return isoDate(Math.floor((t + offset) / MS_PER_DAY));
 }
 
 /** The local date of a window cut-off. */
 export function cutoffDate(idx: number, ctx: EvalContext): string {
-  return dayToIso(ctx.window.day[idx]!);
+  return isoDate(ctx.window.day[idx]!);
+}
+
+/*
+ * Memoised day ↔ date conversions: a county's ledgers hold a few thousand distinct dates, and the plain
+ * conversions (string splitting, Date objects) were the engine's largest cost. Bounded by clearing.
+ */
+const MEMO_LIMIT = 50_000;
+const isoDates = new Map<number, string>();
+const startDays = new Map<string, number>();
+const endDays = new Map<string, number>();
+
+export function isoDate(day: number): string {
+  let iso = isoDates.get(day);
+  if (iso === undefined) {
+    if (isoDates.size >= MEMO_LIMIT) isoDates.clear();
+    iso = dayToIso(day);
+    isoDates.set(day, iso);
+  }
+  return iso;
+}
+
+/** ledgerDateToDay, memoised. */
+export function ledgerDay(date: string, edge: 'start' | 'end'): number {
+  const memo = edge === 'start' ? startDays : endDays;
+  let day = memo.get(date);
+  if (day === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    day = ledgerDateToDay(date, edge);
+    memo.set(date, day);
+  }
+  return day;
+}
+
+/** The history's instants, parsed once per evaluation. */
+export interface Times {
+  firstSeen: number;
+  stageChanged: number;
+  progressChanged: number;
+  problemChanged: number | null;
+}
+
+export function parseTimes(history: FlagHistory): Times {
+  return {
+    firstSeen: parseInstant(history.firstSeenAt),
+    stageChanged: parseInstant(history.stageChangedAt),
+    progressChanged: parseInstant(history.progressChangedAt),
+    problemChanged: history.problemChangedAt === null ? null : parseInstant(history.problemChangedAt),
+  };
 }

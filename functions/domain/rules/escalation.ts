@@ -5,10 +5,9 @@
  * project was first seen counts as "no flag": nothing was known then, so importing an old ledger does not
  * escalate every yellow project at once.
  */
-import { parseInstant } from '../calendar';
 import type { FlagLevel } from '../../contract';
 import type { FlagHistory, ProjectSnapshot } from '../types';
-import { cutoffDate, type EvalContext, type EvalPoint } from './context';
+import { cutoffDate, type EvalContext, type EvalPoint, type Times } from './context';
 import { makeReason, plural, type Level } from './rule';
 
 const LEVEL_VALUE: Readonly<Record<FlagLevel, Level>> = { none: 0, yellow: 1, red: 2 };
@@ -21,14 +20,13 @@ function recordedLevel(history: FlagHistory, iso: string, ms: number): Level | n
   return null;
 }
 
-export type BaseLevel = (project: ProjectSnapshot, history: FlagHistory, at: EvalPoint, ctx: EvalContext) => Level;
+export type BaseLevel = (project: ProjectSnapshot, times: Times, at: EvalPoint, ctx: EvalContext) => Level;
 
-export function escalates(project: ProjectSnapshot, history: FlagHistory, ctx: EvalContext, baseLevel: BaseLevel): boolean {
+export function escalates(project: ProjectSnapshot, history: FlagHistory, times: Times, ctx: EvalContext, baseLevel: BaseLevel): boolean {
   if (!ctx.config.rules.escalation.enabled) return false;
-  const firstSeen = parseInstant(history.firstSeenAt);
   for (const at of ctx.pastCutoffs) {
-    if (at.ms < firstSeen) return false;
-    const level = recordedLevel(history, ctx.window.iso[at.cutoffIdx]!, at.ms) ?? baseLevel(project, history, at, ctx);
+    if (at.ms < times.firstSeen) return false;
+    const level = recordedLevel(history, ctx.window.iso[at.cutoffIdx]!, at.ms) ?? baseLevel(project, times, at, ctx);
     if (level === 0) return false;
   }
   return true;

@@ -3,9 +3,8 @@
  * planned production for a landed one. A month-precision plan ("2026-05") is due at the month's end.
  */
 import { FIELD_BY_KEY } from '../../contract';
-import { ledgerDateToDay } from '../days';
 import type { ProjectSnapshot } from '../types';
-import type { EvalPoint } from './context';
+import { ledgerDay, type EvalPoint } from './context';
 import { levelAbove, makeReason, type Rule } from './rule';
 
 type Milestone = { milestone: 'start' | 'production'; planned: string };
@@ -20,7 +19,7 @@ function overdueMilestone(project: ProjectSnapshot): Milestone | null {
 }
 
 function daysPast(planned: string, at: EvalPoint): number {
-  return at.day - ledgerDateToDay(planned, 'end');
+  return at.day - ledgerDay(planned, 'end');
 }
 
 const NAMES = {
@@ -30,13 +29,13 @@ const NAMES = {
 
 export const milestoneOverdue: Rule = {
   id: 'milestone-overdue',
-  level(project, _history, at, ctx) {
+  level(project, _times, at, ctx) {
     const rule = ctx.config.rules.milestoneOverdue;
     if (!rule.enabled) return 0;
     const m = overdueMilestone(project);
     return m ? levelAbove(daysPast(m.planned, at), rule) : 0;
   },
-  reason(project, _history, at, _ctx, level) {
+  reason(project, _times, at, _ctx, level) {
     const { milestone, planned } = overdueMilestone(project)!;
     const days = daysPast(planned, at);
     const names = NAMES[milestone];

@@ -3,11 +3,11 @@ import { isActive, isBlank, makeReason, type Rule } from './rule';
 
 export const missingOwner: Rule = {
   id: 'missing-owner',
-  level(project, _history, _at, ctx) {
+  level(project, _times, _at, ctx) {
     if (!ctx.config.rules.missingOwner.enabled || !isActive(project.stage)) return 0;
     return isBlank(project.fields.leader) || isBlank(project.fields.unit) ? 1 : 0;
   },
-  reason(project, _history, _at, _ctx, level) {
+  reason(project, _times, _at, _ctx, level) {
     const noLeader = isBlank(project.fields.leader);
     const noUnit = isBlank(project.fields.unit);
     const missing = noLeader && noUnit ? 'leader,unit' : noLeader ? 'leader' : 'unit';

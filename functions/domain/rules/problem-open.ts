@@ -2,24 +2,23 @@
  * `problem-open`: a problem (存在问题) standing unchanged for days, or an item marked for county-level
  * coordination (需协调事项), which is red at once when the county says so.
  */
-import { MS_PER_DAY, parseInstant } from '../calendar';
-import type { FlagHistory, ProjectSnapshot } from '../types';
-import type { EvalContext, EvalPoint } from './context';
-import { localDate } from './context';
+import { MS_PER_DAY } from '../calendar';
+import type { ProjectSnapshot } from '../types';
+import { localDate, type EvalContext, type EvalPoint, type Times } from './context';
 import { isActive, isBlank, levelAbove, makeReason, type Level, type Rule } from './rule';
 
 /** When the current problem was recorded; a problem the history missed counts from first sight. */
-function problemSince(project: ProjectSnapshot, history: FlagHistory): number | null {
+function problemSince(project: ProjectSnapshot, times: Times): number | null {
   if (isBlank(project.fields.problem)) return null;
-  return parseInstant(history.problemChangedAt ?? history.firstSeenAt);
+  return times.problemChanged ?? times.firstSeen;
 }
 
 function needsCoordination(project: ProjectSnapshot, ctx: EvalContext): boolean {
   return ctx.config.rules.problemOpen.coordinationIsRed && !isBlank(project.fields.coordination);
 }
 
-function daysLevel(project: ProjectSnapshot, history: FlagHistory, at: EvalPoint, ctx: EvalContext): Level {
-  const since = problemSince(project, history);
+function daysLevel(project: ProjectSnapshot, times: Times, at: EvalPoint, ctx: EvalContext): Level {
+  const since = problemSince(project, times);
   return since === null ? 0 : levelAbove(Math.floor((at.ms - since) / MS_PER_DAY), ctx.config.rules.problemOpen);
 }
 
@@ -27,16 +26,16 @@ const SNIPPET = 40;
 
 export const problemOpen: Rule = {
   id: 'problem-open',
-  level(project, history, at, ctx) {
+  level(project, times, at, ctx) {
     if (!ctx.config.rules.problemOpen.enabled || !isActive(project.stage)) return 0;
-    return needsCoordination(project, ctx) ? 2 : daysLevel(project, history, at, ctx);
+    return needsCoordination(project, ctx) ? 2 : daysLevel(project, times, at, ctx);
   },
-  reason(project, history, at, ctx, level) {
+  reason(project, times, at, ctx, level) {
     const figures: Record<string, number | string> = {};
     const zh: string[] = [];
     const en: string[] = [];
-    if (daysLevel(project, history, at, ctx) > 0) {
-      const since = problemSince(project, history)!;
+    if (daysLevel(project, times, at, ctx) > 0) {
+      const since = problemSince(project, times)!;
       const days = Math.floor((at.ms - since) / MS_PER_DAY);
       const date = localDate(since, ctx);
       figures.days = days;

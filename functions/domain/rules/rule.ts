@@ -4,8 +4,8 @@
  * only for a rule that fired).
  */
 import type { FlagReason, RuleId, Stage, ThresholdPair } from '../../contract';
-import type { FlagHistory, ProjectSnapshot } from '../types';
-import type { EvalContext, EvalPoint } from './context';
+import type { ProjectSnapshot } from '../types';
+import type { EvalContext, EvalPoint, Times } from './context';
 
 /** 0 none, 1 yellow, 2 red: numbers, so that the highest level is a comparison. */
 export type Level = 0 | 1 | 2;
@@ -13,8 +13,8 @@ export const LEVEL_NAMES = ['none', 'yellow', 'red'] as const;
 
 export interface Rule {
   id: RuleId;
-  level(project: ProjectSnapshot, history: FlagHistory, at: EvalPoint, ctx: EvalContext): Level;
-  reason(project: ProjectSnapshot, history: FlagHistory, at: EvalPoint, ctx: EvalContext, level: 1 | 2): FlagReason;
+  level(project: ProjectSnapshot, times: Times, at: EvalPoint, ctx: EvalContext): Level;
+  reason(project: ProjectSnapshot, times: Times, at: EvalPoint, ctx: EvalContext, level: 1 | 2): FlagReason;
 }
 
 /** Active = on one of the four lists (dropped projects get no flags). Paused (暂停) projects stay active. */

@@ -3,27 +3,26 @@
  * moved to the sheet; the stage machine asks for the date) counts from when it was first recorded as signed,
  * so a missing date never hides the flag.
  */
-import { MS_PER_DAY, parseInstant } from '../calendar';
-import { ledgerDateToDay } from '../days';
-import type { FlagHistory, ProjectSnapshot } from '../types';
-import { localDate, type EvalContext, type EvalPoint } from './context';
+import { MS_PER_DAY } from '../calendar';
+import type { ProjectSnapshot } from '../types';
+import { ledgerDay, localDate, type EvalPoint, type Times } from './context';
 import { levelAbove, makeReason, type Rule } from './rule';
 
-function daysSinceSigning(project: ProjectSnapshot, history: FlagHistory, at: EvalPoint): number {
+function daysSinceSigning(project: ProjectSnapshot, times: Times, at: EvalPoint): number {
   const signed = project.fields.signedDate;
-  if (signed) return at.day - ledgerDateToDay(signed, 'start');
-  return Math.floor((at.ms - parseInstant(history.stageChangedAt)) / MS_PER_DAY);
+  if (signed) return at.day - ledgerDay(signed, 'start');
+  return Math.floor((at.ms - times.stageChanged) / MS_PER_DAY);
 }
 
 export const signedNotStarted: Rule = {
   id: 'signed-not-started',
-  level(project, history, at, ctx) {
+  level(project, times, at, ctx) {
     const rule = ctx.config.rules.signedNotStarted;
     if (!rule.enabled || project.stage !== 'signed') return 0;
-    return levelAbove(daysSinceSigning(project, history, at), rule);
+    return levelAbove(daysSinceSigning(project, times, at), rule);
   },
-  reason(project, history, at, ctx: EvalContext, level) {
-    const days = daysSinceSigning(project, history, at);
+  reason(project, times, at, ctx, level) {
+    const days = daysSinceSigning(project, times, at);
     const signed = project.fields.signedDate;
     if (signed) {
       return makeReason(
@@ -34,7 +33,7 @@ export const signedNotStarted: Rule = {
         `Signed ${days} days ago and not started (signed ${signed})`,
       );
     }
-    const since = localDate(parseInstant(history.stageChangedAt), ctx);
+    const since = localDate(times.stageChanged, ctx);
     return makeReason(
       'signed-not-started',
       level,

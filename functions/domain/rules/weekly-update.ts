@@ -1,19 +1,17 @@
 /** `weekly-update`: the progress text (本周进展) stood unchanged across weekly cut-offs. */
-import { parseInstant } from '../calendar';
 import { cutoffsAfter, localDate } from './context';
 import { isActive, levelAtLeast, makeReason, plural, type Rule } from './rule';
 
 export const weeklyUpdate: Rule = {
   id: 'weekly-update',
-  level(project, history, at, ctx) {
+  level(project, times, at, ctx) {
     const rule = ctx.config.rules.weeklyUpdate;
     if (!rule.enabled || !isActive(project.stage)) return 0;
-    return levelAtLeast(cutoffsAfter(parseInstant(history.progressChangedAt), at, ctx), rule);
+    return levelAtLeast(cutoffsAfter(times.progressChanged, at, ctx), rule);
   },
-  reason(_project, history, at, ctx, level) {
-    const changed = parseInstant(history.progressChangedAt);
-    const cutoffs = cutoffsAfter(changed, at, ctx);
-    const lastUpdated = localDate(changed, ctx);
+  reason(_project, times, at, ctx, level) {
+    const cutoffs = cutoffsAfter(times.progressChanged, at, ctx);
+    const lastUpdated = localDate(times.progressChanged, ctx);
     return makeReason(
       'weekly-update',
       level,
