@@ -1,0 +1,63 @@
+/** Office.js errors → GatewayError with text a clerk can act on (zh-CN and en-US). */
+import { GatewayError } from '../core/gateway';
+
+export function sheetMissing(sheet: string): GatewayError {
+  return new GatewayError(
+    'sheet_missing',
+    `找不到工作表“${sheet}”：读取后它被重命名或删除了。请重新同步，本次没有写入任何内容。`,
+    `Worksheet "${sheet}" is gone: it was renamed or deleted after it was read. Please sync again; nothing was written.`,
+    sheet,
+  );
+}
+
+export function sheetProtected(sheet: string): GatewayError {
+  return new GatewayError(
+    'sheet_protected',
+    `工作表“${sheet}”受保护，无法写入旗帜。请在“审阅”选项卡撤销工作表保护后再同步，本次没有写入任何内容。`,
+    `Worksheet "${sheet}" is protected, so flags cannot be written. Unprotect it (Review tab) and sync again; nothing was written.`,
+    sheet,
+  );
+}
+
+/** Maps an error Excel raised at context.sync(); `written` says whether earlier requests of this apply did write. */
+export function fromOfficeError(error: unknown, written = false): GatewayError {
+  if (error instanceof GatewayError) return error;
+  const e = error as { code?: string; message?: string; debugInfo?: { code?: string; errorLocation?: string } };
+  const code = e?.code ?? e?.debugInfo?.code ?? '';
+  const partly = written
+    ? { zh: '部分内容已写入，请重新同步以补全。', en: 'Part of it was written; sync again to complete it.' }
+    : { zh: '本次没有写入任何内容。', en: 'Nothing was written.' };
+  switch (code) {
+    case 'InvalidOperationInCellEditMode':
+      return new GatewayError(
+        'edit_mode',
+        `Excel 正在编辑单元格。请按 Enter 或 Esc 结束编辑后再同步。${partly.zh}`,
+        `Excel is editing a cell. Press Enter or Esc to finish editing, then sync again. ${partly.en}`,
+      );
+    case 'RequestPayloadSizeLimitExceeded':
+    case 'ResponsePayloadSizeLimitExceeded':
+      return new GatewayError(
+        'too_large',
+        `一次请求的数据超过了 Excel 网页版 5 MB 的上限。${partly.zh}`,
+        `A request exceeded the 5 MB limit of Excel on the web. ${partly.en}`,
+      );
+    case 'ItemNotFound':
+      return new GatewayError(
+        'sheet_missing',
+        `找不到要写入的工作表（已被重命名或删除）。请重新同步。${partly.zh}`,
+        `A worksheet to write to was renamed or deleted. Please sync again. ${partly.en}`,
+      );
+    case 'AccessDenied':
+      return new GatewayError(
+        'sheet_protected',
+        `工作表受保护或工作簿为只读，无法写入。${partly.zh}`,
+        `A worksheet is protected or the workbook is read-only. ${partly.en}`,
+      );
+    default:
+      return new GatewayError(
+        'unknown',
+        `Excel 报错（${code || '未知'}）：${e?.message ?? String(error)}。${partly.zh}`,
+        `Excel raised an error (${code || 'unknown'}): ${e?.message ?? String(error)}. ${partly.en}`,
+      );
+  }
+}

@@ -1,0 +1,354 @@
+/**
+ * The WorkbookGateway over Office.js: the only code (with host.ts) that talks to Excel.
+ *
+ * Round trips: readSettings 1; readSheets 2 (the sheet list, then every used range — Office.js cannot address a
+ * sheet before its name is known); apply 2 (a pre-check that every target sheet exists and is unprotected, then
+ * every write in one request, split into more only when a request would pass REQUEST_BUDGET).
+ * Notes need ExcelApi 1.18 (workbook.notes) and are skipped on older hosts, where the reason cell carries the text.
+ * Settings live on the very hidden sheet SETTINGS_SHEET, as with the .xlsx gateway, so both see the same ones.
+ */
+import type { RawCell } from '../../functions/contract';
+import { colLetter } from '../core/a1';
+import {
+  type ApplyResult,
+  type LeaderSheetPlan,
+  SETTINGS_SHEET,
+  type SheetPlan,
+  type SheetSnapshot,
+  type StyleWrite,
+  type WorkbookGateway,
+  type WorkbookSettings,
+  type WritePlan,
+} from '../core/gateway';
+import { cellsToAreas, joinAreas, qualified } from './addresses';
+import { fromOfficeError, sheetMissing, sheetProtected } from './errors';
+import { officeHost, type OfficeHost } from './host';
+import { toSnapshot } from './read';
+import { decodeSettings, encodeSettings } from './settings';
+import { jsonBytes, REQUEST_BUDGET, toExcelValue } from './values';
+
+type Ctx = Excel.RequestContext;
+/** One piece of the write: its estimated request size and the commands it queues. */
+interface Step {
+  bytes: number;
+  queue: (ctx: Ctx, sheet: (name: string) => Excel.Worksheet) => void;
+}
+
+/** Fixed per-command overhead of the Office.js request envelope (object paths, action ids), estimated. */
+const COMMAND_BYTES = 300;
+/** Column blocks are cut so a single command stays well under the budget. */
+const BLOCK_BYTES = 512 * 1024;
+
+const CHART_TYPES = { columnClustered: 'ColumnClustered', columnStacked: 'ColumnStacked', barClustered: 'BarClustered' } as const;
+
+/** Excel column width: characters of the default font → points (7 px per character + 5 px padding, 0.75 pt/px). */
+const charsToPoints = (chars: number) => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+
+export interface OfficeGatewayOptions {
+  host?: OfficeHost;
+  /** Request size to stay under (bytes of queued JSON); tests lower it to exercise splitting. */
+  requestBudget?: number;
+}
+
+export class OfficeWorkbookGateway implements WorkbookGateway {
+  private readonly host: OfficeHost;
+  private readonly budget: number;
+  /** Settings as last read or written, to merge plan.settings into without another round trip. */
+  private settings: WorkbookSettings | undefined;
+
+  constructor(opts: OfficeGatewayOptions = {}) {
+    this.host = opts.host ?? officeHost();
+    this.budget = opts.requestBudget ?? REQUEST_BUDGET;
+  }
+
+  async readSettings(): Promise<WorkbookSettings> {
+    try {
+      this.settings = await this.host.run(async (ctx) => {
+        // Optimistic: one round trip; a workbook that never synced has no settings sheet and fails with ItemNotFound.
+        const used = ctx.workbook.worksheets.getItem(SETTINGS_SHEET).getUsedRangeOrNullObject(true);
+        used.load('values');
+        await ctx.sync();
+        return used.isNullObject ? {} : decodeSettings(used.values.map((row) => row[0]));
+      });
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code !== 'ItemNotFound') throw fromOfficeError(error);
+      this.settings = {};
+    }
+    return { ...this.settings };
+  }
+
+  async readSheets(): Promise<SheetSnapshot[]> {
+    try {
+      return await this.host.run(async (ctx) => {
+        const sheets = ctx.workbook.worksheets;
+        sheets.load('items/name,items/visibility');
+        await ctx.sync();
+        const items = sheets.items.map((ws) => ({ name: ws.name, visibility: ws.visibility as string, ws }));
+        const used = items.map(({ ws }) => {
+          const range = ws.getUsedRangeOrNullObject(true);
+          range.load('values,rowIndex,columnIndex');
+          return range;
+        });
+        await ctx.sync();
+        const snapshots: SheetSnapshot[] = [];
+        items.forEach(({ name, visibility }, i) => {
+          const range = used[i]!;
+          const data = range.isNullObject ? null : { values: range.values, rowIndex: range.rowIndex, columnIndex: range.columnIndex };
+          if (name === SETTINGS_SHEET) this.settings = data ? decodeSettings(data.values.map((row) => row[0])) : {};
+          else snapshots.push(toSnapshot(name, visibility, data));
+        });
+        return snapshots;
+      });
+    } catch (error) {
+      throw fromOfficeError(error);
+    }
+  }
+
+  async apply(plan: WritePlan): Promise<ApplyResult> {
+    const current = plan.settings && this.settings === undefined ? await this.readSettings() : this.settings;
+    const notesSupported = this.host.isSetSupported('ExcelApi', '1.18');
+    let written = false;
+    try {
+      return await this.host.run(async (ctx) => {
+        // Round trip 1: every sheet the plan touches exists and is unprotected, so nothing is written half-way.
+        const targets = [...new Set([...plan.sheets.map((s) => s.sheet), ...plan.moves.flatMap((m) => [m.from.sheet, m.to.sheet])])];
+        const probe = (name: string) => {
+          const ws = ctx.workbook.worksheets.getItemOrNullObject(name);
+          ws.load('name,protection/protected');
+          return ws;
+        };
+        const targetProbes = targets.map((name) => [name, probe(name)] as const);
+        const leaderProbes = plan.leaderSheets.map((l) => [l.name, probe(l.name)] as const);
+        const settingsProbe = plan.settings ? probe(SETTINGS_SHEET) : null;
+        const noteProbes = new Map<string, Excel.Note>();
+        if (notesSupported) {
+          for (const s of plan.sheets) {
+            for (const n of s.notes) {
+              const address = qualified(s.sheet, `${colLetter(n.col)}${n.row}`);
+              const note = ctx.workbook.notes.getItemOrNullObject(address);
+              note.load('content');
+              noteProbes.set(address, note);
+            }
+          }
+        }
+        await ctx.sync();
+        for (const [name, ws] of targetProbes) {
+          if (ws.isNullObject) throw sheetMissing(name);
+          if (ws.protection.protected) throw sheetProtected(name);
+        }
+        for (const [name, ws] of leaderProbes) if (!ws.isNullObject && ws.protection.protected) throw sheetProtected(name);
+        if (settingsProbe && !settingsProbe.isNullObject && settingsProbe.protection.protected) throw sheetProtected(SETTINGS_SHEET);
+
+        // Round trip 2 (more only for very large plans): every write.
+        const steps: Step[] = [];
+        let cellsWritten = 0;
+        for (const s of plan.sheets) cellsWritten += this.sheetSteps(s, steps, notesSupported ? noteProbes : null);
+        cellsWritten += this.moveSteps(plan, steps);
+        for (const [i, l] of plan.leaderSheets.entries()) this.leaderSteps(l, !leaderProbes[i]![1].isNullObject, steps);
+        if (plan.settings) this.settingsSteps({ ...current, ...plan.settings }, !settingsProbe!.isNullObject, steps);
+        this.deleteSteps(plan, steps);
+
+        for (const batch of this.pack(steps)) {
+          const sheets = new Map<string, Excel.Worksheet>();
+          const sheet = (name: string) => {
+            let ws = sheets.get(name);
+            if (!ws) sheets.set(name, (ws = ctx.workbook.worksheets.getItem(name)));
+            return ws;
+          };
+          ctx.workbook.application.suspendScreenUpdatingUntilNextSync();
+          ctx.workbook.application.suspendApiCalculationUntilNextSync();
+          for (const step of batch) step.queue(ctx, sheet);
+          await ctx.sync();
+          written = true;
+        }
+        if (plan.settings) this.settings = { ...current, ...plan.settings };
+        return { cellsWritten, rowsMoved: plan.moves.length };
+      });
+    } catch (error) {
+      throw fromOfficeError(error, written);
+    }
+  }
+
+  /** Packs steps in order into requests under the budget (a step bigger than the budget goes alone). */
+  private pack(steps: Step[]): Step[][] {
+    const batches: Step[][] = [];
+    let current: Step[] = [];
+    let size = 0;
+    for (const step of steps) {
+      if (current.length && size + step.bytes > this.budget) {
+        batches.push(current);
+        current = [];
+        size = 0;
+      }
+      current.push(step);
+      size += step.bytes;
+    }
+    if (current.length) batches.push(current);
+    return batches;
+  }
+
+  private sheetSteps(s: SheetPlan, steps: Step[], notes: Map<string, Excel.Note> | null): number {
+    let cells = 0;
+    for (const c of s.columns) {
+      const letter = colLetter(c.col);
+      const bottom = c.top + c.values.length - 1;
+      if (c.formatFrom !== undefined && c.values.length) {
+        const from = colLetter(c.formatFrom);
+        steps.push({
+          bytes: COMMAND_BYTES,
+          queue: (_ctx, sheet) => sheet(s.sheet).getRange(`${letter}${c.top}:${letter}${bottom}`).copyFrom(sheet(s.sheet).getRange(`${from}${c.top}:${from}${bottom}`), 'Formats'),
+        });
+      }
+      if (c.width !== undefined) {
+        const width = charsToPoints(c.width);
+        steps.push({ bytes: COMMAND_BYTES, queue: (_ctx, sheet) => void (sheet(s.sheet).getRange(`${letter}:${letter}`).format.columnWidth = width) });
+      }
+      for (const block of blocks(c.values.map((v) => [toExcelValue(v)]))) {
+        const top = c.top + block.offset;
+        const address = `${letter}${top}:${letter}${top + block.rows.length - 1}`;
+        steps.push({ bytes: block.bytes + COMMAND_BYTES, queue: (_ctx, sheet) => void (sheet(s.sheet).getRange(address).values = block.rows) });
+      }
+      cells += c.values.length;
+    }
+    for (const style of s.styles) steps.push(...styleSteps(s.sheet, style));
+    if (notes) {
+      for (const n of s.notes) {
+        const address = qualified(s.sheet, `${colLetter(n.col)}${n.row}`);
+        const existing = notes.get(address)!;
+        steps.push({
+          bytes: COMMAND_BYTES + jsonBytes(n.text ?? ''),
+          queue: (ctx) => {
+            if (!existing.isNullObject) {
+              if (n.text === null) existing.delete();
+              else if (existing.content !== n.text) existing.content = n.text;
+            } else if (n.text !== null) ctx.workbook.notes.add(address, n.text);
+          },
+        });
+      }
+    }
+    return cells;
+  }
+
+  /** Moved rows' values at the end of their new lists (source rows are deleted last, see deleteSteps). */
+  private moveSteps(plan: WritePlan, steps: Step[]): number {
+    let cells = 0;
+    for (const m of plan.moves) {
+      const sorted = [...m.cells].sort((a, b) => a.col - b.col);
+      // Consecutive columns go in one 1×n write.
+      for (let i = 0; i < sorted.length; ) {
+        let j = i;
+        while (j + 1 < sorted.length && sorted[j + 1]!.col === sorted[j]!.col + 1) j++;
+        const row = [sorted.slice(i, j + 1).map((c) => toExcelValue(c.value))];
+        const address = `${colLetter(sorted[i]!.col)}${m.to.row}:${colLetter(sorted[j]!.col)}${m.to.row}`;
+        steps.push({ bytes: jsonBytes(row) + COMMAND_BYTES, queue: (_ctx, sheet) => void (sheet(m.to.sheet).getRange(address).values = row) });
+        i = j + 1;
+      }
+      cells += m.cells.length;
+    }
+    return cells;
+  }
+
+  /** Source rows of moves, deleted bottom-up (so earlier row numbers stay valid), runs of rows at once. */
+  private deleteSteps(plan: WritePlan, steps: Step[]): void {
+    const bySheet = new Map<string, Set<number>>();
+    for (const m of plan.moves) bySheet.set(m.from.sheet, (bySheet.get(m.from.sheet) ?? new Set()).add(m.from.row));
+    for (const [name, set] of bySheet) {
+      const rows = [...set].sort((a, b) => b - a);
+      for (let i = 0; i < rows.length; ) {
+        let j = i;
+        while (j + 1 < rows.length && rows[j + 1] === rows[j]! - 1) j++;
+        const address = `${rows[j]}:${rows[i]}`;
+        steps.push({ bytes: COMMAND_BYTES, queue: (_ctx, sheet) => sheet(name).getRange(address).delete('Up') });
+        i = j + 1;
+      }
+    }
+  }
+
+  /** A leader sheet is replaced whole: delete it if present, add it again, write values and formats. */
+  private leaderSteps(l: LeaderSheetPlan, exists: boolean, steps: Step[]): void {
+    const width = Math.max(1, ...l.rows.map((r) => r.length));
+    const rows = l.rows.map((r) => Array.from({ length: width }, (_, j) => toExcelValue((r[j] ?? null) as RawCell, true)));
+    steps.push({
+      bytes: COMMAND_BYTES * 2,
+      queue: (ctx) => {
+        if (exists) ctx.workbook.worksheets.getItem(l.name).delete();
+        ctx.workbook.worksheets.add(l.name);
+      },
+    });
+    for (const block of blocks(rows)) {
+      const top = 1 + block.offset;
+      const address = `A${top}:${colLetter(width)}${top + block.rows.length - 1}`;
+      steps.push({ bytes: block.bytes + COMMAND_BYTES, queue: (_ctx, sheet) => void (sheet(l.name).getRange(address).values = block.rows) });
+    }
+    for (const address of joinAreas(cellsToAreas(l.bold))) {
+      steps.push({ bytes: address.length + COMMAND_BYTES, queue: (_ctx, sheet) => void (sheet(l.name).getRanges(address).format.font.bold = true) });
+    }
+    for (const style of l.styles) steps.push(...styleSteps(l.name, style));
+    steps.push({
+      bytes: COMMAND_BYTES * (3 + l.columnWidths.length + (l.dataBars?.length ?? 0) + 3 * (l.charts?.length ?? 0)),
+      queue: (_ctx, sheet) => {
+        const ws = sheet(l.name);
+        if (l.frozenRows > 0) ws.freezePanes.freezeRows(l.frozenRows);
+        l.columnWidths.forEach((w, i) => {
+          const letter = colLetter(i + 1);
+          ws.getRange(`${letter}:${letter}`).format.columnWidth = charsToPoints(w);
+        });
+        if (l.landscape) ws.pageLayout.orientation = 'Landscape';
+        for (const bar of l.dataBars ?? []) ws.getRange(bar).conditionalFormats.add('DataBar');
+        for (const c of l.charts ?? []) {
+          const type = CHART_TYPES[c.type];
+          const chart = ws.charts.add(type, ws.getRange(c.range), 'Auto');
+          chart.title.text = c.title;
+          chart.setPosition(c.anchor);
+        }
+      },
+    });
+  }
+
+  private settingsSteps(settings: WorkbookSettings, exists: boolean, steps: Step[]): void {
+    const pieces = encodeSettings(settings).map((p) => [toExcelValue(p)]);
+    steps.push({
+      bytes: jsonBytes(pieces) + COMMAND_BYTES * 3,
+      queue: (ctx, sheet) => {
+        if (!exists) {
+          const ws = ctx.workbook.worksheets.add(SETTINGS_SHEET);
+          ws.visibility = 'VeryHidden';
+        } else sheet(SETTINGS_SHEET).getRange('A:A').clear('Contents');
+        sheet(SETTINGS_SHEET).getRange(`A1:A${pieces.length}`).values = pieces;
+      },
+    });
+  }
+}
+
+/** Fills and font colours for one style: cells grouped into getRanges address strings under 8,000 characters. */
+function styleSteps(sheetName: string, { style, cells }: StyleWrite): Step[] {
+  return joinAreas(cellsToAreas(cells)).map((address) => ({
+    bytes: address.length + COMMAND_BYTES,
+    queue: (_ctx, sheet) => {
+      const format = sheet(sheetName).getRanges(address).format;
+      if (style.fill === null) format.fill.clear();
+      else format.fill.color = style.fill;
+      // Office.js cannot set "automatic" text colour; black is what automatic shows on an unfilled cell.
+      format.font.color = style.font ?? '#000000';
+    },
+  }));
+}
+
+/** Rows cut into blocks of at most BLOCK_BYTES of JSON, with their offset from the first row. */
+function blocks<T>(rows: T[][]): Array<{ offset: number; rows: T[][]; bytes: number }> {
+  const out: Array<{ offset: number; rows: T[][]; bytes: number }> = [];
+  let start = 0;
+  let bytes = 0;
+  rows.forEach((row, i) => {
+    const b = jsonBytes(row) + 1;
+    if (i > start && bytes + b > BLOCK_BYTES) {
+      out.push({ offset: start, rows: rows.slice(start, i), bytes });
+      start = i;
+      bytes = 0;
+    }
+    bytes += b;
+  });
+  if (rows.length > start) out.push({ offset: start, rows: rows.slice(start), bytes });
+  return out;
+}

@@ -1,0 +1,2 @@
+export { OfficeWorkbookGateway, type OfficeGatewayOptions } from './gateway';
+export { officeHost, type OfficeHost } from './host';

@@ -1,0 +1,32 @@
+/** Values on their way into Excel, and the size of what a request carries. Pure. */
+import type { RawCell } from '../../functions/contract';
+
+/**
+ * Excel converts text it can read as a number, date, boolean or formula ("00123" → 123, "2026/3/5" → a date,
+ * "=x" → a formula). Text the add-in writes (ids, reasons, moved cells) must stay text, so such strings get
+ * Excel's text prefix "'". Leader-sheet cells are the exception: their "=" strings are meant as formulas.
+ * null (no value) becomes "" — in Office.js a null in `values` would leave the old value in place.
+ */
+export function toExcelValue(value: RawCell, formulasAllowed = false): string | number | boolean {
+  if (value === null) return '';
+  if (typeof value !== 'string') return value;
+  if (formulasAllowed && value.startsWith('=')) return value;
+  return needsTextPrefix(value) ? `'${value}` : value;
+}
+
+function needsTextPrefix(text: string): boolean {
+  const t = text.trim();
+  if (t === '') return false;
+  if (/^[=+\-@']/.test(t)) return true;
+  if (/^(true|false)$/i.test(t)) return true;
+  // Anything that starts like a number, date, time, percentage or fraction.
+  return /^[\d.,]/.test(t) || /^\(?\d/.test(t);
+}
+
+/** The UTF-8 size of a value as JSON: what it adds to an Office.js request. */
+export function jsonBytes(value: unknown): number {
+  return new TextEncoder().encode(JSON.stringify(value)).length;
+}
+
+/** Excel on the web rejects requests over 5 MB; keep ours under 4 MB, leaving room for Office.js' envelope. */
+export const REQUEST_BUDGET = 4 * 1024 * 1024;

@@ -1,0 +1,109 @@
+/**
+ * The in-memory workbook behind the fake Excel host: sheets of cells with values, fills, font colours, bold, notes.
+ * Plain data and small helpers, no Office.js semantics (those live in host.ts). Browser-safe: no Node APIs.
+ */
+export type CellValue = string | number | boolean | null;
+
+export interface FakeCell {
+  value: CellValue;
+  /** Set when the cell holds a formula (a string that started with "="); value keeps the formula text. */
+  formula?: boolean;
+  fill?: string;
+  font?: string;
+  bold?: boolean;
+}
+
+export interface FakeChart {
+  type: string;
+  source: string;
+  title: string;
+  anchor?: string;
+}
+
+export interface FakeSheet {
+  name: string;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
+  protected: boolean;
+  /** "row,col" → cell, 1-based. */
+  cells: Map<string, FakeCell>;
+  /** "A5" → note text. */
+  notes: Map<string, string>;
+  frozenRows: number;
+  /** Column (1-based) → width in points. */
+  columnWidths: Map<number, number>;
+  landscape: boolean;
+  charts: FakeChart[];
+  dataBars: string[];
+}
+
+export function newSheet(name: string, visibility: FakeSheet['visibility'] = 'Visible'): FakeSheet {
+  return {
+    name,
+    visibility,
+    protected: false,
+    cells: new Map(),
+    notes: new Map(),
+    frozenRows: 0,
+    columnWidths: new Map(),
+    landscape: false,
+    charts: [],
+    dataBars: [],
+  };
+}
+
+export class FakeBook {
+  readonly sheets: FakeSheet[] = [];
+
+  /** Adds a sheet with values from A1 (or from `top`,`left`). */
+  addSheet(name: string, rows: CellValue[][] = [], opts: { top?: number; left?: number; visibility?: FakeSheet['visibility'] } = {}): FakeSheet {
+    if (this.sheet(name)) throw new Error(`sheet exists: ${name}`);
+    const sheet = newSheet(name, opts.visibility);
+    rows.forEach((row, i) =>
+      row.forEach((value, j) => {
+        if (value !== null && value !== '') sheet.cells.set(key((opts.top ?? 1) + i, (opts.left ?? 1) + j), { value });
+      }),
+    );
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    const lower = name.toLowerCase(); // Excel sheet names are case-insensitive
+    return this.sheets.find((s) => s.name.toLowerCase() === lower);
+  }
+
+  cell(sheet: string, row: number, col: number): FakeCell | undefined {
+    return this.sheet(sheet)?.cells.get(key(row, col));
+  }
+
+  value(sheet: string, row: number, col: number): CellValue {
+    return this.cell(sheet, row, col)?.value ?? null;
+  }
+}
+
+export function key(row: number, col: number): string {
+  return `${row},${col}`;
+}
+
+export function parseKey(k: string): [number, number] {
+  const [r, c] = k.split(',');
+  return [Number(r), Number(c)];
+}
+
+/** The used range: rows/cols that hold a value (valuesOnly) or also formatting; null when empty. */
+export function usedArea(sheet: FakeSheet, valuesOnly: boolean): { top: number; left: number; bottom: number; right: number } | null {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = 0;
+  let right = 0;
+  for (const [k, cell] of sheet.cells) {
+    const hasValue = cell.value !== null && cell.value !== '';
+    if (!hasValue && (valuesOnly || (!cell.fill && !cell.font && !cell.bold))) continue;
+    const [r, c] = parseKey(k);
+    top = Math.min(top, r);
+    left = Math.min(left, c);
+    bottom = Math.max(bottom, r);
+    right = Math.max(right, c);
+  }
+  return bottom ? { top, left, bottom, right } : null;
+}

@@ -1,0 +1,706 @@
+/**
+ * A fake Excel host: the subset of Office.js the Office gateway uses, over an in-memory FakeBook, with Office.js'
+ * deferred semantics — methods and property writes are queued and run at context.sync(); properties can be read
+ * only after load + sync (reading earlier throws, like Office.js' PropertyNotLoaded). It counts every sync and
+ * measures each request's payload (UTF-8 JSON of the queued commands) and response, and fails a request over the
+ * 5 MB limit of Excel on the web the way Excel does. Commands in a failing batch that ran before the failure stay
+ * applied, as in Excel: there is no rollback. Browser-safe: no Node APIs.
+ */
+import { type Area, formatArea, parseAddress } from './address';
+import { type CellValue, FakeBook, type FakeCell, type FakeSheet, key, newSheet, parseKey, usedArea } from './book';
+
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/** Longest address string the fake accepts in getRanges (the gateway promises < 8,000 characters). */
+export const MAX_RANGES_ADDRESS = 8_000;
+
+export interface SyncRecord {
+  /** Commands queued in this request. */
+  commands: number;
+  requestBytes: number;
+  responseBytes: number;
+}
+
+export class FakeOfficeError extends Error {
+  readonly debugInfo: { code: string; message: string };
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RichApi.Error';
+    this.debugInfo = { code, message };
+  }
+}
+
+type Entry = { payload: unknown; run: () => unknown };
+
+const utf8 = (text: string) => new TextEncoder().encode(text).length;
+
+export interface FakeExcelOptions {
+  /** Highest ExcelApi requirement set the host claims (default 1.9). */
+  apiVersion?: string;
+}
+
+export class FakeExcelHost {
+  readonly syncs: SyncRecord[] = [];
+  /** Set to make every request fail as when a clerk is typing in a cell. */
+  editMode = false;
+  /** Called before each request runs, with its 0-based index: lets a test rename/delete/protect a sheet mid-way. */
+  beforeSync?: (index: number) => void;
+  readonly apiVersion: string;
+
+  constructor(
+    readonly book: FakeBook = new FakeBook(),
+    opts: FakeExcelOptions = {},
+  ) {
+    this.apiVersion = opts.apiVersion ?? '1.9';
+  }
+
+  readonly Excel = {
+    run: async <T>(batch: (context: FakeContext) => Promise<T>): Promise<T> => {
+      const context = new FakeContext(this);
+      const result = await batch(context);
+      if (context.pending()) await context.sync(); // Excel.run flushes what the batch left queued
+      return result;
+    },
+    DeleteShiftDirection: { up: 'Up', left: 'Left' },
+    SheetVisibility: { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' },
+    RangeCopyType: { all: 'All', formulas: 'Formulas', values: 'Values', formats: 'Formats' },
+    ClearApplyTo: { all: 'All', formats: 'Formats', contents: 'Contents' },
+    PageOrientation: { portrait: 'Portrait', landscape: 'Landscape' },
+    ConditionalFormatType: { dataBar: 'DataBar' },
+    ChartSeriesBy: { auto: 'Auto', columns: 'Columns', rows: 'Rows' },
+  };
+
+  readonly Office = {
+    context: {
+      requirements: {
+        isSetSupported: (name: string, version?: string | number) =>
+          name === 'ExcelApi' && versionAtMost(String(version ?? '1.1'), this.apiVersion),
+      },
+    },
+  };
+
+  get roundTrips(): number {
+    return this.syncs.length;
+  }
+
+  get maxRequestBytes(): number {
+    return Math.max(0, ...this.syncs.map((s) => s.requestBytes));
+  }
+
+  get maxResponseBytes(): number {
+    return Math.max(0, ...this.syncs.map((s) => s.responseBytes));
+  }
+
+  resetCounters(): void {
+    this.syncs.length = 0;
+  }
+}
+
+function versionAtMost(version: string, max: string): boolean {
+  const [a1 = 0, a2 = 0] = version.split('.').map(Number);
+  const [b1 = 0, b2 = 0] = max.split('.').map(Number);
+  return a1 < b1 || (a1 === b1 && a2 <= b2);
+}
+
+export class FakeContext {
+  private queue: Entry[] = [];
+  readonly workbook: FakeWorkbook;
+
+  constructor(readonly host: FakeExcelHost) {
+    this.workbook = new FakeWorkbook(this);
+  }
+
+  get book(): FakeBook {
+    return this.host.book;
+  }
+
+  enqueue(payload: unknown, run: () => unknown = () => null): void {
+    this.queue.push({ payload, run });
+  }
+
+  pending(): boolean {
+    return this.queue.length > 0;
+  }
+
+  async sync(): Promise<void> {
+    const index = this.host.syncs.length;
+    this.host.beforeSync?.(index);
+    const queue = this.queue;
+    this.queue = [];
+    const record: SyncRecord = { commands: queue.length, requestBytes: utf8(JSON.stringify(queue.map((e) => e.payload))), responseBytes: 0 };
+    this.host.syncs.push(record);
+    if (this.host.editMode && queue.length) {
+      throw new FakeOfficeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
+    }
+    if (record.requestBytes > PAYLOAD_LIMIT) {
+      throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
+    }
+    const response = queue.map((e) => e.run());
+    record.responseBytes = utf8(JSON.stringify(response));
+    if (record.responseBytes > PAYLOAD_LIMIT) {
+      throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+    }
+  }
+}
+
+/** Base of every proxy: loaded properties are readable, others throw like Office.js. */
+class Proxy_ {
+  protected loaded = new Map<string, unknown>();
+  constructor(readonly context: FakeContext) {}
+
+  protected read<T>(prop: string): T {
+    if (!this.loaded.has(prop)) {
+      throw new FakeOfficeError('PropertyNotLoaded', `The property '${prop}' is not available. Load it and call context.sync() first.`);
+    }
+    return this.loaded.get(prop) as T;
+  }
+
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
+  }
+}
+
+function propList(props: string | string[] | Record<string, unknown> | undefined): string[] {
+  if (props === undefined) return ['*'];
+  if (Array.isArray(props)) return props.flatMap((p) => p.split(','));
+  if (typeof props === 'string') return props.split(',');
+  return Object.keys(props).filter((k) => props[k]);
+}
+
+function noSheet(name: string): FakeOfficeError {
+  return new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist: worksheet '${name}'.`);
+}
+
+class FakeWorkbook {
+  readonly worksheets: FakeWorksheets;
+  readonly application: { suspendScreenUpdatingUntilNextSync(): void; suspendApiCalculationUntilNextSync(): void };
+  private notesProxy?: FakeNotes;
+
+  constructor(readonly context: FakeContext) {
+    this.worksheets = new FakeWorksheets(context);
+    this.application = {
+      suspendScreenUpdatingUntilNextSync: () => context.enqueue({ m: 'suspendScreenUpdating' }),
+      suspendApiCalculationUntilNextSync: () => context.enqueue({ m: 'suspendApiCalculation' }),
+    };
+  }
+
+  /** ExcelApi 1.18 only: reading it on an older host is an error, so callers must check isSetSupported. */
+  get notes(): FakeNotes {
+    if (!this.context.host.Office.context.requirements.isSetSupported('ExcelApi', '1.18')) {
+      throw new FakeOfficeError('ApiNotFound', 'workbook.notes needs ExcelApi 1.18.');
+    }
+    return (this.notesProxy ??= new FakeNotes(this.context));
+  }
+}
+
+class FakeWorksheets extends Proxy_ {
+  get items(): FakeWorksheet[] {
+    return this.read('items');
+  }
+
+  load(props?: string | string[]): this {
+    const sub = propList(props).map((p) => p.trim().replace(/^items\//, ''));
+    this.context.enqueue({ m: 'worksheets.load', p: sub }, () => {
+      const items = this.context.book.sheets.map((sheet) => {
+        const ws = new FakeWorksheet(this.context, () => sheet, sheet.name, false);
+        ws.fill(sub, sheet);
+        return ws;
+      });
+      this.loaded.set('items', items);
+      return items.map((ws) => ws.toJSON());
+    });
+    return this;
+  }
+
+  getItem(name: string): FakeWorksheet {
+    this.context.enqueue({ m: 'worksheets.getItem', name }, () => {
+      if (!this.context.book.sheet(name)) throw noSheet(name);
+      return null;
+    });
+    return new FakeWorksheet(this.context, () => this.context.book.sheet(name) ?? null, name, false);
+  }
+
+  getItemOrNullObject(name: string): FakeWorksheet {
+    this.context.enqueue({ m: 'worksheets.getItemOrNullObject', name });
+    return new FakeWorksheet(this.context, () => this.context.book.sheet(name) ?? null, name, true);
+  }
+
+  add(name: string): FakeWorksheet {
+    this.context.enqueue({ m: 'worksheets.add', name }, () => {
+      if (this.context.book.sheet(name)) throw new FakeOfficeError('ItemAlreadyExists', `A sheet named '${name}' exists.`);
+      this.context.book.sheets.push(newSheet(name));
+      return null;
+    });
+    return new FakeWorksheet(this.context, () => this.context.book.sheet(name) ?? null, name, false);
+  }
+}
+
+class FakeWorksheet extends Proxy_ {
+  readonly protection: { protected: boolean; load(p?: string): void };
+  readonly freezePanes: { freezeRows(n: number): void };
+  readonly pageLayout: { orientation: string };
+  readonly charts: { add(type: string, source: FakeRange, seriesBy?: string): FakeChartProxy };
+
+  constructor(
+    context: FakeContext,
+    /** Finds the sheet when a command runs (by name, so a renamed sheet is missing, as in Excel). */
+    readonly resolve: () => FakeSheet | null,
+    private readonly label: string,
+    private readonly nullable: boolean,
+  ) {
+    super(context);
+    const self = this;
+    this.protection = {
+      get protected(): boolean {
+        return self.read('protection/protected');
+      },
+      load: () => self.load('protection/protected'),
+    };
+    this.freezePanes = {
+      freezeRows: (n: number) => context.enqueue({ m: 'freezeRows', s: label, n }, () => ((self.sheet().frozenRows = n), null)),
+    };
+    this.pageLayout = {
+      set orientation(o: string) {
+        context.enqueue({ m: 'orientation', s: label, o }, () => ((self.sheet().landscape = o === 'Landscape'), null));
+      },
+      get orientation(): string {
+        throw new FakeOfficeError('PropertyNotLoaded', 'orientation is write-only in the fake');
+      },
+    };
+    this.charts = {
+      add: (type: string, source: FakeRange) => {
+        const chart: { type: string; source: string; title: string; anchor?: string } = { type, source: '', title: '' };
+        context.enqueue({ m: 'charts.add', s: label, type }, () => {
+          chart.source = formatArea(source.area());
+          self.sheet().charts.push(chart);
+          return null;
+        });
+        return new FakeChartProxy(context, chart);
+      },
+    };
+  }
+
+  /** The sheet, or ItemNotFound when it is gone (a deleted/renamed sheet, or a null object used as a real one). */
+  sheet(): FakeSheet {
+    const sheet = this.resolve();
+    if (!sheet) throw noSheet(this.label);
+    return sheet;
+  }
+
+  fill(props: string[], sheet: FakeSheet | null): void {
+    this.loaded.set('isNullObject', sheet === null);
+    for (const p of props.map((x) => x.trim())) {
+      if (p === 'name' || p === '*') this.loaded.set('name', sheet?.name ?? null);
+      if (p === 'visibility' || p === '*') this.loaded.set('visibility', sheet?.visibility ?? null);
+      if (p === 'protection/protected' || p === 'protection') this.loaded.set('protection/protected', sheet?.protected ?? null);
+      if (p === 'isNullObject') continue;
+    }
+  }
+
+  toJSON(): Record<string, unknown> {
+    return Object.fromEntries(this.loaded);
+  }
+
+  get name(): string {
+    return this.read('name');
+  }
+
+  get visibility(): string {
+    return this.read('visibility');
+  }
+
+  set visibility(v: string) {
+    this.context.enqueue({ m: 'visibility', s: this.label, v }, () => ((this.sheet().visibility = v as FakeSheet['visibility']), null));
+  }
+
+  load(props?: string | string[]): this {
+    const list = propList(props);
+    this.context.enqueue({ m: 'worksheet.load', s: this.label, p: list }, () => {
+      const sheet = this.resolve();
+      if (!sheet && !this.nullable) throw noSheet(this.label);
+      this.fill(list, sheet);
+      return this.toJSON();
+    });
+    return this;
+  }
+
+  delete(): void {
+    this.context.enqueue({ m: 'worksheet.delete', s: this.label }, () => {
+      const sheet = this.sheet();
+      const book = this.context.book;
+      book.sheets.splice(book.sheets.indexOf(sheet), 1);
+      return null;
+    });
+  }
+
+  getRange(address: string): FakeRange {
+    const area = parseAddress(address);
+    if (!area) throw new FakeOfficeError('InvalidArgument', `Bad address: ${address}`);
+    return new FakeRange(this.context, this, () => area);
+  }
+
+  getRanges(address: string): FakeRangeAreas {
+    if (address.length > MAX_RANGES_ADDRESS) {
+      throw new FakeOfficeError('InvalidArgument', `getRanges address is ${address.length} characters long`);
+    }
+    const areas = address.split(',').map((a) => parseAddress(a));
+    if (areas.some((a) => !a)) throw new FakeOfficeError('InvalidArgument', `Bad address: ${address}`);
+    return new FakeRangeAreas(this.context, this, areas as Area[], address);
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(this.context, this, () => usedArea(this.sheet(), valuesOnly), true);
+  }
+}
+
+class FakeChartProxy {
+  readonly title: { text: string };
+  constructor(
+    context: FakeContext,
+    chart: { title: string; anchor?: string },
+  ) {
+    this.title = {
+      set text(t: string) {
+        context.enqueue({ m: 'chart.title', t }, () => ((chart.title = t), null));
+      },
+      get text(): string {
+        return chart.title;
+      },
+    };
+    this.setPosition = (start: string) => context.enqueue({ m: 'chart.setPosition', start }, () => ((chart.anchor = start), null));
+  }
+  readonly setPosition: (start: string) => void;
+}
+
+/** What Excel stores when a value is written: "'" forces text, "=" a formula, numeric/boolean text is converted. */
+function coerce(value: CellValue): FakeCell | null {
+  if (value === '' ) return null;
+  if (typeof value !== 'string') return { value };
+  if (value.startsWith("'")) return { value: value.slice(1) };
+  if (value.startsWith('=')) return { value, formula: true };
+  if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(value.trim())) return { value: Number(value) };
+  if (/^(true|false)$/i.test(value)) return { value: value.toUpperCase() === 'TRUE' };
+  const date = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(value.trim());
+  if (date) return { value: Date.UTC(+date[1]!, +date[2]! - 1, +date[3]!) / 86_400_000 + 25_569 };
+  return { value };
+}
+
+function cells(area: Area): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let r = area.top; r <= area.bottom; r++) for (let c = area.left; c <= area.right; c++) out.push([r, c]);
+  return out;
+}
+
+/** Fill, font and bold writes shared by Range and RangeAreas. */
+function formatProxy(context: FakeContext, label: string, what: () => string, targets: () => Array<[FakeSheet, number, number]>) {
+  const style = (prop: 'fill' | 'font' | 'bold', value: string | boolean | undefined, m: string) =>
+    context.enqueue({ m, s: label, a: what(), v: value ?? null }, () => {
+      for (const [sheet, r, c] of targets()) {
+        const k = key(r, c);
+        const cell = sheet.cells.get(k) ?? { value: null };
+        (cell as unknown as Record<string, unknown>)[prop] = value;
+        sheet.cells.set(k, cell);
+      }
+      return null;
+    });
+  return {
+    fill: {
+      set color(c: string) {
+        style('fill', c.toUpperCase(), 'fill.color');
+      },
+      clear: () => style('fill', undefined, 'fill.clear'),
+    },
+    font: {
+      set color(c: string) {
+        style('font', c.toUpperCase(), 'font.color');
+      },
+      set bold(b: boolean) {
+        style('bold', b || undefined, 'font.bold');
+      },
+    },
+  };
+}
+
+class FakeRange extends Proxy_ {
+  readonly format: ReturnType<typeof formatProxy> & { columnWidth: number };
+  readonly conditionalFormats: { add(type: string): { dataBar: object } };
+
+  constructor(
+    context: FakeContext,
+    readonly worksheet: FakeWorksheet,
+    private readonly areaOf: () => Area | null,
+    private readonly nullable = false,
+  ) {
+    super(context);
+    const self = this;
+    const base = formatProxy(context, '', () => this.addressText(), () => cells(this.area()).map(([r, c]) => [worksheet.sheet(), r, c]));
+    this.format = Object.assign(base, {
+      set columnWidth(w: number) {
+        context.enqueue({ m: 'columnWidth', a: self.addressText(), w }, () => {
+          const area = self.area();
+          for (let c = area.left; c <= area.right; c++) worksheet.sheet().columnWidths.set(c, w);
+          return null;
+        });
+      },
+      get columnWidth(): number {
+        throw new FakeOfficeError('PropertyNotLoaded', 'columnWidth is write-only in the fake');
+      },
+    });
+    this.conditionalFormats = {
+      add: (type: string) => {
+        context.enqueue({ m: 'conditionalFormats.add', type, a: this.addressText() }, () => {
+          worksheet.sheet().dataBars.push(formatArea(this.area()));
+          return null;
+        });
+        return { dataBar: {} };
+      },
+    };
+  }
+
+  area(): Area {
+    const area = this.areaOf();
+    if (!area) throw new FakeOfficeError('InvalidArgument', 'The range is a null object.');
+    return area;
+  }
+
+  private addressText(): string {
+    const area = this.areaOf();
+    return area ? formatArea(area) : '(null)';
+  }
+
+  load(props?: string | string[]): this {
+    const list = propList(props).map((p) => p.trim());
+    this.context.enqueue({ m: 'range.load', a: this.addressText(), p: list }, () => {
+      const area = this.areaOf();
+      if (!area && !this.nullable) throw new FakeOfficeError('InvalidArgument', 'no range');
+      this.loaded.set('isNullObject', area === null);
+      const sheet = this.worksheet.sheet();
+      for (const p of list) {
+        if (!area) {
+          this.loaded.set(p, null);
+          continue;
+        }
+        if (p === 'values') {
+          this.loaded.set(
+            'values',
+            Array.from({ length: area.bottom - area.top + 1 }, (_, i) =>
+              Array.from({ length: area.right - area.left + 1 }, (_, j) => sheet.cells.get(key(area.top + i, area.left + j))?.value ?? ''),
+            ),
+          );
+        } else if (p === 'rowIndex') this.loaded.set(p, area.top - 1);
+        else if (p === 'columnIndex') this.loaded.set(p, area.left - 1);
+        else if (p === 'rowCount') this.loaded.set(p, area.bottom - area.top + 1);
+        else if (p === 'columnCount') this.loaded.set(p, area.right - area.left + 1);
+        else if (p === 'address') this.loaded.set(p, `${quote(sheet.name)}!${formatArea(area)}`);
+        else throw new FakeOfficeError('InvalidArgument', `The fake cannot load range.${p}`);
+      }
+      return Object.fromEntries(this.loaded);
+    });
+    return this;
+  }
+
+  get values(): CellValue[][] {
+    return this.read('values');
+  }
+
+  set values(values: CellValue[][]) {
+    this.context.enqueue({ m: 'values', s: this.worksheet['label' as never], a: this.addressText(), v: values }, () => {
+      const area = this.area();
+      const rows = area.bottom - area.top + 1;
+      const cols = area.right - area.left + 1;
+      if (values.length !== rows || values.some((row) => row.length !== cols)) {
+        throw new FakeOfficeError('InvalidArgument', `values are not ${rows}×${cols} for ${formatArea(area)}`);
+      }
+      const sheet = this.worksheet.sheet();
+      values.forEach((row, i) =>
+        row.forEach((value, j) => {
+          if (value === null) return; // Office.js: null leaves the cell unchanged
+          const k = key(area.top + i, area.left + j);
+          const before = sheet.cells.get(k);
+          const written = coerce(value);
+          const next: FakeCell = { ...(before ?? { value: null }), value: written?.value ?? null };
+          delete next.formula;
+          if (written?.formula) next.formula = true;
+          sheet.cells.set(k, next);
+        }),
+      );
+      return null;
+    });
+  }
+
+  get rowIndex(): number {
+    return this.read('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.read('columnIndex');
+  }
+  get rowCount(): number {
+    return this.read('rowCount');
+  }
+  get columnCount(): number {
+    return this.read('columnCount');
+  }
+  get address(): string {
+    return this.read('address');
+  }
+
+  clear(applyTo = 'All'): void {
+    this.context.enqueue({ m: 'clear', a: this.addressText(), applyTo }, () => {
+      const sheet = this.worksheet.sheet();
+      for (const [r, c] of cellsInSheet(sheet, this.area())) {
+        const k = key(r, c);
+        if (applyTo === 'Contents') {
+          const cell = sheet.cells.get(k)!;
+          sheet.cells.set(k, { ...cell, value: null, formula: undefined });
+        } else sheet.cells.delete(k);
+      }
+      return null;
+    });
+  }
+
+  /** Whole rows only (what the gateway deletes), shifting the rows below up. */
+  delete(shift: string): void {
+    this.context.enqueue({ m: 'delete', a: this.addressText(), shift }, () => {
+      const area = this.area();
+      const sheet = this.worksheet.sheet();
+      if (shift !== 'Up' || area.left !== 1 || area.right < 16_384) {
+        throw new FakeOfficeError('InvalidArgument', 'the fake deletes whole rows only');
+      }
+      const n = area.bottom - area.top + 1;
+      const moved = new Map<string, FakeCell>();
+      for (const [k, cell] of sheet.cells) {
+        const [r, c] = parseKey(k);
+        if (r < area.top) moved.set(k, cell);
+        else if (r > area.bottom) moved.set(key(r - n, c), cell);
+      }
+      sheet.cells = moved;
+      const notes = new Map<string, string>();
+      for (const [a, text] of sheet.notes) {
+        const cell = parseAddress(a)!;
+        if (cell.top < area.top) notes.set(a, text);
+        else if (cell.top > area.bottom) notes.set(formatArea({ ...cell, top: cell.top - n, bottom: cell.top - n }), text);
+      }
+      sheet.notes = notes;
+      return null;
+    });
+  }
+
+  /** Formats only (fill, font colour, bold), cell by cell over the same shape. */
+  copyFrom(source: FakeRange, copyType: string): void {
+    this.context.enqueue({ m: 'copyFrom', a: this.addressText(), from: source.addressText(), copyType }, () => {
+      if (copyType !== 'Formats') throw new FakeOfficeError('InvalidArgument', 'the fake copies formats only');
+      const to = this.area();
+      const from = source.area();
+      const src = source.worksheet.sheet();
+      const dst = this.worksheet.sheet();
+      for (let r = 0; r <= to.bottom - to.top; r++) {
+        for (let c = 0; c <= to.right - to.left; c++) {
+          const s = src.cells.get(key(from.top + (r % (from.bottom - from.top + 1)), from.left + (c % (from.right - from.left + 1))));
+          const k = key(to.top + r, to.left + c);
+          const d = dst.cells.get(k) ?? { value: null };
+          dst.cells.set(k, { value: d.value, ...(d.formula ? { formula: true } : {}), fill: s?.fill, font: s?.font, bold: s?.bold });
+        }
+      }
+      return null;
+    });
+  }
+}
+
+function cellsInSheet(sheet: FakeSheet, area: Area): Array<[number, number]> {
+  return [...sheet.cells.keys()].map(parseKey).filter(([r, c]) => r >= area.top && r <= area.bottom && c >= area.left && c <= area.right);
+}
+
+class FakeRangeAreas {
+  readonly format: ReturnType<typeof formatProxy>;
+  constructor(
+    context: FakeContext,
+    worksheet: FakeWorksheet,
+    areas: Area[],
+    address: string,
+  ) {
+    this.format = formatProxy(context, '', () => address, () => {
+      const sheet = worksheet.sheet();
+      return areas.flatMap((a) => cells(a).map(([r, c]) => [sheet, r, c] as [FakeSheet, number, number]));
+    });
+  }
+}
+
+function quote(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** "'Sheet 1'!B5" → sheet and cell. */
+function splitQualified(book: FakeBook, address: string): [FakeSheet, string] {
+  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!(.+)$/.exec(address);
+  if (!m) throw new FakeOfficeError('InvalidArgument', `a note address needs a sheet: ${address}`);
+  const name = (m[1] ?? m[2]!).replace(/''/g, "'");
+  const sheet = book.sheet(name);
+  if (!sheet) throw noSheet(name);
+  return [sheet, m[3]!.replace(/\$/g, '')];
+}
+
+class FakeNotes {
+  constructor(private readonly context: FakeContext) {}
+
+  add(cell: string, content: string): void {
+    this.context.enqueue({ m: 'notes.add', cell, content }, () => {
+      const [sheet, a] = splitQualified(this.context.book, cell);
+      if (sheet.notes.has(a)) throw new FakeOfficeError('InvalidArgument', `cell ${a} already has a note`);
+      sheet.notes.set(a, content);
+      return null;
+    });
+  }
+
+  getItemOrNullObject(cell: string): FakeNote {
+    this.context.enqueue({ m: 'notes.getItemOrNullObject', cell });
+    return new FakeNote(this.context, cell);
+  }
+}
+
+class FakeNote extends Proxy_ {
+  constructor(
+    context: FakeContext,
+    private readonly cell: string,
+  ) {
+    super(context);
+  }
+
+  private find(): [FakeSheet, string] | null {
+    const [sheet, a] = splitQualified(this.context.book, this.cell);
+    return sheet.notes.has(a) ? [sheet, a] : null;
+  }
+
+  load(props?: string | string[]): this {
+    this.context.enqueue({ m: 'note.load', cell: this.cell, p: propList(props) }, () => {
+      const found = this.find();
+      this.loaded.set('isNullObject', !found);
+      this.loaded.set('content', found ? found[0].notes.get(found[1]) : null);
+      return Object.fromEntries(this.loaded);
+    });
+    return this;
+  }
+
+  get content(): string {
+    return this.read('content');
+  }
+
+  set content(text: string) {
+    this.context.enqueue({ m: 'note.content', cell: this.cell, text }, () => {
+      const found = this.find();
+      if (!found) throw new FakeOfficeError('ItemNotFound', `no note at ${this.cell}`);
+      found[0].notes.set(found[1], text);
+      return null;
+    });
+  }
+
+  delete(): void {
+    this.context.enqueue({ m: 'note.delete', cell: this.cell }, () => {
+      const found = this.find();
+      if (!found) throw new FakeOfficeError('ItemNotFound', `no note at ${this.cell}`);
+      found[0].notes.delete(found[1]);
+      return null;
+    });
+  }
+}
