@@ -1,8 +1,8 @@
 /**
  * Turns sync results into a WritePlan: flag text and colours, reason text, errors (with cell addresses) in
- * the reason cell and as a note on the flag cell, cleared fills/notes for rows no longer flagged, and row
- * moves for rows whose stage is now later than their list — only when confirmed, otherwise reported as
- * pending moves.
+ * the reason cell and as a note on it (a note on an empty cell is lost by some .xlsx writers), cleared
+ * fills/notes for rows no longer flagged, and row moves for rows whose stage is now later than their list —
+ * only when confirmed, otherwise reported as pending moves.
  */
 import {
   FIELD_BY_KEY,
@@ -136,7 +136,7 @@ export function buildPlan(
           const tw = writes.get(targetLayout.sheet)!;
           addStyle(tw, style, { row: move.to.row, col: targetLayout.ownedCols.flag });
           if (opts.tintName && targetLayout.colOf.name) addStyle(tw, style, { row: move.to.row, col: targetLayout.colOf.name });
-          tw.notes.push({ row: move.to.row, col: targetLayout.ownedCols.flag, text: note });
+          tw.notes.push({ row: move.to.row, col: targetLayout.ownedCols.reason, text: note });
           out.plan.moves.push(move);
           report.to = { list: target, sheet: targetLayout.sheet, row: move.to.row };
           out.moved.push(report);
@@ -150,7 +150,7 @@ export function buildPlan(
     w.reason.push({ row: row.row, value: reasonText });
     addStyle(w, style, { row: row.row, col: layout.ownedCols.flag });
     if (opts.tintName && layout.colOf.name) addStyle(w, style, { row: row.row, col: layout.colOf.name });
-    w.notes.push({ row: row.row, col: layout.ownedCols.flag, text: note });
+    w.notes.push({ row: row.row, col: layout.ownedCols.reason, text: note });
   }
 
   for (const layout of layouts) {

@@ -60,7 +60,7 @@ describe('write plan', () => {
   }
 
   it('writes flag text, colours, reasons and errors with cell addresses; clears unflagged rows', () => {
-    const { out, ids } = planFor((_, ids) => [
+    const { out } = planFor((_, ids) => [
       result('重点线索', 2, 'P-EXIST222', { flag: { level: 'red', reasons: reasons('签约已200天未开工') } }),
       result('重点线索', 3, ids.rows[1]!.id, {
         flag: { level: 'yellow', reasons: [{ rule: 'missing-owner', level: 'yellow', figures: {}, message: { zh: '缺少包联领导', en: 'no leader' } }] },

@@ -1,0 +1,120 @@
+/**
+ * Accumulates a LeaderSheetPlan row by row: values, bold cells, styles grouped by colour, data bars, charts,
+ * and column widths measured from the content (a CJK character is two columns wide, as Excel draws it).
+ */
+import type { RawCell } from '../../../functions/contract';
+import { cellAddress } from '../a1';
+import type { CellRef, CellStyle, LeaderSheetPlan, StyleWrite } from '../gateway';
+
+export const HEADER_STYLE: CellStyle = { fill: '#D9E1F2', font: '#1F3864' };
+export const TOTALS_STYLE: CellStyle = { fill: '#F2F2F2', font: '#000000' };
+
+const MIN_WIDTH = 6;
+/** Wide enough for a reason or a coordination text, narrow enough for a few columns on A4 landscape. */
+const MAX_WIDTH = 48;
+
+/** Display width of a value in Excel character units: full-width (CJK) characters count two. */
+export function displayWidth(v: RawCell): number {
+  if (v === null || v === '') return 0;
+  let w = 0;
+  for (const ch of String(v)) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) || ch.codePointAt(0)! > 0xffff ? 2 : 1;
+  return w;
+}
+
+export class SheetWriter {
+  private readonly rows: RawCell[][] = [];
+  private readonly bold: CellRef[] = [];
+  private readonly styles = new Map<string, StyleWrite>();
+  private readonly bars: string[] = [];
+  private readonly charts: NonNullable<LeaderSheetPlan['charts']> = [];
+  /** Rows (titles, notes) whose text may overflow into empty neighbours: not measured for widths. */
+  private readonly unmeasured = new Set<number>();
+
+  /** The number of the last row written (0 before any). */
+  get last(): number {
+    return this.rows.length;
+  }
+
+  private push(cells: RawCell[]): number {
+    this.rows.push(cells);
+    return this.rows.length;
+  }
+
+  title(text: string): number {
+    const row = this.push([text]);
+    this.unmeasured.add(row);
+    this.bold.push({ row, col: 1 });
+    return row;
+  }
+
+  note(text: string): number {
+    const row = this.push([text]);
+    this.unmeasured.add(row);
+    return row;
+  }
+
+  blank(): number {
+    return this.push([]);
+  }
+
+  header(cells: RawCell[]): number {
+    const row = this.push(cells);
+    this.emphasise(row, cells.length, HEADER_STYLE);
+    return row;
+  }
+
+  line(cells: RawCell[], style?: CellStyle | null): number {
+    const row = this.push(cells);
+    if (style) this.style(style, row, 1, cells.length);
+    return row;
+  }
+
+  totals(cells: RawCell[]): number {
+    const row = this.push(cells);
+    this.emphasise(row, cells.length, TOTALS_STYLE);
+    return row;
+  }
+
+  private emphasise(row: number, width: number, style: CellStyle): void {
+    for (let col = 1; col <= width; col++) this.bold.push({ row, col });
+    this.style(style, row, 1, width);
+  }
+
+  style(style: CellStyle, row: number, fromCol: number, toCol = fromCol): void {
+    const key = `${style.fill}|${style.font}`;
+    let w = this.styles.get(key);
+    if (!w) this.styles.set(key, (w = { style, cells: [] }));
+    for (let col = fromCol; col <= toCol; col++) w.cells.push({ row, col });
+  }
+
+  /** A data bar over rows top..bottom of a column (skipped when the range is empty). */
+  dataBar(col: number, top: number, bottom: number): void {
+    if (bottom >= top) this.bars.push(`${cellAddress(top, col)}:${cellAddress(bottom, col)}`);
+  }
+
+  chart(title: string, type: 'columnClustered' | 'columnStacked' | 'barClustered', top: number, left: number, bottom: number, right: number, anchor: CellRef): void {
+    if (bottom > top) this.charts.push({ title, type, range: `${cellAddress(top, left)}:${cellAddress(bottom, right)}`, anchor: cellAddress(anchor.row, anchor.col) });
+  }
+
+  build(name: string, frozenRows: number): LeaderSheetPlan {
+    const columns = this.rows.reduce((n, r) => Math.max(n, r.length), 0);
+    const columnWidths = Array.from({ length: columns }, (_, i) => {
+      let w = 0;
+      this.rows.forEach((r, j) => {
+        if (!this.unmeasured.has(j + 1)) w = Math.max(w, displayWidth(r[i] ?? null));
+      });
+      return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w + 2));
+    });
+    return {
+      name,
+      rows: this.rows,
+      frozenRows,
+      columnWidths,
+      styles: [...this.styles.values()],
+      bold: this.bold,
+      dataBars: this.bars,
+      charts: this.charts,
+      landscape: true,
+    };
+  }
+}

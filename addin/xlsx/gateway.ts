@@ -1,0 +1,161 @@
+/**
+ * A WorkbookGateway over an .xlsx file held in memory (ExcelJS), for the command line and the browser's file
+ * mode: it takes and returns bytes, never touches the file system. Applying a plan changes only the cells the
+ * plan names; everything else ExcelJS round-trips stays as it was (other sheets, formulas, merges, styles,
+ * column widths, data validation, conditional formats, comments).
+ */
+import ExcelJS from 'exceljs';
+import {
+  GatewayError,
+  SETTINGS_CHUNK,
+  SETTINGS_SHEET,
+  type ApplyResult,
+  type CellStyle,
+  type LeaderSheetPlan,
+  type SheetSnapshot,
+  type WorkbookGateway,
+  type WorkbookSettings,
+  type WritePlan,
+} from '../core/gateway';
+import { readWorksheet } from './read';
+
+const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
+
+export class XlsxGateway implements WorkbookGateway {
+  private constructor(readonly workbook: ExcelJS.Workbook) {}
+
+  static async load(data: ArrayBuffer | Uint8Array): Promise<XlsxGateway> {
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.load(data as ArrayBuffer);
+    } catch (e) {
+      throw new GatewayError('io', `无法读取该 .xlsx 文件：${(e as Error).message}`, `Cannot read the .xlsx file: ${(e as Error).message}`);
+    }
+    return new XlsxGateway(wb);
+  }
+
+  /** Wraps a workbook built in memory (tests, the sample generator). */
+  static of(workbook: ExcelJS.Workbook): XlsxGateway {
+    return new XlsxGateway(workbook);
+  }
+
+  async save(): Promise<Uint8Array> {
+    return new Uint8Array(await this.workbook.xlsx.writeBuffer());
+  }
+
+  private get system(): 1900 | 1904 {
+    return this.workbook.properties.date1904 ? 1904 : 1900;
+  }
+
+  async readDateSystem(): Promise<1900 | 1904> {
+    return this.system;
+  }
+
+  async readSheets(): Promise<SheetSnapshot[]> {
+    return this.workbook.worksheets.filter((ws) => ws.name !== SETTINGS_SHEET).map((ws) => readWorksheet(ws, this.system));
+  }
+
+  async readSettings(): Promise<WorkbookSettings> {
+    const ws = this.workbook.getWorksheet(SETTINGS_SHEET);
+    if (!ws) return {};
+    let text = '';
+    for (let r = 1; r <= ws.rowCount; r++) {
+      const v = ws.getCell(r, 1).value;
+      if (typeof v !== 'string') break;
+      text += v;
+    }
+    try {
+      const parsed = JSON.parse(text) as unknown;
+      return parsed && typeof parsed === 'object' ? (parsed as WorkbookSettings) : {};
+    } catch {
+      return {}; // a damaged settings sheet is rebuilt on the next write
+    }
+  }
+
+  async apply(plan: WritePlan): Promise<ApplyResult> {
+    // Check everything first: a plan that cannot be applied changes nothing.
+    const named = new Set([...plan.sheets.map((s) => s.sheet), ...plan.moves.flatMap((m) => [m.from.sheet, m.to.sheet])]);
+    for (const name of named) {
+      const ws = this.workbook.getWorksheet(name);
+      if (!ws) throw new GatewayError('sheet_missing', `找不到工作表“${name}”（可能已改名或删除），请重新同步。`, `Sheet "${name}" is gone (renamed or deleted); sync again.`, name);
+      if ((ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection?.sheet) throw new GatewayError('sheet_protected', `工作表“${name}”受保护，无法写入旗帜，请先撤销保护。`, `Sheet "${name}" is protected; unprotect it to write flags.`, name);
+    }
+    let cellsWritten = 0;
+    for (const sp of plan.sheets) {
+      const ws = this.workbook.getWorksheet(sp.sheet)!;
+      for (const cw of sp.columns) {
+        if (cw.width !== undefined) ws.getColumn(cw.col).width = cw.width;
+        cw.values.forEach((value, i) => {
+          const cell = ws.getCell(cw.top + i, cw.col);
+          if (cw.formatFrom !== undefined) cell.style = structuredClone(ws.getCell(cw.top + i, cw.formatFrom).style ?? {});
+          cell.value = value;
+          cellsWritten++;
+        });
+      }
+      for (const sw of sp.styles) for (const ref of sw.cells) setStyle(ws.getCell(ref.row, ref.col), sw.style);
+      for (const n of sp.notes) {
+        const cell = ws.getCell(n.row, n.col);
+        if (n.text !== null) cell.note = n.text;
+        else if ((cell as unknown as { _comment?: unknown })._comment) delete (cell as unknown as { _comment?: unknown })._comment; // ExcelJS has no public "remove note"
+      }
+    }
+    for (const m of plan.moves) {
+      const ws = this.workbook.getWorksheet(m.to.sheet)!;
+      for (const c of m.cells) {
+        ws.getCell(m.to.row, c.col).value = c.value;
+        cellsWritten++;
+      }
+    }
+    // Source rows go last, bottom-up, so earlier coordinates stay valid.
+    const deletions = plan.moves.map((m) => m.from).sort((a, b) => (a.sheet === b.sheet ? b.row - a.row : a.sheet < b.sheet ? -1 : 1));
+    for (const d of deletions) this.workbook.getWorksheet(d.sheet)!.spliceRows(d.row, 1);
+    for (const ls of plan.leaderSheets) this.writeLeaderSheet(ls);
+    if (plan.settings) this.writeSettings({ ...(await this.readSettings()), ...plan.settings });
+    return { cellsWritten, rowsMoved: plan.moves.length };
+  }
+
+  private writeSettings(settings: WorkbookSettings) {
+    const old = this.workbook.getWorksheet(SETTINGS_SHEET);
+    if (old) this.workbook.removeWorksheet(old.id);
+    const ws = this.workbook.addWorksheet(SETTINGS_SHEET, { state: 'veryHidden' });
+    const text = JSON.stringify(settings);
+    for (let i = 0, r = 1; i < text.length; i += SETTINGS_CHUNK, r++) ws.getCell(r, 1).value = text.slice(i, i + SETTINGS_CHUNK);
+  }
+
+  /** Leader sheets are replaced whole on each refresh (their content comes with a later issue). */
+  private writeLeaderSheet(ls: LeaderSheetPlan) {
+    const old = this.workbook.getWorksheet(ls.name);
+    if (old) this.workbook.removeWorksheet(old.id);
+    const ws = this.workbook.addWorksheet(ls.name, {
+      views: ls.frozenRows ? [{ state: 'frozen', ySplit: ls.frozenRows }] : [],
+      pageSetup: { orientation: ls.landscape ? 'landscape' : 'portrait', printTitlesRow: ls.frozenRows ? `1:${ls.frozenRows}` : undefined },
+    });
+    ls.rows.forEach((row, r) =>
+      row.forEach((v, c) => {
+        ws.getCell(r + 1, c + 1).value = typeof v === 'string' && v.startsWith('=') ? { formula: v.slice(1) } : v;
+      }),
+    );
+    ls.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+    for (const sw of ls.styles) for (const ref of sw.cells) setStyle(ws.getCell(ref.row, ref.col), sw.style);
+    for (const ref of ls.bold) {
+      const cell = ws.getCell(ref.row, ref.col);
+      cell.style = { ...cell.style, font: { ...cell.style.font, bold: true } };
+    }
+  }
+}
+
+/**
+ * Sets or clears the add-in's fill and font colour on one cell. A fresh style object each time: ExcelJS shares
+ * style objects between cells, so mutating `cell.fill` would recolour its neighbours too.
+ */
+function setStyle(cell: ExcelJS.Cell, style: CellStyle) {
+  const s: Partial<ExcelJS.Style> = { ...cell.style };
+  if (style.fill) s.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(style.fill) } };
+  else delete s.fill;
+  if (style.font) s.font = { ...s.font, color: { argb: argb(style.font) } };
+  else if (s.font?.color) {
+    const { color: _color, ...rest } = s.font;
+    s.font = rest;
+  }
+  cell.style = s as ExcelJS.Style;
+}

@@ -1,0 +1,2 @@
+export { XlsxGateway } from './gateway';
+export { cellValue, dateToSerial, readWorksheet } from './read';
