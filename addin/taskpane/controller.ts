@@ -1,0 +1,164 @@
+/**
+ * Wires the view to the services through the reducer: every user action becomes a state transition, every
+ * failure becomes plain words (errors.ts). Cancelling aborts the sync's AbortController.
+ */
+import type { FieldKey, ListKey } from '../../functions/contract';
+import { isAbort, toProblem } from './errors';
+import { pickLang, type Lang } from './i18n';
+import type { PaneSettings } from './model';
+import type { PaneServices } from './services';
+import { canSync, initialState, reduce, type Action, type PaneState } from './state';
+import { createView, type ViewHandlers } from './view';
+
+export interface PanePrefs {
+  lang?: Lang | null;
+  token?: string | null;
+  saveLang?(lang: Lang): void;
+  saveToken?(token: string): void;
+}
+
+export interface Pane {
+  getState(): PaneState;
+  dispatch(action: Action): void;
+}
+
+export async function startPane(root: HTMLElement, services: PaneServices, prefs: PanePrefs = {}): Promise<Pane> {
+  let state = initialState(services.mode, prefs.lang ?? pickLang(services.displayLanguage));
+  let abort: AbortController | null = null;
+  const dispatch = (action: Action): void => {
+    state = reduce(state, action);
+    view.update(state);
+  };
+  const fail = (err: unknown): void => dispatch({ type: 'failed', problem: toProblem(err, state.lang) });
+
+  async function refreshLayout(): Promise<void> {
+    try {
+      dispatch({ type: 'layoutLoaded', layout: await services.describe(state.settings) });
+    } catch (err) {
+      fail(err);
+    }
+  }
+
+  async function loadSettings(): Promise<void> {
+    const { settings, lastSync } = await services.loadSettings();
+    dispatch({ type: 'settingsLoaded', settings: { ...settings, token: state.settings.token || settings.token }, lastSync });
+  }
+
+  const handlers: ViewHandlers = {
+    async sync() {
+      if (!canSync(state)) return;
+      dispatch({ type: 'syncStarted' });
+      const controller = new AbortController();
+      abort = controller;
+      try {
+        const outcome = await services.sync(state.settings, {
+          signal: controller.signal,
+          onStep: (step) => dispatch({ type: 'syncStep', step }),
+          onProgress: (done, total) => dispatch({ type: 'syncProgress', done, total }),
+        });
+        if (controller.signal.aborted) dispatch({ type: 'syncCancelled' });
+        else dispatch({ type: 'syncSucceeded', outcome });
+      } catch (err) {
+        if (controller.signal.aborted || isAbort(err)) dispatch({ type: 'syncCancelled' });
+        else fail(err);
+      } finally {
+        abort = null;
+      }
+    },
+    cancel() {
+      abort?.abort();
+    },
+    async applyMoves() {
+      dispatch({ type: 'movesStarted' });
+      if (state.phase !== 'applying') return;
+      try {
+        dispatch({ type: 'movesApplied', moved: await services.applyMoves(state.settings) });
+      } catch (err) {
+        fail(err);
+      }
+    },
+    goToCell: services.goToCell
+      ? async (sheet, cell) => {
+          try {
+            await services.goToCell!(sheet, cell);
+          } catch (err) {
+            const p = toProblem(err, state.lang);
+            dispatch({ type: 'failed', problem: { key: 'errGoTo', params: { cell: `${sheet}!${cell}`, detail: p.key === 'errUnknown' ? String(p.params?.detail ?? '') : '' } } });
+          }
+        }
+      : undefined,
+    async openFile(file) {
+      if (!services.openFile) return;
+      try {
+        await services.openFile(file.name, await file.arrayBuffer());
+        dispatch({ type: 'fileOpened', name: file.name });
+        await loadSettings();
+        await refreshLayout();
+      } catch (err) {
+        fail(err);
+      }
+    },
+    async download() {
+      if (!services.download) return;
+      try {
+        const { name, data } = await services.download();
+        const url = URL.createObjectURL(new Blob([data], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+        const a = document.createElement('a');
+        a.href = url;
+        a.download = name;
+        document.body.append(a);
+        a.click();
+        a.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      } catch (err) {
+        fail(err);
+      }
+    },
+    showView(v) {
+      dispatch({ type: 'showView', view: v });
+      if (v === 'settings' && (state.mode === 'office' || state.fileName)) void refreshLayout();
+    },
+    setLang(lang) {
+      prefs.saveLang?.(lang);
+      dispatch({ type: 'setLang', lang });
+    },
+    dismiss() {
+      dispatch({ type: 'dismiss' });
+    },
+    changeSettings(patch) {
+      dispatch({ type: 'settingsChanged', patch });
+    },
+    mapSheet(sheet: string, list: ListKey | null) {
+      // Start from what is shown (detected + corrected), so one correction keeps the other sheets' lists.
+      const shown = Object.fromEntries((state.layout ?? []).map((s) => [s.name, s.list]));
+      dispatch({ type: 'settingsChanged', patch: { mapping: { ...shown, ...state.settings.mapping, [sheet]: list } } });
+    },
+    mapColumn(sheet: string, col: string, field: FieldKey | null) {
+      const overrides = state.settings.headerOverrides;
+      const patch: Partial<PaneSettings> = { headerOverrides: { ...overrides, [sheet]: { ...overrides[sheet], [col]: field ?? 'ignore' } } };
+      dispatch({ type: 'settingsChanged', patch });
+    },
+    async saveSettings() {
+      try {
+        prefs.saveToken?.(state.settings.token);
+        await services.saveSettings(state.settings);
+        dispatch({ type: 'settingsSaved', notice: { key: state.mode === 'office' ? 'saved' : 'savedLocal' } });
+        await refreshLayout();
+      } catch (err) {
+        fail(err);
+      }
+    },
+  };
+
+  const view = createView(root, handlers);
+  view.update(state);
+  if (prefs.token) dispatch({ type: 'settingsChanged', patch: { token: prefs.token } });
+  if (services.mode === 'office') {
+    try {
+      await loadSettings();
+    } catch (err) {
+      fail(err);
+    }
+  }
+  return { getState: () => state, dispatch };
+}

@@ -1,0 +1,49 @@
+/**
+ * Browser file mode (WPS offices, or any browser): the clerk opens an .xlsx, syncs it through the ExcelJS
+ * gateway in the page, and downloads the flagged workbook. Loaded as its own chunk, with ExcelJS.
+ */
+import { XlsxGateway } from '../xlsx';
+import type { FetchLike } from '../core';
+import type { PaneServices } from './services';
+import { devTokenSource } from './token';
+import { workbookServices } from './workbook-services';
+
+class NotXlsxError extends Error {
+  constructor(readonly detail: string) {
+    super(detail);
+    this.name = 'NotXlsxError';
+  }
+}
+
+/** "台账.xlsx" → "台账-已标记.xlsx" (zh) so the download never overwrites the original by accident. */
+export function flaggedName(name: string): string {
+  const base = name.replace(/\.xlsx$/i, '');
+  return `${base}-红黄旗.xlsx`;
+}
+
+export function fileServices(displayLanguage: string): PaneServices {
+  let gateway: XlsxGateway | null = null;
+  let fileName = '';
+  return workbookServices({
+    mode: 'file',
+    displayLanguage,
+    gateway: () => gateway,
+    workbookName: () => fileName,
+    defaultApiUrl: location.origin,
+    fetch: fetch.bind(globalThis) as unknown as FetchLike,
+    fallbackToken: devTokenSource((url) => fetch(url)),
+    async openFile(name, data) {
+      try {
+        gateway = await XlsxGateway.load(data);
+      } catch (err) {
+        throw new NotXlsxError(err instanceof Error ? err.message : String(err));
+      }
+      fileName = name;
+    },
+    async download() {
+      if (!gateway) throw new Error('No workbook is open.');
+      const bytes = await gateway.save();
+      return { name: flaggedName(fileName), data: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer };
+    },
+  });
+}

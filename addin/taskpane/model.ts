@@ -1,0 +1,80 @@
+/**
+ * What the pane shows, independent of core's exact return shapes: the composition root converts core's
+ * summary and layout into these (see sync-service.ts), so views and state stay small and testable.
+ */
+import type { FieldKey, ListKey, Message, MissingProject } from '../../functions/contract';
+
+export type HostMode = 'office' | 'file';
+
+/** A project whose row must move to a later list, awaiting the clerk's confirmation. */
+export interface PendingMove {
+  id: string;
+  name: string;
+  from: ListKey;
+  to: ListKey;
+  sheet: string;
+  row: number;
+}
+
+/** A problem in one cell (or row), with its address for "go to cell". */
+export interface CellProblem {
+  sheet: string;
+  /** A1 address inside the sheet, e.g. "F7". */
+  cell: string;
+  message: Message;
+}
+
+export interface SyncOutcome {
+  rows: number;
+  red: number;
+  yellow: number;
+  transitions: number;
+  moves: PendingMove[];
+  /** Rows moved during the sync itself (automatic moves setting). */
+  movedAutomatically: number;
+  errors: CellProblem[];
+  missing: MissingProject[];
+  /** ISO instant the sync finished. */
+  at: string;
+}
+
+/** One column of a detected header row, for the settings view. */
+export interface LayoutColumn {
+  /** Column letter, e.g. "C". */
+  col: string;
+  header: string;
+  /** The field this column maps to (clerk's correction applied), or null when ignored/unknown. */
+  field: FieldKey | null;
+}
+
+export interface LayoutSheet {
+  name: string;
+  list: ListKey | null;
+  headerRow: number | null;
+  columns: LayoutColumn[];
+}
+
+/** Workbook settings the pane edits (a subset of WorkbookSettings plus the session token). */
+export interface PaneSettings {
+  apiUrl: string;
+  token: string;
+  tintName: boolean;
+  autoMoveRows: boolean;
+  mapping: Record<string, ListKey | null>;
+  headerOverrides: Record<string, Record<string, FieldKey | 'ignore'>>;
+}
+
+export const DEFAULT_SETTINGS: PaneSettings = {
+  apiUrl: '',
+  token: '',
+  tintName: false,
+  autoMoveRows: false,
+  mapping: {},
+  headerOverrides: {},
+};
+
+/** A failure shown to the clerk: a message key with its parameters (plain words + the next step). */
+export interface Problem {
+  key: import('./i18n').MessageKey;
+  params?: Readonly<Record<string, string | number>>;
+}

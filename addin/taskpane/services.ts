@@ -1,0 +1,30 @@
+/**
+ * What the controller needs from the host, one implementation per mode (wired in taskpane.ts).
+ * Keeping this narrow lets the controller run against a stub in unit tests.
+ */
+import type { HostMode, LayoutSheet, PaneSettings, SyncOutcome } from './model';
+
+export interface SyncHooks {
+  signal: AbortSignal;
+  onStep(step: 'reading' | 'sending' | 'writing'): void;
+  onProgress(done: number, total: number): void;
+}
+
+export interface PaneServices {
+  mode: HostMode;
+  displayLanguage: string;
+  /** The workbook's saved settings (file mode: of the opened file; defaults before one is opened). */
+  loadSettings(): Promise<{ settings: PaneSettings; lastSync: string | null }>;
+  saveSettings(settings: PaneSettings): Promise<void>;
+  /** Sheets with their detected list and header mapping, with the given corrections applied. */
+  describe(settings: PaneSettings): Promise<LayoutSheet[] | null>;
+  sync(settings: PaneSettings, hooks: SyncHooks): Promise<SyncOutcome>;
+  /** Moves the rows the last sync found in an earlier list; returns how many moved. */
+  applyMoves(settings: PaneSettings): Promise<number>;
+  /** Office mode: selects a cell in Excel. */
+  goToCell?: (sheet: string, cell: string) => Promise<void>;
+  /** File mode: opens a workbook from bytes. */
+  openFile?: (name: string, data: ArrayBuffer) => Promise<void>;
+  /** File mode: the current workbook as .xlsx bytes. */
+  download?: () => Promise<{ name: string; data: ArrayBuffer }>;
+}

@@ -1,0 +1,126 @@
+/**
+ * The pane's state and its transitions: a pure reducer, so every transition is unit-tested without a DOM.
+ * Phases: idle → syncing → (done | failed | idle on cancel); done → applying → done.
+ */
+import type { Lang } from './i18n';
+import { DEFAULT_SETTINGS, type HostMode, type LayoutSheet, type PaneSettings, type Problem, type SyncOutcome } from './model';
+
+export type Phase = 'idle' | 'syncing' | 'done' | 'applying';
+export type ViewName = 'main' | 'settings';
+
+export interface PaneState {
+  lang: Lang;
+  mode: HostMode;
+  view: ViewName;
+  phase: Phase;
+  /** Chunks sent so far / total, while syncing; null before the first chunk is known. */
+  progress: { done: number; total: number } | null;
+  /** The stage of a sync before/after the chunks are sent, for the progress label. */
+  step: 'reading' | 'sending' | 'writing' | null;
+  outcome: SyncOutcome | null;
+  /** A notice after an action ("3 rows moved", "cancelled", "saved"). */
+  notice: Problem | null;
+  problem: Problem | null;
+  lastSync: string | null;
+  settings: PaneSettings;
+  layout: LayoutSheet[] | null;
+  /** File mode: the opened file's name; null before one is opened. Office mode: always null. */
+  fileName: string | null;
+  /** File mode: the workbook has flags written and can be downloaded. */
+  downloadable: boolean;
+}
+
+export type Action =
+  | { type: 'setLang'; lang: Lang }
+  | { type: 'showView'; view: ViewName }
+  | { type: 'settingsLoaded'; settings: PaneSettings; lastSync: string | null }
+  | { type: 'settingsChanged'; patch: Partial<PaneSettings> }
+  | { type: 'settingsSaved'; notice: Problem }
+  | { type: 'layoutLoaded'; layout: LayoutSheet[] | null }
+  | { type: 'fileOpened'; name: string }
+  | { type: 'syncStarted' }
+  | { type: 'syncStep'; step: 'reading' | 'sending' | 'writing' }
+  | { type: 'syncProgress'; done: number; total: number }
+  | { type: 'syncSucceeded'; outcome: SyncOutcome }
+  | { type: 'syncCancelled' }
+  | { type: 'failed'; problem: Problem }
+  | { type: 'movesStarted' }
+  | { type: 'movesApplied'; moved: number }
+  | { type: 'dismiss' };
+
+export function initialState(mode: HostMode, lang: Lang): PaneState {
+  return {
+    lang,
+    mode,
+    view: 'main',
+    phase: 'idle',
+    progress: null,
+    step: null,
+    outcome: null,
+    notice: null,
+    problem: null,
+    lastSync: null,
+    settings: DEFAULT_SETTINGS,
+    layout: null,
+    fileName: null,
+    downloadable: false,
+  };
+}
+
+/** Whether the 同步 button may start a sync now. */
+export function canSync(s: PaneState): boolean {
+  return (s.phase === 'idle' || s.phase === 'done') && (s.mode === 'office' || s.fileName !== null);
+}
+
+export function reduce(s: PaneState, a: Action): PaneState {
+  switch (a.type) {
+    case 'setLang':
+      return { ...s, lang: a.lang };
+    case 'showView':
+      return { ...s, view: a.view };
+    case 'settingsLoaded':
+      return { ...s, settings: a.settings, lastSync: a.lastSync };
+    case 'settingsChanged':
+      return { ...s, settings: { ...s.settings, ...a.patch } };
+    case 'settingsSaved':
+      return { ...s, notice: a.notice, problem: null };
+    case 'layoutLoaded':
+      return { ...s, layout: a.layout };
+    case 'fileOpened':
+      // A new file invalidates the previous result and download.
+      return { ...s, fileName: a.name, phase: 'idle', outcome: null, downloadable: false, problem: null, notice: null, layout: null };
+    case 'syncStarted':
+      if (!canSync(s)) return s;
+      return { ...s, phase: 'syncing', step: 'reading', progress: null, problem: null, notice: null };
+    case 'syncStep':
+      return s.phase === 'syncing' ? { ...s, step: a.step } : s;
+    case 'syncProgress':
+      return s.phase === 'syncing' ? { ...s, step: 'sending', progress: { done: a.done, total: a.total } } : s;
+    case 'syncSucceeded':
+      if (s.phase !== 'syncing') return s;
+      return {
+        ...s,
+        phase: 'done',
+        step: null,
+        progress: null,
+        outcome: a.outcome,
+        lastSync: a.outcome.at,
+        downloadable: s.mode === 'file',
+        notice: a.outcome.movedAutomatically > 0 ? { key: 'autoMoved', params: { n: a.outcome.movedAutomatically } } : null,
+      };
+    case 'syncCancelled':
+      if (s.phase !== 'syncing') return s;
+      return { ...s, phase: s.outcome ? 'done' : 'idle', step: null, progress: null, notice: { key: 'cancelled' } };
+    case 'failed':
+      // A failed sync keeps the previous result on screen; a failed move keeps the moves to retry.
+      return { ...s, phase: s.outcome ? 'done' : 'idle', step: null, progress: null, problem: a.problem, notice: null };
+    case 'movesStarted':
+      if (s.phase !== 'done' || !s.outcome || s.outcome.moves.length === 0) return s;
+      return { ...s, phase: 'applying', problem: null, notice: null };
+    case 'movesApplied':
+      if (s.phase !== 'applying' || !s.outcome) return s;
+      return { ...s, phase: 'done', outcome: { ...s.outcome, moves: [] }, notice: { key: 'movesApplied', params: { n: a.moved } } };
+    case 'dismiss':
+      return { ...s, problem: null, notice: null };
+  }
+}

@@ -1,0 +1,286 @@
+/**
+ * Renders PaneState into the DOM. The skeleton (buttons, inputs, regions) is built once so focus survives
+ * updates; lists are rebuilt only when their data or the language changes. Views never call services:
+ * they call the handlers the controller passes in.
+ */
+import { FIELDS, LISTS, STAGE_NAMES, type FieldKey, type ListKey } from '../../functions/contract';
+import { fill, h, show } from './dom';
+import { formatTime, t, type Lang, type MessageKey } from './i18n';
+import type { LayoutSheet, PaneSettings, SyncOutcome } from './model';
+import type { PaneState, ViewName } from './state';
+import { canSync } from './state';
+
+export interface ViewHandlers {
+  sync(): void;
+  cancel(): void;
+  applyMoves(): void;
+  /** Absent in file mode: there is no Excel selection to move. */
+  goToCell?: (sheet: string, cell: string) => void;
+  openFile(file: File): void;
+  download(): void;
+  showView(view: ViewName): void;
+  setLang(lang: Lang): void;
+  dismiss(): void;
+  changeSettings(patch: Partial<PaneSettings>): void;
+  /** The clerk's correction of which list a sheet is (null: not a list). */
+  mapSheet(sheet: string, list: ListKey | null): void;
+  /** The clerk's correction of a column's field (null: ignore the column). */
+  mapColumn(sheet: string, col: string, field: FieldKey | null): void;
+  saveSettings(): void;
+}
+
+export interface View {
+  update(state: PaneState): void;
+}
+
+export function createView(root: HTMLElement, on: ViewHandlers): View {
+  let lang: Lang = 'zh';
+  const texts: Array<[HTMLElement, MessageKey, 'text' | 'aria-label']> = [];
+  const tx = <E extends HTMLElement>(el: E, key: MessageKey, where: 'text' | 'aria-label' = 'text'): E => {
+    texts.push([el, key, where]);
+    return el;
+  };
+
+  // ── header ──
+  const title = tx(h('h1', { class: 'title' }), 'appTitle');
+  const subtitle = h('p', { class: 'subtitle' });
+  const langLabel = tx(h('label', { for: 'lang', class: 'visually-hidden' }), 'language');
+  const langSelect = h(
+    'select',
+    { id: 'lang', class: 'lang', onchange: () => on.setLang(langSelect.value as Lang) },
+    h('option', { value: 'zh', lang: 'zh-CN' }, '中文'),
+    h('option', { value: 'en', lang: 'en' }, 'English'),
+  );
+  const settingsButton = h('button', { type: 'button', class: 'icon-button', id: 'open-settings', onclick: () => on.showView('settings') }, h('span', { 'aria-hidden': 'true' }, '⚙'));
+  tx(settingsButton, 'settings', 'aria-label');
+  const header = h('header', { class: 'bar' }, h('div', {}, title, subtitle), h('div', { class: 'bar-actions' }, langLabel, langSelect, settingsButton));
+
+  // ── messages ──
+  const problemText = h('p', { class: 'message-text' });
+  const problemBox = h('div', { class: 'message message-error', role: 'alert', id: 'problem' }, problemText, tx(h('button', { type: 'button', class: 'link', onclick: () => on.dismiss() }), 'dismiss'));
+  const noticeText = h('p', { class: 'message-text' });
+  const noticeBox = h('div', { class: 'message message-info', role: 'status', id: 'notice' }, noticeText);
+
+  // ── file mode card ──
+  const fileInput = h('input', {
+    type: 'file',
+    id: 'file-input',
+    accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    class: 'visually-hidden',
+    onchange: () => {
+      const f = fileInput.files?.[0];
+      if (f) on.openFile(f);
+      fileInput.value = '';
+    },
+  });
+  const openButton = tx(h('button', { type: 'button', class: 'button', id: 'open-file', onclick: () => fileInput.click() }), 'openFile');
+  const fileName = h('p', { class: 'file-name', id: 'file-name' });
+  const fileCard = h('section', { class: 'card file-card' }, tx(h('p', { class: 'hint' }), 'fileHint'), h('div', { class: 'row' }, openButton, fileInput), fileName);
+
+  // ── sync ──
+  const syncButton = tx(h('button', { type: 'button', class: 'button primary sync', id: 'sync', onclick: () => on.sync() }), 'sync');
+  const syncHint = tx(h('p', { class: 'hint' }), 'syncHint');
+  const bar = h('div', { class: 'progress-fill' });
+  const progressBar = h('div', { class: 'progress', role: 'progressbar', 'aria-valuemin': 0, id: 'progress-bar' }, bar);
+  const progressLabel = h('p', { class: 'progress-label', id: 'progress-label', 'aria-live': 'polite' });
+  const cancelButton = tx(h('button', { type: 'button', class: 'button', id: 'cancel', onclick: () => on.cancel() }), 'cancel');
+  const progress = h('section', { class: 'progress-block', id: 'progress' }, progressLabel, progressBar, cancelButton);
+
+  // ── result ──
+  const stats = h('dl', { class: 'stats', id: 'stats' });
+  const movesList = h('ul', { class: 'list', id: 'moves-list' });
+  const movesTitle = h('h3', { class: 'section-title' });
+  const applyButton = tx(h('button', { type: 'button', class: 'button primary', id: 'apply-moves', onclick: () => on.applyMoves() }), 'applyMoves');
+  const movesSection = h('section', { class: 'card', id: 'moves', 'aria-labelledby': 'moves-title' }, movesTitle, tx(h('p', { class: 'hint' }), 'movesHint'), movesList, applyButton);
+  movesTitle.id = 'moves-title';
+  const errorsTitle = h('h3', { class: 'section-title', id: 'errors-title' });
+  const errorsList = h('ul', { class: 'list', id: 'errors-list' });
+  const errorsSection = h('section', { class: 'card', id: 'errors', 'aria-labelledby': 'errors-title' }, errorsTitle, errorsList);
+  const missingTitle = h('h3', { class: 'section-title', id: 'missing-title' });
+  const missingList = h('ul', { class: 'list', id: 'missing-list' });
+  const missingSection = h('section', { class: 'card', id: 'missing', 'aria-labelledby': 'missing-title' }, missingTitle, tx(h('p', { class: 'hint' }), 'missingHint'), missingList);
+  const downloadButton = tx(h('button', { type: 'button', class: 'button primary', id: 'download', onclick: () => on.download() }), 'download');
+  const resultTitle = tx(h('h2', { class: 'section-title' }), 'resultTitle');
+  const result = h('section', { id: 'result', class: 'result', 'aria-label': '' }, resultTitle, stats, movesSection, errorsSection, missingSection);
+  const lastSync = h('p', { class: 'last-sync', id: 'last-sync' });
+
+  const mainView = h('main', { id: 'main-view', class: 'view' }, fileCard, h('div', { class: 'sync-block' }, syncButton, syncHint), progress, problemBox, noticeBox, downloadButton, result, lastSync);
+
+  // ── settings ──
+  const settingsTitle = tx(h('h2', { class: 'section-title' }), 'settings');
+  const backButton = tx(h('button', { type: 'button', class: 'button', id: 'back', onclick: () => on.showView('main') }), 'back');
+  const apiUrl = h('input', { type: 'url', id: 'api-url', class: 'input', autocomplete: 'url', spellcheck: 'false', 'aria-describedby': 'api-url-hint', oninput: () => on.changeSettings({ apiUrl: apiUrl.value.trim() }) });
+  const token = h('input', { type: 'password', id: 'token', class: 'input', autocomplete: 'off', 'aria-describedby': 'token-hint', oninput: () => on.changeSettings({ token: token.value.trim() }) });
+  const tint = h('input', { type: 'checkbox', id: 'tint-name', onchange: () => on.changeSettings({ tintName: tint.checked }) });
+  const autoMove = h('input', { type: 'checkbox', id: 'auto-move', onchange: () => on.changeSettings({ autoMoveRows: autoMove.checked }) });
+  const sheetsBox = h('div', { id: 'sheets' });
+  const headersBox = h('div', { id: 'headers' });
+  const saveButton = tx(h('button', { type: 'button', class: 'button primary', id: 'save-settings', onclick: () => on.saveSettings() }), 'save');
+  const settingsNotice = h('p', { class: 'message-text', role: 'status', id: 'settings-notice' });
+  const settingsView = h(
+    'section',
+    { id: 'settings-view', class: 'view', 'aria-labelledby': 'settings-title' },
+    h('div', { class: 'row spread' }, settingsTitle, backButton),
+    h('div', { class: 'field' }, tx(h('label', { for: 'api-url' }), 'apiUrl'), apiUrl, tx(h('p', { class: 'hint', id: 'api-url-hint' }), 'apiUrlHint')),
+    h('div', { class: 'field' }, tx(h('label', { for: 'token' }), 'token'), token, tx(h('p', { class: 'hint', id: 'token-hint' }), 'tokenHint')),
+    h('fieldset', { class: 'field' }, tx(h('legend', {}), 'optionsTitle'),
+      h('div', { class: 'check' }, tint, tx(h('label', { for: 'tint-name' }), 'tintName')),
+      h('div', { class: 'check' }, autoMove, tx(h('label', { for: 'auto-move' }), 'autoMove'))),
+    h('section', { class: 'field' }, tx(h('h3', { class: 'section-title' }), 'sheetsTitle'), tx(h('p', { class: 'hint' }), 'sheetsHint'), sheetsBox),
+    headersBox,
+    h('div', { class: 'row' }, saveButton),
+    settingsNotice,
+  );
+  settingsTitle.id = 'settings-title';
+
+  fill(root, header, mainView, settingsView);
+
+  let shownOutcome: SyncOutcome | null | undefined;
+  let shownLayout: LayoutSheet[] | null | undefined;
+  let shownLang: Lang | undefined;
+  let shownView: ViewName = 'main';
+
+  function update(s: PaneState): void {
+    lang = s.lang;
+    const langChanged = shownLang !== lang;
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    if (langChanged) {
+      for (const [el, key, where] of texts) {
+        if (where === 'text') el.textContent = t(lang, key);
+        else el.setAttribute(where, t(lang, key));
+      }
+      document.title = t(lang, 'appTitle');
+    }
+    langSelect.value = lang;
+    subtitle.textContent = `${t(lang, 'appSubtitle')} · ${t(lang, s.mode === 'office' ? 'modeOffice' : 'modeFile')}`;
+
+    // Views: move focus to the new view's first control so keyboard users land somewhere sensible.
+    show(mainView, s.view === 'main');
+    show(settingsView, s.view === 'settings');
+    if (s.view !== shownView) {
+      shownView = s.view;
+      (s.view === 'settings' ? backButton : settingsButton).focus();
+    }
+
+    // Messages.
+    show(problemBox, s.problem !== null);
+    if (s.problem) problemText.textContent = t(lang, s.problem.key, s.problem.params);
+    show(noticeBox, s.notice !== null && s.view === 'main');
+    if (s.notice) noticeText.textContent = t(lang, s.notice.key, s.notice.params);
+    settingsNotice.textContent = s.view === 'settings' && s.notice ? t(lang, s.notice.key, s.notice.params) : '';
+
+    // File card.
+    show(fileCard, s.mode === 'file');
+    fileName.textContent = s.fileName ? t(lang, 'fileChosen', { name: s.fileName }) : t(lang, 'noFile');
+    openButton.disabled = s.phase === 'syncing' || s.phase === 'applying';
+
+    // Sync and progress.
+    syncButton.disabled = !canSync(s);
+    syncButton.setAttribute('aria-busy', String(s.phase === 'syncing'));
+    show(progress, s.phase === 'syncing');
+    if (s.phase === 'syncing') {
+      const p = s.progress;
+      progressLabel.textContent = p
+        ? `${t(lang, 'syncing')} ${t(lang, 'chunkProgress', { done: p.done, total: p.total })}`
+        : t(lang, s.step === 'writing' ? 'writing' : 'preparing');
+      progressBar.setAttribute('aria-valuemax', String(p?.total ?? 1));
+      progressBar.setAttribute('aria-valuenow', String(p?.done ?? 0));
+      progressBar.setAttribute('aria-label', progressLabel.textContent);
+      bar.style.width = p && p.total > 0 ? `${Math.round((100 * p.done) / p.total)}%` : '4%';
+      progressBar.classList.toggle('writing', s.step === 'writing');
+    }
+    lastSync.textContent = s.lastSync ? t(lang, 'lastSync', { time: formatTime(lang, s.lastSync) }) : t(lang, 'neverSynced');
+    show(downloadButton, s.mode === 'file' && s.downloadable);
+    downloadButton.disabled = s.phase !== 'done';
+
+    // Result.
+    show(result, s.outcome !== null);
+    if (s.outcome && (s.outcome !== shownOutcome || langChanged)) renderOutcome(s.outcome);
+    shownOutcome = s.outcome;
+    applyButton.disabled = s.phase !== 'done';
+    applyButton.textContent = t(lang, s.phase === 'applying' ? 'applying' : 'applyMoves');
+
+    // Settings.
+    if (document.activeElement !== apiUrl) apiUrl.value = s.settings.apiUrl;
+    if (document.activeElement !== token) token.value = s.settings.token;
+    tint.checked = s.settings.tintName;
+    autoMove.checked = s.settings.autoMoveRows;
+    if (s.layout !== shownLayout || langChanged) renderLayout(s.layout);
+    shownLayout = s.layout;
+    shownLang = lang;
+  }
+
+  function renderOutcome(o: SyncOutcome): void {
+    const stat = (key: MessageKey, value: number, cls: string) =>
+      h('div', { class: `stat ${cls}` }, h('dt', {}, t(lang, key)), h('dd', { id: `stat-${cls}` }, String(value)));
+    fill(stats, stat('rows', o.rows, 'rows'), stat('red', o.red, 'red'), stat('yellow', o.yellow, 'yellow'), stat('transitions', o.transitions, 'transitions'));
+    stats.setAttribute('aria-label', t(lang, 'resultTitle'));
+
+    show(movesSection, o.moves.length > 0);
+    movesTitle.textContent = t(lang, 'movesTitle', { n: o.moves.length });
+    fill(movesList, ...o.moves.map((m) => h('li', { class: 'item' }, t(lang, 'moveLine', { name: m.name || m.id, from: STAGE_NAMES[m.from][lang], to: STAGE_NAMES[m.to][lang] }))));
+
+    errorsTitle.textContent = o.errors.length ? t(lang, 'errorsTitle', { n: o.errors.length }) : t(lang, 'errorsNone');
+    fill(
+      errorsList,
+      ...o.errors.map((e) => {
+        const address = `${e.sheet}!${e.cell}`;
+        const goTo = on.goToCell;
+        const where = goTo
+          ? h('button', { type: 'button', class: 'link address', 'aria-label': t(lang, 'goToCell', { cell: address }), onclick: () => goTo(e.sheet, e.cell) }, address)
+          : h('span', { class: 'address' }, address);
+        return h('li', { class: 'item error-item' }, where, h('span', { class: 'error-text' }, e.message[lang]));
+      }),
+    );
+
+    show(missingSection, o.missing.length > 0);
+    missingTitle.textContent = t(lang, 'missingTitle', { n: o.missing.length });
+    fill(missingList, ...o.missing.map((m) => h('li', { class: 'item' }, `${m.name || m.id} · ${STAGE_NAMES[m.stage][lang]}${m.unit ? ` · ${m.unit}` : ''}`)));
+  }
+
+  function renderLayout(layout: LayoutSheet[] | null): void {
+    if (!layout) {
+      fill(sheetsBox, h('p', { class: 'hint' }, t(lang, 'noLayout')));
+      fill(headersBox);
+      return;
+    }
+    const listOptions = (selected: ListKey | null) => [
+      h('option', { value: '', selected: selected === null }, t(lang, 'notAList')),
+      ...LISTS.map((l) => h('option', { value: l.key, selected: selected === l.key }, lang === 'zh' ? l.zh : l.en)),
+    ];
+    fill(
+      sheetsBox,
+      ...layout.map((sheet, i) => {
+        const id = `sheet-list-${i}`;
+        const select = h('select', {
+          id,
+          class: 'input',
+          onchange: () => on.mapSheet(sheet.name, (select.value || null) as ListKey | null),
+        }, ...listOptions(sheet.list));
+        return h('div', { class: 'row mapping' }, h('label', { for: id, class: 'sheet-name' }, sheet.name), select);
+      }),
+    );
+    const fieldOptions = (selected: FieldKey | null) => [
+      h('option', { value: '', selected: selected === null }, t(lang, 'ignoreColumn')),
+      ...FIELDS.map((f) => h('option', { value: f.key, selected: selected === f.key }, lang === 'zh' ? f.zh : f.en)),
+    ];
+    fill(
+      headersBox,
+      ...layout.filter((s) => s.list !== null && s.columns.length > 0).map((sheet, si) =>
+        h('details', { class: 'field headers' },
+          h('summary', {}, t(lang, 'headersTitle', { sheet: sheet.name }), sheet.headerRow ? ` · ${t(lang, 'headerRowAt', { row: sheet.headerRow })}` : ''),
+          h('div', { class: 'header-grid' }, ...sheet.columns.map((c, ci) => {
+            const id = `hdr-${si}-${ci}`;
+            const select = h('select', {
+              id,
+              class: 'input',
+              onchange: () => on.mapColumn(sheet.name, c.col, (select.value || null) as FieldKey | null),
+            }, ...fieldOptions(c.field));
+            return h('div', { class: 'row mapping' }, h('label', { for: id, class: 'column-name' }, t(lang, 'columnHeader', { col: c.col, header: c.header })), select);
+          }))),
+      ),
+    );
+  }
+
+  return { update };
+}

@@ -1,0 +1,170 @@
+/**
+ * PaneServices over any WorkbookGateway and core's runSync: the same code drives Excel (Office mode) and an
+ * .xlsx opened in the browser (file mode). Converts core's outcome and layouts into the pane's view model.
+ */
+import type { FieldKey, ListKey } from '../../functions/contract';
+import {
+  colLetter,
+  EMPTY_PLAN,
+  findLayouts,
+  runSync,
+  type FetchLike,
+  type RunProgress,
+  type SyncOutcome as CoreOutcome,
+  type WorkbookGateway,
+  type WorkbookSettings,
+} from '../core';
+import { cellAddress } from '../core/a1';
+import { DEFAULT_SETTINGS, type CellProblem, type HostMode, type LayoutSheet, type PaneSettings, type SyncOutcome } from './model';
+import type { PaneServices, SyncHooks } from './services';
+
+export interface WorkbookServicesOptions {
+  mode: HostMode;
+  displayLanguage: string;
+  /** The workbook to work on; null in file mode before a file is opened. */
+  gateway(): WorkbookGateway | null;
+  workbookName(): string;
+  /** Backend used when the settings name none: the page's own origin. */
+  defaultApiUrl: string;
+  fetch: FetchLike;
+  /** A token when the clerk gave none (the local stack's dev token); '' when there is none. */
+  fallbackToken(apiUrl: string): Promise<string>;
+  goToCell?: PaneServices['goToCell'];
+  openFile?: PaneServices['openFile'];
+  download?: PaneServices['download'];
+}
+
+class NoWorkbookError extends Error {
+  constructor() {
+    super('No workbook is open.');
+    this.name = 'NoWorkbookError';
+  }
+}
+
+export function workbookServices(o: WorkbookServicesOptions): PaneServices {
+  let pending: CoreOutcome['pendingMoves'] = [];
+  const gateway = (): WorkbookGateway => {
+    const gw = o.gateway();
+    if (!gw) throw new NoWorkbookError();
+    return gw;
+  };
+
+  async function run(settings: PaneSettings, extra: { confirmMoves?: readonly string[] }, hooks?: SyncHooks): Promise<CoreOutcome> {
+    const url = settings.apiUrl || o.defaultApiUrl;
+    const token = settings.token || (await o.fallbackToken(url));
+    return runSync({
+      gateway: gateway(),
+      api: { url, token, fetch: o.fetch },
+      options: { workbookName: o.workbookName(), tintName: settings.tintName, autoMoveRows: settings.autoMoveRows, ...extra },
+      onProgress: hooks ? (p) => progress(p, hooks) : undefined,
+      signal: hooks?.signal,
+    });
+  }
+
+  return {
+    mode: o.mode,
+    displayLanguage: o.displayLanguage,
+    async loadSettings() {
+      const gw = o.gateway();
+      if (!gw) return { settings: DEFAULT_SETTINGS, lastSync: null };
+      return fromWorkbookSettings(await gw.readSettings());
+    },
+    async saveSettings(settings) {
+      await gateway().apply({ ...EMPTY_PLAN, settings: toWorkbookSettings(settings) });
+    },
+    async describe(settings) {
+      const gw = o.gateway();
+      if (!gw) return null;
+      return describeLayout(await gw.readSheets(), toWorkbookSettings(settings));
+    },
+    async sync(settings, hooks) {
+      const outcome = await run(settings, {}, hooks);
+      pending = outcome.pendingMoves;
+      return toPaneOutcome(outcome);
+    },
+    async applyMoves(settings) {
+      if (!pending.length) return 0;
+      // Confirmed moves are applied by syncing again with those ids confirmed: unchanged rows write nothing
+      // on the server, and the plan moves exactly the confirmed rows.
+      const outcome = await run(settings, { confirmMoves: pending.map((m) => m.id) });
+      pending = outcome.pendingMoves;
+      return outcome.moved.length;
+    },
+    goToCell: o.goToCell,
+    openFile: o.openFile
+      ? async (name, data) => {
+          pending = [];
+          await o.openFile!(name, data);
+        }
+      : undefined,
+    download: o.download,
+  };
+}
+
+function progress(p: RunProgress, hooks: SyncHooks): void {
+  if (p.phase === 'read' || p.phase === 'ids') hooks.onStep('reading');
+  else if (p.phase === 'write') hooks.onStep('writing');
+  else if (p.phase === 'sync' && p.chunksTotal !== undefined) hooks.onProgress(p.chunksDone ?? 0, p.chunksTotal);
+}
+
+export function fromWorkbookSettings(s: WorkbookSettings): { settings: PaneSettings; lastSync: string | null } {
+  return {
+    settings: {
+      ...DEFAULT_SETTINGS,
+      apiUrl: s.apiUrl ?? '',
+      tintName: s.tintName ?? false,
+      autoMoveRows: s.autoMoveRows ?? false,
+      mapping: { ...s.mapping },
+      headerOverrides: { ...s.headerOverrides },
+    },
+    lastSync: s.lastSync ?? null,
+  };
+}
+
+/** What the workbook keeps: the token never (it is a secret of this browser session); "not a list" is omitted. */
+export function toWorkbookSettings(s: PaneSettings): WorkbookSettings {
+  const mapping = Object.fromEntries(Object.entries(s.mapping).filter((e): e is [string, ListKey] => e[1] !== null));
+  return {
+    apiUrl: s.apiUrl || undefined,
+    tintName: s.tintName,
+    autoMoveRows: s.autoMoveRows,
+    ...(Object.keys(mapping).length ? { mapping } : {}),
+    headerOverrides: s.headerOverrides,
+  };
+}
+
+export function describeLayout(snapshots: Parameters<typeof findLayouts>[0], settings: WorkbookSettings): LayoutSheet[] {
+  const layouts = findLayouts(snapshots, settings);
+  return snapshots
+    .filter((s) => s.visible !== false && !s.name.startsWith('_'))
+    .map((snap): LayoutSheet => {
+      const layout = layouts.sheets.find((l) => l.sheet === snap.name);
+      if (!layout) return { name: snap.name, list: layouts.mapping[snap.name] ?? null, headerRow: null, columns: [] };
+      const owned = new Set([layout.owned.flag, layout.owned.reason, layout.stageCol]);
+      const fieldOf = new Map<number, FieldKey>(layout.columns.map((c) => [c.col, c.field]));
+      const columns = [...layout.headerText]
+        .filter(([col]) => !owned.has(col))
+        .sort((a, b) => a[0] - b[0])
+        .map(([col, header]) => ({ col: colLetter(col), header, field: fieldOf.get(col) ?? null }));
+      return { name: snap.name, list: layout.list, headerRow: layout.headerTop, columns };
+    });
+}
+
+export function toPaneOutcome(o: CoreOutcome, at = new Date().toISOString()): SyncOutcome {
+  const errors: CellProblem[] = [
+    ...o.sheetsWithoutHeader.map((s) => ({ sheet: s.sheet, cell: cellAddress(1, 1), message: s.message })),
+    ...o.headerIssues.map((i) => ({ sheet: i.sheet, cell: i.cell, message: i.message })),
+    ...o.errors.map((e) => ({ sheet: e.sheet, cell: e.cell, message: e.message })),
+  ];
+  return {
+    rows: o.rows,
+    red: o.red,
+    yellow: o.yellow,
+    transitions: o.transitions.length,
+    moves: o.pendingMoves.map((m) => ({ id: m.id, name: m.name, from: m.from.list, to: m.to.list, sheet: m.from.sheet, row: m.from.row })),
+    movedAutomatically: o.moved.length,
+    errors,
+    missing: o.missing,
+    at,
+  };
+}

@@ -1,0 +1,101 @@
+import type { SyncOutcome } from '../../../addin/taskpane/model';
+import { canSync, initialState, reduce, type Action, type PaneState } from '../../../addin/taskpane/state';
+
+const outcome = (over: Partial<SyncOutcome> = {}): SyncOutcome => ({
+  rows: 10,
+  red: 2,
+  yellow: 3,
+  transitions: 1,
+  moves: [{ id: 'P-1', name: '光伏组件', from: 'clue', to: 'signed', sheet: '重点线索', row: 5 }],
+  movedAutomatically: 0,
+  errors: [],
+  missing: [],
+  at: '2026-03-06T04:00:00.000Z',
+  ...over,
+});
+
+const run = (s: PaneState, ...actions: Action[]) => actions.reduce(reduce, s);
+
+describe('pane state', () => {
+  const office = initialState('office', 'zh');
+  const file = initialState('file', 'zh');
+
+  it('starts idle on the main view; file mode cannot sync before a file is opened', () => {
+    expect(office).toMatchObject({ phase: 'idle', view: 'main', outcome: null, lang: 'zh' });
+    expect(canSync(office)).toBe(true);
+    expect(canSync(file)).toBe(false);
+    expect(reduce(file, { type: 'syncStarted' })).toBe(file);
+    expect(canSync(reduce(file, { type: 'fileOpened', name: 'a.xlsx' }))).toBe(true);
+  });
+
+  it('goes idle → syncing → done, with progress while syncing', () => {
+    const syncing = run(office, { type: 'syncStarted' }, { type: 'syncProgress', done: 1, total: 3 });
+    expect(syncing).toMatchObject({ phase: 'syncing', step: 'sending', progress: { done: 1, total: 3 } });
+    expect(canSync(syncing)).toBe(false);
+    expect(reduce(syncing, { type: 'syncStarted' })).toBe(syncing);
+    const done = reduce(syncing, { type: 'syncSucceeded', outcome: outcome() });
+    expect(done).toMatchObject({ phase: 'done', progress: null, step: null, lastSync: '2026-03-06T04:00:00.000Z' });
+    expect(done.outcome?.red).toBe(2);
+    expect(done.downloadable).toBe(false);
+    expect(canSync(done)).toBe(true);
+  });
+
+  it('ignores progress and results that arrive when not syncing', () => {
+    expect(reduce(office, { type: 'syncProgress', done: 1, total: 2 })).toBe(office);
+    expect(reduce(office, { type: 'syncSucceeded', outcome: outcome() })).toBe(office);
+    expect(reduce(office, { type: 'syncCancelled' })).toBe(office);
+  });
+
+  it('cancelling returns to idle (or to the previous result) with a notice', () => {
+    const cancelled = run(office, { type: 'syncStarted' }, { type: 'syncCancelled' });
+    expect(cancelled).toMatchObject({ phase: 'idle', notice: { key: 'cancelled' }, outcome: null });
+    const again = run(office, { type: 'syncStarted' }, { type: 'syncSucceeded', outcome: outcome() }, { type: 'syncStarted' }, { type: 'syncCancelled' });
+    expect(again.phase).toBe('done');
+    expect(again.outcome?.rows).toBe(10);
+  });
+
+  it('a failure shows a problem and keeps the previous result', () => {
+    const failed = run(office, { type: 'syncStarted' }, { type: 'failed', problem: { key: 'errNetwork' } });
+    expect(failed).toMatchObject({ phase: 'idle', problem: { key: 'errNetwork' } });
+    const kept = run(office, { type: 'syncStarted' }, { type: 'syncSucceeded', outcome: outcome() }, { type: 'syncStarted' }, { type: 'failed', problem: { key: 'errServer' } });
+    expect(kept).toMatchObject({ phase: 'done', problem: { key: 'errServer' } });
+    expect(kept.outcome?.rows).toBe(10);
+    expect(reduce(kept, { type: 'syncStarted' }).problem).toBeNull();
+    expect(reduce(kept, { type: 'dismiss' }).problem).toBeNull();
+  });
+
+  it('applies moves only from done with moves pending, then clears them', () => {
+    const done = run(office, { type: 'syncStarted' }, { type: 'syncSucceeded', outcome: outcome() });
+    const applying = reduce(done, { type: 'movesStarted' });
+    expect(applying.phase).toBe('applying');
+    expect(canSync(applying)).toBe(false);
+    const applied = reduce(applying, { type: 'movesApplied', moved: 1 });
+    expect(applied).toMatchObject({ phase: 'done', notice: { key: 'movesApplied', params: { n: 1 } } });
+    expect(applied.outcome?.moves).toEqual([]);
+    expect(reduce(applied, { type: 'movesStarted' })).toBe(applied);
+    expect(reduce(office, { type: 'movesStarted' })).toBe(office);
+    const failed = reduce(applying, { type: 'failed', problem: { key: 'errPlain', params: { detail: '签约项目 受保护' } } });
+    expect(failed.phase).toBe('done');
+    expect(failed.outcome?.moves).toHaveLength(1);
+  });
+
+  it('reports rows moved automatically during the sync', () => {
+    const done = run(office, { type: 'syncStarted' }, { type: 'syncSucceeded', outcome: outcome({ moves: [], movedAutomatically: 4 }) });
+    expect(done.notice).toEqual({ key: 'autoMoved', params: { n: 4 } });
+  });
+
+  it('file mode: a result is downloadable; opening another file starts over', () => {
+    const done = run(file, { type: 'fileOpened', name: 'a.xlsx' }, { type: 'syncStarted' }, { type: 'syncSucceeded', outcome: outcome() });
+    expect(done.downloadable).toBe(true);
+    const reopened = reduce(done, { type: 'fileOpened', name: 'b.xlsx' });
+    expect(reopened).toMatchObject({ fileName: 'b.xlsx', phase: 'idle', outcome: null, downloadable: false });
+  });
+
+  it('switches view and language and edits settings', () => {
+    const s = run(office, { type: 'showView', view: 'settings' }, { type: 'setLang', lang: 'en' }, { type: 'settingsChanged', patch: { tintName: true } });
+    expect(s).toMatchObject({ view: 'settings', lang: 'en' });
+    expect(s.settings.tintName).toBe(true);
+    expect(s.settings.autoMoveRows).toBe(false);
+    expect(reduce(s, { type: 'settingsSaved', notice: { key: 'saved' } }).notice).toEqual({ key: 'saved' });
+  });
+});
