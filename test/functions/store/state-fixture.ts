@@ -6,7 +6,7 @@ export function emptyFields(): ProjectFields {
 }
 
 /** A stored project state for store tests (no domain rules involved). */
-export function state(id: string, over: Partial<ProjectState> & { fields?: Partial<ProjectFields> } = {}): ProjectState {
+export function state(id: string, over: Partial<Omit<ProjectState, 'fields'>> & { fields?: Partial<ProjectFields> } = {}): ProjectState {
   const at = '2026-03-02T04:00:00.000Z';
   return {
     id,

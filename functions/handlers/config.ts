@@ -1,0 +1,19 @@
+/** GET /v1/config (every known caller) and PUT /v1/config (admins only, validated by the domain). */
+import { resolveCaller } from './caller';
+import { envDeps, type Deps } from './deps';
+import { ApiFailure, bodyText, json, lambda, parseJson } from './http';
+import { MSG } from './messages';
+import { loadConfig, saveConfig } from './usecases/config';
+
+const MAX_CONFIG_BYTES = 256_000;
+
+export const createHandler = (getDeps: () => Deps) =>
+  lambda('config', getDeps, async (event, deps, log) => {
+    const caller = await resolveCaller(event, deps.store);
+    log.caller = caller.subject;
+    if (event.requestContext.http.method !== 'PUT') return json(200, await loadConfig(deps.store));
+    if (caller.role !== 'admin') throw new ApiFailure('forbidden', MSG.adminOnly);
+    return json(200, await saveConfig(deps.store, parseJson(bodyText(event, MAX_CONFIG_BYTES))));
+  });
+
+export const handler = createHandler(envDeps);

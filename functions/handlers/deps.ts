@@ -1,0 +1,38 @@
+/**
+ * What the handlers depend on. In Lambda the dependencies come from the environment and are created once
+ * per container (module scope, on the first invocation); the embedded stack passes its own.
+ */
+import { createDocumentClient, DynamoStore, storeEnv, type ProjectStore } from '../store';
+
+/** 'local' and 'test' honour a request's asOf (evaluate as of a date); the cloud always uses the clock. */
+export type Mode = 'cloud' | 'local' | 'test';
+
+export interface Deps {
+  store: ProjectStore;
+  mode: Mode;
+  /** The current instant, ISO UTC. */
+  clock: () => string;
+  /** One line per request (structured JSON). */
+  log: (line: string) => void;
+}
+
+export function modeFromEnv(env: NodeJS.ProcessEnv = process.env): Mode {
+  const m = env.INVEST_FLAGS_MODE;
+  return m === 'local' || m === 'test' ? m : 'cloud';
+}
+
+let envDepsCache: Deps | undefined;
+
+export function envDeps(): Deps {
+  if (!envDepsCache) {
+    const env = storeEnv();
+    const doc = createDocumentClient({ ...(env.endpoint ? { endpoint: env.endpoint } : {}), ...(env.region ? { region: env.region } : {}) });
+    envDepsCache = {
+      store: new DynamoStore(doc, { tableName: env.tableName }),
+      mode: modeFromEnv(),
+      clock: () => new Date().toISOString(),
+      log: (line) => console.log(line),
+    };
+  }
+  return envDepsCache;
+}

@@ -1,0 +1,20 @@
+/** GET /v1/projects/{id}/history */
+import * as z from 'zod/mini';
+import { LIMITS } from '../contract';
+import { resolveCaller } from './caller';
+import { envDeps, type Deps } from './deps';
+import { json, lambda, validate } from './http';
+import { projectHistory } from './usecases/projects';
+
+const params = z.object({ id: z.string().check(z.minLength(1), z.maxLength(LIMITS.idLength)) });
+
+export const createHandler = (getDeps: () => Deps) =>
+  lambda('history', getDeps, async (event, deps, log) => {
+    log.caller = (await resolveCaller(event, deps.store)).subject;
+    const { id } = validate(params, event.pathParameters ?? {});
+    const res = await projectHistory(deps.store, id);
+    Object.assign(log, { id, events: res.events.length });
+    return json(200, res);
+  });
+
+export const handler = createHandler(envDeps);

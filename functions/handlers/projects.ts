@@ -1,0 +1,17 @@
+/** GET /v1/projects?unit=&stage=&flag=&limit=&nextToken= */
+import { projectsQuerySchema } from '../contract';
+import { resolveCaller } from './caller';
+import { envDeps, type Deps } from './deps';
+import { json, lambda, validate } from './http';
+import { listProjects } from './usecases/projects';
+
+export const createHandler = (getDeps: () => Deps) =>
+  lambda('projects', getDeps, async (event, deps, log) => {
+    log.caller = (await resolveCaller(event, deps.store)).subject;
+    const query = validate(projectsQuerySchema, event.queryStringParameters ?? {});
+    const res = await listProjects(deps.store, query);
+    log.count = res.projects.length;
+    return json(200, res);
+  });
+
+export const handler = createHandler(envDeps);

@@ -1,0 +1,36 @@
+/** GET /v1/projects and GET /v1/projects/{id}/history: reads for every known caller. */
+import type { HistoryResponse, ProjectsQuery, ProjectsResponse, ProjectSummary } from '../../contract';
+import type { ProjectState } from '../../domain/types';
+import type { ProjectStore } from '../../store';
+import { ApiFailure } from '../http';
+import { MSG } from '../messages';
+
+const DEFAULT_PAGE = 100;
+
+export function summary(s: ProjectState): ProjectSummary {
+  return {
+    id: s.id,
+    name: s.fields.name ?? '',
+    unit: s.fields.unit ?? '',
+    leader: s.fields.leader ?? '',
+    stage: s.stage,
+    amount: s.fields.amount,
+    flag: s.flag,
+    flagSince: s.flagSince,
+    updatedAt: s.updatedAt,
+    version: s.version,
+    fields: s.fields,
+  };
+}
+
+export async function listProjects(store: ProjectStore, q: ProjectsQuery): Promise<ProjectsResponse> {
+  const filter = { ...(q.unit ? { unit: q.unit } : {}), ...(q.stage ? { stage: q.stage } : {}), ...(q.flag ? { flag: q.flag } : {}) };
+  const page = await store.queryProjects(filter, q.limit ?? DEFAULT_PAGE, q.nextToken);
+  return { projects: page.items.map(summary), ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
+}
+
+export async function projectHistory(store: ProjectStore, id: string): Promise<HistoryResponse> {
+  const events = await store.listEvents(id);
+  if (events === null) throw new ApiFailure('not_found', MSG.notFound(id));
+  return { id, events };
+}

@@ -1,0 +1,16 @@
+/** The route table's handlers, built over the embedded stack's dependencies (the same code Lambda runs). */
+import type { Deps } from '../../functions/handlers/deps';
+import type { ApiEvent, ApiResult } from '../../functions/handlers/http';
+import { createHandler as config } from '../../functions/handlers/config';
+import { createHandler as history } from '../../functions/handlers/history';
+import { createHandler as projects } from '../../functions/handlers/projects';
+import { createHandler as sync } from '../../functions/handlers/sync';
+
+export type Handler = (event: ApiEvent) => Promise<ApiResult>;
+
+const FACTORIES: Record<string, (deps: () => Deps) => Handler> = { sync, projects, history, config };
+
+/** One handler per route name of routes.ts. */
+export function buildHandlers(deps: Deps): Record<string, Handler> {
+  return Object.fromEntries(Object.entries(FACTORIES).map(([name, make]) => [name, make(() => deps)]));
+}

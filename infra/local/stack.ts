@@ -1,0 +1,87 @@
+/**
+ * The embedded stack: dynalite (LevelDB under the data folder, or in memory), the table from table.ts, dev
+ * tokens, a local admin, and the route table served over HTTP through the API Gateway adapter. Used by
+ * `npm start` (main.ts), the CLI and the end-to-end tests.
+ */
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import type { Deps } from '../../functions/handlers/deps';
+import { createDocumentClient, DEFAULT_TABLE_NAME, DynamoStore, ensureTable, type UserProfile } from '../../functions/store';
+import { createLocalServer } from './adapter';
+import { startDynalite } from './dynalite';
+import { buildHandlers } from './handlers';
+import { DevTokens, loadSecret, type DevUser } from './tokens';
+
+export interface LocalStackOptions {
+  /** 0 = any free port (the default). */
+  port?: number;
+  /** Where the LevelDB data and the token secret live (default ./data); ignored when inMemory. */
+  dataDir?: string;
+  inMemory?: boolean;
+  /** Both honour a request's asOf; 'local' is the default. */
+  mode?: 'local' | 'test';
+  /** Serve these files at `/` (the task pane). */
+  staticDir?: string;
+  /** Receives one structured JSON line per request; silent by default. */
+  log?: (line: string) => void;
+}
+
+export interface LocalStack {
+  url: string;
+  adminToken: string;
+  issueToken(user: DevUser, opts?: { expiresIn?: string }): Promise<string>;
+  putUser(profile: UserProfile): Promise<void>;
+  store: DynamoStore;
+  close(): Promise<void>;
+}
+
+export const LOCAL_ADMIN: UserProfile & { subject: string } = {
+  subject: 'local-admin',
+  email: 'admin@localhost',
+  name: '本地管理员',
+  role: 'admin',
+  units: [],
+};
+
+export async function startLocalStack(opts: LocalStackOptions = {}): Promise<LocalStack> {
+  const log = opts.log ?? (() => {});
+  const dataDir = opts.inMemory ? undefined : resolve(opts.dataDir ?? './data');
+  if (dataDir) await mkdir(dataDir, { recursive: true });
+  const db = await startDynalite(dataDir ? { path: join(dataDir, 'dynamodb') } : {});
+  try {
+    const doc = createDocumentClient({ endpoint: db.endpoint, region: 'local' });
+    await ensureTable(doc, DEFAULT_TABLE_NAME);
+    const store = new DynamoStore(doc, { tableName: DEFAULT_TABLE_NAME });
+    const tokens = new DevTokens(await loadSecret(dataDir));
+    await store.putUser(LOCAL_ADMIN);
+    const deps: Deps = { store, mode: opts.mode ?? 'local', clock: () => new Date().toISOString(), log };
+    const server = createLocalServer({ handlers: buildHandlers(deps), tokens, log, ...(opts.staticDir ? { staticDir: resolve(opts.staticDir) } : {}) });
+    await new Promise<void>((ok, fail) => {
+      server.once('error', fail);
+      server.listen(opts.port ?? 0, '127.0.0.1', () => ok());
+    });
+    const { port } = server.address() as AddressInfo;
+    const adminToken = await tokens.issue({ sub: LOCAL_ADMIN.subject, email: LOCAL_ADMIN.email!, name: LOCAL_ADMIN.name! }, { expiresIn: '30d' });
+    let closed: Promise<void> | undefined;
+    return {
+      url: `http://127.0.0.1:${port}`,
+      adminToken,
+      issueToken: (user, o) => tokens.issue(user, o),
+      putUser: (profile) => store.putUser(profile),
+      store,
+      close: () =>
+        (closed ??= (async () => {
+          await new Promise<void>((ok) => {
+            server.close(() => ok());
+            server.closeAllConnections();
+          });
+          doc.destroy();
+          await db.close();
+        })()),
+    };
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+}
