@@ -121,11 +121,12 @@ function digits2(s: string, i: number): number {
 /**
  * The canonical form "YYYY-MM-DDTHH:MM:SS.sssZ" (what toISOString writes and the store keeps), parsed with
  * arithmetic: the flag engine parses several instants per project and Date.parse is its slowest step.
- * NaN when the text is not exactly that form.
+ * Undefined when the text is not of that shape; NaN when it is but names no real instant (Date.parse would
+ * quietly turn "2026-02-29" into 1 March).
  */
-function parseCanonicalInstant(s: string): number {
+function parseCanonicalInstant(s: string): number | undefined {
   if (s.length !== 24 || s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':' || s[16] !== ':' || s[19] !== '.' || s[23] !== 'Z') {
-    return NaN;
+    return undefined;
   }
   const y = digits2(s, 0) * 100 + digits2(s, 2);
   const mo = digits2(s, 5);
@@ -140,8 +141,7 @@ function parseCanonicalInstant(s: string): number {
 }
 
 export function parseInstant(instant: string): number {
-  let ms = parseCanonicalInstant(instant);
-  if (Number.isNaN(ms)) ms = Date.parse(instant);
+  const ms = parseCanonicalInstant(instant) ?? Date.parse(instant);
   if (Number.isNaN(ms)) throw new RangeError(`Not an ISO instant: ${JSON.stringify(instant)}`);
   return ms;
 }

@@ -5,7 +5,8 @@
  * Decisions (a clerk, a leader and an engineer should all find them unsurprising):
  * - Stages only move forward. A row whose derived stage is earlier than the stored one (a date erased, a row
  *   pasted back into an earlier sheet) keeps its stored stage and gets a `stage_backward` error on the date
- *   field that held it there — never a silent change.
+ *   field that held it there — never a silent change. (A date erased on a row that still sits on its
+ *   stage's sheet moves nothing back; the `stage_date_missing` error below says the date was erased.)
  * - A forward move carries a Transition dated by the new stage's own date (month precision → first day) and
  *   the cycle in days since the previous stage's date. When the new stage's date is empty (the row was only
  *   moved to a later sheet), there is nothing honest to put in `on`: the stage still moves, no Transition is
@@ -96,16 +97,22 @@ function transition(from: ListKey, to: ListKey, fields: ProjectFields, previousF
   return { from, to, on, cycleDays };
 }
 
-function missingDate(stage: ListKey): FieldError {
+function missingDate(stage: ListKey, previousFields: ProjectFields | null): FieldError {
   const field = FIELD_BY_KEY[STAGE_DATE_FIELD[stage]];
   const list = STAGE_NAMES[stage];
+  const was = previousFields?.[STAGE_DATE_FIELD[stage]];
   return {
     field: field.key,
     code: 'stage_date_missing',
-    message: {
-      zh: `项目已列入${list.zh}，但${field.zh}为空，请补填`,
-      en: `The project is on the ${list.en} list but its ${field.en.toLowerCase()} is empty; please fill it in`,
-    },
+    message: was
+      ? {
+          zh: `项目已列入${list.zh}，但${field.zh}被清空（原为 ${was}），请核对`,
+          en: `The project is on the ${list.en} list but its ${field.en.toLowerCase()} was erased (was ${was}); please check`,
+        }
+      : {
+          zh: `项目已列入${list.zh}，但${field.zh}为空，请补填`,
+          en: `The project is on the ${list.en} list but its ${field.en.toLowerCase()} is empty; please fill it in`,
+        },
   };
 }
 
@@ -161,6 +168,6 @@ export function deriveStage(
     }
     t = transition(previous.stage, derived, fields, previous.fields);
   }
-  if (derived !== 'clue' && !fields[STAGE_DATE_FIELD[derived]]) errors.push(missingDate(derived));
+  if (derived !== 'clue' && !fields[STAGE_DATE_FIELD[derived]]) errors.push(missingDate(derived, previous?.fields ?? null));
   return t ? { stage: derived, transition: t, errors } : { stage: derived, errors };
 }
