@@ -247,7 +247,7 @@ class FakeWorksheet extends Proxy_ {
     context: FakeContext,
     /** Finds the sheet when a command runs (by name, so a renamed sheet is missing, as in Excel). */
     readonly resolve: () => FakeSheet | null,
-    private readonly label: string,
+    readonly label: string,
     private readonly nullable: boolean,
   ) {
     super(context);
@@ -436,18 +436,20 @@ class FakeRange extends Proxy_ {
     super(context);
     const self = this;
     const base = formatProxy(context, '', () => this.addressText(), () => cells(this.area()).map(([r, c]) => [worksheet.sheet(), r, c]));
-    this.format = Object.assign(base, {
-      set columnWidth(w: number) {
+    // defineProperty, not Object.assign: assign would call the write-only getter.
+    Object.defineProperty(base, 'columnWidth', {
+      set(w: number) {
         context.enqueue({ m: 'columnWidth', a: self.addressText(), w }, () => {
           const area = self.area();
           for (let c = area.left; c <= area.right; c++) worksheet.sheet().columnWidths.set(c, w);
           return null;
         });
       },
-      get columnWidth(): number {
+      get(): number {
         throw new FakeOfficeError('PropertyNotLoaded', 'columnWidth is write-only in the fake');
       },
     });
+    this.format = base as typeof this.format;
     this.conditionalFormats = {
       add: (type: string) => {
         context.enqueue({ m: 'conditionalFormats.add', type, a: this.addressText() }, () => {
@@ -465,9 +467,14 @@ class FakeRange extends Proxy_ {
     return area;
   }
 
+  /** For payloads: the address if it can be known now (a used range is only known when the request runs). */
   private addressText(): string {
-    const area = this.areaOf();
-    return area ? formatArea(area) : '(null)';
+    try {
+      const area = this.areaOf();
+      return area ? formatArea(area) : '(null)';
+    } catch {
+      return '(usedRange)';
+    }
   }
 
   load(props?: string | string[]): this {
@@ -506,7 +513,7 @@ class FakeRange extends Proxy_ {
   }
 
   set values(values: CellValue[][]) {
-    this.context.enqueue({ m: 'values', s: this.worksheet['label' as never], a: this.addressText(), v: values }, () => {
+    this.context.enqueue({ m: 'values', s: this.worksheet.label, a: this.addressText(), v: values }, () => {
       const area = this.area();
       const rows = area.bottom - area.top + 1;
       const cols = area.right - area.left + 1;
