@@ -1,0 +1,75 @@
+import { SignJWT } from 'jose';
+import type { ApiError, SyncResponse } from '../../../functions/contract';
+import type { LocalStack } from '../../../infra/local/stack';
+import { call, request, row, startTestStack, sync } from './api';
+
+let stack: LocalStack;
+beforeAll(async () => {
+  stack = await startTestStack();
+  await stack.putUser({ subject: 'clerk-a', email: 'a@county.gov.cn', role: 'clerk', units: ['温水镇'] });
+  await stack.putUser({ email: 'leader@county.gov.cn', role: 'leader', units: [] });
+});
+afterAll(async () => {
+  await stack.close();
+});
+
+describe('who is calling', () => {
+  it('no token → 401 in the error shape', async () => {
+    const a = await call<ApiError>(stack, 'GET', '/v1/projects', null);
+    expect(a.status).toBe(401);
+    expect(a.body.error).toMatchObject({ code: 'unauthorized', message: { zh: expect.stringMatching(/登录/), en: expect.stringMatching(/sign/) } });
+  });
+
+  it('a forged, foreign or expired token → 401', async () => {
+    const forged = await new SignJWT({ sub: 'local-admin' }).setProtectedHeader({ alg: 'HS256' }).setIssuer('invest-flags-local').setAudience('invest-flags').setExpirationTime('1h').sign(new Uint8Array(32));
+    const expired = await stack.issueToken({ sub: 'local-admin' }, { expiresIn: '-1m' });
+    for (const token of ['not-a-jwt', forged, expired]) {
+      const a = await call<ApiError>(stack, 'POST', '/v1/sync', token, request([row('Z-1', {})]));
+      expect(a.status).toBe(401);
+      expect(a.body.error.code).toBe('unauthorized');
+    }
+    expect((await call(stack, 'GET', '/v1/projects', stack.adminToken, undefined, {})).status).toBe(200);
+    expect((await call(stack, 'GET', '/v1/projects', null, undefined, { authorization: `Basic ${stack.adminToken}` })).status).toBe(401);
+  });
+
+  it('a valid token of a user the county has not registered → 403 telling them whom to ask', async () => {
+    const token = await stack.issueToken({ sub: 'stranger', email: 'x@example.com' });
+    const a = await call<ApiError>(stack, 'GET', '/v1/projects', token);
+    expect(a.status).toBe(403);
+    expect(a.body.error.message.zh).toContain('管理员');
+    expect(a.body.error.message.en).toContain('administrator');
+  });
+
+  it('a clerk of unit A cannot change unit B’s projects, while A’s rows sync', async () => {
+    await sync(stack, stack.adminToken, request([row('B-1', { unit: '临涧镇', progress: 'B 的进展' })]));
+    const clerk = await stack.issueToken({ sub: 'clerk-a', email: 'a@county.gov.cn' });
+    const res = await sync(stack, clerk, request([
+      row('A-1', { unit: '温水镇' }),
+      row('B-1', { unit: '温水镇', progress: '被改了' }), // B's project, relabelled as A's
+      row('B-2', { unit: '临涧镇' }), // a new project of B
+      row('A-2', { unit: ' 温水镇 ' }),
+    ]));
+    expect(res.rows.map((r) => r.status)).toEqual(['created', 'rejected', 'rejected', 'created']);
+    expect(res.rows[1]!.errors[0]).toMatchObject({ code: 'forbidden_unit', field: 'unit' });
+    expect(res.rows[1]!.errors[0]!.message.zh).toContain('临涧镇');
+    expect(res.rows[2]!.errors[0]!.code).toBe('forbidden_unit');
+    const events = await call<{ events: Array<{ changes?: unknown }> }>(stack, 'GET', '/v1/projects/B-1/history', stack.adminToken);
+    expect(events.body.events).toHaveLength(1);
+    expect((await call(stack, 'GET', '/v1/projects/B-2/history', stack.adminToken)).status).toBe(404);
+  });
+
+  it('a leader, found by e-mail, reads everything but cannot sync', async () => {
+    const leader = await stack.issueToken({ sub: 'entra-oid-123', email: 'Leader@County.gov.cn', name: '王书记' });
+    expect((await call(stack, 'GET', '/v1/projects', leader)).status).toBe(200);
+    const a = await call<ApiError>(stack, 'POST', '/v1/sync', leader, request([row('Y-1', {})]));
+    expect(a.status).toBe(403);
+    expect(a.body.error.message.zh).toContain('领导');
+  });
+
+  it('records who made each change', async () => {
+    const clerk = await stack.issueToken({ sub: 'clerk-a', email: 'a@county.gov.cn' });
+    await call<SyncResponse>(stack, 'POST', '/v1/sync', clerk, request([row('A-9', {})]));
+    const h = await call<{ events: Array<{ by: string; workbook: string }> }>(stack, 'GET', '/v1/projects/A-9/history', clerk);
+    expect(h.body.events[0]).toMatchObject({ by: 'a@county.gov.cn', workbook: 'wb-1' });
+  });
+});
