@@ -1,0 +1,217 @@
+/**
+ * The add-in's dev loop: builds the task pane with an esbuild watch context, serves dist/taskpane over HTTPS on
+ * localhost:3000 (Excel requires https for SourceLocation), rebuilds on change, and proxies the API paths
+ * (/v1, /dev) to the local stack so the pane talks to its own origin (no CORS, no mixed content).
+ *
+ *   tsx scripts/dev-server.ts [--port 3000] [--api http://localhost:4000] [--office-js cdn|local]
+ *
+ * Certificates come from office-addin-dev-certs (it installs a trusted dev CA the first time). When that fails
+ * (no admin rights, headless, offline), a self-signed certificate is generated with openssl under
+ * data/dev-certs/ and the browser must be told to trust it once.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, watch, type FSWatcher } from 'node:fs';
+import { createServer, type Server } from 'node:https';
+import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { esbuildOptions, ROOT, writeStatic } from './build-taskpane';
+
+export interface DevServerOptions {
+  port?: number;
+  host?: string;
+  /** Base URL of the local stack to proxy /v1 and /dev to; without it those paths answer 502. */
+  api?: string;
+  officeJs?: 'cdn' | 'local';
+  outdir?: string;
+  /** 'office' tries office-addin-dev-certs first; 'self-signed' skips it (tests, CI). */
+  certs?: 'office' | 'self-signed';
+  log?: (line: string) => void;
+}
+
+export interface DevServer {
+  url: string;
+  /** Which certificate is in use. */
+  certSource: 'office-addin-dev-certs' | 'self-signed';
+  /** Resolves after the next rebuild finishes (for tests and scripts). */
+  rebuilt(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.xml': 'application/xml',
+  '.svg': 'image/svg+xml',
+};
+
+const PROXIED = /^\/(v1|dev)(\/|$)/;
+
+interface Certs {
+  key: Buffer;
+  cert: Buffer;
+  source: DevServer['certSource'];
+}
+
+async function officeCerts(): Promise<Certs> {
+  const { getHttpsServerOptions } = await import('office-addin-dev-certs');
+  const o = await getHttpsServerOptions();
+  return { key: o.key, cert: o.cert, source: 'office-addin-dev-certs' };
+}
+
+/** The certificate office-addin-dev-certs generated even when installing its CA failed (no sudo, headless). */
+async function generatedOfficeCerts(): Promise<Certs> {
+  const { localhostCertificatePath, localhostKeyPath } = await import('office-addin-dev-certs/lib/defaults');
+  return { key: readFileSync(localhostKeyPath), cert: readFileSync(localhostCertificatePath), source: 'office-addin-dev-certs' };
+}
+
+/** A self-signed localhost certificate, generated once with openssl and kept under data/dev-certs. */
+export function selfSignedCerts(dir = join(ROOT, 'data/dev-certs')): Certs {
+  const key = join(dir, 'localhost.key');
+  const cert = join(dir, 'localhost.crt');
+  if (!existsSync(key) || !existsSync(cert)) {
+    mkdirSync(dir, { recursive: true });
+    execFileSync('openssl', [
+      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '365',
+      '-keyout', key, '-out', cert, '-subj', '/CN=localhost',
+      '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1',
+    ], { stdio: 'ignore' });
+  }
+  return { key: readFileSync(key), cert: readFileSync(cert), source: 'self-signed' };
+}
+
+function serveFile(root: string, req: IncomingMessage, res: ServerResponse): void {
+  const path = decodeURIComponent(new URL(req.url ?? '/', 'https://localhost').pathname);
+  const file = normalize(join(root, path === '/' ? 'taskpane.html' : path));
+  if (!file.startsWith(root + sep) || !existsSync(file)) {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
+    return;
+  }
+  try {
+    const body = readFileSync(file);
+    // No caching: every reload after a rebuild gets the new bundle.
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
+  } catch {
+    res.writeHead(404).end();
+  }
+}
+
+function proxy(api: string | undefined, req: IncomingMessage, res: ServerResponse): void {
+  if (!api) {
+    res.writeHead(502, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'internal', message: { zh: '开发服务器未配置后台地址（--api）', en: 'The dev server has no --api backend configured' } } }));
+    return;
+  }
+  const target = new URL(req.url ?? '/', api);
+  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  const upstream = send(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (answer) => {
+    res.writeHead(answer.statusCode ?? 502, answer.headers);
+    answer.pipe(res);
+  });
+  upstream.on('error', () => {
+    if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ error: { code: 'internal', message: { zh: '无法连接本地后台', en: 'Cannot reach the local backend' } } }));
+  });
+  req.pipe(upstream);
+}
+
+export async function startDevServer(opts: DevServerOptions = {}): Promise<DevServer> {
+  const log = opts.log ?? ((line: string) => console.log(line));
+  const outdir = resolve(ROOT, opts.outdir ?? 'dist/taskpane');
+  const officeJs = opts.officeJs ?? 'cdn';
+  mkdirSync(outdir, { recursive: true });
+
+  let certs: Certs;
+  if (opts.certs === 'self-signed') certs = selfSignedCerts();
+  else {
+    try {
+      certs = await officeCerts();
+    } catch (err) {
+      const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
+      certs = await generatedOfficeCerts().catch(() => selfSignedCerts());
+      log(
+        certs.source === 'office-addin-dev-certs'
+          ? `office-addin-dev-certs could not install its CA (${why}); serving its generated certificate — trust ~/.office-addin-dev-certs/ca.crt once.`
+          : `office-addin-dev-certs failed (${why}); using a self-signed certificate from data/dev-certs — trust it in your browser once.`,
+      );
+    }
+  }
+
+  let waiters: Array<() => void> = [];
+  const ctx = await esbuild.context({
+    ...esbuildOptions(outdir, false),
+    plugins: [
+      {
+        name: 'taskpane-static',
+        setup(build) {
+          build.onEnd((result) => {
+            writeStatic(outdir, officeJs);
+            log(result.errors.length ? `rebuild failed (${result.errors.length} errors)` : `rebuilt ${new Date().toLocaleTimeString()}`);
+            const w = waiters;
+            waiters = [];
+            for (const resolveWaiter of w) resolveWaiter();
+          });
+        },
+      },
+    ],
+  });
+  const first = new Promise<void>((r) => waiters.push(r));
+  await ctx.watch();
+  await first;
+  // esbuild watches the scripts and CSS; the HTML template is copied, so watch it too.
+  const htmlWatcher: FSWatcher = watch(join(ROOT, 'addin/taskpane/taskpane.html'), () => writeStatic(outdir, officeJs));
+
+  const server: Server = createServer({ key: certs.key, cert: certs.cert }, (req, res) => {
+    const path = new URL(req.url ?? '/', 'https://localhost').pathname;
+    if (PROXIED.test(path)) proxy(opts.api, req, res);
+    else serveFile(outdir, req, res);
+  });
+  await new Promise<void>((r) => server.listen(opts.port ?? 3000, opts.host ?? 'localhost', r));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : opts.port ?? 3000;
+  const url = `https://localhost:${port}`;
+  log(`task pane: ${url}/taskpane.html (${certs.source}${opts.api ? `, API → ${opts.api}` : ''})`);
+
+  return {
+    url,
+    certSource: certs.source,
+    rebuilt: () => new Promise<void>((r) => waiters.push(r)),
+    async close() {
+      htmlWatcher.close();
+      await ctx.dispose();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}
+
+function parseArgs(argv: string[]): DevServerOptions {
+  const o: DevServerOptions = { api: process.env.API_URL };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i]!.split('=', 2) as [string, string | undefined];
+    const value = () => inline ?? argv[++i] ?? '';
+    if (flag === '--port') o.port = Number(value());
+    else if (flag === '--api') o.api = value();
+    else if (flag === '--office-js') o.officeJs = value() === 'local' ? 'local' : 'cdn';
+    else if (flag === '--self-signed') o.certs = 'self-signed';
+    else throw new Error(`unknown option ${flag}`);
+  }
+  return o;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  startDevServer(parseArgs(process.argv.slice(2)))
+    .then((dev) => {
+      const stop = () => void dev.close().then(() => process.exit(0));
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    })
+    .catch((err: unknown) => {
+      console.error(err instanceof Error ? err.message : err);
+      process.exit(1);
+    });
+}
