@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   CorsHttpMethod,
@@ -47,7 +47,8 @@ const ACCESS_LOG_FIELDS = {
   integrationLatencyMs: '$context.integrationLatency',
   integrationError: '$context.integrationErrorMessage',
   authorizerError: '$context.authorizer.error',
-  user: '$context.authorizer.claims.oid',
+  // The token subject the handlers map to a user profile (functions/handlers/caller.ts).
+  user: '$context.authorizer.claims.sub',
 };
 
 /**
@@ -71,6 +72,7 @@ export class InvestFlagsApi extends Construct {
     });
 
     this.api = new HttpApi(this, 'Api', {
+      apiName: `${Stack.of(this).stackName}-api`,
       description: 'invest-flags API (四个清单红黄旗)',
       createDefaultStage: false,
       corsPreflight: {
