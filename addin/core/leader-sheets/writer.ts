@@ -30,11 +30,6 @@ export class SheetWriter {
   /** Rows (titles, notes) whose text may overflow into empty neighbours: not measured for widths. */
   private readonly unmeasured = new Set<number>();
 
-  /** The number of the last row written (0 before any). */
-  get last(): number {
-    return this.rows.length;
-  }
-
   private push(cells: RawCell[]): number {
     this.rows.push(cells);
     return this.rows.length;

@@ -1,0 +1,103 @@
+import { FLAG_STYLE } from '../../../../functions/contract';
+import { dashboardSheet, displayWidth } from '../../../../addin/core/leader-sheets';
+import { dashboard } from '../../../../functions/domain/report';
+import { flag, history, snap, UNITS } from '../../../functions/domain/report/history';
+import { cell, expectRangesInside, expectTotalsAreSums, isBold, rowOf, styleAt } from './sheet-helpers';
+
+const AS_OF = '2026-11-27T04:00:00.000Z';
+const d = dashboard(history(), { asOf: AS_OF, week: '2026-W48', units: UNITS });
+const RED = { fill: FLAG_STYLE.red.fill, font: FLAG_STYLE.red.font };
+
+describe('领导看板 sheet', () => {
+  const p = dashboardSheet(d, { county: '平邑县' });
+
+  it('is named, titled, landscape, with the two title rows frozen', () => {
+    expect(p.name).toBe('领导看板');
+    expect(cell(p, 1, 1)).toBe('平邑县招商引资四个清单 · 领导看板');
+    expect(cell(p, 2, 1)).toBe('数据截至 2026-11-27 12:00（2026-W48）');
+    expect(p.landscape).toBe(true);
+    expect(p.frozenRows).toBe(2);
+    expect(isBold(p, 1, 1)).toBe(true);
+  });
+
+  it('the four-list overview: headings in place, one row per list, totals row = sums', () => {
+    const h = rowOf(p, '一、四个清单总览') + 1;
+    expect(p.rows[h - 1]).toEqual(['清单', '项目数', '总投资（亿元）', '红旗', '黄旗', '预计产值（亿元）', '预计税收（亿元）', '预计就业（人）']);
+    expect(p.rows[h]).toEqual(['重点线索', 1, 1, 0, 0, 0, 0, 0]);
+    expect(p.rows[h + 3]).toEqual(['投产项目', 1, 10, 0, 0, 20, 1.5, 300]);
+    const totals = rowOf(p, '合计', h);
+    expect(totals).toBe(h + 5);
+    expectTotalsAreSums(p, h, totals);
+    expect(isBold(p, totals, 3)).toBe(true);
+    expect(styleAt(p, h, 1)).not.toBeNull(); // header fill
+    expect(p.dataBars).toContain(`C${h + 1}:C${h + 4}`);
+    expect(cell(p, totals + 1, 1)).toBe('已终止项目 1 个（不计入四个清单）。');
+  });
+
+  it('projects per unit: an empty configured unit has a row, the no-unit row is named, totals = sums, chart over it', () => {
+    const h = rowOf(p, '二、各单位项目分布') + 1;
+    expect(p.rows[h - 1]).toEqual(['单位', '重点线索', '签约项目', '落地项目', '投产项目', '合计', '总投资（亿元）']);
+    expect(p.rows.slice(h, h + 5).map((r) => r[0])).toEqual(['平邑街道', '地方镇', '仲村镇', '经济开发区', '未填单位']);
+    expect(p.rows[h + 2]).toEqual(['仲村镇', 0, 0, 0, 0, 0, 0]);
+    expectTotalsAreSums(p, h, h + 6);
+    expect(p.charts).toContainEqual({ title: '各单位四个清单项目数', type: 'columnStacked', range: `A${h}:E${h + 5}`, anchor: `J${h}` });
+  });
+
+  it('flags per unit: red and yellow counts coloured, totals = sums, chart over it', () => {
+    const h = rowOf(p, '三、各单位红黄旗') + 1;
+    expect(p.rows[h]).toEqual(['平邑街道', 1, 0, 1]);
+    expect(styleAt(p, h + 1, 2)).toEqual(RED);
+    expect(styleAt(p, h + 1, 3)).toBeNull();
+    expectTotalsAreSums(p, h, h + 6);
+    expect(p.charts).toContainEqual({ title: '各单位红黄旗', type: 'columnClustered', range: `A${h}:C${h + 5}`, anchor: `J${h}` });
+  });
+
+  it('cycle medians and priority investors', () => {
+    const h = rowOf(p, '四、项目周期（中位数）') + 1;
+    expect(p.rows.slice(h, h + 3)).toEqual([
+      ['重点线索 → 签约项目', 55, 5],
+      ['签约项目 → 落地项目', 61, 2],
+      ['落地项目 → 投产项目', 305, 1],
+    ]);
+    const q = rowOf(p, '五、重点目标企业') + 1;
+    expect(p.rows.slice(q, q + 3).map((r) => r[0])).toEqual(['央企', '国字号', '世界500强']);
+    expect(p.rows[q]).toEqual(['央企', 0, 0, 0, 1, 1, 10]);
+    expectTotalsAreSums(p, q, q + 4);
+  });
+
+  it('the red-flag list: project, unit, leader, days, reasons; the row in red', () => {
+    const h = rowOf(p, '六、红旗项目清单') + 1;
+    expect(p.rows[h - 1]).toEqual(['序号', '项目名称', '单位', '包联领导', '清单', '挂旗天数', '预警原因']);
+    expect(p.rows[h]).toEqual([1, '项目P2', '平邑街道', '张三', '签约项目', 7, 'weekly-update red']);
+    for (let col = 1; col <= 7; col++) expect(styleAt(p, h + 1, col)).toEqual(RED);
+    expect(p.rows.length).toBe(h + 1); // the list ends the sheet
+  });
+
+  it('column widths fit the headings (a CJK character is two wide) within a printable cap', () => {
+    expect(displayWidth('总投资（亿元）')).toBe(14);
+    expect(displayWidth('P-7K3M9Q2X')).toBe(10);
+    expect(p.columnWidths[2]).toBeGreaterThanOrEqual(16);
+    for (const width of p.columnWidths) expect(width).toBeLessThanOrEqual(48);
+    expectRangesInside(p);
+  });
+
+  it('no red flags and no projects: "(none)" lines, medians as a dash, no charts without rows', () => {
+    const empty = dashboardSheet(dashboard([], { asOf: AS_OF, week: '2026-W48' }));
+    const h = rowOf(empty, '六、红旗项目清单') + 1;
+    expect(cell(empty, h + 1, 1)).toBe('（无）');
+    expect(cell(empty, rowOf(empty, '四、项目周期（中位数）') + 2, 2)).toBe('—');
+    expect(empty.charts).toEqual([]);
+    expect(empty.dataBars).toEqual([`B${rowOf(empty, '重点线索')}:B${rowOf(empty, '投产项目')}`, `C${rowOf(empty, '重点线索')}:C${rowOf(empty, '投产项目')}`]);
+  });
+
+  it('in English', () => {
+    const en = dashboardSheet(dashboard([snap({ id: 'R', week: '2026-W48', unit: '', flag: flag('red') })], { asOf: AS_OF, week: '2026-W48' }), { lang: 'en', county: 'Pingyi' });
+    expect(en.name).toBe('Dashboard');
+    expect(cell(en, 1, 1)).toBe("Pingyi investment projects · leaders' dashboard");
+    expect(en.rows[rowOf(en, '1. The four lists')]).toEqual(['List', 'Projects', 'Investment (100M CNY)', 'Red', 'Yellow', 'Output value (100M CNY)', 'Tax (100M CNY)', 'Jobs']);
+    expect(cell(en, rowOf(en, '1. The four lists') + 2, 1)).toBe('Clues');
+    const red = rowOf(en, '6. Red-flagged projects') + 2;
+    expect(en.rows[red - 1]!.slice(0, 6)).toEqual([1, '项目R', '(no unit)', '张三', 'Clues', null]);
+    expect(en.charts!.map((c) => c.title)).toEqual(['Projects per list by unit', 'Red and yellow flags by unit']);
+  });
+});
