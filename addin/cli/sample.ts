@@ -131,8 +131,13 @@ export async function buildSample(opts: SampleOptions): Promise<ExcelJS.Workbook
       ws.mergeCells(row, first, row, last);
     }
     row += twoRows ? 2 : 1;
-    for (let hr = headerTop; hr < row; hr++) for (let c = 1; c <= cols.length; c++) ws.getCell(hr, c).style = headerStyle;
+    for (let hr = headerTop; hr < row; hr++) {
+      ws.getRow(hr).height = twoRows ? 20 : 32;
+      for (let c = 1; c <= cols.length; c++) ws.getCell(hr, c).style = headerStyle;
+    }
     ws.views = [{ state: 'frozen', ySplit: row - 1, xSplit: 2 }];
+    // Ledgers are printed landscape on A3, one page wide, headers repeated.
+    ws.pageSetup = { orientation: 'landscape', paperSize: 8 as ExcelJS.PaperSize, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${headerTop}:${row - 1}` };
     const dataTop = row;
 
     for (let i = 0; i < counts[li]!; i++) {

@@ -73,10 +73,15 @@ export function planIds(layouts: SheetLayout[], rows: LedgerRow[], random: () =>
   }
   for (const layout of layouts) {
     const written = fresh.get(layout.sheet) ?? [];
-    const columns: ColumnWrite[] = [...newHeaders(layout), ...runs(layout.ownedCols.id, written.map((w) => ({ row: w.row, value: w.id })))];
+    const columns: ColumnWrite[] = [...newHeaders(layout), ...runs(layout.ownedCols.id, written.map((w) => ({ row: w.row, value: w.id })), formatSource(layout, 'id'))];
     if (columns.length) out.plan.sheets.push({ sheet: layout.sheet, columns, styles: [], notes: [] } satisfies SheetPlan);
   }
   return out;
+}
+
+/** Where a new owned column takes its cell formats from (undefined when the column already exists). */
+export function formatSource(layout: SheetLayout, key: 'id' | 'flag' | 'reason'): number | undefined {
+  return layout.newColumns.includes(key) && layout.lastHeaderCol ? layout.lastHeaderCol : undefined;
 }
 
 /** Header cells of the owned columns a sheet lacks, formatted like the last header cell. */
@@ -90,14 +95,17 @@ export function newHeaders(layout: SheetLayout): ColumnWrite[] {
   }));
 }
 
-/** Groups single-cell writes of one column into runs of consecutive rows. */
-export function runs(col: number, cells: Array<{ row: number; value: string | null }>): ColumnWrite[] {
+/**
+ * Groups single-cell writes of one column into runs of consecutive rows. For a column core creates,
+ * `formatFrom` has each cell take the borders/font/alignment of the last header column's cell in its row.
+ */
+export function runs(col: number, cells: Array<{ row: number; value: string | null }>, formatFrom?: number): ColumnWrite[] {
   const sorted = [...cells].sort((a, b) => a.row - b.row);
   const out: ColumnWrite[] = [];
   for (const c of sorted) {
     const last = out[out.length - 1];
     if (last && last.top + last.values.length === c.row) last.values.push(c.value);
-    else out.push({ col, top: c.row, values: [c.value] });
+    else out.push({ col, top: c.row, values: [c.value], ...(formatFrom ? { formatFrom } : {}) });
   }
   return out;
 }

@@ -19,7 +19,7 @@ import {
 import { cellAddress } from './a1';
 import type { CellRef, CellStyle, ColumnWrite, NoteWrite, RowMove, SheetPlan, StyleWrite, WritePlan } from './gateway';
 import { cellText, isBlank } from './grid';
-import { newHeaders, runs } from './ids';
+import { formatSource, newHeaders, runs } from './ids';
 import { sheetForList, type SheetLayout } from './layout';
 import { MSG } from './messages';
 import type { LedgerRow } from './rows';
@@ -157,8 +157,8 @@ export function buildPlan(
     const w = writes.get(layout.sheet)!;
     const columns = [
       ...newHeaders(layout),
-      ...runs(layout.ownedCols.flag, w.flag),
-      ...runs(layout.ownedCols.reason, w.reason),
+      ...runs(layout.ownedCols.flag, w.flag, formatSource(layout, 'flag')),
+      ...runs(layout.ownedCols.reason, w.reason, formatSource(layout, 'reason')),
       ...(layout.stageCol ? runs(layout.stageCol, w.stage) : []),
       ...w.extraColumns,
     ];

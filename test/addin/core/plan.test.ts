@@ -69,7 +69,7 @@ describe('write plan', () => {
       result('签约项目', 2, ids.rows[2]!.id),
     ]);
     const clue = out.plan.sheets.find((s) => s.sheet === '重点线索')!;
-    expect(clue.columns.filter((c) => c.col === 5)).toEqual([{ col: 5, top: 1, values: ['旗帜'], formatFrom: 4, width: 8 }, { col: 5, top: 2, values: ['红旗', '黄旗', null] }]);
+    expect(clue.columns.filter((c) => c.col === 5)).toEqual([{ col: 5, top: 1, values: ['旗帜'], formatFrom: 4, width: 8 }, { col: 5, top: 2, values: ['红旗', '黄旗', null], formatFrom: 4 }]);
     const reasonCol = clue.columns.find((c) => c.col === 6 && c.top === 2)!;
     expect(reasonCol.values[0]).toBe('签约已200天未开工');
     expect(reasonCol.values[1]).toBe('缺少包联领导；⚠ 线索时间(B3): 无法识别的日期“x”');

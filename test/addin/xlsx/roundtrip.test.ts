@@ -82,6 +82,7 @@ describe('XlsxGateway round trip on a real .xlsx', () => {
     expect(ws.getCell('J4').fill).toEqual({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } });
     expect(ws.getCell('J4').font?.color).toEqual({ argb: 'FF9C0006' });
     expect(ws.getCell('K4').value).toBe('签约超过180天未开工');
+    expect(ws.getCell('J4').border).toEqual(ws.getCell('H4').border); // new columns take the ledger's cell borders
     // Row 5: no leader → yellow.
     expect(ws.getCell('J5').value).toBe('黄旗');
     expect(ws.getCell('J5').fill).toEqual({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFEB9C' } });
