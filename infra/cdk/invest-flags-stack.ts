@@ -56,6 +56,7 @@ export class InvestFlagsStack extends Stack {
       taskpaneDir: settings.taskpaneDir,
       defaultRootObject: props.defaultRootObject ?? 'taskpane.html',
       logRetention: settings.logRetention,
+      ...(settings.customDomain ? { customDomain: settings.customDomain } : {}),
     });
 
     this.api = new InvestFlagsApi(this, 'Http', {

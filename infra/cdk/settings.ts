@@ -20,6 +20,16 @@ export interface EntraIdentity {
 
 export type LogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
 
+/**
+ * The task pane's own host name. Required in the AWS China regions, where *.cloudfront.cn may not serve
+ * content: an ICP-registered name with a certificate uploaded to IAM (CloudFront there has no ACM).
+ */
+export interface CustomDomain {
+  domainName: string;
+  /** ACM certificate ARN (us-east-1, global partition) or IAM server certificate id (China). */
+  certificate: { acmCertificateArn: string } | { iamCertificateId: string };
+}
+
 export interface DeploySettings {
   stackName: string;
   identity: EntraIdentity;
@@ -27,6 +37,7 @@ export interface DeploySettings {
   extraOrigins: string[];
   throttle: { rateLimit: number; burstLimit: number };
   alarmEmail?: string;
+  customDomain?: CustomDomain;
   logLevel: LogLevel;
   logRetention: RetentionDays;
   /** Built task pane directory (relative to the repository root unless absolute). */
@@ -145,6 +156,37 @@ function origins(read: ContextReader): string[] {
     });
 }
 
+function customDomain(read: ContextReader): CustomDomain | undefined {
+  const domainName = text(read, 'taskpaneDomain');
+  const acmCertificateArn = text(read, 'acmCertificateArn');
+  const iamCertificateId = text(read, 'iamCertificateId');
+  if (domainName === undefined) {
+    if (acmCertificateArn !== undefined || iamCertificateId !== undefined) {
+      fail('提供了证书但缺少 taskpaneDomain', 'A certificate was given without taskpaneDomain');
+    }
+    return undefined;
+  }
+  if (!HOST.test(domainName)) {
+    fail(`上下文参数 taskpaneDomain 应为主机名，收到 "${domainName}"`, `Context value taskpaneDomain must be a host name, got "${domainName}"`);
+  }
+  if ((acmCertificateArn === undefined) === (iamCertificateId === undefined)) {
+    fail(
+      'taskpaneDomain 需要且只需要一个证书：-c acmCertificateArn=…（us-east-1）或 -c iamCertificateId=…（中国区域）',
+      'taskpaneDomain needs exactly one certificate: -c acmCertificateArn=… (us-east-1) or -c iamCertificateId=… (China regions)',
+    );
+  }
+  if (acmCertificateArn !== undefined) {
+    if (!/^arn:aws[\w-]*:acm:us-east-1:\d{12}:certificate\/[\w-]+$/.test(acmCertificateArn)) {
+      fail(
+        `acmCertificateArn 应为 us-east-1 的 ACM 证书 ARN，收到 "${acmCertificateArn}"`,
+        `acmCertificateArn must be an ACM certificate ARN in us-east-1 (CloudFront's region), got "${acmCertificateArn}"`,
+      );
+    }
+    return { domainName, certificate: { acmCertificateArn } };
+  }
+  return { domainName, certificate: { iamCertificateId: iamCertificateId! } };
+}
+
 export function readSettings(read: ContextReader): DeploySettings {
   const stackName = text(read, 'stackName') ?? DEFAULTS.stackName;
   if (!STACK_NAME.test(stackName)) {
@@ -166,6 +208,7 @@ export function readSettings(read: ContextReader): DeploySettings {
   if (alarmEmail !== undefined && !EMAIL.test(alarmEmail)) {
     fail(`上下文参数 alarmEmail 不是邮箱地址: "${alarmEmail}"`, `Context value alarmEmail is not an email address: "${alarmEmail}"`);
   }
+  const domain = customDomain(read);
   const rateLimit = positiveInt(read, 'throttleRate', DEFAULTS.throttleRate);
   const burstLimit = positiveInt(read, 'throttleBurst', DEFAULTS.throttleBurst);
   if (burstLimit < rateLimit) {
@@ -180,6 +223,7 @@ export function readSettings(read: ContextReader): DeploySettings {
     extraOrigins: origins(read),
     throttle: { rateLimit, burstLimit },
     ...(alarmEmail === undefined ? {} : { alarmEmail }),
+    ...(domain === undefined ? {} : { customDomain: domain }),
     logLevel: logLevel as LogLevel,
     logRetention: retentionDays as RetentionDays,
     taskpaneDir: text(read, 'taskpaneDir') ?? DEFAULTS.taskpaneDir,

@@ -1,9 +1,12 @@
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
+  type CfnDistribution,
   Distribution,
   HeadersReferrerPolicy,
   HttpVersion,
   ResponseHeadersPolicy,
+  SecurityPolicyProtocol,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -11,6 +14,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source, type ISource } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import type { CustomDomain } from '../settings';
 
 export interface TaskpaneHostingProps {
   /** Built task pane directory (already checked to exist by the app). */
@@ -18,6 +22,8 @@ export interface TaskpaneHostingProps {
   /** Page CloudFront serves for `/`. */
   defaultRootObject: string;
   logRetention: RetentionDays;
+  /** Own host name and certificate; without it the distribution's *.cloudfront.net name is used. */
+  customDomain?: CustomDomain;
 }
 
 /**
@@ -34,7 +40,9 @@ export class TaskpaneHosting extends Construct {
   readonly bucket: Bucket;
   readonly logBucket: Bucket;
   readonly distribution: Distribution;
-  /** `https://<distribution domain>` — the task pane's origin and the manifest's base URL (a token). */
+  /** Host the task pane is served on: the custom domain, or the distribution's domain (a token). */
+  readonly host: string;
+  /** `https://<host>` — the task pane's origin and the manifest's base URL. */
   readonly baseUrl: string;
   private readonly sources: ISource[];
   private readonly props: TaskpaneHostingProps;
@@ -83,8 +91,17 @@ export class TaskpaneHosting extends Construct {
       },
     });
 
+    const domain = props.customDomain;
+    const acm = domain && 'acmCertificateArn' in domain.certificate ? domain.certificate.acmCertificateArn : undefined;
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'invest-flags task pane',
+      ...(acm && domain
+        ? {
+            domainNames: [domain.domainName],
+            certificate: Certificate.fromCertificateArn(this, 'Certificate', acm),
+            minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
+        : {}),
       defaultRootObject: props.defaultRootObject,
       httpVersion: HttpVersion.HTTP2_AND_3,
       defaultBehavior: {
@@ -96,6 +113,22 @@ export class TaskpaneHosting extends Construct {
       logBucket: this.logBucket,
       logFilePrefix: 'cloudfront/',
     });
+    if (domain && 'iamCertificateId' in domain.certificate) {
+      // AWS China: CloudFront takes certificates from the IAM store only, which the L2 construct does not model.
+      const cfn = this.distribution.node.defaultChild as CfnDistribution;
+      cfn.addPropertyOverride('DistributionConfig.Aliases', [domain.domainName]);
+      cfn.addPropertyOverride('DistributionConfig.ViewerCertificate', {
+        IamCertificateId: domain.certificate.iamCertificateId,
+        SslSupportMethod: 'sni-only',
+        MinimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+      });
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR4',
+        reason:
+          'Remediated by the property override just above (IAM certificate, SNI, TLSv1.2_2021), which cdk-nag ' +
+          'cannot see because it reads the L1 properties before overrides are applied.',
+      });
+    }
     Validations.of(this.distribution).acknowledge(
       {
         id: 'AwsSolutions-CFR1',
@@ -109,16 +142,18 @@ export class TaskpaneHosting extends Construct {
           'No WAF on the distribution: it serves only static, public task pane files (no forms, no data); ' +
           'the data API is protected by the Entra ID JWT authorizer and stage throttling.',
       },
-      {
+    );
+    if (!domain) {
+      Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR4',
         reason:
-          'The distribution uses the default *.cloudfront.net certificate (no custom domain), whose ' +
-          'security policy CloudFront fixes at TLSv1; a county with its own domain sets a certificate and ' +
-          'TLSv1.2_2021 on it.',
-      },
-    );
+          'Without a custom domain the distribution serves the default *.cloudfront.net certificate, whose ' +
+          'security policy CloudFront fixes at TLSv1; with -c taskpaneDomain the stack sets TLSv1.2_2021.',
+      });
+    }
 
-    this.baseUrl = `https://${this.distribution.distributionDomainName}`;
+    this.host = domain?.domainName ?? this.distribution.distributionDomainName;
+    this.baseUrl = `https://${this.host}`;
     this.sources = [Source.asset(props.taskpaneDir)];
   }
 
@@ -129,7 +164,7 @@ export class TaskpaneHosting extends Construct {
       throw new Error('清单生成函数未使用传入的网址 / The manifest builder did not use the base URL it was given');
     }
     // Source.data resolves deploy-time tokens, so the CloudFront domain lands in the file at deploy time.
-    const withDomain = xml.split(SENTINEL_HOST).join(this.distribution.distributionDomainName);
+    const withDomain = xml.split(SENTINEL_HOST).join(this.host);
     this.sources.push(Source.data('manifest.xml', withDomain));
     return `${this.baseUrl}/manifest.xml`;
   }

@@ -33,6 +33,16 @@ describe('cdk-nag AwsSolutionsChecks', () => {
     expect(describeViolations(new AwsSolutionsChecks().validateScope(app))).toEqual([]);
   });
 
+  it('finds none with a custom domain (ACM or China IAM certificate)', () => {
+    for (const cert of [
+      { acmCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d' },
+      { iamCertificateId: 'ASCACKCEVSQ6C2EXAMPLE' },
+    ]) {
+      const { app } = build(configured(makeTaskpaneDir(), { taskpaneDomain: 'flags.county.gov.cn', ...cert }));
+      expect(describeViolations(new AwsSolutionsChecks().validateScope(app))).toEqual([]);
+    }
+  });
+
   it('runs as a synth-time validation plugin: the app synthesises with it registered', () => {
     const { app } = build(configured(makeTaskpaneDir()));
     expect(() => app.synth()).not.toThrow();

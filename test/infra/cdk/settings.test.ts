@@ -78,6 +78,26 @@ describe('readSettings', () => {
     expect(from({ extraOrigins: ['https://a.example.cn'] }).extraOrigins).toEqual(['https://a.example.cn']);
   });
 
+  it('reads a custom task pane domain with exactly one certificate', () => {
+    const arn = 'arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d';
+    expect(from({ taskpaneDomain: 'flags.example.cn', acmCertificateArn: arn }).customDomain).toEqual({
+      domainName: 'flags.example.cn',
+      certificate: { acmCertificateArn: arn },
+    });
+    expect(from({ taskpaneDomain: 'flags.example.cn', iamCertificateId: 'ASCAEXAMPLE' }).customDomain).toEqual({
+      domainName: 'flags.example.cn',
+      certificate: { iamCertificateId: 'ASCAEXAMPLE' },
+    });
+    expect(() => from({ taskpaneDomain: 'flags.example.cn' })).toThrow(/exactly one certificate/);
+    expect(() => from({ taskpaneDomain: 'flags.example.cn', acmCertificateArn: arn, iamCertificateId: 'X' })).toThrow(
+      /exactly one certificate/,
+    );
+    expect(() => from({ taskpaneDomain: 'flags.example.cn', acmCertificateArn: arn.replace('us-east-1', 'eu-west-1') })).toThrow(
+      /us-east-1/,
+    );
+    expect(() => from({ iamCertificateId: 'X' })).toThrow(/without taskpaneDomain/);
+  });
+
   it('accepts only exact https origins in extraOrigins', () => {
     for (const bad of ['http://localhost:3000', 'https://a.example.cn/', 'https://a.example.cn/taskpane', 'localhost']) {
       expect(() => from({ extraOrigins: bad })).toThrow(/extraOrigins.*not an https origin/);

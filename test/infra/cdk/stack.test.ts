@@ -395,3 +395,30 @@ describe('routes added later', () => {
     });
   });
 });
+
+describe('custom task pane domain', () => {
+  it('serves an ACM-certified name with TLS 1.2 and uses it for CORS and the manifest', () => {
+    const arn = 'arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d';
+    const d = synth(configured(makeTaskpaneDir(), { taskpaneDomain: 'flags.county.example.cn', acmCertificateArn: arn }));
+    d.template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: {
+        Aliases: ['flags.county.example.cn'],
+        ViewerCertificate: { AcmCertificateArn: arn, MinimumProtocolVersion: 'TLSv1.2_2021', SslSupportMethod: 'sni-only' },
+      },
+    });
+    d.template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: { AllowOrigins: ['https://flags.county.example.cn'] },
+    });
+    expect(d.template.toJSON().Outputs.ManifestUrl.Value).toBe('https://flags.county.example.cn/manifest.xml');
+  });
+
+  it('serves an IAM-certified, ICP-registered name in the China regions', () => {
+    const d = synth(configured(makeTaskpaneDir(), { taskpaneDomain: 'flags.county.gov.cn', iamCertificateId: 'ASCACKCEVSQ6C2EXAMPLE' }));
+    d.template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: {
+        Aliases: ['flags.county.gov.cn'],
+        ViewerCertificate: { IamCertificateId: 'ASCACKCEVSQ6C2EXAMPLE', SslSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv1.2_2021' },
+      },
+    });
+  });
+});
