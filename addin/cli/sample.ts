@@ -183,7 +183,7 @@ export async function buildSample(opts: SampleOptions): Promise<ExcelJS.Workbook
         cell.value = values[c.header] ?? null;
         cell.border = thin;
         if (c.kind === 'date' && values[c.header] instanceof Date) cell.numFmt = 'yyyy-mm-dd';
-        cell.alignment = { vertical: 'middle', wrapText: c.width >= 16 };
+        cell.alignment = { vertical: 'middle' };
       });
       row++;
     }
