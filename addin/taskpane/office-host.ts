@@ -11,9 +11,24 @@ import { workbookServices } from './workbook-services';
 /** addin/office's "select this cell" (sheet, A1 address), when that module provides it. */
 type SelectCell = (sheet: string, address: string) => Promise<void>;
 
+/**
+ * Until addin/office exports selectCell: the same two calls through addin/office's host (which owns Excel.run).
+ * Activating the sheet first is what Excel needs to show a selection on another sheet.
+ */
+function selectThroughHost(host: office.OfficeHost): SelectCell {
+  return (sheet, address) =>
+    host.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(address).select();
+      await ctx.sync();
+    });
+}
+
 export function officeServices(displayLanguage: string): PaneServices {
-  const gateway = new office.OfficeWorkbookGateway();
-  const selectCell = (office as unknown as { selectCell?: SelectCell }).selectCell;
+  const host = office.officeHost();
+  const gateway = new office.OfficeWorkbookGateway({ host });
+  const selectCell = (office as unknown as { selectCell?: SelectCell }).selectCell ?? selectThroughHost(host);
   return workbookServices({
     mode: 'office',
     displayLanguage,
@@ -22,6 +37,6 @@ export function officeServices(displayLanguage: string): PaneServices {
     defaultApiUrl: location.origin,
     fetch: fetch.bind(globalThis) as unknown as FetchLike,
     fallbackToken: devTokenSource((url) => fetch(url)),
-    goToCell: selectCell ? (sheet, cell) => selectCell(sheet, cell) : undefined,
+    goToCell: (sheet, cell) => selectCell(sheet, cell),
   });
 }

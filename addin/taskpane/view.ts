@@ -101,10 +101,10 @@ export function createView(root: HTMLElement, on: ViewHandlers): View {
   const missingSection = h('section', { class: 'card', id: 'missing', 'aria-labelledby': 'missing-title' }, missingTitle, tx(h('p', { class: 'hint' }), 'missingHint'), missingList);
   const downloadButton = tx(h('button', { type: 'button', class: 'button primary', id: 'download', onclick: () => on.download() }), 'download');
   const resultTitle = tx(h('h2', { class: 'section-title' }), 'resultTitle');
-  const result = h('section', { id: 'result', class: 'result', 'aria-label': '' }, resultTitle, stats, movesSection, errorsSection, missingSection);
+  const result = h('section', { id: 'result', class: 'result' }, resultTitle, stats, downloadButton, movesSection, errorsSection, missingSection);
   const lastSync = h('p', { class: 'last-sync', id: 'last-sync' });
 
-  const mainView = h('main', { id: 'main-view', class: 'view' }, fileCard, h('div', { class: 'sync-block' }, syncButton, syncHint), progress, problemBox, noticeBox, downloadButton, result, lastSync);
+  const mainView = h('main', { id: 'main-view', class: 'view' }, fileCard, h('div', { class: 'sync-block' }, syncButton, syncHint), progress, problemBox, noticeBox, result, lastSync);
 
   // ── settings ──
   const settingsTitle = tx(h('h2', { class: 'section-title' }), 'settings');
@@ -152,7 +152,8 @@ export function createView(root: HTMLElement, on: ViewHandlers): View {
       document.title = t(lang, 'appTitle');
     }
     langSelect.value = lang;
-    subtitle.textContent = `${t(lang, 'appSubtitle')} · ${t(lang, s.mode === 'office' ? 'modeOffice' : 'modeFile')}`;
+    subtitle.textContent = t(lang, s.mode === 'office' ? 'modeOffice' : 'modeFile');
+    subtitle.title = t(lang, 'appSubtitle');
 
     // Views: move focus to the new view's first control so keyboard users land somewhere sensible.
     show(mainView, s.view === 'main');
@@ -186,7 +187,8 @@ export function createView(root: HTMLElement, on: ViewHandlers): View {
       progressBar.setAttribute('aria-valuemax', String(p?.total ?? 1));
       progressBar.setAttribute('aria-valuenow', String(p?.done ?? 0));
       progressBar.setAttribute('aria-label', progressLabel.textContent);
-      bar.style.width = p && p.total > 0 ? `${Math.round((100 * p.done) / p.total)}%` : '4%';
+      // A sliver stays visible at 0 so the bar reads as a bar.
+      bar.style.width = `${Math.max(4, p && p.total > 0 ? Math.round((100 * p.done) / p.total) : 0)}%`;
       progressBar.classList.toggle('writing', s.step === 'writing');
     }
     lastSync.textContent = s.lastSync ? t(lang, 'lastSync', { time: formatTime(lang, s.lastSync) }) : t(lang, 'neverSynced');

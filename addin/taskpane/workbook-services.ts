@@ -160,7 +160,8 @@ export function toPaneOutcome(o: CoreOutcome, at = new Date().toISOString()): Sy
     rows: o.rows,
     red: o.red,
     yellow: o.yellow,
-    transitions: o.transitions.length,
+    // Projects whose stage changed: recorded transitions and rows found in an earlier list, counted once.
+    transitions: new Set([...o.transitions.map((x) => x.id), ...o.pendingMoves.map((m) => m.id), ...o.moved.map((m) => m.id)]).size,
     moves: o.pendingMoves.map((m) => ({ id: m.id, name: m.name, from: m.from.list, to: m.to.list, sheet: m.from.sheet, row: m.from.row })),
     movedAutomatically: o.moved.length,
     errors,
