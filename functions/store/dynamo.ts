@@ -156,14 +156,18 @@ export class DynamoStore implements ProjectStore {
     return { states, weeks };
   }
 
-  async commit(event: StoredEvent): Promise<CommitOutcome> {
+  async commit(event: StoredEvent, opts: { stateLater?: boolean } = {}): Promise<CommitOutcome> {
     const appended = await this.put(
       { PK: projectPk(event.id), SK: eventSk(event.version), ...event },
       { expr: 'attribute_not_exists(SK)' },
     );
     if (!appended) return 'conflict';
-    await this.putState(event.state);
+    if (!opts.stateLater) await this.putState(event.state);
     return 'committed';
+  }
+
+  async putCreatedStates(states: readonly ProjectState[]): Promise<void> {
+    await batchPut(this.doc, this.table, states.map(stateItem), this.count, this.retry);
   }
 
   /** Moves STATE forward only: a slower writer of an older version never overwrites a newer state. */

@@ -64,7 +64,13 @@ export interface ProjectStore {
    * Appends the event (attribute_not_exists: the optimistic lock and the idempotency key), then moves STATE to
    * the event's state unless STATE is already as new. 'conflict' when another writer holds that version.
    */
-  commit(event: StoredEvent): Promise<CommitOutcome>;
+  commit(event: StoredEvent, opts?: { stateLater?: boolean }): Promise<CommitOutcome>;
+  /**
+   * STATE of projects just created with `commit(…, { stateLater: true })`, batched (25 per request, no
+   * condition). Only the winner of EVT#1 writes it; should a faster second writer already have moved STATE on,
+   * the next writer or history reader finds STATE behind its newest event and repairs it.
+   */
+  putCreatedStates(states: readonly ProjectState[]): Promise<void>;
   /** The newest state after a conflict: from the newest event, repairing STATE when it is behind. */
   latestState(id: string): Promise<ProjectState | null>;
   putWeekSnapshots(snapshots: readonly WeekSnapshot[]): Promise<void>;

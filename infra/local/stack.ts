@@ -29,6 +29,8 @@ export interface LocalStackOptions {
 
 export interface LocalStack {
   url: string;
+  /** dynalite's endpoint (for tools that talk to the table directly, e.g. the benchmark). */
+  dynamoEndpoint: string;
   adminToken: string;
   issueToken(user: DevUser, opts?: { expiresIn?: string }): Promise<string>;
   putUser(profile: UserProfile): Promise<void>;
@@ -56,7 +58,8 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     const tokens = new DevTokens(await loadSecret(dataDir));
     await store.putUser(LOCAL_ADMIN);
     const deps: Deps = { store, mode: opts.mode ?? 'local', clock: () => new Date().toISOString(), log };
-    const server = createLocalServer({ handlers: buildHandlers(deps), tokens, log, ...(opts.staticDir ? { staticDir: resolve(opts.staticDir) } : {}) });
+    const handlers = buildHandlers(deps);
+    const server = createLocalServer({ handlers, tokens, log, ...(opts.staticDir ? { staticDir: resolve(opts.staticDir) } : {}) });
     await new Promise<void>((ok, fail) => {
       server.once('error', fail);
       server.listen(opts.port ?? 0, '127.0.0.1', () => ok());
@@ -66,6 +69,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     let closed: Promise<void> | undefined;
     return {
       url: `http://127.0.0.1:${port}`,
+      dynamoEndpoint: db.endpoint,
       adminToken,
       issueToken: (user, o) => tokens.issue(user, o),
       putUser: (profile) => store.putUser(profile),

@@ -15,7 +15,7 @@ import { loadConfig } from './config';
 import { rowContentHash } from './row-hash';
 import { decideRow, targetList, type RowInput } from './sync-row';
 
-/** Rows written at once; each is two dependent puts, so this bounds the requests in flight. */
+/** Rows written at once (an event put, then for existing projects a STATE put): bounds requests in flight. */
 const WRITE_CONCURRENCY = 16;
 /** Attempts per row when other writers keep taking the next version. */
 const MAX_ATTEMPTS = 5;
@@ -67,6 +67,8 @@ export async function syncUseCase(deps: Deps, caller: Caller, req: SyncRequest):
 
   const snapshots: WeekSnapshot[] = [];
   const members: string[] = [];
+  // New projects: EVT#1 is the conditional put (lock and idempotency); their STATE goes out in batches.
+  const created: ProjectState[] = [];
   const results = await mapPool(req.rows, WRITE_CONCURRENCY, async (row, i): Promise<SyncRowResult> => {
     const base = { ref: row.ref, id: row.id };
     let prev = states.get(row.id) ?? null;
@@ -82,7 +84,8 @@ export async function syncUseCase(deps: Deps, caller: Caller, req: SyncRequest):
         if (!sameSnapshot(weeks.get(row.id), snap)) snapshots.push(snap);
         return { ...base, status: 'unchanged', stage: d.state.stage, targetList: targetList(d.state.stage, row.list), flag: d.flag, errors: d.errors };
       }
-      if ((await store.commit(d.event)) === 'committed') {
+      if ((await store.commit(d.event, { stateLater: prev === null })) === 'committed') {
+        if (prev === null) created.push(d.state);
         snapshots.push(weekSnapshot(d.state, week, now, weekOf(d.state.history.progressChangedAt, config.cutoff)));
         members.push(row.id);
         return {
@@ -101,7 +104,7 @@ export async function syncUseCase(deps: Deps, caller: Caller, req: SyncRequest):
     return reject(base, prev, row.list, [{ field: null, code: 'conflict', message: { zh: '该项目正被同时修改，请稍后重新同步', en: 'The project is being changed concurrently; please sync again shortly' } }]);
   });
 
-  await Promise.all([store.putWeekSnapshots(snapshots), store.putMemberships(req.workbook.id, members)]);
+  await Promise.all([store.putCreatedStates(created), store.putWeekSnapshots(snapshots), store.putMemberships(req.workbook.id, members)]);
   const summary = summarize(results);
   if (req.workbookIds) summary.missing = await missingProjects(deps, req);
   return { asOf: now, rows: results, summary };

@@ -76,6 +76,22 @@ describe('DynamoStore', () => {
     expect((await store.loadProjects(['P-1'])).states.get('P-1')?.version).toBe(2);
   });
 
+  it('a created project may have its STATE written later, in a batch; a late batch is repaired', async () => {
+    const s1 = state('P-1');
+    expect(await store.commit(event(s1), { stateLater: true })).toBe('committed');
+    expect(store.writes).toEqual({ requests: 1, items: 1 });
+    expect((await store.loadProjects(['P-1'])).states.size).toBe(0);
+    // A second writer finds the event, repairs STATE from it, and moves on to version 2 …
+    expect(await store.latestState('P-1')).toEqual(s1);
+    const s2 = state('P-1', { version: 2, fields: { progress: 'later' } });
+    expect(await store.commit(event(s2))).toBe('committed');
+    // … then the first writer's batched STATE v1 lands late: STATE is behind its newest event until a reader repairs it.
+    await store.putCreatedStates([s1]);
+    expect((await store.loadProjects(['P-1'])).states.get('P-1')?.version).toBe(1);
+    expect(await store.latestState('P-1')).toEqual(s2);
+    expect((await store.loadProjects(['P-1'])).states.get('P-1')?.version).toBe(2);
+  });
+
   it('knows no history for an unknown project', async () => {
     expect(await store.listEvents('nope')).toBeNull();
     expect(await store.latestState('nope')).toBeNull();

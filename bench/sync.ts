@@ -1,0 +1,148 @@
+/**
+ * Sync throughput against one dynalite (LevelDB on disk, like `npm start`):
+ *   1. 5,000 new rows through the HTTP API in chunks of 1,000;
+ *   2. the same 5,000 rows again, unchanged;
+ *   3. a raw BatchWriteItem of 5,000 similar items (copies of the STATE items the sync wrote).
+ * Goals: first ≤ 4× raw, unchanged ≤ 1× raw. Then the handler's peak heap for one 1,000-row chunk.
+ * Run: npx tsx bench/sync.ts
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import type { SyncRequest, SyncResponse, SyncRow } from '../functions/contract';
+import { createHandler } from '../functions/handlers/sync';
+import type { ApiEvent } from '../functions/handlers/http';
+import { createDocumentClient, DEFAULT_TABLE_NAME } from '../functions/store';
+import { batchPut } from '../functions/store/batch';
+import { startLocalStack } from '../infra/local/stack';
+
+const ROWS = 5000;
+const CHUNK = 1000;
+const UNITS = ['平邑街道', '地方镇', '仲村镇', '温水镇', '临涧镇', '保太镇', '经济开发区', '县商务局'];
+const INDUSTRIES = ['罐头食品', '木业家居', '金银花/中医药', '乳制品', '光伏储能', '新材料'];
+
+function ledgerRow(i: number, prefix: string): SyncRow {
+  const list = (['clue', 'signed', 'landed', 'producing'] as const)[i % 4]!;
+  return {
+    ref: { sheet: '重点线索', row: i + 4 },
+    list,
+    id: `${prefix}-${String(i).padStart(5, '0')}`,
+    cells: {
+      name: `年产${(i % 50) + 1}万吨${INDUSTRIES[i % INDUSTRIES.length]}项目${i}`,
+      investor: `山东某某实业有限公司${i % 300}`,
+      investorType: ['民营', '央企', '世界500强', '外资'][i % 4]!,
+      industry: INDUSTRIES[i % INDUSTRIES.length]!,
+      chainRole: ['补链', '强链', '延链', '建链'][i % 4]!,
+      amount: `${((i % 97) + 1) / 10}亿`,
+      unit: UNITS[i % UNITS.length]!,
+      leader: `领导${i % 20}`,
+      team: `${INDUSTRIES[i % INDUSTRIES.length]}专班`,
+      contact: `联系人${i % 100} 1380000${String(i % 10000).padStart(4, '0')}`,
+      clueDate: 45600 + (i % 300),
+      ...(list !== 'clue' ? { signedDate: `2025年${(i % 12) + 1}月${(i % 27) + 1}日` } : {}),
+      ...(list === 'landed' || list === 'producing' ? { startDate: '2025.12.1' } : {}),
+      ...(list === 'producing' ? { productionDate: '2026/2/1' } : {}),
+      plannedStartDate: '2026-06-30',
+      outputValue: (i % 40) + 0.5,
+      tax: (i % 9) / 10,
+      jobs: (i % 500) + 20,
+      progress: `本周与客商进行了第${i % 7}轮对接，双方就土地、厂房、配套等事项达成初步共识，正在推进协议文本。`,
+      ...(i % 5 === 0 ? { problem: '用地指标尚未落实，需协调自然资源部门', problemType: '用地' } : {}),
+      nextSteps: '继续跟进，力争月底前签约。',
+    },
+  };
+}
+
+const chunks = (rows: SyncRow[]): SyncRow[][] => Array.from({ length: Math.ceil(rows.length / CHUNK) }, (_, i) => rows.slice(i * CHUNK, (i + 1) * CHUNK));
+const request = (rows: SyncRow[]): SyncRequest => ({ workbook: { id: 'bench-wb', name: 'bench.xlsx' }, dateSystem: 1900, rows, asOf: '2026-03-02' });
+
+async function syncAll(url: string, token: string, rows: SyncRow[]): Promise<SyncResponse['summary'][]> {
+  const out: SyncResponse['summary'][] = [];
+  for (const c of chunks(rows)) {
+    const res = await fetch(`${url}/v1/sync`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(request(c)) });
+    if (res.status !== 200) throw new Error(`sync answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+    out.push(((await res.json()) as SyncResponse).summary);
+  }
+  return out;
+}
+
+const ms = (t0: number) => performance.now() - t0;
+const fmt = (n: number) => `${n.toFixed(0)} ms`;
+
+async function main(): Promise<void> {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const dir = await mkdtemp(join(tmpdir(), 'invest-flags-bench-'));
+  const inMemory = process.argv.includes('--in-memory');
+  const stack = await startLocalStack({ dataDir: dir, inMemory, mode: 'test' });
+  console.log(`dynalite: ${inMemory ? 'in memory' : `LevelDB on disk (${dir})`}`);
+  try {
+    const rows = Array.from({ length: ROWS }, (_, i) => ledgerRow(i, 'B'));
+    const w0 = { ...stack.store.writes };
+    let t0 = performance.now();
+    const first = await syncAll(stack.url, stack.adminToken, rows);
+    const firstMs = ms(t0);
+    const w1 = { ...stack.store.writes };
+    t0 = performance.now();
+    const again = await syncAll(stack.url, stack.adminToken, rows);
+    const againMs = ms(t0);
+    const w2 = { ...stack.store.writes };
+    const created = first.reduce((s, x) => s + x.created, 0);
+    const unchanged = again.reduce((s, x) => s + x.unchanged, 0);
+    if (created !== ROWS || unchanged !== ROWS) throw new Error(`expected ${ROWS} created and unchanged, got ${created} and ${unchanged}`);
+
+    // Raw: BatchWriteItem of 5,000 copies of the STATE items just written (same size, same index keys).
+    const doc = createDocumentClient({ endpoint: stack.dynamoEndpoint, region: 'local' });
+    const states = (await doc.send(new ScanCommand({ TableName: DEFAULT_TABLE_NAME, FilterExpression: 'SK = :s', ExpressionAttributeValues: { ':s': 'STATE' } }))).Items ?? [];
+    let sample = states;
+    for (let start = (await doc.send(new ScanCommand({ TableName: DEFAULT_TABLE_NAME, Limit: 1 }))).LastEvaluatedKey; sample.length < ROWS && start; ) {
+      const page = await doc.send(new ScanCommand({ TableName: DEFAULT_TABLE_NAME, FilterExpression: 'SK = :s', ExpressionAttributeValues: { ':s': 'STATE' }, ExclusiveStartKey: start }));
+      sample = sample.concat(page.Items ?? []);
+      start = page.LastEvaluatedKey;
+    }
+    const raw = Array.from({ length: ROWS }, (_, i) => ({ ...sample[i % sample.length]!, PK: `RAW#${i}`, GSI1SK: `raw#${i}`, GSI2SK: `raw#${i}` }));
+    const bytes = JSON.stringify(raw[0]).length;
+    let rawRequests = 0;
+    t0 = performance.now();
+    await batchPut(doc, DEFAULT_TABLE_NAME, raw, (r) => void (rawRequests += r));
+    const rawMs = ms(t0);
+
+    console.log(`rows: ${ROWS} in chunks of ${CHUNK}; STATE item ≈ ${bytes} bytes of JSON`);
+    console.log(`first sync (new rows):  ${fmt(firstMs)}   ${w1.requests - w0.requests} write requests, ${w1.items - w0.items} items`);
+    console.log(`re-sync (unchanged):    ${fmt(againMs)}   ${w2.requests - w1.requests} write requests, ${w2.items - w1.items} items`);
+    console.log(`raw BatchWriteItem:     ${fmt(rawMs)}   ${rawRequests} requests, ${ROWS} items`);
+    console.log(`ratio first/raw:     ${(firstMs / rawMs).toFixed(2)}×  (goal ≤ 4×)`);
+    console.log(`ratio unchanged/raw: ${(againMs / rawMs).toFixed(2)}×  (goal ≤ 1×)`);
+
+    // Peak heap of the handler for one 1,000-row chunk of new rows, called in-process like Lambda would.
+    const handler = createHandler(() => ({ store: stack.store, mode: 'test', clock: () => new Date().toISOString(), log: () => {} }));
+    const body = JSON.stringify(request(Array.from({ length: CHUNK }, (_, i) => ledgerRow(i, 'H'))));
+    const event = {
+      version: '2.0', routeKey: 'POST /v1/sync', rawPath: '/v1/sync', rawQueryString: '', headers: {}, isBase64Encoded: false, body,
+      requestContext: { http: { method: 'POST', path: '/v1/sync' }, requestId: 'bench', authorizer: { jwt: { claims: { sub: 'local-admin' }, scopes: [] } } },
+    } as unknown as ApiEvent;
+    gc();
+    const base = process.memoryUsage().heapUsed;
+    let peak = base;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 1);
+    const result = await handler(event);
+    clearInterval(sampler);
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+    if (result.statusCode !== 200) throw new Error(`handler answered ${result.statusCode}`);
+    const mb = (n: number) => `${(n / 2 ** 20).toFixed(1)} MB`;
+    console.log(`handler, one ${CHUNK}-row chunk: request ${mb(body.length)}, heap before ${mb(base)}, peak ${mb(peak)} (+${mb(peak - base)}); rss ${mb(process.memoryUsage().rss)}`);
+    console.log('(dynalite runs in this process, so the peak also holds its share of the work: an upper bound for a 256 MB Lambda)');
+    doc.destroy();
+  } finally {
+    await stack.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
