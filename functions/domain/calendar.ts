@@ -92,9 +92,29 @@ export function cutoffMinutes(cfg: CutoffConfig): number {
   return Number(cfg.time.slice(0, 2)) * 60 + Number(cfg.time.slice(3, 5));
 }
 
+/**
+ * Cut-off instants already computed, per zone and time, by local day: every evaluation as of a new instant
+ * needs the same past cut-offs again, and each costs two Intl calls. Bounded by clearing.
+ */
+const cutoffMemo = new Map<string, Map<number, number>>();
+const CUTOFF_MEMO_LIMIT = 20_000;
+
 /** The UTC instant (ms) of the cut-off on local day `day`. */
 export function cutoffMsOnDay(day: number, cfg: CutoffConfig): number {
-  return localToUtcMs(day * MS_PER_DAY + cutoffMinutes(cfg) * MS_PER_MINUTE, cfg.timeZone);
+  const key = `${cfg.timeZone}|${cfg.time}`;
+  let memo = cutoffMemo.get(key);
+  if (!memo) {
+    if (cutoffMemo.size >= 16) cutoffMemo.clear();
+    memo = new Map();
+    cutoffMemo.set(key, memo);
+  }
+  let ms = memo.get(day);
+  if (ms === undefined) {
+    if (memo.size >= CUTOFF_MEMO_LIMIT) memo.clear();
+    ms = localToUtcMs(day * MS_PER_DAY + cutoffMinutes(cfg) * MS_PER_MINUTE, cfg.timeZone);
+    memo.set(day, ms);
+  }
+  return ms;
 }
 
 /** Local day number of the last cut-off at or before instant `ms`. */

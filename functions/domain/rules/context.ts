@@ -5,7 +5,7 @@
  * calling Intl (which costs microseconds a call) in the hot path.
  */
 import type { CountyConfig, CutoffConfig } from '../../contract';
-import { cutoffMsOnDay, lastCutoffDay, localDayOf, MS_PER_DAY, msToInstant, parseInstant, zoneOffsetMs } from '../calendar';
+import { cutoffMinutes, cutoffMsOnDay, lastCutoffDay, localDayOf, MS_PER_DAY, MS_PER_MINUTE, msToInstant, parseInstant, zoneOffsetMs } from '../calendar';
 import { dayToIso, ledgerDateToDay } from '../days';
 import type { FlagHistory } from '../types';
 
@@ -20,8 +20,6 @@ export interface CutoffWindow {
   day: Int32Array;
   /** Zone offset (local − UTC, ms) at each cut-off. */
   offset: Float64Array;
-  /** ISO instant of each cut-off, as history records them. */
-  iso: string[];
   /** asOf and the zone offset there, closing the last interval. */
   endMs: number;
   endOffset: number;
@@ -30,6 +28,8 @@ export interface CutoffWindow {
 /** An instant the rules evaluate at: asOf itself, or one of the past cut-offs (escalation). */
 export interface EvalPoint {
   ms: number;
+  /** The same instant as ISO text (cut-off levels are recorded under it). */
+  iso: string;
   /** Its local calendar day. */
   day: number;
   /** Index in the window of the last cut-off at or before `ms`. */
@@ -46,17 +46,17 @@ export interface EvalContext {
 
 function buildWindow(asOfMs: number, cutoff: CutoffConfig): CutoffWindow {
   const last = lastCutoffDay(asOfMs, cutoff);
+  const minutes = cutoffMinutes(cutoff);
   const ms = new Float64Array(WINDOW_WEEKS);
   const day = new Int32Array(WINDOW_WEEKS);
   const offset = new Float64Array(WINDOW_WEEKS);
-  const iso: string[] = [];
   for (let i = 0; i < WINDOW_WEEKS; i++) {
     day[i] = last - (WINDOW_WEEKS - 1 - i) * 7;
     ms[i] = cutoffMsOnDay(day[i]!, cutoff);
-    offset[i] = zoneOffsetMs(ms[i]!, cutoff.timeZone);
-    iso.push(msToInstant(ms[i]!));
+    // The cut-off is at local day + time, so its offset needs no Intl call.
+    offset[i] = day[i]! * MS_PER_DAY + minutes * MS_PER_MINUTE - ms[i]!;
   }
-  return { cutoff, ms, day, offset, iso, endMs: asOfMs, endOffset: zoneOffsetMs(asOfMs, cutoff.timeZone) };
+  return { cutoff, ms, day, offset, endMs: asOfMs, endOffset: zoneOffsetMs(asOfMs, cutoff.timeZone) };
 }
 
 export function buildContext(asOf: string, config: CountyConfig): EvalContext {
@@ -65,12 +65,13 @@ export function buildContext(asOf: string, config: CountyConfig): EvalContext {
   const last = WINDOW_WEEKS - 1;
   const pastCutoffs: EvalPoint[] = [];
   for (let k = 0; k < config.rules.escalation.consecutiveCutoffs; k++) {
-    pastCutoffs.push({ ms: window.ms[last - k]!, day: window.day[last - k]!, cutoffIdx: last - k });
+    const ms = window.ms[last - k]!;
+    pastCutoffs.push({ ms, iso: msToInstant(ms), day: window.day[last - k]!, cutoffIdx: last - k });
   }
   return {
     config,
     window,
-    now: { ms: asOfMs, day: localDayOf(asOfMs, config.cutoff.timeZone), cutoffIdx: last },
+    now: { ms: asOfMs, iso: asOf, day: localDayOf(asOfMs, config.cutoff.timeZone), cutoffIdx: last },
     pastCutoffs,
   };
 }

@@ -26,7 +26,7 @@ export function escalates(project: ProjectSnapshot, history: FlagHistory, times:
   if (!ctx.config.rules.escalation.enabled) return false;
   for (const at of ctx.pastCutoffs) {
     if (at.ms < times.firstSeen) return false;
-    const level = recordedLevel(history, ctx.window.iso[at.cutoffIdx]!, at.ms) ?? baseLevel(project, times, at, ctx);
+    const level = recordedLevel(history, at.iso, at.ms) ?? baseLevel(project, times, at, ctx);
     if (level === 0) return false;
   }
   return true;
