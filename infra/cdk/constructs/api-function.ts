@@ -57,7 +57,8 @@ export class ApiFunction extends Construct {
       // Lambda's own JSON logs with level filtering (console.debug dropped at INFO), like Powertools' logger.
       loggingFormat: LoggingFormat.JSON,
       applicationLogLevelV2: props.logLevel as ApplicationLogLevel,
-      systemLogLevelV2: SystemLogLevel.WARN,
+      // INFO keeps the platform's REPORT lines (duration, memory, cold start) in the function's log.
+      systemLogLevelV2: SystemLogLevel.INFO,
       environment: {
         TABLE_NAME: table.tableName,
         // Explicit: only local/test modes honour a request's asOf (DESIGN.md §5).
