@@ -81,13 +81,17 @@ export class XlsxGateway implements WorkbookGateway {
       if ((ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection?.sheet) throw new GatewayError('sheet_protected', `工作表“${name}”受保护，无法写入旗帜，请先撤销保护。`, `Sheet "${name}" is protected; unprotect it to write flags.`, name);
     }
     let cellsWritten = 0;
+    // One copy per distinct source style: cells loaded from a file share style objects, and this gateway
+    // never mutates a style in place (setStyle assigns a new object), so sharing the copy is safe.
+    const copies = new Map<object, Partial<ExcelJS.Style>>();
+    const copyOf = (style: Partial<ExcelJS.Style>) => copies.get(style) ?? copies.set(style, structuredClone(style)).get(style)!;
     for (const sp of plan.sheets) {
       const ws = this.workbook.getWorksheet(sp.sheet)!;
       for (const cw of sp.columns) {
         if (cw.width !== undefined) ws.getColumn(cw.col).width = cw.width;
         cw.values.forEach((value, i) => {
           const cell = ws.getCell(cw.top + i, cw.col);
-          if (cw.formatFrom !== undefined) cell.style = structuredClone(ws.getCell(cw.top + i, cw.formatFrom).style ?? {});
+          if (cw.formatFrom !== undefined) cell.style = copyOf(ws.getCell(cw.top + i, cw.formatFrom).style ?? {}) as ExcelJS.Style;
           cell.value = value;
           cellsWritten++;
         });
