@@ -3,7 +3,7 @@
  * Phases: idle → syncing → (done | failed | idle on cancel); done → applying → done.
  */
 import type { Lang } from './i18n';
-import { DEFAULT_SETTINGS, type HostMode, type LayoutSheet, type PaneSettings, type Problem, type SyncOutcome } from './model';
+import { DEFAULT_SETTINGS, type CellProblem, type HostMode, type PendingMove, type LayoutSheet, type PaneSettings, type Problem, type SyncOutcome } from './model';
 
 export type Phase = 'idle' | 'syncing' | 'done' | 'applying';
 export type ViewName = 'main' | 'settings';
@@ -72,6 +72,22 @@ export function canSync(s: PaneState): boolean {
   return (s.phase === 'idle' || s.phase === 'done') && (s.mode === 'office' || s.fileName !== null);
 }
 
+/**
+ * Moving a row deletes it from its sheet, so the error addresses below it move up one row; errors on the moved
+ * rows themselves are dropped (the next sync reports them at their new place).
+ */
+export function shiftAfterMoves(errors: CellProblem[], moves: PendingMove[]): CellProblem[] {
+  return errors.flatMap((e) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(e.cell);
+    if (!m) return [e];
+    const row = Number(m[2]);
+    const gone = moves.filter((mv) => mv.sheet === e.sheet);
+    if (gone.some((mv) => mv.row === row)) return [];
+    const above = gone.filter((mv) => mv.row < row).length;
+    return [above ? { ...e, cell: `${m[1]}${row - above}` } : e];
+  });
+}
+
 export function reduce(s: PaneState, a: Action): PaneState {
   switch (a.type) {
     case 'setLang':
@@ -119,7 +135,12 @@ export function reduce(s: PaneState, a: Action): PaneState {
       return { ...s, phase: 'applying', problem: null, notice: null };
     case 'movesApplied':
       if (s.phase !== 'applying' || !s.outcome) return s;
-      return { ...s, phase: 'done', outcome: { ...s.outcome, moves: [] }, notice: { key: 'movesApplied', params: { n: a.moved } } };
+      return {
+        ...s,
+        phase: 'done',
+        outcome: { ...s.outcome, moves: [], errors: shiftAfterMoves(s.outcome.errors, s.outcome.moves) },
+        notice: { key: 'movesApplied', params: { n: a.moved } },
+      };
     case 'dismiss':
       return { ...s, problem: null, notice: null };
   }

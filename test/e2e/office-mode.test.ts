@@ -130,6 +130,9 @@ it('syncs the open workbook, goes to an error cell and applies the moves', async
   expect(column(clues, '项目名称')).not.toContain('年产5000吨乳品加工项目');
   expect(column(clues, '项目名称').filter(Boolean)).toEqual(['储能电池模组项目', '石膏粉体项目', '木业家居项目']);
   expect(column(signed, '项目名称').filter(Boolean)).toEqual(['高端板材项目', '年产5000吨乳品加工项目']);
+  // The bad date's row moved up with the deleted row above it, and its link follows.
+  await page.getByRole('button', { name: '转到 重点线索!E3' }).click();
+  await page.waitForFunction(() => (globalThis as unknown as { __selection: { address: string } }).__selection.address === 'E3');
   await page.screenshot({ path: join(ARTIFACTS, 'taskpane-office-moved.png'), fullPage: true });
 });
 
@@ -139,11 +142,14 @@ it('switches to English and back, and shows the settings with the detected mappi
   await page.getByLabel('语言').selectOption('en');
   await page.getByRole('button', { name: 'Sync' }).waitFor();
   await page.getByRole('button', { name: 'Settings' }).click();
+  // Keyboard: opening settings puts focus on its Back button.
   await page.getByText('Detected headers: 重点线索').waitFor();
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('back');
+  await page.getByText('Detected headers: 重点线索').click();
+  await page.screenshot({ path: join(ARTIFACTS, 'taskpane-settings-en.png'), fullPage: true });
   expect(await page.getByLabel('重点线索').inputValue()).toBe('clue');
   expect(await page.getByLabel('签约项目').inputValue()).toBe('signed');
-  // Keyboard: the back button has focus after opening settings; Enter returns to the main view.
-  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Back' }).press('Enter');
   await page.getByRole('button', { name: 'Sync' }).waitFor();
   await page.getByLabel('Language').selectOption('zh');
   await page.getByRole('button', { name: '同步' }).waitFor();

@@ -79,6 +79,21 @@ describe('pane state', () => {
     expect(failed.outcome?.moves).toHaveLength(1);
   });
 
+  it('after moving rows, error addresses below them move up and errors on moved rows go', () => {
+    const msg = { zh: '日期无效', en: 'bad date' };
+    const o = outcome({
+      errors: [
+        { sheet: '重点线索', cell: 'E4', message: msg },
+        { sheet: '重点线索', cell: 'F5', message: msg },
+        { sheet: '重点线索', cell: 'G7', message: msg },
+        { sheet: '签约项目', cell: 'E9', message: msg },
+      ],
+    });
+    const s = run(office, { type: 'syncStarted' }, { type: 'syncSucceeded', outcome: o }, { type: 'movesStarted' }, { type: 'movesApplied', moved: 1 });
+    // The move took 重点线索 row 5.
+    expect(s.outcome?.errors.map((e) => `${e.sheet}!${e.cell}`)).toEqual(['重点线索!E4', '重点线索!G6', '签约项目!E9']);
+  });
+
   it('reports rows moved automatically during the sync', () => {
     const done = run(office, { type: 'syncStarted' }, { type: 'syncSucceeded', outcome: outcome({ moves: [], movedAutomatically: 4 }) });
     expect(done.notice).toEqual({ key: 'autoMoved', params: { n: 4 } });
