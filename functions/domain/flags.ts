@@ -11,7 +11,7 @@
  *   shared; a rule allocates only when it fires.
  */
 import type { CountyConfig, Flag, FlagReason } from '../contract';
-import { contextFor, parseTimes, type EvalContext, type EvalPoint, type Times } from './rules/context';
+import { contextFor, Times, type EvalContext, type EvalPoint } from './rules/context';
 import { clueStalled } from './rules/clue-stalled';
 import { escalates, escalationReason } from './rules/escalation';
 import { milestoneOverdue } from './rules/milestone-overdue';
@@ -39,7 +39,7 @@ export function evaluate(project: ProjectSnapshot, history: FlagHistory, asOf: s
   if (!isActive(project.stage)) return { level: 'none', reasons: [] };
   const ctx = contextFor(asOf, config);
   const at = ctx.now;
-  const times = parseTimes(history);
+  const times = new Times(history);
   const reasons: FlagReason[] = [];
   let max: Level = 0;
   for (const rule of BASE_RULES) {

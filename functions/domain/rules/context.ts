@@ -173,19 +173,38 @@ export function ledgerDay(date: string, edge: 'start' | 'end'): number {
   return day;
 }
 
-/** The history's instants, parsed once per evaluation. */
-export interface Times {
-  firstSeen: number;
-  stageChanged: number;
-  progressChanged: number;
-  problemChanged: number | null;
-}
+/**
+ * The history's instants, parsed once per evaluation and only when a rule asks: most projects need just
+ * progressChangedAt, and parsing is the largest per-project cost left.
+ */
+export class Times {
+  #firstSeen = NaN;
+  #stageChanged = NaN;
+  #progressChanged = NaN;
+  #problemChanged: number | null | undefined = undefined;
 
-export function parseTimes(history: FlagHistory): Times {
-  return {
-    firstSeen: parseInstant(history.firstSeenAt),
-    stageChanged: parseInstant(history.stageChangedAt),
-    progressChanged: parseInstant(history.progressChangedAt),
-    problemChanged: history.problemChangedAt === null ? null : parseInstant(history.problemChangedAt),
-  };
+  constructor(private readonly history: FlagHistory) {}
+
+  get firstSeen(): number {
+    if (Number.isNaN(this.#firstSeen)) this.#firstSeen = parseInstant(this.history.firstSeenAt);
+    return this.#firstSeen;
+  }
+
+  get stageChanged(): number {
+    if (Number.isNaN(this.#stageChanged)) this.#stageChanged = parseInstant(this.history.stageChangedAt);
+    return this.#stageChanged;
+  }
+
+  get progressChanged(): number {
+    if (Number.isNaN(this.#progressChanged)) this.#progressChanged = parseInstant(this.history.progressChangedAt);
+    return this.#progressChanged;
+  }
+
+  get problemChanged(): number | null {
+    if (this.#problemChanged === undefined) {
+      const at = this.history.problemChangedAt;
+      this.#problemChanged = at === null ? null : parseInstant(at);
+    }
+    return this.#problemChanged;
+  }
 }
