@@ -131,7 +131,7 @@ const en: Record<MessageKey, string> = {
   langZh: '中文',
   langEn: 'English',
   apiUrl: 'Backend URL',
-  apiUrlHint: 'For example https://flags.example.gov.cn. Leave empty to use this page's address.',
+  apiUrlHint: 'For example https://flags.example.gov.cn. Leave empty to use the address of this page.',
   token: 'Access token',
   tokenHint: 'A dev token for local or test stacks; production uses your organisation sign-in.',
   sheetsTitle: 'Sheets and lists',
