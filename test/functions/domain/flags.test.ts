@@ -347,3 +347,29 @@ describe('stages and the whole flag', () => {
     expect(levelOf(p, h, asOf, structuredClone(DEFAULT_CONFIG))).toBe('yellow');
   });
 });
+
+describe('a county in a zone with DST', () => {
+  const config = only('weeklyUpdate', (r) => { r.weeklyUpdate.red = 3; });
+  config.cutoff = { weekday: 1, time: '09:00', timeZone: 'America/New_York' };
+  const p = project('clue');
+  test.each([
+    // 2026-03-08 02:00 EST → 03:00 EDT. 23:30 local on Saturday 03-07 is 04:30Z on 03-08.
+    ['2026-03-08T04:30:00.000Z', '2026-03-07'],
+    // 23:30 EDT on Sunday 03-08 is 03:30Z on 03-09, before Monday's cut-off.
+    ['2026-03-09T03:30:00.000Z', '2026-03-08'],
+    // 2026-11-01 02:00 EDT (06:00Z) → 01:00 EST: 03:30Z is 23:30 EDT on 10-31, 05:30Z is 01:30 EDT on 11-01.
+    ['2026-11-01T03:30:00.000Z', '2026-10-31'],
+    ['2026-11-01T05:30:00.000Z', '2026-11-01'],
+    ['2026-11-02T04:30:00.000Z', '2026-11-01'],
+  ])('progress at %s shows as local date %s', (changed, date) => {
+    const flag = evaluate(p, history(OLD, { progressChangedAt: changed }), '2026-12-31T12:00:00.000Z', config);
+    expect(flag.reasons[0]!.figures.lastUpdated).toBe(date);
+  });
+
+  test('cut-offs are counted at local 09:00 on both sides of the change', () => {
+    const h = history(OLD, { progressChangedAt: '2026-03-02T13:59:00.000Z' }); // Monday 08:59 EST
+    expect(evaluate(p, h, '2026-03-02T14:00:00.000Z', config).reasons[0]!.figures.cutoffs).toBe(1); // 09:00 EST
+    expect(evaluate(p, h, '2026-03-09T12:59:59.999Z', config).reasons[0]!.figures.cutoffs).toBe(1);
+    expect(evaluate(p, h, '2026-03-09T13:00:00.000Z', config).reasons[0]!.figures.cutoffs).toBe(2); // 09:00 EDT
+  });
+});
