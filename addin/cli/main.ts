@@ -147,7 +147,8 @@ export async function sync(o: SyncCliOptions, io: Io): Promise<{ code: number; o
     const outcome = await runSync({
       gateway,
       api,
-      options: { workbookName: basename(input), ...(o.asOf ? { asOf: o.asOf } : {}), confirmMoves: o.move ?? false, lang },
+      // Text written into the ledger stays Chinese whatever the operator's locale: the workbook is the clerks'.
+      options: { workbookName: basename(input), ...(o.asOf ? { asOf: o.asOf } : {}), confirmMoves: o.move ?? false },
       onProgress: progressBar(lang, io.stderr),
     });
     await saveXlsx(gateway, out);
