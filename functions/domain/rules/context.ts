@@ -53,7 +53,8 @@ function buildWindow(asOfMs: number, cutoff: CutoffConfig): CutoffWindow {
   for (let i = 0; i < WINDOW_WEEKS; i++) {
     day[i] = last - (WINDOW_WEEKS - 1 - i) * 7;
     ms[i] = cutoffMsOnDay(day[i]!, cutoff);
-    // The cut-off is at local day + time, so its offset needs no Intl call.
+    // The cut-off is at local day + time, so its offset needs no Intl call (exact unless the cut-off time
+    // falls into a DST gap, where only the local dates of instants within that hour can be off).
     offset[i] = day[i]! * MS_PER_DAY + minutes * MS_PER_MINUTE - ms[i]!;
   }
   return { cutoff, ms, day, offset, endMs: asOfMs, endOffset: zoneOffsetMs(asOfMs, cutoff.timeZone) };
