@@ -62,7 +62,7 @@ function buildWindow(asOfMs: number, cutoff: CutoffConfig): CutoffWindow {
 
 export function buildContext(asOf: string, config: CountyConfig): EvalContext {
   const asOfMs = parseInstant(asOf);
-  const window = buildWindow(asOfMs, config.cutoff);
+  const window = buildWindow(asOfMs, { ...config.cutoff });
   const last = WINDOW_WEEKS - 1;
   const pastCutoffs: EvalPoint[] = [];
   for (let k = 0; k < config.rules.escalation.consecutiveCutoffs; k++) {
@@ -87,8 +87,8 @@ let lastContext: EvalContext | null = null;
  * Keyed by the values that shape it, so equal configs from different requests share it; bounded.
  */
 export function contextFor(asOf: string, config: CountyConfig): EvalContext {
-  if (lastContext?.config === config && lastAsOf === asOf) return lastContext;
   const { weekday, time, timeZone } = config.cutoff;
+  if (lastContext?.config === config && lastAsOf === asOf && sameShape(lastContext, config)) return lastContext;
   const key = `${asOf}|${weekday}|${time}|${timeZone}|${config.rules.escalation.consecutiveCutoffs}`;
   const hit = contexts.get(key);
   // Thresholds are read from `config` at evaluation time, so a hit must carry the caller's config object.
@@ -101,6 +101,13 @@ export function contextFor(asOf: string, config: CountyConfig): EvalContext {
   lastAsOf = asOf;
   lastContext = ctx;
   return ctx;
+}
+
+/** True when `config` still has the settings `ctx` was built for (a caller may have edited it in place). */
+function sameShape(ctx: EvalContext, config: CountyConfig): boolean {
+  const a = ctx.window.cutoff;
+  const b = config.cutoff;
+  return a.weekday === b.weekday && a.time === b.time && a.timeZone === b.timeZone && ctx.pastCutoffs.length === config.rules.escalation.consecutiveCutoffs;
 }
 
 /** Index of the first window cut-off after `t`. */

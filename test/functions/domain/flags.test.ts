@@ -373,3 +373,13 @@ describe('a county in a zone with DST', () => {
     expect(evaluate(p, h, '2026-03-09T13:00:00.000Z', config).reasons[0]!.figures.cutoffs).toBe(2); // 09:00 EDT
   });
 });
+
+test('a config edited in place between evaluations is honoured', () => {
+  const config = only('weeklyUpdate');
+  const p = project('clue');
+  const h = history(OLD, { progressChangedAt: local('2026-11-04T09:00:00') }); // Wednesday
+  const asOf = local('2026-11-05T18:00:00'); // Thursday evening
+  expect(evaluate(p, h, asOf, config).level).toBe('none');
+  config.cutoff.weekday = 4; // Thursday 12:00 has passed
+  expect(evaluate(p, h, asOf, config).level).toBe('yellow');
+});
