@@ -19,7 +19,8 @@ import {
 } from '../../functions/contract';
 import { MSG } from './messages';
 
-export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body: string; signal?: AbortSignal }) => Promise<{
+/** `body` is absent on GET (fetch refuses a body there). */
+export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: string; signal?: AbortSignal }) => Promise<{
   status: number;
   headers: { get(name: string): string | null };
   text(): Promise<string>;
@@ -117,6 +118,61 @@ export function retryAfterMs(value: string | null, now = Date.now()): number | u
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
+/** One API call: which endpoint, its query (undefined values left out) and JSON body. */
+export interface ApiCall {
+  method: 'GET' | 'POST' | 'PUT';
+  /** Path under /v1, e.g. "sync" or "reports/weekly". */
+  path: string;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+}
+
+/**
+ * Calls the API with the bearer token and parses the JSON answer, retrying network errors, 5xx and 429 with
+ * exponential backoff and full jitter (honouring Retry-After); other 4xx fail at once with the server's
+ * message. Every endpoint the client calls goes through here.
+ */
+export async function callApi<T>(api: ApiTarget, call: ApiCall, opts: ClientOptions = {}, signal?: AbortSignal): Promise<T> {
+  const o = { ...DEFAULTS, ...opts };
+  const doFetch = api.fetch ?? (globalThis.fetch as unknown as FetchLike);
+  const sleep = opts.sleep ?? defaultSleep;
+  const random = opts.random ?? Math.random;
+  const query = Object.entries(call.query ?? {}).filter((e): e is [string, string | number] => e[1] !== undefined);
+  const search = query.length ? `?${new URLSearchParams(query.map(([k, v]) => [k, String(v)])).toString()}` : '';
+  const url = `${api.url.replace(/\/+$/, '')}/${API_VERSION}/${call.path}${search}`;
+  const text = call.body === undefined ? undefined : JSON.stringify(call.body);
+  const headers: Record<string, string> = { authorization: `Bearer ${api.token}`, ...(text === undefined ? {} : { 'content-type': 'application/json' }) };
+  for (let attempt = 1; ; attempt++) {
+    if (signal?.aborted) throw new SyncError('aborted', MSG.aborted());
+    let retryAfter: number | undefined;
+    let failure: SyncError;
+    try {
+      const res = await doFetch(url, { method: call.method, headers, ...(text === undefined ? {} : { body: text }), signal });
+      const answer = await res.text();
+      if (res.status >= 200 && res.status < 300) {
+        try {
+          return JSON.parse(answer) as T;
+        } catch {
+          throw new SyncError('http', MSG.badResponse(), res.status);
+        }
+      }
+      const err = parseError(answer);
+      failure = new SyncError('http', err?.error.message ?? MSG.http(res.status), res.status, err?.error.code);
+      if (res.status !== 429 && res.status < 500) throw failure;
+      retryAfter = retryAfterMs(res.headers.get('retry-after'));
+    } catch (e) {
+      if (e instanceof SyncError) {
+        if (e.kind !== 'http' || (e.status !== 429 && e.status! < 500)) throw e;
+        failure = e;
+      } else if (signal?.aborted) throw new SyncError('aborted', MSG.aborted());
+      else failure = new SyncError('network', MSG.network(e instanceof Error ? (e.cause as Error | undefined)?.message ?? e.message : String(e)));
+    }
+    if (attempt >= o.maxAttempts) throw failure;
+    const backoff = random() * Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** (attempt - 1));
+    await sleep(Math.min(o.maxDelayMs, Math.max(backoff, retryAfter ?? 0)), signal);
+  }
+}
+
 export async function sendSync(
   api: ApiTarget,
   base: Omit<SyncRequest, 'rows' | 'workbookIds'>,
@@ -127,54 +183,13 @@ export async function sendSync(
   signal?: AbortSignal,
 ): Promise<SyncBatchResult> {
   const o = { ...DEFAULTS, ...opts };
-  const doFetch = api.fetch ?? (globalThis.fetch as unknown as FetchLike);
-  const sleep = opts.sleep ?? defaultSleep;
-  const random = opts.random ?? Math.random;
   const maxRows = Math.min(opts.rowsPerChunk ?? LIMITS.rowsPerRequest, LIMITS.rowsPerRequest);
   // The id list (≤ 50,000 ids, well under 1 MB) rides with the last chunk, sent once all others succeeded.
   const chunks = chunkRows(rows, maxRows, o.maxChunkBytes);
   const finalChunk = chunks.pop()!;
   const progress: SyncProgress = { chunksDone: 0, chunksTotal: chunks.length + 1, rowsDone: 0, rowsTotal: rows.length };
   onProgress?.({ ...progress });
-  const url = `${api.url.replace(/\/+$/, '')}/${API_VERSION}/sync`;
-
-  const post = async (body: SyncRequest): Promise<SyncResponse> => {
-    const text = JSON.stringify(body);
-    for (let attempt = 1; ; attempt++) {
-      if (signal?.aborted) throw new SyncError('aborted', MSG.aborted());
-      let retryAfter: number | undefined;
-      let failure: SyncError;
-      try {
-        const res = await doFetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${api.token}` },
-          body: text,
-          signal,
-        });
-        const answer = await res.text();
-        if (res.status >= 200 && res.status < 300) {
-          try {
-            return JSON.parse(answer) as SyncResponse;
-          } catch {
-            throw new SyncError('http', MSG.badResponse(), res.status);
-          }
-        }
-        const err = parseError(answer);
-        failure = new SyncError('http', err?.error.message ?? MSG.http(res.status), res.status, err?.error.code);
-        if (res.status !== 429 && res.status < 500) throw failure;
-        retryAfter = retryAfterMs(res.headers.get('retry-after'));
-      } catch (e) {
-        if (e instanceof SyncError) {
-          if (e.kind !== 'http' || (e.status !== 429 && e.status! < 500)) throw e;
-          failure = e;
-        } else if (signal?.aborted) throw new SyncError('aborted', MSG.aborted());
-        else failure = new SyncError('network', MSG.network(e instanceof Error ? (e.cause as Error | undefined)?.message ?? e.message : String(e)));
-      }
-      if (attempt >= o.maxAttempts) throw failure;
-      const backoff = random() * Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** (attempt - 1));
-      await sleep(Math.min(o.maxDelayMs, Math.max(backoff, retryAfter ?? 0)), signal);
-    }
-  };
+  const post = (body: SyncRequest) => callApi<SyncResponse>(api, { method: 'POST', path: 'sync', body }, opts, signal);
 
   const responses: SyncResponse[] = new Array(chunks.length + 1);
   let next = 0;
