@@ -107,6 +107,11 @@ export interface LeaderSheetPlan {
   dataBars?: string[];
   charts?: Array<{ title: string; type: 'columnClustered' | 'columnStacked' | 'barClustered'; range: string; anchor: string }>;
   landscape: boolean;
+  /**
+   * Protect the sheet without a password (全县项目: generated, read-only), so nobody types into it by mistake.
+   * A gateway replacing such a sheet unprotects it first; a sheet protected with a password is refused.
+   */
+  protect?: boolean;
 }
 
 export interface WritePlan {

@@ -10,3 +10,4 @@ export * from './messages';
 export * from './plan';
 export * from './rows';
 export * from './run';
+export * from './leaders';

@@ -8,6 +8,10 @@ import { LIST_ALIASES, normalizeHeader, OWNED_COLUMNS, type ListKey } from '../.
 import type { SheetSnapshot, WorkbookSettings } from './gateway';
 import { detectHeader, type HeaderMap, type OwnedKey } from './headers';
 import { isBlank, toGrid, type Grid } from './grid';
+import { leaderSheetNames } from './leader-sheets';
+
+/** The add-in's own leader sheets (both languages) are never ledgers, though 全县项目 has a 清单 column. */
+const LEADER_SHEETS = new Set([...Object.values(leaderSheetNames('zh')), ...Object.values(leaderSheetNames('en'))]);
 
 export type OwnedColumnKey = 'id' | OwnedKey;
 
@@ -81,7 +85,7 @@ export interface Layouts {
 }
 
 export function findLayouts(snapshots: SheetSnapshot[], settings: WorkbookSettings): Layouts {
-  const visible = snapshots.filter((s) => s.visible !== false);
+  const visible = snapshots.filter((s) => s.visible !== false && !LEADER_SHEETS.has(s.name));
   const saved = settings.mapping ?? {};
   const savedSheets = visible.filter((s) => saved[s.name]);
   const named: Array<[SheetSnapshot, ListKey]> = savedSheets.length

@@ -46,4 +46,10 @@ export const MSG = {
   http: (status: number): Message => ({ zh: `服务器返回错误 ${status}`, en: `The server answered ${status}` }),
   aborted: (): Message => ({ zh: '同步已取消。', en: 'Sync cancelled.' }),
   badResponse: (): Message => ({ zh: '服务器返回的内容无法识别。', en: 'The server answered with something unreadable.' }),
+  noReports: (): Message => ({
+    zh: '服务器还不提供领导看板和周调度（版本较旧），请联系管理员升级后台。',
+    en: 'The server does not offer the dashboard and weekly report yet (an older version); ask an administrator to upgrade it.',
+  }),
+  badWeek: (week: string): Message => ({ zh: `周次“${week}”应为 2026-W48 这样的格式`, en: `Week "${week}" must look like 2026-W48` }),
+  badDay: (day: string): Message => ({ zh: `日期“${day}”应为 YYYY-MM-DD`, en: `Date "${day}" must be YYYY-MM-DD` }),
 };

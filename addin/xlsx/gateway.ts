@@ -20,6 +20,18 @@ import {
 import { readWorksheet } from './read';
 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
+/** ExcelJS/OOXML paper size 9 = A4. */
+const A4 = 9;
+/** ExcelJS sorts worksheets (and writes them) by this untyped field. */
+type Ordered = ExcelJS.Worksheet & { orderNo: number };
+/** Excel's default data bar blue. */
+const DATA_BAR = 'FF638EC6';
+
+/** Protection a clerk set with a password (hash or legacy password attribute): not the add-in's to lift. */
+function hasPassword(ws: ExcelJS.Worksheet): boolean {
+  const p = (ws as unknown as { sheetProtection?: { sheet?: boolean; hashValue?: string; password?: string } | null }).sheetProtection;
+  return Boolean(p?.sheet && (p.hashValue || p.password));
+}
 
 export class XlsxGateway implements WorkbookGateway {
   private constructor(readonly workbook: ExcelJS.Workbook) {}
@@ -80,6 +92,11 @@ export class XlsxGateway implements WorkbookGateway {
       if (!ws) throw new GatewayError('sheet_missing', `找不到工作表“${name}”（可能已改名或删除），请重新同步。`, `Sheet "${name}" is gone (renamed or deleted); sync again.`, name);
       if ((ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection?.sheet) throw new GatewayError('sheet_protected', `工作表“${name}”受保护，无法写入旗帜，请先撤销保护。`, `Sheet "${name}" is protected; unprotect it to write flags.`, name);
     }
+    // A leader sheet the add-in protected (no password) is replaced; one a person locked with a password is not.
+    for (const { name } of plan.leaderSheets) {
+      const ws = this.workbook.getWorksheet(name);
+      if (ws && hasPassword(ws)) throw new GatewayError('sheet_protected', `工作表“${name}”设有密码保护，无法刷新，请先撤销保护。`, `Sheet "${name}" is password-protected; unprotect it to refresh it.`, name);
+    }
     let cellsWritten = 0;
     // One copy per distinct source style: cells loaded from a file share style objects, and this gateway
     // never mutates a style in place (setStyle assigns a new object), so sharing the copy is safe.
@@ -113,7 +130,7 @@ export class XlsxGateway implements WorkbookGateway {
     // Source rows go last, bottom-up, so earlier coordinates stay valid.
     const deletions = plan.moves.map((m) => m.from).sort((a, b) => (a.sheet === b.sheet ? b.row - a.row : a.sheet < b.sheet ? -1 : 1));
     for (const d of deletions) this.workbook.getWorksheet(d.sheet)!.spliceRows(d.row, 1);
-    for (const ls of plan.leaderSheets) this.writeLeaderSheet(ls);
+    for (const ls of plan.leaderSheets) await this.writeLeaderSheet(ls);
     if (plan.settings) this.writeSettings({ ...(await this.readSettings()), ...plan.settings });
     return { cellsWritten, rowsMoved: plan.moves.length };
   }
@@ -126,14 +143,30 @@ export class XlsxGateway implements WorkbookGateway {
     for (let i = 0, r = 1; i < text.length; i += SETTINGS_CHUNK, r++) ws.getCell(r, 1).value = text.slice(i, i + SETTINGS_CHUNK);
   }
 
-  /** Leader sheets are replaced whole on each refresh (their content comes with a later issue). */
-  private writeLeaderSheet(ls: LeaderSheetPlan) {
+  /**
+   * A leader sheet is replaced whole on each refresh, in the same place in the tab order (the new sheet takes
+   * the old one's orderNo; a first refresh appends). Printed A4 landscape, one page wide, title rows repeated.
+   */
+  private async writeLeaderSheet(ls: LeaderSheetPlan) {
     const old = this.workbook.getWorksheet(ls.name);
+    const orderNo = (old as Ordered | undefined)?.orderNo;
     if (old) this.workbook.removeWorksheet(old.id);
+    const titles = ls.frozenRows ? `1:${ls.frozenRows}` : undefined;
     const ws = this.workbook.addWorksheet(ls.name, {
-      views: ls.frozenRows ? [{ state: 'frozen', ySplit: ls.frozenRows }] : [],
-      pageSetup: { orientation: ls.landscape ? 'landscape' : 'portrait', printTitlesRow: ls.frozenRows ? `1:${ls.frozenRows}` : undefined },
+      views: ls.frozenRows ? [{ state: 'frozen', ySplit: ls.frozenRows, topLeftCell: `A${ls.frozenRows + 1}` }] : [],
+      pageSetup: {
+        paperSize: A4,
+        orientation: ls.landscape ? 'landscape' : 'portrait',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        horizontalCentered: true,
+        margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+        ...(titles ? { printTitlesRow: titles } : {}),
+      },
+      headerFooter: { oddFooter: '&C&P / &N' },
     });
+    if (orderNo !== undefined) (ws as Ordered).orderNo = orderNo;
     ls.rows.forEach((row, r) =>
       row.forEach((v, c) => {
         ws.getCell(r + 1, c + 1).value = typeof v === 'string' && v.startsWith('=') ? { formula: v.slice(1) } : v;
@@ -145,6 +178,15 @@ export class XlsxGateway implements WorkbookGateway {
       const cell = ws.getCell(ref.row, ref.col);
       cell.style = { ...cell.style, font: { ...cell.style.font, bold: true } };
     }
+    // Data bars stand in for the charts ExcelJS cannot draw. gradient: false makes ExcelJS write the Excel 2010
+    // (x14) rule with its id; with gradient: true it writes an empty x14:id reference Excel repairs away.
+    (ls.dataBars ?? []).forEach((ref, i) =>
+      ws.addConditionalFormatting({
+        ref,
+        rules: [{ type: 'dataBar', priority: i + 1, gradient: false, minLength: 0, maxLength: 100, cfvo: [{ type: 'num', value: 0 }, { type: 'max' }], color: { argb: DATA_BAR } } as ExcelJS.DataBarRuleType],
+      }),
+    );
+    if (ls.protect) await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
   }
 }
 

@@ -53,5 +53,5 @@ export function countyProjectsSheet(pages: readonly ProjectsResponse[], options:
   const sum = projects.reduce((n, p) => n + Math.round((p.amount ?? 0) * 10_000), 0) / 10_000;
   w.totals([c.total, projects.length, null, null, null, null, sum]);
   w.dataBar(7, header + 1, header + projects.length);
-  return w.build(t.sheets.projects, header);
+  return { ...w.build(t.sheets.projects, header), protect: true };
 }

@@ -1,0 +1,112 @@
+/**
+ * refreshLeaderSheets: fetch the dashboard, the weekly report (and, when asked, every page of the county's
+ * projects) through the sync client's callApi, build the leaders' sheets and apply them in one WritePlan that
+ * holds leader sheets only — the list sheets are never touched. Each refresh replaces the sheets whole.
+ */
+import type { CountyConfig, Dashboard, ProjectsResponse, WeeklyReport } from '../../functions/contract';
+import { callApi, SyncError, type ApiTarget, type ClientOptions } from './client';
+import { EMPTY_PLAN, type LeaderSheetPlan, type WorkbookGateway } from './gateway';
+import { countyProjectsSheet, dashboardSheet, weeklySheet, type Lang } from './leader-sheets';
+import { MSG } from './messages';
+
+/** The largest page GET /v1/projects serves (projectsQuerySchema). */
+const PAGE_SIZE = 1000;
+const WEEK = /^\d{4}-W\d{2}$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export interface LeaderRefreshOptions extends ClientOptions {
+  /** ISO week of the weekly report ("2026-W48"); default: the week the dashboard's asOf falls in. */
+  week?: string;
+  /** Local date the dashboard is as of; honoured by local/test stacks only (like sync's asOf). */
+  asOf?: string;
+  /** Also pull every project of the county into the read-only 全县项目 sheet. */
+  includeCountyProjects?: boolean;
+  /** Language of the sheets' names and text (default Chinese: the workbook is the county's). */
+  lang?: Lang;
+  /** Projects per page for 全县项目 (≤ 1000; tests use small pages). */
+  pageSize?: number;
+}
+
+export type LeaderPhase = 'fetch' | 'projects' | 'write' | 'done';
+export interface LeaderProgress {
+  phase: LeaderPhase;
+  /** While fetching 全县项目: pages and projects received so far. */
+  pages?: number;
+  projects?: number;
+}
+
+export interface LeaderOutcome {
+  /** The week of 周调度 and the instant 领导看板 is as of. */
+  week: string;
+  asOf: string;
+  /** Sheets written, in plan order. */
+  sheets: string[];
+  dashboard: { count: number; amount: number; red: number; yellow: number; dropped: number; redProjects: number };
+  weekly: { count: number; entered: number; red: number; yellow: number; noUpdate: number; movements: number; coordination: number; empty: boolean };
+  /** Projects in 全县项目; null when it was not asked for. */
+  countyProjects: number | null;
+}
+
+export interface LeaderRefreshArgs {
+  gateway: WorkbookGateway;
+  api: ApiTarget;
+  options?: LeaderRefreshOptions;
+  onProgress?: (p: LeaderProgress) => void;
+  signal?: AbortSignal;
+}
+
+/** An answer 404 means the backend predates the leaders' reports: say so plainly. */
+async function report<T>(get: () => Promise<T>): Promise<T> {
+  try {
+    return await get();
+  } catch (e) {
+    if (e instanceof SyncError && e.status === 404) throw new SyncError('http', MSG.noReports(), 404, e.code);
+    throw e;
+  }
+}
+
+export async function refreshLeaderSheets({ gateway, api, options = {}, onProgress, signal }: LeaderRefreshArgs): Promise<LeaderOutcome> {
+  const { week, asOf, includeCountyProjects = false, lang = 'zh', pageSize = PAGE_SIZE } = options;
+  if (week !== undefined && !WEEK.test(week)) throw new SyncError('http', MSG.badWeek(week), 400, 'bad_request');
+  if (asOf !== undefined && !DAY.test(asOf)) throw new SyncError('http', MSG.badDay(asOf), 400, 'bad_request');
+  const get = <T>(path: string, query?: Record<string, string | number | undefined>) => callApi<T>(api, { method: 'GET', path, query }, options, signal);
+
+  onProgress?.({ phase: 'fetch' });
+  // Config gives the county's name and time zone for the titles; the report week follows the dashboard's.
+  const [config, dashboard] = await Promise.all([get<CountyConfig>('config'), report(() => get<Dashboard>('dashboard', { asOf }))]);
+  const weekly = await report(() => get<WeeklyReport>('reports/weekly', { week: week ?? dashboard.week }));
+  const sheetOptions = { lang, county: config.county, timeZone: config.cutoff?.timeZone };
+
+  let pages: ProjectsResponse[] | null = null;
+  if (includeCountyProjects) {
+    pages = [];
+    let projects = 0;
+    let nextToken: string | undefined;
+    onProgress?.({ phase: 'projects', pages: 0, projects: 0 });
+    do {
+      const page = await get<ProjectsResponse>('projects', { limit: Math.min(pageSize, PAGE_SIZE), nextToken });
+      pages.push(page);
+      projects += page.projects.length;
+      nextToken = page.nextToken;
+      onProgress?.({ phase: 'projects', pages: pages.length, projects });
+    } while (nextToken);
+  }
+
+  const leaderSheets: LeaderSheetPlan[] = [dashboardSheet(dashboard, sheetOptions), weeklySheet(weekly, sheetOptions)];
+  if (pages) leaderSheets.push(countyProjectsSheet(pages, { ...sheetOptions, asOf: new Date().toISOString() }));
+  if (signal?.aborted) throw new SyncError('aborted', MSG.aborted());
+  onProgress?.({ phase: 'write' });
+  await gateway.apply({ ...EMPTY_PLAN, leaderSheets });
+  onProgress?.({ phase: 'done' });
+
+  const d = dashboard.total;
+  const w = weekly.county.total;
+  return {
+    week: weekly.period.week,
+    asOf: dashboard.asOf,
+    sheets: leaderSheets.map((s) => s.name),
+    dashboard: { count: d.count, amount: d.amount, red: d.red, yellow: d.yellow, dropped: dashboard.dropped, redProjects: dashboard.redFlags.length },
+    weekly: { count: w.count, entered: w.entered, red: w.red, yellow: w.yellow, noUpdate: w.noUpdate, movements: weekly.movements.length, coordination: weekly.coordination.length, empty: weekly.empty },
+    countyProjects: pages ? new Set(pages.flatMap((p) => p.projects.map((x) => x.id))).size : null,
+  };
+}
