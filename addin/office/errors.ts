@@ -61,3 +61,40 @@ export function fromOfficeError(error: unknown, written = false): GatewayError {
       );
   }
 }
+
+/** "Go to cell" failed: say which cell, and what to do. Nothing is written by a selection, so no "written" part. */
+export function selectFailed(error: unknown, sheet: string, address: string): GatewayError {
+  const e = error as { code?: string; message?: string; debugInfo?: { code?: string } };
+  const code = e?.code ?? e?.debugInfo?.code ?? '';
+  const cell = `${sheet}!${address}`;
+  switch (code) {
+    case 'ItemNotFound':
+      return new GatewayError(
+        'sheet_missing',
+        `找不到工作表“${sheet}”：同步后它被重命名或删除了，无法转到 ${cell}。请重新同步后再试。`,
+        `Worksheet "${sheet}" is gone: it was renamed or deleted after the sync, so ${cell} cannot be shown. Sync again and retry.`,
+        sheet,
+      );
+    case 'InvalidOperationInCellEditMode':
+      return new GatewayError(
+        'edit_mode',
+        `Excel 正在编辑单元格，无法转到 ${cell}。请按 Enter 或 Esc 结束编辑后再点一次。`,
+        `Excel is editing a cell, so ${cell} cannot be shown. Press Enter or Esc to finish editing, then click again.`,
+        sheet,
+      );
+    case 'InvalidOperation':
+      return new GatewayError(
+        'unknown',
+        `无法显示工作表“${sheet}”（可能已隐藏），无法转到 ${cell}。请取消隐藏该工作表后再点一次。`,
+        `Worksheet "${sheet}" cannot be shown (it may be hidden), so ${cell} cannot be selected. Unhide it and click again.`,
+        sheet,
+      );
+    default:
+      return new GatewayError(
+        'unknown',
+        `无法转到 ${cell}：Excel 报错（${code || '未知'}）：${e?.message ?? String(error)}`,
+        `Cannot go to ${cell}: Excel raised an error (${code || 'unknown'}): ${e?.message ?? String(error)}`,
+        sheet,
+      );
+  }
+}

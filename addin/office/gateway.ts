@@ -5,6 +5,9 @@
  * sheet before its name is known); apply 2 (a pre-check that every target sheet exists and is unprotected, then
  * every write in one request, split into more only when a request would pass REQUEST_BUDGET).
  * Notes need ExcelApi 1.18 (workbook.notes) and are skipped on older hosts, where the reason cell carries the text.
+ * Leader sheets get native charts (ExcelApi 1.1), data bars (1.6), frozen title rows (1.7) and A4 landscape print
+ * settings fitted to one page wide with the title rows repeated (1.9), each only where the host supports it; they
+ * travel in the same write request as everything else, so they add no round trip.
  * Settings live on the very hidden sheet SETTINGS_SHEET, as with the .xlsx gateway, so both see the same ones.
  */
 import type { RawCell } from '../../functions/contract';
@@ -21,6 +24,7 @@ import {
   type WritePlan,
 } from '../core/gateway';
 import { cellsToAreas, joinAreas, qualified } from './addresses';
+import { chartBoxes } from './charts';
 import { fromOfficeError, sheetMissing, sheetProtected } from './errors';
 import { officeHost, type OfficeHost } from './host';
 import { toSnapshot } from './read';
@@ -40,6 +44,14 @@ const COMMAND_BYTES = 300;
 const BLOCK_BYTES = 512 * 1024;
 
 const CHART_TYPES = { columnClustered: 'ColumnClustered', columnStacked: 'ColumnStacked', barClustered: 'BarClustered' } as const;
+
+/** Which leader-sheet features the host's ExcelApi version allows. */
+interface LeaderFeatures {
+  charts: boolean;
+  dataBars: boolean;
+  freeze: boolean;
+  pageLayout: boolean;
+}
 
 /** Excel column width: characters of the default font → points (7 px per character + 5 px padding, 0.75 pt/px). */
 const charsToPoints = (chars: number) => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
@@ -108,6 +120,10 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
   async apply(plan: WritePlan): Promise<ApplyResult> {
     const current = plan.settings && this.settings === undefined ? await this.readSettings() : this.settings;
     const notesSupported = this.host.isSetSupported('ExcelApi', '1.18');
+    const api = (version: string) => this.host.isSetSupported('ExcelApi', version);
+    const features: LeaderFeatures = plan.leaderSheets.length
+      ? { charts: api('1.1'), dataBars: api('1.6'), freeze: api('1.7'), pageLayout: api('1.9') }
+      : { charts: false, dataBars: false, freeze: false, pageLayout: false };
     let written = false;
     try {
       return await this.host.run(async (ctx) => {
@@ -145,7 +161,7 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
         let cellsWritten = 0;
         for (const s of plan.sheets) cellsWritten += this.sheetSteps(s, steps, notesSupported ? noteProbes : null);
         cellsWritten += this.moveSteps(plan, steps);
-        for (const [i, l] of plan.leaderSheets.entries()) this.leaderSteps(l, !leaderProbes[i]![1].isNullObject, steps);
+        for (const [i, l] of plan.leaderSheets.entries()) this.leaderSteps(l, !leaderProbes[i]![1].isNullObject, features, steps);
         if (plan.settings) this.settingsSteps({ ...current, ...plan.settings }, !settingsProbe!.isNullObject, steps);
         this.deleteSteps(plan, steps);
 
@@ -265,8 +281,11 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
     }
   }
 
-  /** A leader sheet is replaced whole: delete it if present, add it again, write values and formats. */
-  private leaderSteps(l: LeaderSheetPlan, exists: boolean, steps: Step[]): void {
+  /**
+   * A leader sheet is replaced whole: delete it if present (its charts go with it), add it again, write values
+   * and formats, then frozen rows, widths, print settings, data bars and charts.
+   */
+  private leaderSteps(l: LeaderSheetPlan, exists: boolean, features: LeaderFeatures, steps: Step[]): void {
     const width = Math.max(1, ...l.rows.map((r) => r.length));
     const rows = l.rows.map((r) => Array.from({ length: width }, (_, j) => toExcelValue((r[j] ?? null) as RawCell, true)));
     steps.push({
@@ -285,23 +304,33 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
       steps.push({ bytes: address.length + COMMAND_BYTES, queue: (_ctx, sheet) => void (sheet(l.name).getRanges(address).format.font.bold = true) });
     }
     for (const style of l.styles) steps.push(...styleSteps(l.name, style));
+    const charts = features.charts ? (l.charts ?? []) : [];
+    const boxes = chartBoxes(charts.map((c) => c.anchor));
+    const bars = features.dataBars ? (l.dataBars ?? []) : [];
+    const titleRows = l.frozenRows > 0 ? `$1:$${l.frozenRows}` : null;
     steps.push({
-      bytes: COMMAND_BYTES * (3 + l.columnWidths.length + (l.dataBars?.length ?? 0) + 3 * (l.charts?.length ?? 0)),
+      bytes: COMMAND_BYTES * (6 + l.columnWidths.length + bars.length + 4 * charts.length) + jsonBytes(charts),
       queue: (_ctx, sheet) => {
         const ws = sheet(l.name);
-        if (l.frozenRows > 0) ws.freezePanes.freezeRows(l.frozenRows);
+        if (features.freeze && l.frozenRows > 0) ws.freezePanes.freezeRows(l.frozenRows);
         l.columnWidths.forEach((w, i) => {
           const letter = colLetter(i + 1);
           ws.getRange(`${letter}:${letter}`).format.columnWidth = charsToPoints(w);
         });
-        if (l.landscape) ws.pageLayout.orientation = 'Landscape';
-        for (const bar of l.dataBars ?? []) ws.getRange(bar).conditionalFormats.add('DataBar');
-        for (const c of l.charts ?? []) {
-          const type = CHART_TYPES[c.type];
-          const chart = ws.charts.add(type, ws.getRange(c.range), 'Auto');
-          chart.title.text = c.title;
-          chart.setPosition(c.anchor);
+        if (features.pageLayout) {
+          if (l.landscape) ws.pageLayout.orientation = 'Landscape';
+          ws.pageLayout.paperSize = 'A4';
+          // All columns on one page, as many pages down as the rows need (0 = automatic, Excel's "fit all columns").
+          ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+          if (titleRows) ws.pageLayout.setPrintTitleRows(titleRows);
         }
+        for (const bar of bars) ws.getRange(bar).conditionalFormats.add('DataBar');
+        charts.forEach((c, i) => {
+          // By columns: the first column names the categories (units), each further column is one series.
+          const chart = ws.charts.add(CHART_TYPES[c.type], ws.getRange(c.range), 'Columns');
+          chart.title.text = c.title;
+          chart.setPosition(boxes[i]!.start, boxes[i]!.end);
+        });
       },
     });
   }

@@ -5,11 +5,14 @@
 export interface OfficeHost {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   isSetSupported(name: string, version: string): boolean;
+  /** Office.context.document.url: the saved workbook's path or URL; null for a new one or when unknown. */
+  documentUrl?(): string | null;
 }
 
 export function officeHost(): OfficeHost {
   return {
     run: (batch) => Excel.run(batch),
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+    documentUrl: () => Office.context.document?.url ?? null,
   };
 }

@@ -1,2 +1,4 @@
 export { OfficeWorkbookGateway, type OfficeGatewayOptions } from './gateway';
 export { officeHost, type OfficeHost } from './host';
+export { selectCell } from './select';
+export { documentName, fileNameOf } from './document';

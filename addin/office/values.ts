@@ -17,8 +17,13 @@ export function toExcelValue(value: RawCell, formulasAllowed = false): string | 
 function needsTextPrefix(text: string): boolean {
   const t = text.trim();
   if (t === '') return false;
-  if (/^[=+\-@']/.test(t)) return true;
+  // Formulas, the prefix itself, error literals ("#N/A" would become an error value).
+  if (/^[=+\-@'#]/.test(t)) return true;
   if (/^(true|false)$/i.test(t)) return true;
+  // Currency amounts Excel reads as numbers ("$5", "¥1,000", "￥3.5", "€2").
+  if (/^[$¥￥€£]\s*[\d.]/.test(t)) return true;
+  // English month names Excel reads as dates ("Mar 5", "5-Mar" is caught below as starting with a digit).
+  if (/^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[\s\-/.]*\d/i.test(t)) return true;
   // Anything that starts like a number, date, time, percentage or fraction.
   return /^[\d.,]/.test(t) || /^\(?\d/.test(t);
 }

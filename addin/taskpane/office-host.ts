@@ -1,6 +1,7 @@
 /**
- * Office mode: the open Excel workbook through the Office.js gateway (addin/office, the only code that calls
- * Excel.run). The backend defaults to the page's origin (the dev server proxies /v1 to the local stack).
+ * Office mode: the open Excel workbook through addin/office (the only code that calls Excel.run): the gateway,
+ * "go to cell" and the workbook's name. The backend defaults to the page's origin (the dev server proxies /v1 to
+ * the local stack).
  */
 import * as office from '../office';
 import type { FetchLike } from '../core';
@@ -8,35 +9,44 @@ import type { PaneServices } from './services';
 import { devTokenSource } from './token';
 import { workbookServices } from './workbook-services';
 
-/** addin/office's "select this cell" (sheet, A1 address), when that module provides it. */
-type SelectCell = (sheet: string, address: string) => Promise<void>;
-
-/**
- * Until addin/office exports selectCell: the same two calls through addin/office's host (which owns Excel.run).
- * Activating the sheet first is what Excel needs to show a selection on another sheet.
- */
-function selectThroughHost(host: office.OfficeHost): SelectCell {
-  return (sheet, address) =>
-    host.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem(sheet);
-      ws.activate();
-      ws.getRange(address).select();
-      await ctx.sync();
-    });
+export interface OfficeServicesDeps {
+  host?: office.OfficeHost;
+  fetch?: FetchLike;
+  /** The backend when the settings name none (default: the page's origin). */
+  origin?: string;
 }
 
-export function officeServices(displayLanguage: string): PaneServices {
-  const host = office.officeHost();
+export function officeServices(displayLanguage: string, deps: OfficeServicesDeps = {}): PaneServices {
+  const host = deps.host ?? office.officeHost();
   const gateway = new office.OfficeWorkbookGateway({ host });
-  const selectCell = (office as unknown as { selectCell?: SelectCell }).selectCell ?? selectThroughHost(host);
-  return workbookServices({
+  const fetchLike = deps.fetch ?? (fetch.bind(globalThis) as unknown as FetchLike);
+  // Read before every sync (one round trip on ExcelApi 1.7+), so a Save As under a new name is sent at once.
+  let name = '';
+  const refreshName = async () => {
+    name = await office.documentName(host);
+  };
+  const services = workbookServices({
     mode: 'office',
     displayLanguage,
     gateway: () => gateway,
-    workbookName: () => '',
-    defaultApiUrl: location.origin,
-    fetch: fetch.bind(globalThis) as unknown as FetchLike,
-    fallbackToken: devTokenSource((url) => fetch(url)),
-    goToCell: (sheet, cell) => selectCell(sheet, cell),
+    workbookName: () => name,
+    defaultApiUrl: deps.origin ?? globalThis.location?.origin ?? '',
+    fetch: fetchLike,
+    fallbackToken: devTokenSource(async (url) => {
+      const res = await fetchLike(url, { method: 'GET', headers: {} });
+      return { ok: res.status >= 200 && res.status < 300, json: async () => JSON.parse(await res.text()) as unknown };
+    }),
+    goToCell: (sheet, cell) => office.selectCell(sheet, cell, host),
   });
+  return {
+    ...services,
+    async sync(settings, hooks) {
+      await refreshName();
+      return services.sync(settings, hooks);
+    },
+    async applyMoves(settings) {
+      await refreshName();
+      return services.applyMoves(settings);
+    },
+  };
 }

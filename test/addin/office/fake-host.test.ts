@@ -1,12 +1,10 @@
 import { GatewayError } from '../../../addin/core/gateway';
 import { OfficeWorkbookGateway } from '../../../addin/office';
-import type { OfficeHost } from '../../../addin/office/host';
 import { FakeExcelHost, PAYLOAD_LIMIT } from '../../support/fake-excel';
 import { COL, FIRST_ROW, fullPlan, ledgerBook, LISTS } from './workbook';
 
 function gatewayOn(host: FakeExcelHost, requestBudget?: number) {
-  const office: OfficeHost = { run: host.Excel.run as unknown as OfficeHost['run'], isSetSupported: host.Office.context.requirements.isSetSupported };
-  return new OfficeWorkbookGateway({ host: office, ...(requestBudget ? { requestBudget } : {}) });
+  return new OfficeWorkbookGateway({ host: host.officeHost, ...(requestBudget ? { requestBudget } : {}) });
 }
 
 /** Every cell's value/fill/font, for before/after comparisons. */
@@ -83,10 +81,10 @@ describe('Office gateway on the fake Excel host', () => {
 
   test('text that Excel would convert stays text; null empties a cell', async () => {
     const host = new FakeExcelHost(ledgerBook(8));
-    const values = ['00123', '2026/3/5', '=1+1', 'TRUE', '-5', '红旗', null];
+    const values = ['00123', '2026/3/5', '=1+1', 'TRUE', '-5', '$5', '￥1,000', 'Mar 5', '红旗', null];
     host.book.sheet('重点线索')!.cells.set(`${FIRST_ROW + 6},${COL.reason}`, { value: 'old' });
     await gatewayOn(host).apply({ sheets: [{ sheet: '重点线索', columns: [{ col: COL.reason, top: FIRST_ROW, values }], styles: [], notes: [] }], moves: [], leaderSheets: [] });
-    expect(values.map((_, i) => host.book.value('重点线索', FIRST_ROW + i, COL.reason))).toEqual(['00123', '2026/3/5', '=1+1', 'TRUE', '-5', '红旗', null]);
+    expect(values.map((_, i) => host.book.value('重点线索', FIRST_ROW + i, COL.reason))).toEqual(values);
     expect(host.book.cell('重点线索', FIRST_ROW + 2, COL.reason)?.formula).toBeUndefined();
   });
 
@@ -153,7 +151,7 @@ describe('Office gateway on the fake Excel host', () => {
     expect(old.book.sheet('重点线索')!.notes.size).toBe(0);
   });
 
-  test('leader sheets are replaced whole with values, formulas, bold, widths, frozen rows and charts', async () => {
+  test('leader sheets are replaced whole with values, formulas, bold, widths, frozen rows, print settings and charts', async () => {
     const host = new FakeExcelHost(ledgerBook(12));
     host.book.addSheet('领导看板', [['旧内容'], ['x', 'y', 'z']]);
     const plan = {
@@ -179,7 +177,13 @@ describe('Office gateway on the fake Excel host', () => {
     expect(host.book.cell('领导看板', 4, 2)).toMatchObject({ value: '=SUM(B2:B3)', formula: true });
     expect(host.book.value('领导看板', 2, 3)).toBeNull(); // old content gone
     expect(host.book.cell('领导看板', 1, 2)?.bold).toBe(true);
-    expect(sheet).toMatchObject({ frozenRows: 1, landscape: true, dataBars: ['B2:B3'], charts: [{ type: 'ColumnClustered', source: 'A1:B3', title: '各清单项目数', anchor: 'D2' }] });
+    expect(sheet).toMatchObject({
+      frozenRows: 1,
+      pageLayout: { orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: '$1:$1' },
+      dataBars: ['B2:B3'],
+    });
+    // By columns: column A names the categories, each further column is a series; 8 columns × 16 rows from the anchor.
+    expect(sheet.charts).toEqual([{ type: 'ColumnClustered', source: 'A1:B3', seriesBy: 'Columns', title: '各清单项目数', anchor: 'D2', end: 'K17' }]);
     expect(sheet.columnWidths.get(1)).toBeCloseTo((12 * 7 + 5) * 0.75);
     expect(host.roundTrips).toBe(2);
   });

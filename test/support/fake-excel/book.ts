@@ -15,9 +15,22 @@ export interface FakeCell {
 
 export interface FakeChart {
   type: string;
+  /** The data range (A1, no sheet) as it was when the chart was added. */
   source: string;
+  seriesBy: string;
   title: string;
+  /** setPosition(start, end): the top-left cell and, when given, the bottom-right one. */
   anchor?: string;
+  end?: string;
+}
+
+/** What worksheet.pageLayout holds (ExcelApi 1.9); the defaults are a new sheet's. */
+export interface FakePageLayout {
+  orientation: 'Portrait' | 'Landscape';
+  paperSize: string;
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  /** setPrintTitleRows's address ("$1:$2"), null when none. */
+  printTitleRows: string | null;
 }
 
 export interface FakeSheet {
@@ -31,7 +44,7 @@ export interface FakeSheet {
   frozenRows: number;
   /** Column (1-based) → width in points. */
   columnWidths: Map<number, number>;
-  landscape: boolean;
+  pageLayout: FakePageLayout;
   charts: FakeChart[];
   dataBars: string[];
 }
@@ -45,7 +58,7 @@ export function newSheet(name: string, visibility: FakeSheet['visibility'] = 'Vi
     notes: new Map(),
     frozenRows: 0,
     columnWidths: new Map(),
-    landscape: false,
+    pageLayout: { orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 }, printTitleRows: null },
     charts: [],
     dataBars: [],
   };
@@ -53,6 +66,13 @@ export function newSheet(name: string, visibility: FakeSheet['visibility'] = 'Vi
 
 export class FakeBook {
   readonly sheets: FakeSheet[] = [];
+  /** The active sheet's name (worksheet.activate()); null means the first visible sheet. */
+  activeSheet: string | null = null;
+  /** The selection in Excel's UI (range.select()), null until something is selected. */
+  selection: { sheet: string; address: string } | null = null;
+
+  /** `name` is what workbook.name gives (ExcelApi 1.7): the file name, with its extension once saved. */
+  constructor(public name = 'Book1.xlsx') {}
 
   /** Adds a sheet with values from A1 (or from `top`,`left`). */
   addSheet(name: string, rows: CellValue[][] = [], opts: { top?: number; left?: number; visibility?: FakeSheet['visibility'] } = {}): FakeSheet {
@@ -74,6 +94,11 @@ export class FakeBook {
 
   cell(sheet: string, row: number, col: number): FakeCell | undefined {
     return this.sheet(sheet)?.cells.get(key(row, col));
+  }
+
+  /** The sheet Excel shows: the activated one while it exists, else the first visible one. */
+  active(): FakeSheet | undefined {
+    return (this.activeSheet !== null ? this.sheet(this.activeSheet) : undefined) ?? this.sheets.find((s) => s.visibility === 'Visible');
   }
 
   value(sheet: string, row: number, col: number): CellValue {

@@ -4,10 +4,11 @@
  * only after load + sync (reading earlier throws, like Office.js' PropertyNotLoaded). It counts every sync and
  * measures each request's payload (UTF-8 JSON of the queued commands) and response, and fails a request over the
  * 5 MB limit of Excel on the web the way Excel does. Commands in a failing batch that ran before the failure stay
- * applied, as in Excel: there is no rollback. Browser-safe: no Node APIs.
+ * applied, as in Excel: there is no rollback. An API newer than the host's ExcelApi version fails its request with
+ * ApiNotFound at sync, as Excel does, so an unguarded call fails the test. Browser-safe: no Node APIs.
  */
 import { type Area, formatArea, parseAddress } from './address';
-import { type CellValue, FakeBook, type FakeCell, type FakeSheet, key, newSheet, parseKey, usedArea } from './book';
+import { type CellValue, FakeBook, type FakeCell, type FakeChart, type FakePageLayout, type FakeSheet, key, newSheet, parseKey, usedArea } from './book';
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 /** Longest address string the fake accepts in getRanges (the gateway promises < 8,000 characters). */
@@ -39,6 +40,15 @@ const utf8 = (text: string) => new TextEncoder().encode(text).length;
 export interface FakeExcelOptions {
   /** Highest ExcelApi requirement set the host claims (default 1.9). */
   apiVersion?: string;
+  /** Office.context.document.url: a path or URL for a saved workbook, null for a new one (default null). */
+  documentUrl?: string | null;
+}
+
+/** The shape of addin/office's OfficeHost, declared here so the fake stays independent of the add-in. */
+export interface FakeOfficeHost {
+  run<T>(batch: (context: never) => Promise<T>): Promise<T>;
+  isSetSupported(name: string, version: string): boolean;
+  documentUrl(): string | null;
 }
 
 export class FakeExcelHost {
@@ -54,7 +64,10 @@ export class FakeExcelHost {
     opts: FakeExcelOptions = {},
   ) {
     this.apiVersion = opts.apiVersion ?? '1.9';
+    this.documentUrl = opts.documentUrl ?? null;
   }
+
+  documentUrl: string | null;
 
   readonly Excel = {
     run: async <T>(batch: (context: FakeContext) => Promise<T>): Promise<T> => {
@@ -78,8 +91,27 @@ export class FakeExcelHost {
         isSetSupported: (name: string, version?: string | number) =>
           name === 'ExcelApi' && versionAtMost(String(version ?? '1.1'), this.apiVersion),
       },
+      document: ((host: FakeExcelHost) => ({
+        get url(): string | null {
+          return host.documentUrl;
+        },
+      }))(this),
     },
   };
+
+  /** What the Office gateway takes as its host (OfficeHost in addin/office/host.ts). */
+  get officeHost(): FakeOfficeHost {
+    return {
+      run: this.Excel.run as FakeOfficeHost['run'],
+      isSetSupported: (name, version) => this.Office.context.requirements.isSetSupported(name, version),
+      documentUrl: () => this.documentUrl,
+    };
+  }
+
+  /** Throws ApiNotFound (at sync, where callers queue it) when the host's ExcelApi is older than `version`. */
+  requires(version: string, what: string): void {
+    if (!versionAtMost(version, this.apiVersion)) throw new FakeOfficeError('ApiNotFound', `${what} needs ExcelApi ${version}; this host has ${this.apiVersion}.`);
+  }
 
   get roundTrips(): number {
     return this.syncs.length;
@@ -173,17 +205,36 @@ function noSheet(name: string): FakeOfficeError {
   return new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist: worksheet '${name}'.`);
 }
 
-class FakeWorkbook {
+class FakeWorkbook extends Proxy_ {
   readonly worksheets: FakeWorksheets;
   readonly application: { suspendScreenUpdatingUntilNextSync(): void; suspendApiCalculationUntilNextSync(): void };
   private notesProxy?: FakeNotes;
 
-  constructor(readonly context: FakeContext) {
+  constructor(context: FakeContext) {
+    super(context);
     this.worksheets = new FakeWorksheets(context);
     this.application = {
       suspendScreenUpdatingUntilNextSync: () => context.enqueue({ m: 'suspendScreenUpdating' }),
       suspendApiCalculationUntilNextSync: () => context.enqueue({ m: 'suspendApiCalculation' }),
     };
+  }
+
+  /** Loads `name` (ExcelApi 1.7), the only workbook property the add-in reads. */
+  load(props?: string | string[]): this {
+    const list = propList(props).map((p) => p.trim());
+    this.context.enqueue({ m: 'workbook.load', p: list }, () => {
+      for (const p of list) {
+        if (p !== 'name') throw new FakeOfficeError('InvalidArgument', `The fake cannot load workbook.${p}`);
+        this.context.host.requires('1.7', 'workbook.name');
+        this.loaded.set('name', this.context.book.name);
+      }
+      return Object.fromEntries(this.loaded);
+    });
+    return this;
+  }
+
+  get name(): string {
+    return this.read('name');
   }
 
   /** ExcelApi 1.18 only: reading it on an older host is an error, so callers must check isSetSupported. */
@@ -240,7 +291,12 @@ class FakeWorksheets extends Proxy_ {
 class FakeWorksheet extends Proxy_ {
   readonly protection: { protected: boolean; load(p?: string): void };
   readonly freezePanes: { freezeRows(n: number): void };
-  readonly pageLayout: { orientation: string };
+  readonly pageLayout: {
+    orientation: string;
+    paperSize: string;
+    zoom: FakePageLayout['zoom'];
+    setPrintTitleRows(rows: string): void;
+  };
   readonly charts: { add(type: string, source: FakeRange, seriesBy?: string): FakeChartProxy };
 
   constructor(
@@ -252,6 +308,7 @@ class FakeWorksheet extends Proxy_ {
   ) {
     super(context);
     const self = this;
+    const host = context.host;
     this.protection = {
       get protected(): boolean {
         return self.read('protection/protected');
@@ -259,20 +316,35 @@ class FakeWorksheet extends Proxy_ {
       load: () => self.load('protection/protected'),
     };
     this.freezePanes = {
-      freezeRows: (n: number) => context.enqueue({ m: 'freezeRows', s: label, n }, () => ((self.sheet().frozenRows = n), null)),
+      freezeRows: (n: number) =>
+        context.enqueue({ m: 'freezeRows', s: label, n }, () => {
+          host.requires('1.7', 'freezePanes');
+          self.sheet().frozenRows = n;
+          return null;
+        }),
     };
-    this.pageLayout = {
-      set orientation(o: string) {
-        context.enqueue({ m: 'orientation', s: label, o }, () => ((self.sheet().landscape = o === 'Landscape'), null));
-      },
-      get orientation(): string {
-        throw new FakeOfficeError('PropertyNotLoaded', 'orientation is write-only in the fake');
-      },
+    /** Write-only in the fake: a pageLayout property write queues a command that needs ExcelApi 1.9. */
+    const layout = <K extends keyof FakePageLayout>(prop: K, value: FakePageLayout[K]) =>
+      context.enqueue({ m: `pageLayout.${prop}`, s: label, v: value }, () => {
+        host.requires('1.9', `pageLayout.${prop}`);
+        self.sheet().pageLayout[prop] = value;
+        return null;
+      });
+    const writeOnly = (prop: string) => () => {
+      throw new FakeOfficeError('PropertyNotLoaded', `pageLayout.${prop} is write-only in the fake`);
     };
+    this.pageLayout = Object.defineProperties({} as FakeWorksheet['pageLayout'], {
+      orientation: { set: (o: string) => layout('orientation', o as FakePageLayout['orientation']), get: writeOnly('orientation') },
+      paperSize: { set: (p: string) => layout('paperSize', p), get: writeOnly('paperSize') },
+      // Office.js takes zoom as a whole object ("x.zoom = {...}"), never property by property.
+      zoom: { set: (z: FakePageLayout['zoom']) => layout('zoom', { ...z }), get: writeOnly('zoom') },
+      setPrintTitleRows: { value: (rows: string) => layout('printTitleRows', rows) },
+    });
     this.charts = {
-      add: (type: string, source: FakeRange) => {
-        const chart: { type: string; source: string; title: string; anchor?: string } = { type, source: '', title: '' };
-        context.enqueue({ m: 'charts.add', s: label, type }, () => {
+      add: (type: string, source: FakeRange, seriesBy = 'Auto') => {
+        const chart: FakeChart = { type, source: '', seriesBy, title: '' };
+        context.enqueue({ m: 'charts.add', s: label, type, seriesBy }, () => {
+          if (source.worksheet.label !== label) throw new FakeOfficeError('InvalidArgument', 'the fake charts data on the same sheet only');
           chart.source = formatArea(source.area());
           self.sheet().charts.push(chart);
           return null;
@@ -280,6 +352,16 @@ class FakeWorksheet extends Proxy_ {
         return new FakeChartProxy(context, chart);
       },
     };
+  }
+
+  /** Shows the sheet (ExcelApi 1.1). Excel cannot activate a hidden sheet. */
+  activate(): void {
+    this.context.enqueue({ m: 'worksheet.activate', s: this.label }, () => {
+      const sheet = this.sheet();
+      if (sheet.visibility !== 'Visible') throw new FakeOfficeError('InvalidOperation', `Worksheet '${sheet.name}' is hidden and cannot be activated.`);
+      this.context.book.activeSheet = sheet.name;
+      return null;
+    });
   }
 
   /** The sheet, or ItemNotFound when it is gone (a deleted/renamed sheet, or a null object used as a real one). */
@@ -359,7 +441,7 @@ class FakeChartProxy {
   readonly title: { text: string };
   constructor(
     context: FakeContext,
-    chart: { title: string; anchor?: string },
+    chart: FakeChart,
   ) {
     this.title = {
       set text(t: string) {
@@ -369,9 +451,14 @@ class FakeChartProxy {
         return chart.title;
       },
     };
-    this.setPosition = (start: string) => context.enqueue({ m: 'chart.setPosition', start }, () => ((chart.anchor = start), null));
+    this.setPosition = (start: string, end?: string) =>
+      context.enqueue({ m: 'chart.setPosition', start, end }, () => {
+        chart.anchor = start;
+        if (end !== undefined) chart.end = end;
+        return null;
+      });
   }
-  readonly setPosition: (start: string) => void;
+  readonly setPosition: (start: string, end?: string) => void;
 }
 
 /** What Excel stores when a value is written: "'" forces text, "=" a formula, numeric/boolean text is converted. */
@@ -384,6 +471,13 @@ function coerce(value: CellValue): FakeCell | null {
   if (/^(true|false)$/i.test(value)) return { value: value.toUpperCase() === 'TRUE' };
   const date = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(value.trim());
   if (date) return { value: Date.UTC(+date[1]!, +date[2]! - 1, +date[3]!) / 86_400_000 + 25_569 };
+  const money = /^[$¥￥€£]\s*([\d,]*\.?\d+)$/.exec(value.trim());
+  if (money) return { value: Number(money[1]!.replace(/,/g, '')) };
+  const month = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[\s\-/.]*(\d{1,2})$/i.exec(value.trim());
+  if (month) {
+    const m = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(month[1]!.toLowerCase());
+    return { value: Date.UTC(2026, m, +month[2]!) / 86_400_000 + 25_569 }; // Excel assumes the current year
+  }
   return { value };
 }
 
@@ -453,6 +547,7 @@ class FakeRange extends Proxy_ {
     this.conditionalFormats = {
       add: (type: string) => {
         context.enqueue({ m: 'conditionalFormats.add', type, a: this.addressText() }, () => {
+          context.host.requires('1.6', 'conditionalFormats');
           worksheet.sheet().dataBars.push(formatArea(this.area()));
           return null;
         });
@@ -533,6 +628,19 @@ class FakeRange extends Proxy_ {
           sheet.cells.set(k, next);
         }),
       );
+      return null;
+    });
+  }
+
+  /**
+   * Selects the range in Excel's UI. The fake insists that its sheet is the active one (activate() first), which is
+   * what makes a selection visible in Excel; it is never less strict than Excel.
+   */
+  select(): void {
+    this.context.enqueue({ m: 'range.select', s: this.worksheet.label, a: this.addressText() }, () => {
+      const sheet = this.worksheet.sheet();
+      if (this.context.book.active() !== sheet) throw new FakeOfficeError('InvalidSelection', `Select on '${sheet.name}', which is not the active sheet.`);
+      this.context.book.selection = { sheet: sheet.name, address: formatArea(this.area()) };
       return null;
     });
   }

@@ -1,0 +1,44 @@
+/** The open workbook's own name, for the backend's records ("平邑县招商台账.xlsx"). */
+import { officeHost, type OfficeHost } from './host';
+
+/**
+ * workbook.name (ExcelApi 1.7, one round trip) where supported: it follows a Save As. Otherwise the last segment
+ * of Office.context.document.url. '' when neither knows (a new, never saved workbook on an old host). Never
+ * throws: a missing name must not stop a sync.
+ */
+export async function documentName(host: OfficeHost = officeHost()): Promise<string> {
+  if (host.isSetSupported('ExcelApi', '1.7')) {
+    try {
+      const name = await host.run(async (ctx) => {
+        ctx.workbook.load('name');
+        await ctx.sync();
+        return ctx.workbook.name;
+      });
+      if (name) return name;
+    } catch {
+      // fall back to the URL
+    }
+  }
+  try {
+    return fileNameOf(host.documentUrl?.() ?? null);
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The file name in a document URL or path: "C:\台账\平邑.xlsx", "/Users/x/平邑.xlsx",
+ * "https://x.sharepoint.com/Shared%20Documents/%E5%B9%B3.xlsx?web=1" → its last segment, %-decoded; a SharePoint
+ * viewer URL names the file in its `file` parameter. Pure.
+ */
+export function fileNameOf(url: string | null | undefined): string {
+  if (!url) return '';
+  const fileParam = /[?&]file=([^&#]+)/i.exec(url);
+  const path = fileParam ? fileParam[1]! : url.replace(/[?#].*$/, '');
+  const last = path.split(/[\\/]/).filter(Boolean).pop() ?? '';
+  try {
+    return decodeURIComponent(last.replace(/\+/g, fileParam ? ' ' : '+'));
+  } catch {
+    return last;
+  }
+}
