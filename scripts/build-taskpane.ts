@@ -27,7 +27,8 @@ export interface TaskpaneBuildOptions {
 /** The esbuild options for the scripts and the stylesheet; shared with the dev server's watch context. */
 export function esbuildOptions(outdir: string, minify = true): esbuild.BuildOptions {
   return {
-    entryPoints: { taskpane: join(SRC, 'taskpane.ts'), 'taskpane-style': join(SRC, 'taskpane.css') },
+    // auth-dialog: the sign-in page Excel opens in a dialog where nested app auth is missing (addin/taskpane/auth).
+    entryPoints: { taskpane: join(SRC, 'taskpane.ts'), 'taskpane-style': join(SRC, 'taskpane.css'), 'auth-dialog': join(SRC, 'auth/dialog-page.ts') },
     outdir,
     bundle: true,
     splitting: true,
@@ -48,10 +49,12 @@ export function esbuildOptions(outdir: string, minify = true): esbuild.BuildOpti
 
 /** Writes the HTML, icons and (for local Office.js) the Office.js copy — everything esbuild does not emit. */
 export function writeStatic(outdir: string, officeJs: 'cdn' | 'local'): void {
+  const officeJsUrl = officeJs === 'local' ? OFFICE_JS_LOCAL : OFFICE_JS_CDN;
   const html = readFileSync(join(SRC, 'taskpane.html'), 'utf8')
-    .replace('%OFFICE_JS_URL%', officeJs === 'local' ? OFFICE_JS_LOCAL : OFFICE_JS_CDN)
+    .replace('%OFFICE_JS_URL%', officeJsUrl)
     .replace('href="taskpane.css"', 'href="taskpane-style.css"');
   writeFileSync(join(outdir, 'taskpane.html'), html);
+  writeFileSync(join(outdir, 'auth-dialog.html'), readFileSync(join(SRC, 'auth-dialog.html'), 'utf8').replace('%OFFICE_JS_URL%', officeJsUrl));
   const assets = join(outdir, 'assets');
   mkdirSync(assets, { recursive: true });
   for (const f of readdirSync(join(ROOT, 'addin/assets')).filter((n) => n.endsWith('.png'))) {

@@ -3,6 +3,7 @@
  * failure becomes plain words (errors.ts). Cancelling aborts the sync's AbortController.
  */
 import type { FieldKey, ListKey } from '../../functions/contract';
+import type { AuthFlow, AuthSession } from './auth';
 import { isAbort, toProblem } from './errors';
 import { pickLang, type Lang } from './i18n';
 import type { PaneSettings } from './model';
@@ -15,6 +16,10 @@ export interface PanePrefs {
   token?: string | null;
   saveLang?(lang: Lang): void;
   saveToken?(token: string): void;
+  /** Cloud sign-in (absent or flow 'local': the dev token, no sign-in step). */
+  auth?: { flow: AuthFlow; session: AuthSession | null } | null;
+  /** Why sign-in could not be set up (e.g. a malformed deployment.json), shown at start. */
+  authError?: unknown;
 }
 
 export interface Pane {
@@ -29,7 +34,24 @@ export async function startPane(root: HTMLElement, services: PaneServices, prefs
     state = reduce(state, action);
     view.update(state);
   };
-  const fail = (err: unknown): void => dispatch({ type: 'failed', problem: toProblem(err, state.lang) });
+  const session = prefs.auth?.session ?? null;
+  const fail = (err: unknown): void => {
+    const problem = toProblem(err, state.lang);
+    // The API refused the token for good: show the pane as signed out, so "Sign in" is the next step.
+    if (problem.key === 'errSignInRequired') dispatch({ type: 'signedOut', problem });
+    dispatch({ type: 'failed', problem });
+  };
+
+  async function loadMe(): Promise<void> {
+    if (!services.whoAmI || state.auth.flow === 'unsupported' || (state.auth.flow !== 'local' && state.auth.status !== 'signedIn')) return;
+    dispatch({ type: 'meLoading' });
+    try {
+      dispatch({ type: 'meLoaded', me: await services.whoAmI(state.settings) });
+    } catch (err) {
+      dispatch({ type: 'meLoaded', me: { kind: 'error', status: null, message: null } });
+      fail(err);
+    }
+  }
 
   async function refreshLayout(): Promise<void> {
     try {
@@ -117,6 +139,25 @@ export async function startPane(root: HTMLElement, services: PaneServices, prefs
     showView(v) {
       dispatch({ type: 'showView', view: v });
       if (v === 'settings' && (state.mode === 'office' || state.fileName)) void refreshLayout();
+      if (v === 'settings') void loadMe();
+    },
+    async signIn() {
+      if (!session || state.auth.status === 'signingIn') return;
+      dispatch({ type: 'signingIn' });
+      try {
+        dispatch({ type: 'signedIn', user: await session.signIn() });
+      } catch (err) {
+        dispatch({ type: 'signedOut', problem: toProblem(err, state.lang) });
+      }
+    },
+    async signOut() {
+      if (!session) return;
+      try {
+        await session.signOut();
+        dispatch({ type: 'signedOut' });
+      } catch (err) {
+        dispatch({ type: 'signedOut', problem: toProblem(err, state.lang) });
+      }
     },
     setLang(lang) {
       prefs.saveLang?.(lang);
@@ -152,7 +193,20 @@ export async function startPane(root: HTMLElement, services: PaneServices, prefs
 
   const view = createView(root, handlers);
   view.update(state);
-  if (prefs.token) dispatch({ type: 'settingsChanged', patch: { token: prefs.token } });
+  if (prefs.auth && prefs.auth.flow !== 'local') dispatch({ type: 'authFlow', flow: prefs.auth.flow });
+  if (prefs.authError) dispatch({ type: 'failed', problem: toProblem(prefs.authError, state.lang) });
+  else if (state.auth.flow === 'unsupported') dispatch({ type: 'failed', problem: { key: 'errAuthUnsupported' } });
+  if (session) {
+    // Completes a redirect that just came back, or finds an existing sign-in, without asking the clerk.
+    dispatch({ type: 'signingIn' });
+    try {
+      const user = await session.start();
+      dispatch(user ? { type: 'signedIn', user } : { type: 'signedOut' });
+    } catch (err) {
+      dispatch({ type: 'signedOut', problem: toProblem(err, state.lang) });
+    }
+  }
+  if (prefs.token && state.auth.flow === 'local') dispatch({ type: 'settingsChanged', patch: { token: prefs.token } });
   if (services.mode === 'office') {
     try {
       await loadSettings();

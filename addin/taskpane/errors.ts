@@ -48,6 +48,10 @@ export function toProblem(err: unknown, lang: Lang): Problem {
   if (e.name === 'LedgerError') return { key: 'errNoLists' };
   if (e.name === 'NoWorkbookError') return { key: 'noFile' };
   if (e.name === 'NotXlsxError') return { key: 'errNotXlsx' };
+  // Sign-in (addin/taskpane/auth): a sign-in is needed again, failed, or the deployment's config is broken.
+  if (e.name === 'SignInRequiredError') return { key: 'errSignInRequired' };
+  if (e.name === 'SignInError') return { key: 'errSignIn', params: { detail: shortDetail(e.detail ?? e.message) } };
+  if (e.name === 'RuntimeConfigError') return { key: 'errConfig', params: { detail: shortDetail(e.detail ?? e.message) } };
   // Office.js errors (OfficeExtension.Error) carry a code string.
   if (e.code === 'InvalidOperationInCellEditMode') return { key: 'errEditMode' };
   // An API error from the backend: an HTTP status and/or the contract's { error: { code, message } } body.

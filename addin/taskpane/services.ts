@@ -2,6 +2,7 @@
  * What the controller needs from the host, one implementation per mode (wired in taskpane.ts).
  * Keeping this narrow lets the controller run against a stub in unit tests.
  */
+import type { ApiAccess, WhoAmI } from './auth';
 import type { HostMode, LayoutSheet, PaneSettings, SyncOutcome } from './model';
 
 export interface SyncHooks {
@@ -27,4 +28,8 @@ export interface PaneServices {
   openFile?: (name: string, data: ArrayBuffer) => Promise<void>;
   /** File mode: the current workbook as .xlsx bytes. */
   download?: () => Promise<{ name: string; data: ArrayBuffer }>;
+  /** Cloud mode: from now on call this API with the signed-in user's token (decided after host detection). */
+  connect?: (access: ApiAccess) => void;
+  /** The caller's role and units (GET /v1/me), with the same backend and token a sync would use. */
+  whoAmI?: (settings: PaneSettings) => Promise<WhoAmI>;
 }

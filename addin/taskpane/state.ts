@@ -2,11 +2,22 @@
  * The pane's state and its transitions: a pure reducer, so every transition is unit-tested without a DOM.
  * Phases: idle → syncing → (done | failed | idle on cancel); done → applying → done.
  */
+import type { AuthFlow, SignedInUser, WhoAmI } from './auth';
 import type { Lang } from './i18n';
 import { DEFAULT_SETTINGS, type CellProblem, type HostMode, type PendingMove, type LayoutSheet, type PaneSettings, type Problem, type SyncOutcome } from './model';
 
 export type Phase = 'idle' | 'syncing' | 'done' | 'applying';
 export type ViewName = 'main' | 'settings';
+
+/** Sign-in: 'local' (dev token, no sign-in step) until the entry says the deployment is in the cloud. */
+export interface AuthState {
+  flow: AuthFlow;
+  status: 'signedOut' | 'signingIn' | 'signedIn';
+  user: SignedInUser | null;
+}
+
+/** The caller as the backend sees them (GET /v1/me), for the settings view; 'loading' while asked. */
+export type MeState = WhoAmI | 'loading' | null;
 
 export interface PaneState {
   lang: Lang;
@@ -28,6 +39,8 @@ export interface PaneState {
   fileName: string | null;
   /** File mode: the workbook has flags written and can be downloaded. */
   downloadable: boolean;
+  auth: AuthState;
+  me: MeState;
 }
 
 export type Action =
@@ -46,7 +59,13 @@ export type Action =
   | { type: 'failed'; problem: Problem }
   | { type: 'movesStarted' }
   | { type: 'movesApplied'; moved: number }
-  | { type: 'dismiss' };
+  | { type: 'dismiss' }
+  | { type: 'authFlow'; flow: AuthFlow }
+  | { type: 'signingIn' }
+  | { type: 'signedIn'; user: SignedInUser | null }
+  | { type: 'signedOut'; problem?: Problem }
+  | { type: 'meLoading' }
+  | { type: 'meLoaded'; me: WhoAmI };
 
 export function initialState(mode: HostMode, lang: Lang): PaneState {
   return {
@@ -64,12 +83,19 @@ export function initialState(mode: HostMode, lang: Lang): PaneState {
     layout: null,
     fileName: null,
     downloadable: false,
+    auth: { flow: 'local', status: 'signedOut', user: null },
+    me: null,
   };
+}
+
+/** Whether API calls may be made: always locally, after sign-in in the cloud. */
+export function canCallApi(s: PaneState): boolean {
+  return s.auth.flow === 'local' || s.auth.status === 'signedIn';
 }
 
 /** Whether the 同步 button may start a sync now. */
 export function canSync(s: PaneState): boolean {
-  return (s.phase === 'idle' || s.phase === 'done') && (s.mode === 'office' || s.fileName !== null);
+  return (s.phase === 'idle' || s.phase === 'done') && (s.mode === 'office' || s.fileName !== null) && canCallApi(s);
 }
 
 /**
@@ -143,5 +169,20 @@ export function reduce(s: PaneState, a: Action): PaneState {
       };
     case 'dismiss':
       return { ...s, problem: null, notice: null };
+    case 'authFlow':
+      return { ...s, auth: { flow: a.flow, status: 'signedOut', user: null }, me: null };
+    case 'signingIn':
+      return s.auth.flow === 'local' ? s : { ...s, auth: { ...s.auth, status: 'signingIn' }, problem: null };
+    case 'signedIn':
+      // A session with no user (a redirect under way) stays "signing in" until the page comes back.
+      if (s.auth.flow === 'local') return s;
+      return { ...s, auth: { ...s.auth, status: a.user ? 'signedIn' : 'signingIn', user: a.user }, me: null };
+    case 'signedOut':
+      if (s.auth.flow === 'local') return s;
+      return { ...s, auth: { ...s.auth, status: 'signedOut', user: null }, me: null, problem: a.problem ?? s.problem };
+    case 'meLoading':
+      return { ...s, me: 'loading' };
+    case 'meLoaded':
+      return { ...s, me: a.me };
   }
 }

@@ -1,7 +1,10 @@
 /**
- * The task pane's entry (composition root): detect the host, wire the services for that mode (loaded as a
- * separate chunk, so ExcelJS is fetched only in file mode), start the pane.
+ * The task pane's entry (composition root): detect the host and read the runtime configuration (cloud
+ * deployment.json, or none locally), wire the services for that mode (loaded as a separate chunk, so ExcelJS
+ * is fetched only in file mode) and the sign-in for that host (MSAL, also a chunk, only in the cloud), start
+ * the pane.
  */
+import { createPaneAuth, loadRuntimeConfig, type PaneAuth } from './auth';
 import { startPane } from './controller';
 import { detectHost } from './host';
 import type { Lang } from './i18n';
@@ -28,15 +31,31 @@ function store(storage: () => Storage, key: string, value: string): void {
 
 async function main(): Promise<void> {
   const root = document.getElementById('app')!;
-  const host = await detectHost();
+  const [host, config] = await Promise.all([
+    detectHost(),
+    loadRuntimeConfig((url) => fetch(url, { cache: 'no-store' })).catch((err: unknown) => err as Error),
+  ]);
   const services =
     host.mode === 'office'
       ? (await import('./office-host')).officeServices(host.displayLanguage)
       : (await import('./file-host')).fileServices(host.displayLanguage);
+  let auth: PaneAuth | null = null;
+  let authError: unknown;
+  try {
+    if (config instanceof Error) throw config;
+    auth = await createPaneAuth(config, host.mode);
+    if (auth.access) services.connect?.(auth.access);
+  } catch (err) {
+    authError = err;
+    auth = { flow: 'unsupported', session: null, access: null };
+  }
   const lang = stored(() => localStorage, LANG_KEY);
   await startPane(root, services, {
+    auth,
+    authError,
     lang: lang === 'zh' || lang === 'en' ? (lang as Lang) : null,
-    token: tokenFromQuery(location.search) ?? stored(() => sessionStorage, TOKEN_KEY),
+    // Dev tokens belong to the local stack; in the cloud the token comes from sign-in only.
+    token: auth.flow === 'local' ? tokenFromQuery(location.search) ?? stored(() => sessionStorage, TOKEN_KEY) : null,
     saveLang: (l) => store(() => localStorage, LANG_KEY, l),
     saveToken: (tk) => store(() => sessionStorage, TOKEN_KEY, tk),
   });

@@ -6,8 +6,9 @@
 import { FIELDS, LISTS, STAGE_NAMES, type FieldKey, type ListKey } from '../../functions/contract';
 import { fill, h, show } from './dom';
 import { formatTime, t, type Lang, type MessageKey } from './i18n';
+import type { Role } from '../../functions/contract';
 import type { LayoutSheet, PaneSettings, SyncOutcome } from './model';
-import type { PaneState, ViewName } from './state';
+import type { MeState, PaneState, ViewName } from './state';
 import { canSync } from './state';
 
 export interface ViewHandlers {
@@ -27,7 +28,11 @@ export interface ViewHandlers {
   /** The clerk's correction of a column's field (null: ignore the column). */
   mapColumn(sheet: string, col: string, field: FieldKey | null): void;
   saveSettings(): void;
+  signIn(): void;
+  signOut(): void;
 }
+
+const ROLE_TEXT: Record<Role, MessageKey> = { clerk: 'roleClerk', leader: 'roleLeader', admin: 'roleAdmin' };
 
 export interface View {
   update(state: PaneState): void;
@@ -104,7 +109,14 @@ export function createView(root: HTMLElement, on: ViewHandlers): View {
   const result = h('section', { id: 'result', class: 'result' }, resultTitle, stats, downloadButton, movesSection, errorsSection, missingSection);
   const lastSync = h('p', { class: 'last-sync', id: 'last-sync' });
 
-  const mainView = h('main', { id: 'main-view', class: 'view' }, fileCard, h('div', { class: 'sync-block' }, syncButton, syncHint), progress, problemBox, noticeBox, result, lastSync);
+  // ── account (cloud mode): who is signed in, sign in / sign out ──
+  const accountText = h('p', { class: 'account-text', id: 'account-text', role: 'status' });
+  const signInButton = tx(h('button', { type: 'button', class: 'button primary', id: 'sign-in', onclick: () => on.signIn() }), 'signIn');
+  const signOutButton = tx(h('button', { type: 'button', class: 'link', id: 'sign-out', onclick: () => on.signOut() }), 'signOut');
+  const accountBar = h('section', { class: 'card account', id: 'account', 'aria-label': '' }, accountText, h('div', { class: 'row' }, signInButton, signOutButton));
+  tx(accountBar, 'accountTitle', 'aria-label');
+
+  const mainView = h('main', { id: 'main-view', class: 'view' }, accountBar, fileCard, h('div', { class: 'sync-block' }, syncButton, syncHint), progress, problemBox, noticeBox, result, lastSync);
 
   // ── settings ──
   const settingsTitle = tx(h('h2', { class: 'section-title' }), 'settings');
@@ -113,6 +125,10 @@ export function createView(root: HTMLElement, on: ViewHandlers): View {
   const token = h('input', { type: 'password', id: 'token', class: 'input', autocomplete: 'off', 'aria-describedby': 'token-hint', oninput: () => on.changeSettings({ token: token.value.trim() }) });
   const tint = h('input', { type: 'checkbox', id: 'tint-name', onchange: () => on.changeSettings({ tintName: tint.checked }) });
   const autoMove = h('input', { type: 'checkbox', id: 'auto-move', onchange: () => on.changeSettings({ autoMoveRows: autoMove.checked }) });
+  const meBox = h('div', { id: 'me', 'aria-live': 'polite' });
+  const apiUrlField = h('div', { class: 'field' }, tx(h('label', { for: 'api-url' }), 'apiUrl'), apiUrl, tx(h('p', { class: 'hint', id: 'api-url-hint' }), 'apiUrlHint'));
+  const tokenField = h('div', { class: 'field' }, tx(h('label', { for: 'token' }), 'token'), token, tx(h('p', { class: 'hint', id: 'token-hint' }), 'tokenHint'));
+  const fixedBackend = tx(h('p', { class: 'hint', id: 'api-url-fixed' }), 'apiUrlFixed');
   const sheetsBox = h('div', { id: 'sheets' });
   const headersBox = h('div', { id: 'headers' });
   const saveButton = tx(h('button', { type: 'button', class: 'button primary', id: 'save-settings', onclick: () => on.saveSettings() }), 'save');
@@ -121,8 +137,10 @@ export function createView(root: HTMLElement, on: ViewHandlers): View {
     'section',
     { id: 'settings-view', class: 'view', 'aria-labelledby': 'settings-title' },
     h('div', { class: 'row spread' }, settingsTitle, backButton),
-    h('div', { class: 'field' }, tx(h('label', { for: 'api-url' }), 'apiUrl'), apiUrl, tx(h('p', { class: 'hint', id: 'api-url-hint' }), 'apiUrlHint')),
-    h('div', { class: 'field' }, tx(h('label', { for: 'token' }), 'token'), token, tx(h('p', { class: 'hint', id: 'token-hint' }), 'tokenHint')),
+    h('section', { class: 'field', 'aria-labelledby': 'account-title' }, tx(h('h3', { class: 'section-title', id: 'account-title' }), 'accountTitle'), meBox),
+    apiUrlField,
+    tokenField,
+    fixedBackend,
     h('fieldset', { class: 'field' }, tx(h('legend', {}), 'optionsTitle'),
       h('div', { class: 'check' }, tint, tx(h('label', { for: 'tint-name' }), 'tintName')),
       h('div', { class: 'check' }, autoMove, tx(h('label', { for: 'auto-move' }), 'autoMove'))),
@@ -139,6 +157,7 @@ export function createView(root: HTMLElement, on: ViewHandlers): View {
   let shownLayout: LayoutSheet[] | null | undefined;
   let shownLang: Lang | undefined;
   let shownView: ViewName = 'main';
+  let shownMe: { me: MeState; user: string } | undefined;
 
   function update(s: PaneState): void {
     lang = s.lang;
@@ -169,6 +188,24 @@ export function createView(root: HTMLElement, on: ViewHandlers): View {
     show(noticeBox, s.notice !== null && s.view === 'main');
     if (s.notice) noticeText.textContent = t(lang, s.notice.key, s.notice.params);
     settingsNotice.textContent = s.view === 'settings' && s.notice ? t(lang, s.notice.key, s.notice.params) : '';
+
+    // Account: only in the cloud, where sign-in is a step of its own.
+    const cloud = s.auth.flow !== 'local';
+    show(accountBar, cloud && s.auth.flow !== 'unsupported');
+    const { status, user } = s.auth;
+    accountText.textContent =
+      status === 'signedIn' ? t(lang, 'signedInAs', { name: user?.name || user?.username || '?' }) : t(lang, status === 'signingIn' ? 'signingIn' : 'notSignedIn');
+    accountText.title = user?.username ?? '';
+    show(signInButton, status !== 'signedIn');
+    signInButton.disabled = status === 'signingIn';
+    show(signOutButton, status === 'signedIn');
+    signOutButton.disabled = s.phase === 'syncing' || s.phase === 'applying';
+    show(apiUrlField, !cloud);
+    show(tokenField, !cloud);
+    show(fixedBackend, cloud);
+    const meKey = { me: s.me, user: `${s.auth.flow}|${user?.username ?? ''}` };
+    if (!shownMe || shownMe.me !== meKey.me || shownMe.user !== meKey.user || langChanged) renderMe(s);
+    shownMe = meKey;
 
     // File card.
     show(fileCard, s.mode === 'file');
@@ -238,6 +275,25 @@ export function createView(root: HTMLElement, on: ViewHandlers): View {
     show(missingSection, o.missing.length > 0);
     missingTitle.textContent = t(lang, 'missingTitle', { n: o.missing.length });
     fill(missingList, ...o.missing.map((m) => h('li', { class: 'item' }, `${m.name || m.id} · ${STAGE_NAMES[m.stage][lang]}${m.unit ? ` · ${m.unit}` : ''}`)));
+  }
+
+  function renderMe(s: PaneState): void {
+    const line = (label: MessageKey, value: string, id: string) => h('div', { class: 'row me-line' }, h('span', { class: 'me-label' }, t(lang, label)), h('span', { id }, value));
+    const parts: Array<HTMLElement | null> = [];
+    if (s.auth.flow === 'local') parts.push(h('p', { class: 'hint' }, t(lang, 'localAuth')));
+    if (s.auth.user) parts.push(line('accountUser', s.auth.user.username ? `${s.auth.user.name} <${s.auth.user.username}>` : s.auth.user.name, 'me-user'));
+    const me = s.me;
+    if (me === 'loading') parts.push(h('p', { class: 'hint' }, t(lang, 'meLoading')));
+    else if (me?.kind === 'ok') {
+      if (!s.auth.user && (me.me.name || me.me.email)) parts.push(line('accountUser', [me.me.name, me.me.email && `<${me.me.email}>`].filter(Boolean).join(' '), 'me-user'));
+      parts.push(line('roleLabel', t(lang, me.me.role ? ROLE_TEXT[me.me.role] : 'roleNone'), 'me-role'));
+      parts.push(line('unitsLabel', me.me.units.length ? me.me.units.join('、') : t(lang, 'unitsNone'), 'me-units'));
+    } else if (me?.kind === 'unknown') {
+      const who = s.auth.user?.username || s.auth.user?.name || '?';
+      parts.push(h('p', { class: 'message message-error', id: 'me-unknown' }, t(lang, 'meUnknown', { user: who })));
+      if (me.message) parts.push(h('p', { class: 'hint', id: 'me-server' }, t(lang, 'meServerSays', { detail: me.message[lang] })));
+    } else if (me?.kind === 'error') parts.push(h('p', { class: 'hint', id: 'me-error' }, me.message ? me.message[lang] : t(lang, 'meError')));
+    fill(meBox, ...parts);
   }
 
   function renderLayout(layout: LayoutSheet[] | null): void {

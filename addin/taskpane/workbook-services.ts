@@ -15,6 +15,7 @@ import {
   type WorkbookSettings,
 } from '../core';
 import { cellAddress } from '../core/a1';
+import { whoAmI, type ApiAccess, type HttpFetch } from './auth';
 import { DEFAULT_SETTINGS, type CellProblem, type HostMode, type LayoutSheet, type PaneSettings, type SyncOutcome } from './model';
 import type { PaneServices, SyncHooks } from './services';
 
@@ -43,18 +44,31 @@ class NoWorkbookError extends Error {
 
 export function workbookServices(o: WorkbookServicesOptions): PaneServices {
   let pending: CoreOutcome['pendingMoves'] = [];
+  // Cloud mode: the deployment's API and a transport that adds the signed-in user's token.
+  let cloud: { access: ApiAccess; fetch: HttpFetch } | null = null;
   const gateway = (): WorkbookGateway => {
     const gw = o.gateway();
     if (!gw) throw new NoWorkbookError();
     return gw;
   };
 
-  async function run(settings: PaneSettings, extra: { confirmMoves?: readonly string[] }, hooks?: SyncHooks): Promise<CoreOutcome> {
+  /** Where and how to call the API: the deployment's with a bearer transport, or the settings' with a dev token. */
+  async function target(settings: PaneSettings): Promise<{ url: string; token: string; fetch: HttpFetch }> {
+    if (cloud) {
+      await cloud.access.ready();
+      return { url: cloud.access.apiUrl, token: '', fetch: cloud.fetch };
+    }
     const url = settings.apiUrl || o.defaultApiUrl;
-    const token = settings.token || (await o.fallbackToken(url));
+    // core's FetchLike always sends a body; GET /v1/me sends none, which every real fetch accepts.
+    return { url, token: settings.token || (await o.fallbackToken(url)), fetch: o.fetch as unknown as HttpFetch };
+  }
+
+  async function run(settings: PaneSettings, extra: { confirmMoves?: readonly string[] }, hooks?: SyncHooks): Promise<CoreOutcome> {
+    const gw = gateway();
+    const { url, token, fetch } = await target(settings);
     return runSync({
-      gateway: gateway(),
-      api: { url, token, fetch: o.fetch },
+      gateway: gw,
+      api: { url, token, fetch },
       options: { workbookName: o.workbookName(), tintName: settings.tintName, autoMoveRows: settings.autoMoveRows, ...extra },
       onProgress: hooks ? (p) => progress(p, hooks) : undefined,
       signal: hooks?.signal,
@@ -98,6 +112,13 @@ export function workbookServices(o: WorkbookServicesOptions): PaneServices {
         }
       : undefined,
     download: o.download,
+    connect(access) {
+      cloud = { access, fetch: access.wrap(o.fetch as unknown as HttpFetch) };
+    },
+    async whoAmI(settings) {
+      const { url, token, fetch } = await target(settings);
+      return whoAmI(url, token, fetch);
+    },
   };
 }
 

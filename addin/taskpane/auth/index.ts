@@ -1,0 +1,53 @@
+/**
+ * Sign-in for the task pane, as the entry wires it: read the runtime configuration, choose the flow for this
+ * host, create the session (loading MSAL only when the flow needs it) and the API access that adds the token.
+ */
+import type { HostMode } from '../model';
+import { withBearer, type HttpFetch } from './bearer-fetch';
+import { chooseFlow, type AuthFlow } from './flow';
+import { officeCapabilities, openDialog } from './office-auth';
+import type { CloudConfig, RuntimeConfig } from './runtime-config';
+import { dialogSession, type AuthSession } from './session';
+
+export { loadRuntimeConfig, RuntimeConfigError, type RuntimeConfig, type CloudConfig } from './runtime-config';
+export type { AuthFlow } from './flow';
+export type { AuthSession, SignedInUser } from './session';
+export { SignInError, SignInRequiredError } from './session';
+export type { HttpFetch } from './bearer-fetch';
+export { whoAmI, type Me, type WhoAmI } from './me';
+
+/** How the API is reached in cloud mode: its base URL, and the transport that carries the bearer token. */
+export interface ApiAccess {
+  apiUrl: string;
+  wrap(fetch: HttpFetch): HttpFetch;
+  /** Gets a token before a sync starts, so a needed sign-in is reported as such (not as a network error). */
+  ready(): Promise<void>;
+}
+
+export interface PaneAuth {
+  flow: AuthFlow;
+  session: AuthSession | null;
+  access: ApiAccess | null;
+}
+
+export const AUTH_DIALOG_PAGE = 'auth-dialog.html';
+
+export function apiAccess(config: CloudConfig, session: AuthSession): ApiAccess {
+  return {
+    apiUrl: config.apiBaseUrl,
+    wrap: (fetch) => withBearer(fetch, session, config.apiBaseUrl),
+    ready: async () => {
+      await session.token();
+    },
+  };
+}
+
+export async function createPaneAuth(config: RuntimeConfig, mode: HostMode, pageUrl: string = location.href): Promise<PaneAuth> {
+  const flow = chooseFlow(config, mode, mode === 'office' ? officeCapabilities() : { naa: false, dialog: false });
+  if (config.kind === 'local' || flow === 'local' || flow === 'unsupported') return { flow, session: null, access: null };
+  const session =
+    flow === 'dialog'
+      ? dialogSession({ dialogUrl: new URL(AUTH_DIALOG_PAGE, pageUrl).href, open: (url) => openDialog(url) })
+      : await (await import('./msal-client')).createMsalSession(config, flow);
+  return { flow, session, access: apiAccess(config, session) };
+}
