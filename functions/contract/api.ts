@@ -170,8 +170,14 @@ export interface HistoryEvent {
   version: number;
   at: string;
   kind: HistoryEventKind;
+  /** Who, as a label: the caller's e-mail, else their subject. */
   by: string;
+  /** The id of the workbook the change came from. */
   workbook: string;
+  /** Who, in full (events recorded before this field existed lack it). */
+  user?: { subject: string; email: string | null; name: string | null };
+  /** The workbook's file name as the client sent it. */
+  workbookName?: string;
   changes?: Partial<Record<FieldKey, { from: string | number | null; to: string | number | null }>>;
   transition?: Transition;
   flag?: { from: FlagLevel; to: FlagLevel; rules: RuleId[] };

@@ -3,3 +3,4 @@ export * from './fields';
 export * from './api';
 export * from './config';
 export * from './reports';
+export * from './users';

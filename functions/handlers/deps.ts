@@ -14,11 +14,22 @@ export interface Deps {
   clock: () => string;
   /** One line per request (structured JSON). */
   log: (line: string) => void;
+  /** E-mail that becomes the first administrator while none is registered (env BOOTSTRAP_ADMIN_EMAIL). */
+  bootstrapAdminEmail?: string;
+  /** Whom unregistered users should ask, named in the 403 (env ADMIN_CONTACT, e.g. "县招商服务中心 张三 0539-1234567"). */
+  adminContact?: string;
 }
 
 export function modeFromEnv(env: NodeJS.ProcessEnv = process.env): Mode {
   const m = env.INVEST_FLAGS_MODE;
   return m === 'local' || m === 'test' ? m : 'cloud';
+}
+
+/** The caller-identity settings of the environment (blank values count as unset). */
+export function identityEnv(env: NodeJS.ProcessEnv = process.env): Pick<Deps, 'bootstrapAdminEmail' | 'adminContact'> {
+  const bootstrap = env.BOOTSTRAP_ADMIN_EMAIL?.trim();
+  const contact = env.ADMIN_CONTACT?.trim();
+  return { ...(bootstrap ? { bootstrapAdminEmail: bootstrap } : {}), ...(contact ? { adminContact: contact } : {}) };
 }
 
 let envDepsCache: Deps | undefined;
@@ -32,6 +43,7 @@ export function envDeps(): Deps {
       mode: modeFromEnv(),
       clock: () => new Date().toISOString(),
       log: (line) => console.log(line),
+      ...identityEnv(),
     };
   }
   return envDepsCache;

@@ -10,7 +10,7 @@ const params = z.object({ id: z.string().check(z.minLength(1), z.maxLength(LIMIT
 
 export const createHandler = (getDeps: () => Deps) =>
   lambda('history', getDeps, async (event, deps, log) => {
-    log.caller = (await resolveCaller(event, deps.store)).subject;
+    log.caller = (await resolveCaller(event, deps)).subject;
     const { id } = validate(params, event.pathParameters ?? {});
     const res = await projectHistory(deps.store, id);
     Object.assign(log, { id, events: res.events.length });

@@ -7,7 +7,7 @@ import { listProjects } from './usecases/projects';
 
 export const createHandler = (getDeps: () => Deps) =>
   lambda('projects', getDeps, async (event, deps, log) => {
-    log.caller = (await resolveCaller(event, deps.store)).subject;
+    log.caller = (await resolveCaller(event, deps)).subject;
     const query = validate(projectsQuerySchema, event.queryStringParameters ?? {});
     const res = await listProjects(deps.store, query);
     log.count = res.projects.length;

@@ -1,6 +1,12 @@
 /**
  * The API's routes, declared once: the local HTTP adapter serves them and the CDK stack wires one Lambda
  * function per entry. `access` is the least table access the function needs (for IAM).
+ *
+ * Who may call what is decided in the handlers (roles live in the table): every registered caller reads
+ * projects, history, config, the weekly report and the dashboard — clerks included, since the weekly report
+ * is the county's shared meeting paper and a clerk sees where their units stand; clerks sync their units'
+ * rows; leaders read only; admins change config and users. The functions that may register the bootstrap
+ * administrator on first call (sync, config, users, me) have write access.
  */
 export type TableAccess = 'read' | 'readWrite';
 
@@ -19,4 +25,9 @@ export const ROUTES: readonly RouteDefinition[] = [
   { name: 'history', method: 'GET', path: '/v1/projects/{id}/history', access: 'read' },
   { name: 'config', method: 'GET', path: '/v1/config', access: 'read' },
   { name: 'config', method: 'PUT', path: '/v1/config', access: 'readWrite' },
+  { name: 'reports', method: 'GET', path: '/v1/reports/weekly', access: 'read' },
+  { name: 'dashboard', method: 'GET', path: '/v1/dashboard', access: 'read' },
+  { name: 'users', method: 'GET', path: '/v1/users', access: 'read' },
+  { name: 'users', method: 'PUT', path: '/v1/users', access: 'readWrite' },
+  { name: 'me', method: 'GET', path: '/v1/me', access: 'readWrite' },
 ];

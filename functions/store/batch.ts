@@ -76,9 +76,24 @@ export async function batchPut(
   count: (requests: number, items: number) => void,
   policy: RetryPolicy = DEFAULT_RETRY,
 ): Promise<void> {
-  const unique = [...new Map(items.map((i) => [keyOf(i), i])).values()];
-  await mapPool(chunk(unique, BATCH_WRITE_MAX), PARALLEL_BATCHES, async (batch) => {
-    let pending = batch.map((Item) => ({ PutRequest: { Item } }));
+  await batchWrite(doc, table, { puts: items }, count, policy);
+}
+
+type WriteRequest = { PutRequest: { Item: Item } } | { DeleteRequest: { Key: Key } };
+
+/** Puts and deletes, 25 per request, unprocessed ones retried; a key named twice is written once (the last). */
+export async function batchWrite(
+  doc: DynamoDBDocumentClient,
+  table: string,
+  ops: { puts?: readonly Item[]; deletes?: readonly Key[] },
+  count: (requests: number, items: number) => void,
+  policy: RetryPolicy = DEFAULT_RETRY,
+): Promise<void> {
+  const byKey = new Map<string, WriteRequest>();
+  for (const Key of ops.deletes ?? []) byKey.set(keyOf(Key), { DeleteRequest: { Key } });
+  for (const Item of ops.puts ?? []) byKey.set(keyOf(Item), { PutRequest: { Item } });
+  await mapPool(chunk([...byKey.values()], BATCH_WRITE_MAX), PARALLEL_BATCHES, async (batch) => {
+    let pending: WriteRequest[] = batch;
     for (let attempt = 0; pending.length > 0; attempt++) {
       if (attempt > 0) {
         if (attempt >= policy.maxAttempts) throw new UnprocessedError('BatchWriteItem', pending.length);
@@ -86,7 +101,7 @@ export async function batchPut(
       }
       count(1, pending.length);
       const out = await doc.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
-      pending = (out.UnprocessedItems?.[table] ?? []).filter((r): r is { PutRequest: { Item: Item } } => r.PutRequest?.Item !== undefined) as typeof pending;
+      pending = (out.UnprocessedItems?.[table] ?? []).filter((r) => r.PutRequest?.Item !== undefined || r.DeleteRequest?.Key !== undefined) as WriteRequest[];
     }
   });
 }

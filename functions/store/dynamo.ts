@@ -13,15 +13,19 @@ import {
   type DynamoDBDocumentClient,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import type { HistoryEvent } from '../contract';
+import { createHash } from 'node:crypto';
+import type { HistoryEvent, UserProfile } from '../contract';
+import type { WeekSnapshot } from '../domain/report';
 import type { ProjectState } from '../domain/types';
-import { batchGet, batchPut, DEFAULT_RETRY, type Item, type RetryPolicy } from './batch';
+import { mapPool } from './pool';
+import { batchGet, batchPut, batchWrite, DEFAULT_RETRY, type Item, type RetryPolicy } from './batch';
 import {
   ALL_PROJECTS_GSI2PK,
   CONFIG_KEY,
   EVT_PREFIX,
   eventSk,
-  memberSk,
+  membersSk,
+  normalEmail,
   PROFILE_SK,
   projectPk,
   STATE_SK,
@@ -31,6 +35,7 @@ import {
   unitIdGsi2sk,
   userPkByEmail,
   userPkBySubject,
+  USERS_GSI2PK,
   weekGsi2pk,
   weekSk,
   WEEK_PREFIX,
@@ -43,8 +48,7 @@ import {
   type ProjectFilter,
   type ProjectStore,
   type StoredEvent,
-  type UserProfile,
-  type WeekSnapshot,
+  type UserLookup,
   type WriteCounter,
 } from './port';
 
@@ -65,13 +69,29 @@ export function stateItem(s: ProjectState): Item {
   };
 }
 
+/** Where a profile lives: under its subject once known, else under its e-mail. */
+function userPk(p: UserProfile): string {
+  if (p.subject) return userPkBySubject(p.subject);
+  if (p.email) return userPkByEmail(p.email);
+  throw new Error('putUser: a profile needs a subject or an e-mail');
+}
+
+const PROJECT_READ_CONCURRENCY = 16;
+
 function weekItem(w: WeekSnapshot): Item {
   return { PK: projectPk(w.id), SK: weekSk(w.week), GSI2PK: weekGsi2pk(w.week), GSI2SK: unitIdGsi2sk(w.unit, w.id), ...w };
 }
 
 function toEvent(item: Item): HistoryEvent {
-  const { version, at, kind, by, workbook, changes, transition, flag } = item as unknown as HistoryEvent;
-  return { version, at, kind, by, workbook, ...(changes ? { changes } : {}), ...(transition ? { transition } : {}), ...(flag ? { flag } : {}) };
+  const { version, at, kind, by, workbook, user, workbookName, changes, transition, flag } = item as unknown as HistoryEvent;
+  return {
+    version, at, kind, by, workbook,
+    ...(user ? { user } : {}),
+    ...(workbookName !== undefined ? { workbookName } : {}),
+    ...(changes ? { changes } : {}),
+    ...(transition ? { transition } : {}),
+    ...(flag ? { flag } : {}),
+  };
 }
 
 function encodeToken(key: Item): string {
@@ -142,18 +162,11 @@ export class DynamoStore implements ProjectStore {
     return items;
   }
 
-  async loadProjects(ids: readonly string[], week?: string): Promise<{ states: Map<string, ProjectState>; weeks: Map<string, WeekSnapshot> }> {
-    const keys = ids.flatMap((id) => [
-      { PK: projectPk(id), SK: STATE_SK },
-      ...(week ? [{ PK: projectPk(id), SK: weekSk(week) }] : []),
-    ]);
+  async loadProjects(ids: readonly string[]): Promise<Map<string, ProjectState>> {
     const states = new Map<string, ProjectState>();
-    const weeks = new Map<string, WeekSnapshot>();
-    for (const item of await batchGet(this.doc, this.table, keys, this.retry)) {
-      if (item.SK === STATE_SK) states.set(item.id as string, stripKeys<ProjectState>(item));
-      else if (String(item.SK).startsWith(WEEK_PREFIX)) weeks.set(item.id as string, stripKeys<WeekSnapshot>(item));
-    }
-    return { states, weeks };
+    const items = await batchGet(this.doc, this.table, ids.map((id) => ({ PK: projectPk(id), SK: STATE_SK })), this.retry);
+    for (const item of items) states.set(item.id as string, stripKeys<ProjectState>(item));
+    return states;
   }
 
   async commit(event: StoredEvent, opts: { stateLater?: boolean } = {}): Promise<CommitOutcome> {
@@ -202,18 +215,63 @@ export class DynamoStore implements ProjectStore {
     await batchPut(this.doc, this.table, snapshots.map(weekItem), this.count, this.retry);
   }
 
+  async weekSnapshots(week: string): Promise<WeekSnapshot[]> {
+    const items = await this.queryAll({
+      IndexName: 'GSI2',
+      KeyConditionExpression: 'GSI2PK = :pk',
+      ExpressionAttributeValues: { ':pk': weekGsi2pk(week) },
+    });
+    return items.map((i) => stripKeys<WeekSnapshot>(i));
+  }
+
+  async latestSnapshots(ids: readonly string[], week: string): Promise<WeekSnapshot[]> {
+    const found = await mapPool(ids, PROJECT_READ_CONCURRENCY, async (id) => {
+      const out = await this.doc.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+          ExpressionAttributeValues: { ':pk': projectPk(id), ':from': WEEK_PREFIX, ':to': weekSk(week) },
+          ScanIndexForward: false,
+          Limit: 1,
+        }),
+      );
+      const item = out.Items?.[0];
+      return item ? stripKeys<WeekSnapshot>(item) : null;
+    });
+    return found.filter((s): s is WeekSnapshot => s !== null);
+  }
+
+  async allStates(): Promise<ProjectState[]> {
+    const items = await this.queryAll({
+      IndexName: 'GSI2',
+      KeyConditionExpression: 'GSI2PK = :pk',
+      ExpressionAttributeValues: { ':pk': ALL_PROJECTS_GSI2PK },
+    });
+    return items.map((i) => stripKeys<ProjectState>(i));
+  }
+
+  /** One item per call keyed by a hash of its ids, so a retried chunk rewrites the same item. */
   async putMemberships(workbookId: string, ids: readonly string[]): Promise<void> {
-    const items = ids.map((id) => ({ PK: workbookPk(workbookId), SK: memberSk(id), id, workbook: workbookId }));
-    await batchPut(this.doc, this.table, items, this.count, this.retry);
+    if (ids.length === 0) return;
+    const sorted = [...new Set(ids)].sort();
+    const hash = createHash('sha256').update(sorted.join('\n')).digest('base64url').slice(0, 24);
+    await this.put({ PK: workbookPk(workbookId), SK: membersSk(hash), workbook: workbookId, ids: sorted });
   }
 
   async listMembership(workbookId: string): Promise<string[]> {
     const items = await this.queryAll({
       KeyConditionExpression: 'PK = :pk',
       ExpressionAttributeValues: { ':pk': workbookPk(workbookId) },
-      ProjectionExpression: 'id',
+      ProjectionExpression: '#id, #ids',
+      ExpressionAttributeNames: { '#id': 'id', '#ids': 'ids' },
     });
-    return items.map((i) => i.id as string);
+    // Older data holds one item per project (`id`); newer one item per chunk (`ids`).
+    const ids = new Set<string>();
+    for (const i of items) {
+      if (typeof i.id === 'string') ids.add(i.id);
+      for (const id of (i.ids as string[] | undefined) ?? []) ids.add(id);
+    }
+    return [...ids];
   }
 
   async listEvents(id: string): Promise<HistoryEvent[] | null> {
@@ -222,9 +280,9 @@ export class DynamoStore implements ProjectStore {
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :evt)',
         ExpressionAttributeValues: { ':pk': projectPk(id), ':evt': EVT_PREFIX },
         // The state snapshots are for repair only; leave them on the server. (BY and AT are reserved words.)
-        ProjectionExpression: '#v, #at, #kind, #by, #wb, #changes, #transition, #flag',
+        ProjectionExpression: '#v, #at, #kind, #by, #wb, #user, #wbName, #changes, #transition, #flag',
         ExpressionAttributeNames: {
-          '#v': 'version', '#at': 'at', '#kind': 'kind', '#by': 'by', '#wb': 'workbook',
+          '#v': 'version', '#at': 'at', '#kind': 'kind', '#by': 'by', '#wb': 'workbook', '#user': 'user', '#wbName': 'workbookName',
           '#changes': 'changes', '#transition': 'transition', '#flag': 'flag',
         },
         ConsistentRead: true,
@@ -301,17 +359,34 @@ export class DynamoStore implements ProjectStore {
     await this.put({ ...CONFIG_KEY, config, updatedAt: new Date().toISOString() });
   }
 
-  async getUser(subject: string, email?: string): Promise<UserProfile | null> {
-    const keys = [{ PK: userPkBySubject(subject), SK: PROFILE_SK }, ...(email ? [{ PK: userPkByEmail(email), SK: PROFILE_SK }] : [])];
-    const found = await batchGet(this.doc, this.table, keys, this.retry);
-    const bySubject = found.find((i) => i.PK === keys[0]!.PK);
-    const item = bySubject ?? found[0];
+  async getUser(lookup: UserLookup): Promise<UserProfile | null> {
+    const pks = [...lookup.subjects.map(userPkBySubject), ...(lookup.email ? [userPkByEmail(lookup.email)] : [])];
+    if (pks.length === 0) return null;
+    const found = await batchGet(this.doc, this.table, pks.map((PK) => ({ PK, SK: PROFILE_SK })), this.retry);
+    const byPk = new Map(found.map((i) => [i.PK as string, i]));
+    const item = pks.map((pk) => byPk.get(pk)).find((i) => i !== undefined);
     return item ? stripKeys<UserProfile>(item) : null;
   }
 
+  async listUsers(): Promise<UserProfile[]> {
+    const items = await this.queryAll({
+      IndexName: 'GSI2',
+      KeyConditionExpression: 'GSI2PK = :pk',
+      ExpressionAttributeValues: { ':pk': USERS_GSI2PK },
+    });
+    return items.map((i) => stripKeys<UserProfile>(i));
+  }
+
+  async saveUser(profile: UserProfile, replaced: readonly UserProfile[] = []): Promise<void> {
+    const PK = userPk(profile);
+    const clean: UserProfile = { ...profile, ...(profile.email ? { email: normalEmail(profile.email) } : {}) };
+    const stale = [...new Set(replaced.map(userPk))].filter((pk) => pk !== PK).map((pk) => ({ PK: pk, SK: PROFILE_SK }));
+    // Put first: should the delete fail, the user is listed twice rather than lost.
+    await this.put({ PK, SK: PROFILE_SK, GSI2PK: USERS_GSI2PK, GSI2SK: PK, ...clean });
+    if (stale.length) await batchWrite(this.doc, this.table, { deletes: stale }, this.count, this.retry);
+  }
+
   async putUser(profile: UserProfile): Promise<void> {
-    const pk = profile.subject ? userPkBySubject(profile.subject) : profile.email ? userPkByEmail(profile.email) : null;
-    if (!pk) throw new Error('putUser: a profile needs a subject or an e-mail');
-    await this.put({ PK: pk, SK: PROFILE_SK, ...profile });
+    await this.saveUser(profile);
   }
 }

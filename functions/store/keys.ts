@@ -17,11 +17,17 @@ export const weekGsi2pk = (week: string): string => `WEEK#${week}`;
 export const unitIdGsi2sk = (unit: string | null, id: string): string => `${unit ?? ''}#${id}`;
 export const CONFIG_KEY = { PK: 'CONFIG', SK: 'COUNTY' } as const;
 export const workbookPk = (workbookId: string): string => `WORKBOOK#${workbookId}`;
+/** Older layout: one membership item per project (still read). */
 export const memberSk = (id: string): string => `PROJECT#${id}`;
+/** One membership item per sync chunk that brought new projects into the workbook: SK=MEMBERS#<hash of its ids>. */
+export const membersSk = (hash: string): string => `MEMBERS#${hash}`;
 export const PROFILE_SK = 'PROFILE';
 /** Users are found by their token subject, or — registered before their first sign-in — by e-mail. */
 export const userPkBySubject = (subject: string): string => `USER#${subject}`;
-export const userPkByEmail = (email: string): string => `USER#email:${email.trim().toLowerCase()}`;
+export const userPkByEmail = (email: string): string => `USER#email:${normalEmail(email)}`;
+export const normalEmail = (email: string): string => email.trim().toLowerCase();
+/** Every user profile also sits in one GSI2 partition, so admins can list users with a Query. */
+export const USERS_GSI2PK = 'USERS';
 
 /** Attributes that exist only for the table's keys and indexes; readers strip them. */
 export const KEY_ONLY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'flagLevel'] as const;

@@ -2,7 +2,8 @@
  * The store port: what the use cases need from storage, with no business rules. The DynamoDB adapter
  * (dynamo.ts) implements it; tests drive it against a real dynalite.
  */
-import type { FlagLevel, HistoryEvent, Role, RuleId, Stage } from '../contract';
+import type { FlagLevel, HistoryEvent, Stage, UserProfile } from '../contract';
+import type { WeekSnapshot } from '../domain/report';
 import type { ProjectState } from '../domain/types';
 
 /** A history event as stored: the contract's event plus the full state it leads to (used to repair STATE). */
@@ -11,31 +12,14 @@ export interface StoredEvent extends HistoryEvent {
   state: ProjectState;
 }
 
-/** A project's weekly snapshot (SK=WEEK#<yyyy-Www>), read by the weekly report through GSI2. */
-export interface WeekSnapshot {
-  id: string;
-  week: string;
-  name: string | null;
-  stage: Stage;
-  flag: FlagLevel;
-  rules: RuleId[];
-  unit: string | null;
-  leader: string | null;
-  amount: number | null;
-  /** True when the progress text (本周进展) changed during this week. */
-  progressUpdated: boolean;
-  version: number;
-  at: string;
-}
+/** A project's weekly snapshot (SK=WEEK#<yyyy-Www>), the domain's type, read by the reports through GSI2. */
+export type { WeekSnapshot } from '../domain/report';
+export type { UserProfile } from '../contract';
 
-export interface UserProfile {
-  /** Token subject (`sub`); absent for users registered by e-mail before their first sign-in. */
-  subject?: string;
-  email?: string;
-  name?: string;
-  role: Role;
-  /** Units whose projects a clerk may write. */
-  units: string[];
+/** How a caller is looked up: any of the token's subjects (Entra `oid`, `sub`), then the e-mail. */
+export interface UserLookup {
+  subjects: readonly string[];
+  email?: string | null;
 }
 
 export interface ProjectFilter {
@@ -58,8 +42,8 @@ export interface WriteCounter {
 export type CommitOutcome = 'committed' | 'conflict';
 
 export interface ProjectStore {
-  /** Current states and (when `week` is given) that week's snapshots of many projects, in batched reads. */
-  loadProjects(ids: readonly string[], week?: string): Promise<{ states: Map<string, ProjectState>; weeks: Map<string, WeekSnapshot> }>;
+  /** Current states of many projects, in batched reads (100 keys per request). */
+  loadProjects(ids: readonly string[]): Promise<Map<string, ProjectState>>;
   /**
    * Appends the event (attribute_not_exists: the optimistic lock and the idempotency key), then moves STATE to
    * the event's state unless STATE is already as new. 'conflict' when another writer holds that version.
@@ -73,7 +57,15 @@ export interface ProjectStore {
   putCreatedStates(states: readonly ProjectState[]): Promise<void>;
   /** The newest state after a conflict: from the newest event, repairing STATE when it is behind. */
   latestState(id: string): Promise<ProjectState | null>;
+  /** Upserts weekly snapshots (PK=PROJECT#id, SK=WEEK#w, GSI2PK=WEEK#w), batched. */
   putWeekSnapshots(snapshots: readonly WeekSnapshot[]): Promise<void>;
+  /** Every snapshot of one week (the GSI2 WEEK#<week> partition, all pages). */
+  weekSnapshots(week: string): Promise<WeekSnapshot[]>;
+  /** For each project, its newest snapshot of `week` or an earlier week (none when it has none). */
+  latestSnapshots(ids: readonly string[], week: string): Promise<WeekSnapshot[]>;
+  /** Every project's STATE (the GSI2 PROJECTS partition, all pages). */
+  allStates(): Promise<ProjectState[]>;
+  /** Records that these projects joined the workbook: one item per call, however many ids. */
   putMemberships(workbookId: string, ids: readonly string[]): Promise<void>;
   listMembership(workbookId: string): Promise<string[]>;
   /** History of one project, oldest first (without state snapshots); null when the project is unknown. */
@@ -81,8 +73,11 @@ export interface ProjectStore {
   queryProjects(filter: ProjectFilter, limit: number, nextToken?: string): Promise<Page<ProjectState>>;
   getConfig(): Promise<unknown | null>;
   putConfig(config: unknown): Promise<void>;
-  getUser(subject: string, email?: string): Promise<UserProfile | null>;
-  putUser(profile: UserProfile): Promise<void>;
+  /** The profile found by a subject (first match in order), else by e-mail. */
+  getUser(lookup: UserLookup): Promise<UserProfile | null>;
+  listUsers(): Promise<UserProfile[]>;
+  /** Puts the profile under its key (subject, else e-mail) and deletes `replaced` profiles kept under other keys. */
+  saveUser(profile: UserProfile, replaced?: readonly UserProfile[]): Promise<void>;
   readonly writes: WriteCounter;
 }
 

@@ -11,7 +11,9 @@ import type { ApiEvent } from '../../functions/handlers/http';
 import { MSG } from '../../functions/handlers/messages';
 import type { Handler } from './handlers';
 import { serveStatic } from './static-files';
-import type { DevTokens } from './tokens';
+import { scopesOf, type DevTokens } from './tokens';
+
+export const DEV_TOKEN_PATH = '/dev/token';
 
 /** API Gateway refuses bodies over 10 MB before any function runs. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -89,7 +91,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
 
 const TEXTUAL = /^(application\/(json|xml|x-www-form-urlencoded)|text\/)/i;
 
-function toEvent(req: IncomingMessage, url: URL, route: RouteDefinition, pathParameters: Record<string, string>, body: Buffer, claims: Record<string, string>): ApiEvent {
+function toEvent(req: IncomingMessage, url: URL, route: RouteDefinition, pathParameters: Record<string, string>, body: Buffer, claims: Record<string, string>, scopes: string[]): ApiEvent {
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
   const query: Record<string, string> = {};
@@ -116,7 +118,7 @@ function toEvent(req: IncomingMessage, url: URL, route: RouteDefinition, pathPar
       stage: '$default',
       time: now.toISOString(),
       timeEpoch: now.getTime(),
-      authorizer: { principalId: '', integrationLatency: 0, jwt: { claims, scopes: [] } },
+      authorizer: { principalId: '', integrationLatency: 0, jwt: { claims, scopes } },
     },
     ...(body.length ? { body: textual ? body.toString('utf8') : body.toString('base64') } : {}),
     isBase64Encoded: !textual,
@@ -131,6 +133,11 @@ function claimStrings(payload: Record<string, unknown>): Record<string, string> 
 export interface AdapterOptions {
   handlers: Record<string, Handler>;
   tokens: DevTokens;
+  /**
+   * GET /dev/token answers `{ token }` for the local admin, so the task pane's file mode can call the local
+   * stack without a sign-in. Local-only (the server listens on 127.0.0.1; API Gateway has no such route).
+   */
+  devToken?: () => Promise<string>;
   staticDir?: string;
   log: (line: string) => void;
 }
@@ -153,6 +160,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: AdapterOp
     res.writeHead(isLocalOrigin(req.headers.origin) ? 204 : 403, cors).end();
     return;
   }
+  if (url.pathname === DEV_TOKEN_PATH && opts.devToken) {
+    if (method !== 'GET') return sendError(res, cors, 'not_found', MSG.routeNotFound);
+    const body = JSON.stringify({ token: await opts.devToken() });
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...cors }).end(body);
+    return;
+  }
   const match = matchRoute(method, url.pathname);
   if (match === null || match === 'wrong-method') {
     if (match === null && opts.staticDir && (method === 'GET' || method === 'HEAD') && (await serveStatic(opts.staticDir, url.pathname, req, res))) return;
@@ -161,9 +174,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: AdapterOp
   }
   const auth = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
   let claims: Record<string, string>;
+  let scopes: string[];
   try {
     if (!auth) throw new Error('no bearer token');
-    claims = claimStrings(await opts.tokens.verify(auth[1]!));
+    const payload = await opts.tokens.verify(auth[1]!);
+    claims = claimStrings(payload);
+    scopes = scopesOf(payload);
   } catch {
     req.resume(); // drain the body we will not read
     sendError(res, cors, 'unauthorized', MSG.unauthorized);
@@ -176,7 +192,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: AdapterOp
   }
   const handler = opts.handlers[match.route.def.name];
   if (!handler) throw new Error(`no handler for route ${match.route.def.name}`);
-  const result = await handler(toEvent(req, url, match.route.def, match.pathParameters, body, claims));
+  const result = await handler(toEvent(req, url, match.route.def, match.pathParameters, body, claims, scopes));
   const headers: Record<string, string> = { ...cors };
   for (const [k, v] of Object.entries(result.headers ?? {})) headers[k.toLowerCase()] = String(v);
   const out = result.body === undefined ? '' : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body;

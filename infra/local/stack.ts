@@ -11,7 +11,10 @@ import { createDocumentClient, DEFAULT_TABLE_NAME, DynamoStore, ensureTable, typ
 import { createLocalServer } from './adapter';
 import { startDynalite } from './dynalite';
 import { buildHandlers } from './handlers';
+import { LOCAL_ADMIN } from './local-admin';
 import { DevTokens, loadSecret, type DevUser } from './tokens';
+
+export { LOCAL_ADMIN };
 
 export interface LocalStackOptions {
   /** 0 = any free port (the default). */
@@ -25,6 +28,13 @@ export interface LocalStackOptions {
   staticDir?: string;
   /** Receives one structured JSON line per request; silent by default. */
   log?: (line: string) => void;
+  /** The handlers' clock (ISO instant); the real one by default. Tests pin it to reach an open week. */
+  clock?: () => string;
+  /** See Deps: the first-admin e-mail and the contact named to unregistered users. */
+  bootstrapAdminEmail?: string;
+  adminContact?: string;
+  /** Register the local admin at start (default true; the bootstrap tests start without any admin). */
+  registerLocalAdmin?: boolean;
 }
 
 export interface LocalStack {
@@ -38,14 +48,6 @@ export interface LocalStack {
   close(): Promise<void>;
 }
 
-export const LOCAL_ADMIN: UserProfile & { subject: string } = {
-  subject: 'local-admin',
-  email: 'admin@localhost',
-  name: '本地管理员',
-  role: 'admin',
-  units: [],
-};
-
 export async function startLocalStack(opts: LocalStackOptions = {}): Promise<LocalStack> {
   const log = opts.log ?? (() => {});
   const dataDir = opts.inMemory ? undefined : resolve(opts.dataDir ?? './data');
@@ -56,16 +58,24 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     await ensureTable(doc, DEFAULT_TABLE_NAME);
     const store = new DynamoStore(doc, { tableName: DEFAULT_TABLE_NAME });
     const tokens = new DevTokens(await loadSecret(dataDir));
-    await store.putUser(LOCAL_ADMIN);
-    const deps: Deps = { store, mode: opts.mode ?? 'local', clock: () => new Date().toISOString(), log };
+    if (opts.registerLocalAdmin !== false) await store.putUser(LOCAL_ADMIN);
+    const deps: Deps = {
+      store,
+      mode: opts.mode ?? 'local',
+      clock: opts.clock ?? (() => new Date().toISOString()),
+      log,
+      ...(opts.bootstrapAdminEmail ? { bootstrapAdminEmail: opts.bootstrapAdminEmail } : {}),
+      ...(opts.adminContact ? { adminContact: opts.adminContact } : {}),
+    };
     const handlers = buildHandlers(deps);
-    const server = createLocalServer({ handlers, tokens, log, ...(opts.staticDir ? { staticDir: resolve(opts.staticDir) } : {}) });
+    const adminDevToken = () => tokens.issue({ sub: LOCAL_ADMIN.subject, email: LOCAL_ADMIN.email, name: LOCAL_ADMIN.name }, { expiresIn: '12h' });
+    const server = createLocalServer({ handlers, tokens, log, devToken: adminDevToken, ...(opts.staticDir ? { staticDir: resolve(opts.staticDir) } : {}) });
     await new Promise<void>((ok, fail) => {
       server.once('error', fail);
       server.listen(opts.port ?? 0, '127.0.0.1', () => ok());
     });
     const { port } = server.address() as AddressInfo;
-    const adminToken = await tokens.issue({ sub: LOCAL_ADMIN.subject, email: LOCAL_ADMIN.email!, name: LOCAL_ADMIN.name! }, { expiresIn: '30d' });
+    const adminToken = await tokens.issue({ sub: LOCAL_ADMIN.subject, email: LOCAL_ADMIN.email, name: LOCAL_ADMIN.name }, { expiresIn: '30d' });
     let closed: Promise<void> | undefined;
     return {
       url: `http://127.0.0.1:${port}`,

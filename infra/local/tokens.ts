@@ -1,26 +1,38 @@
 /**
  * Dev tokens of the embedded stack: HS256 JWTs signed with a secret kept in the data folder (so tokens
  * survive a restart), checked the way API Gateway's JWT authorizer checks Entra ID tokens (issuer, audience,
- * expiry). Local-only code: the cloud never sees these.
+ * expiry, signature, and the `access_as_user` scope every cloud route requires). Local-only code: the cloud
+ * never sees these.
  */
 import { randomBytes } from 'node:crypto';
-import { chmod, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { jwtVerify, SignJWT, type JWTPayload } from 'jose';
 
 export const DEV_ISSUER = 'invest-flags-local';
 export const DEV_AUDIENCE = 'invest-flags';
+/** The delegated scope the cloud authorizer requires on every route (infra/cdk API_SCOPE). */
+export const DEV_SCOPE = 'access_as_user';
 const SECRET_FILE = 'dev-token-secret';
 
 export interface DevUser {
   sub: string;
   email?: string;
   name?: string;
+  /** Space-separated scopes; `access_as_user` unless given (tests give others to see them refused). */
+  scp?: string;
+}
+
+/** Scopes as API Gateway reads them: `scp` (Entra ID) or `scope`, space-separated. */
+export function scopesOf(payload: JWTPayload): string[] {
+  const raw = payload.scp ?? payload.scope;
+  return typeof raw === 'string' ? raw.split(' ').filter(Boolean) : [];
 }
 
 /** The secret kept in `dataDir` (created on first run), or a fresh one when there is no data folder. */
 export async function loadSecret(dataDir: string | undefined): Promise<Uint8Array> {
   if (!dataDir) return randomBytes(32);
+  await mkdir(dataDir, { recursive: true });
   const file = join(dataDir, SECRET_FILE);
   try {
     const hex = (await readFile(file, 'utf8')).trim();
@@ -39,7 +51,7 @@ export class DevTokens {
 
   issue(user: DevUser, opts: { expiresIn?: string } = {}): Promise<string> {
     const { sub, ...rest } = user;
-    return new SignJWT({ ...rest })
+    return new SignJWT({ scp: DEV_SCOPE, ...rest })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(sub)
       .setIssuer(DEV_ISSUER)
@@ -52,6 +64,7 @@ export class DevTokens {
   /** The token's claims; throws when it is malformed, forged, expired or meant for someone else. */
   async verify(token: string): Promise<JWTPayload> {
     const { payload } = await jwtVerify(token, this.secret, { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ['HS256'] });
+    if (!scopesOf(payload).includes(DEV_SCOPE)) throw new Error(`token lacks the ${DEV_SCOPE} scope`);
     return payload;
   }
 }

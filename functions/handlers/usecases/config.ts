@@ -13,9 +13,27 @@ export async function loadConfig(store: ProjectStore): Promise<CountyConfig> {
   return checked.ok ? checked.config : DEFAULT_CONFIG;
 }
 
+/**
+ * How long a container reuses the configuration it read: every sync chunk needs it, and a county changes it
+ * rarely. A PUT in the same container takes effect at once; in other containers within this time.
+ */
+export const CONFIG_TTL_MS = 30_000;
+
+const cache = new WeakMap<ProjectStore, { config: CountyConfig; until: number }>();
+
+/** loadConfig, reused per store for CONFIG_TTL_MS (real time, not the request's asOf). */
+export async function cachedConfig(store: ProjectStore, nowMs: number = Date.now()): Promise<CountyConfig> {
+  const hit = cache.get(store);
+  if (hit && hit.until > nowMs) return hit.config;
+  const config = await loadConfig(store);
+  cache.set(store, { config, until: nowMs + CONFIG_TTL_MS });
+  return config;
+}
+
 export async function saveConfig(store: ProjectStore, input: unknown): Promise<CountyConfig> {
   const checked = validateConfig(input);
   if (!checked.ok) throw new ApiFailure('bad_request', MSG.badConfig, { errors: checked.errors });
   await store.putConfig(checked.config);
+  cache.delete(store);
   return checked.config;
 }

@@ -25,6 +25,7 @@ export interface RowInput {
   parsed: ParsedRow;
   contentHash: string;
   workbookId: string;
+  workbookName: string;
   now: string;
   config: CountyConfig;
   caller: Caller;
@@ -116,6 +117,8 @@ export function decideRow(input: RowInput, prev: ProjectState | null): RowDecisi
     kind: !prev ? 'created' : stage.transition ? 'transition' : hasChanges ? 'fields' : flagChanged ? 'flag' : 'fields',
     by: callerLabel(caller),
     workbook: input.workbookId,
+    user: { subject: caller.subject, email: caller.email, name: caller.name },
+    workbookName: input.workbookName,
     ...(hasChanges ? { changes } : {}),
     ...(stage.transition ? { transition: stage.transition } : {}),
     ...(flagChanged ? { flag: { from: prev?.flag.level ?? 'none', to: flag.level, rules: flag.reasons.map((r) => r.rule) } } : {}),

@@ -2,21 +2,29 @@
  * POST /v1/sync: parse every row, compare with the stored state, record events, update STATE, the weekly
  * snapshot and the workbook's membership, and answer per row. Reads are batched for the whole chunk;
  * unchanged rows write nothing; a row whose version another writer took is decided again on the newer state.
+ *
+ * Weekly snapshots are written lazily: STATE is itself the snapshot of the week of its last change, so a
+ * commit needs to keep the state it replaces only when that state belongs to an earlier week — it was then that
+ * week's final state (WEEK#<week of prev.updatedAt>). The reports read STATE for every week from its
+ * `updatedAt` on, and WEEK# items before (functions/handlers/usecases/reports.ts). A project created or
+ * changed again within the same week writes no snapshot at all, and each WEEK# item has exactly one writer
+ * (the committer of the next version), so no slower writer can overwrite a newer snapshot.
  */
 import type { ListKey, MissingProject, SyncRequest, SyncResponse, SyncRowResult, SyncSummary } from '../../contract';
-import { asOfInstant, weekOf } from '../../domain/calendar';
+import type { CutoffConfig } from '../../contract';
+import { asOfInstant, weekOf, weekRange } from '../../domain/calendar';
 import { parseRow } from '../../domain/parse';
+import { snapshotOf, type WeekSnapshot } from '../../domain/report';
 import type { ProjectState } from '../../domain/types';
-import type { WeekSnapshot } from '../../store';
 import { mapPool } from '../../store/pool';
 import type { Caller } from '../caller';
 import type { Deps } from '../deps';
-import { loadConfig } from './config';
+import { cachedConfig } from './config';
 import { rowContentHash } from './row-hash';
 import { decideRow, targetList, type RowInput } from './sync-row';
 
 /** Rows written at once (an event put, then for existing projects a STATE put): bounds requests in flight. */
-const WRITE_CONCURRENCY = 16;
+const WRITE_CONCURRENCY = 32;
 /** Attempts per row when other writers keep taking the next version. */
 const MAX_ATTEMPTS = 5;
 
@@ -36,34 +44,23 @@ function duplicateErrors(rows: SyncRequest['rows']): Map<number, SyncRowResult['
   return out;
 }
 
-function weekSnapshot(state: ProjectState, week: string, now: string, progressWeek: string): WeekSnapshot {
-  return {
-    id: state.id,
-    week,
-    name: state.fields.name,
-    stage: state.stage,
-    flag: state.flag.level,
-    rules: state.flag.reasons.map((r) => r.rule),
-    unit: state.fields.unit,
-    leader: state.fields.leader,
-    amount: state.fields.amount,
-    progressUpdated: progressWeek === week,
-    version: state.version,
-    at: now,
-  };
+/**
+ * The snapshot to keep when a commit replaces `prev`: prev itself, as the final state of its week, when that
+ * week has closed by `now`; null when prev belongs to the same (or, with a back-dated asOf, a later) week.
+ */
+export function closingSnapshot(prev: ProjectState, now: string, cutoff: CutoffConfig): WeekSnapshot | null {
+  const week = weekOf(prev.updatedAt, cutoff);
+  if (week >= weekOf(now, cutoff)) return null;
+  return snapshotOf(prev, { week, ...weekRange(week, cutoff) }, now);
 }
-
-const sameSnapshot = (a: WeekSnapshot | undefined, b: WeekSnapshot): boolean =>
-  a !== undefined && a.version === b.version && a.flag === b.flag && a.rules.join() === b.rules.join() && a.progressUpdated === b.progressUpdated;
 
 export async function syncUseCase(deps: Deps, caller: Caller, req: SyncRequest): Promise<SyncResponse> {
   const { store } = deps;
-  const config = await loadConfig(store);
+  const config = await cachedConfig(store);
   const now = deps.mode !== 'cloud' && req.asOf ? asOfInstant(req.asOf, config.cutoff) : deps.clock();
-  const week = weekOf(now, config.cutoff);
   const duplicates = duplicateErrors(req.rows);
   const ids = [...new Set(req.rows.filter((_, i) => !duplicates.has(i)).map((r) => r.id))];
-  const { states, weeks } = await store.loadProjects(ids, week);
+  const states = await store.loadProjects(ids);
 
   const snapshots: WeekSnapshot[] = [];
   const members: string[] = [];
@@ -75,19 +72,21 @@ export async function syncUseCase(deps: Deps, caller: Caller, req: SyncRequest):
     const dup = duplicates.get(i);
     const parsed = parseRow(row.cells, { dateSystem: req.dateSystem, ...(row.units ? { units: row.units } : {}) });
     if (dup) return reject(base, prev, row.list, [...dup, ...parsed.errors]);
-    const input: RowInput = { row, parsed, contentHash: rowContentHash(row, req.dateSystem), workbookId: req.workbook.id, now, config, caller };
+    const input: RowInput = {
+      row, parsed, contentHash: rowContentHash(row, req.dateSystem), workbookId: req.workbook.id, workbookName: req.workbook.name, now, config, caller,
+    };
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const d = decideRow(input, prev);
       if (d.kind === 'rejected') return reject(base, prev, row.list, d.errors);
       if (d.kind === 'unchanged') {
-        const snap = weekSnapshot({ ...d.state, flag: d.flag }, week, now, weekOf(d.state.history.progressChangedAt, config.cutoff));
-        if (!sameSnapshot(weeks.get(row.id), snap)) snapshots.push(snap);
         return { ...base, status: 'unchanged', stage: d.state.stage, targetList: targetList(d.state.stage, row.list), flag: d.flag, errors: d.errors };
       }
       if ((await store.commit(d.event, { stateLater: prev === null })) === 'committed') {
         if (prev === null) created.push(d.state);
-        snapshots.push(weekSnapshot(d.state, week, now, weekOf(d.state.history.progressChangedAt, config.cutoff)));
-        members.push(row.id);
+        const closing = prev && closingSnapshot(prev, now, config.cutoff);
+        if (closing) snapshots.push(closing);
+        // Membership is recorded once, when the project joins this workbook.
+        if (!prev?.workbooks.includes(req.workbook.id)) members.push(row.id);
         return {
           ...base,
           status: prev ? 'updated' : 'created',
@@ -131,7 +130,7 @@ async function missingProjects(deps: Deps, req: SyncRequest): Promise<MissingPro
   const present = new Set([...(req.workbookIds ?? []), ...req.rows.map((r) => r.id)]);
   const gone = (await deps.store.listMembership(req.workbook.id)).filter((id) => !present.has(id));
   if (gone.length === 0) return [];
-  const { states } = await deps.store.loadProjects(gone);
+  const states = await deps.store.loadProjects(gone);
   return gone
     .map((id) => states.get(id))
     .filter((s): s is ProjectState => s !== undefined)

@@ -4,6 +4,13 @@ import { state } from './state-fixture';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { projectPk, eventSk } from '../../../functions/store/keys';
 import type { ProjectState } from '../../../functions/domain/types';
+import { snapshotOf, type WeekSnapshot } from '../../../functions/domain/report';
+import { weekRange } from '../../../functions/domain/calendar';
+import { DEFAULT_CONFIG } from '../../../functions/domain/config';
+
+function snapshot(s: ProjectState, week: string): WeekSnapshot {
+  return snapshotOf(s, { week, ...weekRange(week, DEFAULT_CONFIG.cutoff) }, s.updatedAt);
+}
 
 let db: RunningDynalite;
 let store: DynamoStore;
@@ -35,7 +42,7 @@ describe('DynamoStore', () => {
     const s1 = state('P-1');
     expect(await store.commit(event(s1))).toBe('committed');
     expect(store.writes).toEqual({ requests: 2, items: 2 });
-    const { states } = await store.loadProjects(['P-1', 'P-2']);
+    const states = await store.loadProjects(['P-1', 'P-2']);
     expect(states.get('P-1')).toEqual(s1);
     expect(states.has('P-2')).toBe(false);
     expect(await store.listEvents('P-1')).toEqual([{ version: 1, at: s1.updatedAt, kind: 'created', by: 'clerk-a', workbook: 'wb-1' }]);
@@ -55,7 +62,7 @@ describe('DynamoStore', () => {
     const s3 = state('P-1', { version: 3 });
     await store.commit(event(s3));
     await store.commit(event(state('P-1', { version: 2 })));
-    expect((await store.loadProjects(['P-1'])).states.get('P-1')?.version).toBe(3);
+    expect((await store.loadProjects(['P-1'])).get('P-1')?.version).toBe(3);
   });
 
   it('repairs STATE from the newest event when a writer died between the two puts', async () => {
@@ -63,9 +70,9 @@ describe('DynamoStore', () => {
     const s2 = state('P-1', { version: 2, fields: { progress: '已开工' } });
     // The event landed, the STATE put did not.
     await doc().send(new PutCommand({ TableName: `t-${tableNo}`, Item: { PK: projectPk('P-1'), SK: eventSk(2), ...event(s2) } }));
-    expect((await store.loadProjects(['P-1'])).states.get('P-1')?.version).toBe(1);
+    expect((await store.loadProjects(['P-1'])).get('P-1')?.version).toBe(1);
     expect(await store.latestState('P-1')).toEqual(s2);
-    expect((await store.loadProjects(['P-1'])).states.get('P-1')).toEqual(s2);
+    expect((await store.loadProjects(['P-1'])).get('P-1')).toEqual(s2);
   });
 
   it('the history reader repairs too', async () => {
@@ -73,23 +80,23 @@ describe('DynamoStore', () => {
     const s2 = state('P-1', { version: 2 });
     await doc().send(new PutCommand({ TableName: `t-${tableNo}`, Item: { PK: projectPk('P-1'), SK: eventSk(2), ...event(s2) } }));
     expect((await store.listEvents('P-1'))?.map((e) => e.version)).toEqual([1, 2]);
-    expect((await store.loadProjects(['P-1'])).states.get('P-1')?.version).toBe(2);
+    expect((await store.loadProjects(['P-1'])).get('P-1')?.version).toBe(2);
   });
 
   it('a created project may have its STATE written later, in a batch; a late batch is repaired', async () => {
     const s1 = state('P-1');
     expect(await store.commit(event(s1), { stateLater: true })).toBe('committed');
     expect(store.writes).toEqual({ requests: 1, items: 1 });
-    expect((await store.loadProjects(['P-1'])).states.size).toBe(0);
+    expect((await store.loadProjects(['P-1'])).size).toBe(0);
     // A second writer finds the event, repairs STATE from it, and moves on to version 2 …
     expect(await store.latestState('P-1')).toEqual(s1);
     const s2 = state('P-1', { version: 2, fields: { progress: 'later' } });
     expect(await store.commit(event(s2))).toBe('committed');
     // … then the first writer's batched STATE v1 lands late: STATE is behind its newest event until a reader repairs it.
     await store.putCreatedStates([s1]);
-    expect((await store.loadProjects(['P-1'])).states.get('P-1')?.version).toBe(1);
+    expect((await store.loadProjects(['P-1'])).get('P-1')?.version).toBe(1);
     expect(await store.latestState('P-1')).toEqual(s2);
-    expect((await store.loadProjects(['P-1'])).states.get('P-1')?.version).toBe(2);
+    expect((await store.loadProjects(['P-1'])).get('P-1')?.version).toBe(2);
   });
 
   it('knows no history for an unknown project', async () => {
@@ -97,22 +104,60 @@ describe('DynamoStore', () => {
     expect(await store.latestState('nope')).toBeNull();
   });
 
-  it('reads more than 100 projects (several batches) with their week snapshots', async () => {
+  it('reads more than 100 projects (several batches)', async () => {
     const ids = Array.from({ length: 130 }, (_, i) => `P-${i}`);
     for (const id of ids.slice(0, 120)) await store.commit(event(state(id)));
-    await store.putWeekSnapshots(ids.slice(0, 5).map((id) => ({
-      id, week: '2026-W10', name: id, stage: 'clue', flag: 'none', rules: [], unit: '温水镇', leader: null, amount: 1, progressUpdated: true, version: 1, at: 'x',
-    })));
-    const { states, weeks } = await store.loadProjects(ids, '2026-W10');
+    const states = await store.loadProjects(ids);
     expect(states.size).toBe(120);
-    expect([...weeks.keys()].sort()).toEqual(ids.slice(0, 5).sort());
+    expect(states.get('P-7')?.fields.name).toBe('项目P-7');
   });
 
-  it('keeps and lists workbook membership', async () => {
-    const before = store.writes.requests;
-    await store.putMemberships('wb-1', Array.from({ length: 30 }, (_, i) => `P-${i}`));
-    expect(store.writes.requests - before).toBe(2);
-    expect((await store.listMembership('wb-1')).sort()).toHaveLength(30);
+  it('keeps weekly snapshots: one week by GSI2, each project’s newest at or before a week, and every STATE', async () => {
+    const at = '2026-03-06T04:00:00.000Z';
+    const snaps = [
+      snapshot(state('P-1'), '2026-W08'),
+      snapshot(state('P-1', { version: 2 }), '2026-W10'),
+      snapshot(state('P-2', { fields: { unit: null } }), '2026-W10'),
+      snapshot(state('P-3', { stage: 'dropped' }), '2026-W12'),
+    ];
+    await store.putWeekSnapshots(snaps);
+    // Latest write in a week wins.
+    await store.putWeekSnapshots([{ ...snapshot(state('P-2', { version: 3, fields: { unit: null } }), '2026-W10'), at }]);
+    const w10 = await store.weekSnapshots('2026-W10');
+    expect(w10.map((s) => [s.id, s.version, s.unit]).sort()).toEqual([['P-1', 2, '温水镇'], ['P-2', 3, '']]);
+    expect(w10.find((s) => s.id === 'P-1')).toEqual(snaps[1]);
+    expect(await store.weekSnapshots('2026-W11')).toEqual([]);
+    const upTo = (ids: string[], week: string) => store.latestSnapshots(ids, week).then((l) => l.map((s) => `${s.id}@${s.week}`).sort());
+    expect(await upTo(['P-1', 'P-2', 'P-3', 'P-9'], '2026-W09')).toEqual(['P-1@2026-W08']);
+    expect(await upTo(['P-1', 'P-2', 'P-3'], '2026-W11')).toEqual(['P-1@2026-W10', 'P-2@2026-W10']);
+    expect(await upTo(['P-3'], '2026-W52')).toEqual(['P-3@2026-W12']);
+    // Snapshots are neither STATE nor events.
+    await store.commit(event(state('P-1')));
+    await store.commit(event(state('P-4', { stage: 'dropped' })));
+    expect((await store.allStates()).map((s) => s.id).sort()).toEqual(['P-1', 'P-4']);
+    expect(await store.listEvents('P-1')).toHaveLength(1);
+  });
+
+  it('lists every STATE over several pages', async () => {
+    const big = 'x'.repeat(3000); // ~3 KB items: 420 of them exceed one 1 MB query page
+    const ids = Array.from({ length: 420 }, (_, i) => `Q-${i}`);
+    await store.putCreatedStates(ids.map((id) => state(id, { fields: { progress: big } })));
+    expect(new Set((await store.allStates()).map((s) => s.id)).size).toBe(420);
+  });
+
+  it('keeps workbook membership as one item per call, idempotently, and still reads the per-project layout', async () => {
+    const before = { ...store.writes };
+    const ids = Array.from({ length: 300 }, (_, i) => `P-${i}`);
+    await store.putMemberships('wb-1', ids);
+    await store.putMemberships('wb-1', [...ids].reverse()); // a retried chunk rewrites the same item
+    await store.putMemberships('wb-1', []);
+    expect(store.writes).toEqual({ requests: before.requests + 2, items: before.items + 2 });
+    await store.putMemberships('wb-1', ['P-300', 'P-1']);
+    // Data written before: one item per project.
+    await doc().send(new PutCommand({ TableName: `t-${tableNo}`, Item: { PK: 'WORKBOOK#wb-1', SK: 'PROJECT#OLD-1', id: 'OLD-1', workbook: 'wb-1' } }));
+    const listed = await store.listMembership('wb-1');
+    expect(listed).toHaveLength(302);
+    expect(new Set(listed)).toEqual(new Set([...ids, 'P-300', 'OLD-1']));
     expect(await store.listMembership('wb-2')).toEqual([]);
   });
 
@@ -152,12 +197,21 @@ describe('DynamoStore', () => {
     expect(await store.getConfig()).toEqual({ county: '平邑县' });
   });
 
-  it('finds users by subject first, then by e-mail', async () => {
+  it('finds users by any subject first, then by e-mail; lists them; moves a profile to its subject', async () => {
     await store.putUser({ email: 'Clerk@County.gov.cn', role: 'clerk', units: ['温水镇'] });
-    expect(await store.getUser('sub-1', 'clerk@county.gov.cn')).toMatchObject({ role: 'clerk', units: ['温水镇'] });
-    await store.putUser({ subject: 'sub-1', role: 'leader', units: [] });
-    expect((await store.getUser('sub-1', 'clerk@county.gov.cn'))?.role).toBe('leader');
-    expect(await store.getUser('sub-2')).toBeNull();
+    expect(await store.getUser({ subjects: ['sub-1'], email: 'clerk@county.gov.cn' })).toMatchObject({ role: 'clerk', units: ['温水镇'], email: 'clerk@county.gov.cn' });
+    await store.putUser({ subject: 'oid-1', role: 'leader', units: [] });
+    expect((await store.getUser({ subjects: ['oid-1', 'sub-1'], email: 'clerk@county.gov.cn' }))?.role).toBe('leader');
+    expect((await store.getUser({ subjects: ['sub-1', 'oid-1'] }))?.role).toBe('leader');
+    expect(await store.getUser({ subjects: ['sub-2'] })).toBeNull();
+    expect(await store.getUser({ subjects: [] })).toBeNull();
+    expect((await store.listUsers()).map((u) => u.subject ?? u.email).sort()).toEqual(['clerk@county.gov.cn', 'oid-1']);
+
+    const byEmail = (await store.getUser({ subjects: [], email: 'clerk@county.gov.cn' }))!;
+    await store.saveUser({ ...byEmail, subject: 'oid-2', role: 'admin' }, [byEmail]);
+    const users = await store.listUsers();
+    expect(users.map((u) => [u.subject, u.email ?? null, u.role]).sort()).toEqual([['oid-1', null, 'leader'], ['oid-2', 'clerk@county.gov.cn', 'admin']]);
+    expect(await store.getUser({ subjects: [], email: 'clerk@county.gov.cn' })).toBeNull(); // the e-mail copy is gone
     await expect(store.putUser({ role: 'admin', units: [] })).rejects.toThrow(/subject or an e-mail/);
   });
 });
