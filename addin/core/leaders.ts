@@ -39,6 +39,8 @@ export interface LeaderOutcome {
   /** The week of 周调度 and the instant 领导看板 is as of. */
   week: string;
   asOf: string;
+  /** The county's time zone (config), for showing asOf. */
+  timeZone: string;
   /** Sheets written, in plan order. */
   sheets: string[];
   dashboard: { count: number; amount: number; red: number; yellow: number; dropped: number; redProjects: number };
@@ -75,7 +77,7 @@ export async function refreshLeaderSheets({ gateway, api, options = {}, onProgre
   // Config gives the county's name and time zone for the titles; the report week follows the dashboard's.
   const [config, dashboard] = await Promise.all([get<CountyConfig>('config'), report(() => get<Dashboard>('dashboard', { asOf }))]);
   const weekly = await report(() => get<WeeklyReport>('reports/weekly', { week: week ?? dashboard.week }));
-  const sheetOptions = { lang, county: config.county, timeZone: config.cutoff?.timeZone };
+  const sheetOptions = { lang, county: config.county, timeZone: config.cutoff?.timeZone || 'Asia/Shanghai' };
 
   let pages: ProjectsResponse[] | null = null;
   if (includeCountyProjects) {
@@ -104,6 +106,7 @@ export async function refreshLeaderSheets({ gateway, api, options = {}, onProgre
   return {
     week: weekly.period.week,
     asOf: dashboard.asOf,
+    timeZone: sheetOptions.timeZone,
     sheets: leaderSheets.map((s) => s.name),
     dashboard: { count: d.count, amount: d.amount, red: d.red, yellow: d.yellow, dropped: dashboard.dropped, redProjects: dashboard.redFlags.length },
     weekly: { count: w.count, entered: w.entered, red: w.red, yellow: w.yellow, noUpdate: w.noUpdate, movements: weekly.movements.length, coordination: weekly.coordination.length, empty: weekly.empty },

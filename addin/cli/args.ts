@@ -1,0 +1,55 @@
+/** Argument checks the commands share: a usage error carries its text in both languages. */
+import { existsSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+
+/** Exit codes: 0 ok, 1 rows had errors (or the backend refused), 2 usage or unreadable input, 3 backend unreachable. */
+export const EXIT = { ok: 0, rowErrors: 1, usage: 2, unreachable: 3 } as const;
+
+export class UsageError extends Error {
+  constructor(readonly zh: string, readonly en: string) {
+    super(en);
+  }
+}
+
+export function isoDate(value: string | undefined, flag: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new UsageError(`${flag} 应为 YYYY-MM-DD：${value}`, `${flag} must be YYYY-MM-DD: ${value}`);
+  return value;
+}
+
+/** An ISO week "2026-W48" (weeks 01–53). */
+export function isoWeek(value: string | undefined, flag: string): string | undefined {
+  if (value === undefined) return undefined;
+  const m = /^(\d{4})-W(\d{2})$/.exec(value);
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 53) throw new UsageError(`${flag} 应为 ISO 周次，如 2026-W48：${value}`, `${flag} must be an ISO week such as 2026-W48: ${value}`);
+  return value;
+}
+
+export function positiveInt(value: string | undefined, flag: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 100_000) throw new UsageError(`${flag} 应为 1–100000 的整数：${value}`, `${flag} must be an integer 1–100000: ${value}`);
+  return n;
+}
+
+/** --api and --token go together; --out and --in-place exclude each other. */
+export function checkTarget(values: { api?: string; token?: string; out?: string; 'in-place'?: boolean }): void {
+  if (values.api && !values.token) throw new UsageError('--api 需要同时给出 --token', '--api needs --token');
+  if (values.token && !values.api) throw new UsageError('--token 只能与 --api 一起使用', '--token goes with --api');
+  if (values.out && values['in-place']) throw new UsageError('--out 与 --in-place 不能同时使用', '--out and --in-place exclude each other');
+}
+
+/** `<dir>/<name>-<suffix>.xlsx` beside the input. */
+export function besideInput(input: string, suffix: string): string {
+  const ext = extname(input) || '.xlsx';
+  return join(dirname(input), `${basename(input, extname(input))}-${suffix}${ext}`);
+}
+
+/** The input (which must exist) and where to write: --out, the input itself with --in-place, or beside it. */
+export function inputAndOutput(o: { input: string; out?: string; inPlace?: boolean }, suffix: string): { input: string; out: string } {
+  const input = resolve(o.input);
+  if (!existsSync(input)) throw new UsageError(`找不到文件：${input}`, `No such file: ${input}`);
+  const out = o.inPlace ? input : resolve(o.out ?? besideInput(input, suffix));
+  if (out === input && !o.inPlace) throw new UsageError('输出文件与输入相同；如确要覆盖请加 --in-place', 'The output is the input; add --in-place to overwrite it');
+  return { input, out };
+}

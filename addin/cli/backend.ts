@@ -1,0 +1,32 @@
+/**
+ * The backend a command talks to: the one named by --api/--token, or the embedded local stack started in
+ * this process (data under --data, default ./data; in memory for the demo).
+ */
+import { SyncError, type ApiTarget } from '../core';
+
+export interface BackendChoice {
+  api?: string;
+  token?: string;
+  data?: string;
+  inMemory?: boolean;
+}
+
+export interface Backend {
+  api: ApiTarget;
+  close(): Promise<void>;
+}
+
+export async function openBackend(o: BackendChoice): Promise<Backend> {
+  if (o.api) return { api: { url: o.api, token: o.token! }, close: async () => {} };
+  try {
+    // Loaded only here: a command against a remote API needs none of the backend. (require, not import():
+    // under tsx the entry runs as CommonJS and a dynamic import() would skip its .ts resolution.)
+    // The SDK's Node-version notice means nothing to a clerk syncing against local dynalite.
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+    const { startLocalStack } = require('../../infra/local/stack') as typeof import('../../infra/local/stack');
+    const s = await startLocalStack(o.inMemory ? { inMemory: true } : { dataDir: o.data ?? './data' });
+    return { api: { url: s.url, token: s.adminToken }, close: () => s.close() };
+  } catch (e) {
+    throw new SyncError('network', { zh: `内置后端无法启动（${(e as Error).message}）`, en: `The embedded backend did not start (${(e as Error).message})` });
+  }
+}

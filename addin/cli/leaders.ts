@@ -1,0 +1,114 @@
+/**
+ * `invest-flags report`: the leaders' sheets (领导看板, 周调度, and with --county-projects the read-only
+ * 全县项目) written into a copy of a workbook, from the backend's reports; a short summary on stdout.
+ */
+import { parseArgs } from 'node:util';
+import { refreshLeaderSheets, type LeaderOutcome, type LeaderProgress } from '../core';
+import { formatInstant } from '../core/leader-sheets';
+import { openXlsx, saveXlsx } from '../xlsx/file';
+import { checkTarget, EXIT, inputAndOutput, isoDate, isoWeek, UsageError } from './args';
+import { openBackend } from './backend';
+import { detectLang, displayWidth, pad, type Lang } from './i18n';
+import type { Io } from './main';
+
+export interface ReportCliOptions {
+  input: string;
+  out?: string;
+  week?: string;
+  asOf?: string;
+  countyProjects?: boolean;
+  api?: string;
+  token?: string;
+  data?: string;
+  inMemory?: boolean;
+  inPlace?: boolean;
+  json?: boolean;
+}
+
+export function parseReportArgs(args: string[]): ReportCliOptions {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string', short: 'o' }, api: { type: 'string' }, token: { type: 'string' }, data: { type: 'string' },
+      week: { type: 'string' }, 'as-of': { type: 'string' }, 'county-projects': { type: 'boolean' }, 'in-place': { type: 'boolean' }, json: { type: 'boolean' },
+    },
+  });
+  if (positionals.length !== 1) throw new UsageError('report 需要一个工作簿文件', 'report needs one workbook file');
+  checkTarget(values);
+  return {
+    input: positionals[0]!, out: values.out, api: values.api, token: values.token, data: values.data,
+    week: isoWeek(values.week, '--week'), asOf: isoDate(values['as-of'], '--as-of'), countyProjects: values['county-projects'],
+    inPlace: values['in-place'], json: values.json,
+  };
+}
+
+const PHASES: Record<LeaderProgress['phase'], { zh: string; en: string }> = {
+  fetch: { zh: '读取领导看板和周调度', en: 'Fetching the dashboard and weekly report' },
+  projects: { zh: '读取全县项目', en: 'Fetching the county’s projects' },
+  write: { zh: '写入领导视图', en: 'Writing the leaders’ sheets' },
+  done: { zh: '完成', en: 'Done' },
+};
+
+/** One line per phase; the county projects' count redrawn in place on a terminal. */
+function progressLines(lang: Lang, stream: NodeJS.WriteStream) {
+  let last = '';
+  return (p: LeaderProgress) => {
+    if (p.phase === 'projects' && stream.isTTY && p.pages) {
+      stream.write(`\r${PHASES.projects[lang]}… ${p.projects}  `);
+      return;
+    }
+    if (p.phase === last) return;
+    if (last === 'projects' && stream.isTTY) stream.write('\n');
+    last = p.phase;
+    if (p.phase !== 'done') stream.write(`${PHASES[p.phase][lang]}…\n`);
+  };
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? ''))));
+  return rows.map((r) => '  ' + r.map((c, i) => pad(c, widths[i]!, true)).join('  ').trimEnd()).join('\n');
+}
+
+export function formatLeaderSummary(o: LeaderOutcome, out: string, lang: Lang): string {
+  const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
+  const d = o.dashboard;
+  const w = o.weekly;
+  const lines = [
+    t(`领导看板（截至 ${formatInstant(o.asOf, o.timeZone)}）`, `Dashboard (as of ${formatInstant(o.asOf, o.timeZone)})`),
+    table([
+      [t('在库项目', 'Projects'), t('总投资（亿元）', 'Investment (100M CNY)'), t('红旗', 'Red'), t('黄旗', 'Yellow'), t('已终止', 'Dropped')],
+      [d.count, d.amount, d.red, d.yellow, d.dropped].map(String),
+    ]),
+    '',
+    `${t('周调度', 'Weekly report')} ${o.week}${w.empty ? t('（本周无数据）', ' (no data this week)') : ''}`,
+    table([
+      [t('项目', 'Projects'), t('本周新进入', 'Entered'), t('阶段变化', 'Moves'), t('红旗', 'Red'), t('黄旗', 'Yellow'), t('未更新进展', 'No update'), t('需县级协调', 'Coordination')],
+      [w.count, w.entered, w.movements, w.red, w.yellow, w.noUpdate, w.coordination].map(String),
+    ]),
+  ];
+  if (o.countyProjects !== null) lines.push('', t(`全县项目：${o.countyProjects} 个（只读）`, `County projects: ${o.countyProjects} (read-only)`));
+  lines.push('', `${t('已写入工作表', 'Sheets written')}: ${o.sheets.join(t('、', ', '))}`, `${t('输出文件', 'Output')}: ${out}`);
+  return lines.join('\n');
+}
+
+export async function report(o: ReportCliOptions, io: Io): Promise<number> {
+  const lang = detectLang(io.env);
+  const { input, out } = inputAndOutput(o, 'leaders');
+  const gateway = await openXlsx(input);
+  const backend = await openBackend(o);
+  try {
+    const outcome = await refreshLeaderSheets({
+      gateway,
+      api: backend.api,
+      // The sheets are the county's and stay Chinese whatever the operator's locale (as sync's cell text).
+      options: { week: o.week, asOf: o.asOf, includeCountyProjects: o.countyProjects ?? false, lang: 'zh' },
+      onProgress: progressLines(lang, io.stderr),
+    });
+    await saveXlsx(gateway, out);
+    io.stdout.write((o.json ? JSON.stringify({ output: out, ...outcome }, null, 2) : formatLeaderSummary(outcome, out, lang)) + '\n');
+    return EXIT.ok;
+  } finally {
+    await backend.close();
+  }
+}
