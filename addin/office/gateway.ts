@@ -45,6 +45,11 @@ const BLOCK_BYTES = 512 * 1024;
 
 const CHART_TYPES = { columnClustered: 'ColumnClustered', columnStacked: 'ColumnStacked', barClustered: 'BarClustered' } as const;
 
+/** Print margins in points (0.4" sides, 0.6" top/bottom, 0.3" header/footer), as the .xlsx gateway sets them. */
+const PRINT_MARGINS = { leftMargin: 28.8, rightMargin: 28.8, topMargin: 43.2, bottomMargin: 43.2, headerMargin: 21.6, footerMargin: 21.6 };
+/** "page / pages", centred in the footer. */
+const PAGE_FOOTER = '&P / &N';
+
 /** Which leader-sheet features the host's ExcelApi version allows. */
 interface LeaderFeatures {
   charts: boolean;
@@ -131,7 +136,7 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
         const targets = [...new Set([...plan.sheets.map((s) => s.sheet), ...plan.moves.flatMap((m) => [m.from.sheet, m.to.sheet])])];
         const probe = (name: string) => {
           const ws = ctx.workbook.worksheets.getItemOrNullObject(name);
-          ws.load('name,protection/protected');
+          ws.load('name,position,protection/protected');
           return ws;
         };
         const targetProbes = targets.map((name) => [name, probe(name)] as const);
@@ -153,7 +158,8 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
           if (ws.isNullObject) throw sheetMissing(name);
           if (ws.protection.protected) throw sheetProtected(name);
         }
-        for (const [name, ws] of leaderProbes) if (!ws.isNullObject && ws.protection.protected) throw sheetProtected(name);
+        // A protected leader sheet (全县项目 is protected by the add-in, without a password) is replaced all the same;
+        // leaderSteps tries unprotect() first thing, which fails — before any write — when a person set a password.
         if (settingsProbe && !settingsProbe.isNullObject && settingsProbe.protection.protected) throw sheetProtected(SETTINGS_SHEET);
 
         // Round trip 2 (more only for very large plans): every write.
@@ -161,7 +167,12 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
         let cellsWritten = 0;
         for (const s of plan.sheets) cellsWritten += this.sheetSteps(s, steps, notesSupported ? noteProbes : null);
         cellsWritten += this.moveSteps(plan, steps);
-        for (const [i, l] of plan.leaderSheets.entries()) this.leaderSteps(l, !leaderProbes[i]![1].isNullObject, features, steps);
+        const unlock = leaderProbes.filter(([, ws]) => !ws.isNullObject && ws.protection.protected).map(([name]) => name);
+        if (unlock.length) steps.unshift({ bytes: COMMAND_BYTES * unlock.length, queue: (_ctx, sheet) => unlock.forEach((name) => sheet(name).protection.unprotect()) });
+        for (const [i, l] of plan.leaderSheets.entries()) {
+          const old = leaderProbes[i]![1];
+          this.leaderSteps(l, old.isNullObject ? null : old.position, features, steps);
+        }
         if (plan.settings) this.settingsSteps({ ...current, ...plan.settings }, !settingsProbe!.isNullObject, steps);
         this.deleteSteps(plan, steps);
 
@@ -285,14 +296,19 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
    * A leader sheet is replaced whole: delete it if present (its charts go with it), add it again, write values
    * and formats, then frozen rows, widths, print settings, data bars and charts.
    */
-  private leaderSteps(l: LeaderSheetPlan, exists: boolean, features: LeaderFeatures, steps: Step[]): void {
+  private leaderSteps(l: LeaderSheetPlan, position: number | null, features: LeaderFeatures, steps: Step[]): void {
     const width = Math.max(1, ...l.rows.map((r) => r.length));
     const rows = l.rows.map((r) => Array.from({ length: width }, (_, j) => toExcelValue((r[j] ?? null) as RawCell, true)));
     steps.push({
       bytes: COMMAND_BYTES * 2,
       queue: (ctx) => {
-        if (exists) ctx.workbook.worksheets.getItem(l.name).delete();
-        ctx.workbook.worksheets.add(l.name);
+        if (position === null) {
+          ctx.workbook.worksheets.add(l.name);
+          return;
+        }
+        // Same place in the tab order as the sheet it replaces (a new sheet is added last).
+        ctx.workbook.worksheets.getItem(l.name).delete();
+        ctx.workbook.worksheets.add(l.name).position = position;
       },
     });
     for (const block of blocks(rows)) {
@@ -323,6 +339,8 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
           // All columns on one page, as many pages down as the rows need (0 = automatic, Excel's "fit all columns").
           ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
           if (titleRows) ws.pageLayout.setPrintTitleRows(titleRows);
+          Object.assign(ws.pageLayout, PRINT_MARGINS, { centerHorizontally: true });
+          ws.pageLayout.headersFooters.defaultForAllPages.centerFooter = PAGE_FOOTER;
         }
         for (const bar of bars) ws.getRange(bar).conditionalFormats.add('DataBar');
         charts.forEach((c, i) => {
@@ -331,6 +349,8 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
           chart.title.text = c.title;
           chart.setPosition(boxes[i]!.start, boxes[i]!.end);
         });
+        // Generated and read-only (全县项目): no password, so the next refresh can replace it.
+        if (l.protect) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
       },
     });
   }

@@ -31,12 +31,21 @@ export interface FakePageLayout {
   zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
   /** setPrintTitleRows's address ("$1:$2"), null when none. */
   printTitleRows: string | null;
+  /** leftMargin, topMargin, headerMargin… in points, as set. */
+  margins: Record<string, number>;
+  centerHorizontally: boolean;
+  /** headersFooters.defaultForAllPages.centerFooter. */
+  centerFooter: string;
 }
 
 export interface FakeSheet {
   name: string;
   visibility: 'Visible' | 'Hidden' | 'VeryHidden';
   protected: boolean;
+  /** The protection password a person set ('' or undefined: none); unprotect() must give it. */
+  password?: string;
+  /** The options of the last protect() (allowFormatColumns…). */
+  protectionOptions?: Record<string, unknown>;
   /** "row,col" → cell, 1-based. */
   cells: Map<string, FakeCell>;
   /** "A5" → note text. */
@@ -58,7 +67,7 @@ export function newSheet(name: string, visibility: FakeSheet['visibility'] = 'Vi
     notes: new Map(),
     frozenRows: 0,
     columnWidths: new Map(),
-    pageLayout: { orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 }, printTitleRows: null },
+    pageLayout: { orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 }, printTitleRows: null, margins: {}, centerHorizontally: false, centerFooter: '' },
     charts: [],
     dataBars: [],
   };

@@ -289,14 +289,21 @@ class FakeWorksheets extends Proxy_ {
 }
 
 class FakeWorksheet extends Proxy_ {
-  readonly protection: { protected: boolean; load(p?: string): void };
+  readonly protection: {
+    protected: boolean;
+    load(p?: string): void;
+    protect(options?: Record<string, unknown>, password?: string): void;
+    unprotect(password?: string): void;
+  };
   readonly freezePanes: { freezeRows(n: number): void };
   readonly pageLayout: {
     orientation: string;
     paperSize: string;
     zoom: FakePageLayout['zoom'];
     setPrintTitleRows(rows: string): void;
-  };
+    centerHorizontally: boolean;
+    headersFooters: { defaultForAllPages: { centerFooter: string } };
+  } & Record<'leftMargin' | 'rightMargin' | 'topMargin' | 'bottomMargin' | 'headerMargin' | 'footerMargin', number>;
   readonly charts: { add(type: string, source: FakeRange, seriesBy?: string): FakeChartProxy };
 
   constructor(
@@ -314,6 +321,22 @@ class FakeWorksheet extends Proxy_ {
         return self.read('protection/protected');
       },
       load: () => self.load('protection/protected'),
+      // Excel: protect() fails on a protected sheet; unprotect() needs the password a person set.
+      protect: (options: Record<string, unknown> = {}, password?: string) =>
+        context.enqueue({ m: 'protection.protect', s: label, options }, () => {
+          const sheet = self.sheet();
+          if (sheet.protected) throw new FakeOfficeError('InvalidOperation', `Worksheet '${sheet.name}' is already protected.`);
+          Object.assign(sheet, { protected: true, password: password ?? '', protectionOptions: { ...options } });
+          return null;
+        }),
+      unprotect: (password?: string) =>
+        context.enqueue({ m: 'protection.unprotect', s: label }, () => {
+          const sheet = self.sheet();
+          if (sheet.password && sheet.password !== password) throw new FakeOfficeError('AccessDenied', `Worksheet '${sheet.name}' is protected with a password.`);
+          sheet.protected = false;
+          sheet.password = '';
+          return null;
+        }),
     };
     this.freezePanes = {
       freezeRows: (n: number) =>
@@ -330,6 +353,16 @@ class FakeWorksheet extends Proxy_ {
         self.sheet().pageLayout[prop] = value;
         return null;
       });
+    const margin = (prop: string) => ({
+      set: (points: number) =>
+        context.enqueue({ m: `pageLayout.${prop}`, s: label, v: points }, () => {
+          host.requires('1.9', `pageLayout.${prop}`);
+          self.sheet().pageLayout.margins[prop] = points;
+          return null;
+        }),
+      get: writeOnly(prop),
+      enumerable: true,
+    });
     const writeOnly = (prop: string) => () => {
       throw new FakeOfficeError('PropertyNotLoaded', `pageLayout.${prop} is write-only in the fake`);
     };
@@ -339,6 +372,11 @@ class FakeWorksheet extends Proxy_ {
       // Office.js takes zoom as a whole object ("x.zoom = {...}"), never property by property.
       zoom: { set: (z: FakePageLayout['zoom']) => layout('zoom', { ...z }), get: writeOnly('zoom') },
       setPrintTitleRows: { value: (rows: string) => layout('printTitleRows', rows) },
+      centerHorizontally: { set: (b: boolean) => layout('centerHorizontally', b), get: writeOnly('centerHorizontally') },
+      headersFooters: {
+        value: { defaultForAllPages: Object.defineProperty({}, 'centerFooter', { set: (t: string) => layout('centerFooter', t), get: writeOnly('centerFooter') }) },
+      },
+      ...Object.fromEntries(['leftMargin', 'rightMargin', 'topMargin', 'bottomMargin', 'headerMargin', 'footerMargin'].map((m) => [m, margin(m)])),
     });
     this.charts = {
       add: (type: string, source: FakeRange, seriesBy = 'Auto') => {
@@ -376,6 +414,7 @@ class FakeWorksheet extends Proxy_ {
     for (const p of props.map((x) => x.trim())) {
       if (p === 'name' || p === '*') this.loaded.set('name', sheet?.name ?? null);
       if (p === 'visibility' || p === '*') this.loaded.set('visibility', sheet?.visibility ?? null);
+      if (p === 'position' || p === '*') this.loaded.set('position', sheet ? this.context.book.sheets.indexOf(sheet) : null);
       if (p === 'protection/protected' || p === 'protection') this.loaded.set('protection/protected', sheet?.protected ?? null);
       if (p === 'isNullObject') continue;
     }
@@ -391,6 +430,22 @@ class FakeWorksheet extends Proxy_ {
 
   get visibility(): string {
     return this.read('visibility');
+  }
+
+  get position(): number {
+    return this.read('position');
+  }
+
+  /** Moves the sheet to a 0-based place in the tab order, as Excel does. */
+  set position(n: number) {
+    this.context.enqueue({ m: 'position', s: this.label, n }, () => {
+      const sheets = this.context.book.sheets;
+      const sheet = this.sheet();
+      if (!Number.isInteger(n) || n < 0 || n >= sheets.length) throw new FakeOfficeError('InvalidArgument', `position ${n} is out of range`);
+      sheets.splice(sheets.indexOf(sheet), 1);
+      sheets.splice(n, 0, sheet);
+      return null;
+    });
   }
 
   set visibility(v: string) {

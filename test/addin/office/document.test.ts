@@ -1,0 +1,36 @@
+import { documentName, fileNameOf } from '../../../addin/office';
+import { FakeBook, FakeExcelHost } from '../../support/fake-excel';
+
+describe('documentName', () => {
+  test('workbook.name on ExcelApi 1.7+, in one round trip', async () => {
+    const host = new FakeExcelHost(new FakeBook('平邑县招商台账.xlsx'), { documentUrl: 'C:\\旧名字.xlsx' });
+    await expect(documentName(host.officeHost)).resolves.toBe('平邑县招商台账.xlsx');
+    expect(host.roundTrips).toBe(1);
+  });
+
+  test('older hosts: the document URL\'s file name, with no round trip; "" when unsaved', async () => {
+    const url = 'https://contoso.sharepoint.com/sites/zsj/Shared%20Documents/%E5%B9%B3%E9%82%91%E5%8F%B0%E8%B4%A6.xlsx?web=1';
+    const host = new FakeExcelHost(new FakeBook('x.xlsx'), { apiVersion: '1.6', documentUrl: url });
+    await expect(documentName(host.officeHost)).resolves.toBe('平邑台账.xlsx');
+    expect(host.roundTrips).toBe(0);
+    await expect(documentName(new FakeExcelHost(new FakeBook(), { apiVersion: '1.6' }).officeHost)).resolves.toBe('');
+  });
+
+  test('never throws: a failing host gives the URL name instead', async () => {
+    const host = new FakeExcelHost(new FakeBook(), { documentUrl: '/Users/li/台账.xlsx' });
+    host.editMode = true; // every request with commands fails
+    await expect(documentName(host.officeHost)).resolves.toBe('台账.xlsx');
+  });
+});
+
+describe('fileNameOf', () => {
+  test.each([
+    ['C:\\Users\\li\\Documents\\平邑县台账.xlsx', '平邑县台账.xlsx'],
+    ['/Users/li/招商 台账.xlsx', '招商 台账.xlsx'],
+    ['https://x.sharepoint.com/Shared%20Documents/A%2BB.xlsx?web=1#top', 'A+B.xlsx'],
+    ['https://x.sharepoint.com/_layouts/15/Doc.aspx?sourcedoc=%7B1%7D&file=%E5%8F%B0%E8%B4%A6.xlsx&action=default', '台账.xlsx'],
+    ['https://d.docs.live.net/abc/bad%E0.xlsx', 'bad%E0.xlsx'],
+    ['', ''],
+    [null, ''],
+  ])('%s → %s', (url, name) => expect(fileNameOf(url)).toBe(name));
+});

@@ -1,0 +1,287 @@
+/**
+ * The contract of WorkbookGateway: the same WritePlan gives the same workbook through the Office gateway (on the
+ * fake Excel host) and through the .xlsx gateway (ExcelJS, saved to a real .xlsx and read back). Compared cell by
+ * cell — values, fill colours, font colours (black = automatic), bold, notes — and sheet by sheet — tab order,
+ * visibility, frozen rows, print settings, leader-sheet column widths, data bars, protection — plus the settings.
+ */
+import ExcelJS from 'exceljs';
+import type { CellRef, SheetPlan, WritePlan } from '../../../addin/core/gateway';
+import { OfficeWorkbookGateway } from '../../../addin/office';
+import { XlsxGateway } from '../../../addin/xlsx';
+import { FakeBook, FakeExcelHost, type CellValue, type FakeSheet } from '../../support/fake-excel';
+import { leaderPlans, protectedSheet } from './leaders';
+import { COL, FIRST_ROW, fullPlan, ledgerBook } from './workbook';
+
+/** A starting workbook, described once and built both ways. */
+interface SheetSpec {
+  name: string;
+  rows: CellValue[][];
+  fills?: Record<string, string>;
+  fonts?: Record<string, string>;
+  notes?: Record<string, string>;
+  protect?: boolean;
+}
+
+const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
+const hex = (a: string | undefined) => (a ? `#${a.slice(-6).toUpperCase()}` : null);
+const automatic = (colour: string | null | undefined) => (!colour || colour.toUpperCase() === '#000000' ? null : colour.toUpperCase());
+const rc = (address: string): [number, number] => {
+  const m = /^([A-Z]+)(\d+)$/.exec(address)!;
+  return [Number(m[2]), [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0)];
+};
+const a1 = (row: number, col: number) => {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return `${s}${row}`;
+};
+
+/** Four ledger lists from the shared generator, with an old 领导看板 between them and an old protected 全县项目. */
+function startingSpec(): SheetSpec[] {
+  const ledger = ledgerBook(48);
+  const specs: SheetSpec[] = ledger.sheets.map((s) => ({ name: s.name, rows: rowsOf(s) }));
+  const clue = specs[0]!;
+  // Old flags to clear (row 5), a moved row holding text Excel would convert, a note to update and one to delete.
+  clue.fills = { [a1(5, COL.flag)]: '#FFC7CE', [a1(5, COL.reason)]: '#FFC7CE', [a1(6, 10)]: '#E2EFDA', [a1(7, 10)]: '#E2EFDA' };
+  clue.fonts = { [a1(5, COL.flag)]: '#9C0006' };
+  clue.rows[FIRST_ROW + 7 - 1]![3] = '00123';
+  clue.rows[FIRST_ROW + 7 - 1]![8] = '2026/3/5';
+  clue.notes = { [a1(4, COL.id)]: '旧批注', [a1(6, COL.id)]: '要删除的批注' };
+  specs.splice(1, 0, { name: '领导看板', rows: [['上次的看板'], ['旧', '内容']] });
+  specs.push({ name: '全县项目', rows: [['旧的全县项目']], protect: true });
+  return specs;
+}
+
+function rowsOf(sheet: FakeSheet): CellValue[][] {
+  const rows: CellValue[][] = [];
+  for (const [k, cell] of sheet.cells) {
+    const [r, c] = k.split(',').map(Number) as [number, number];
+    (rows[r - 1] ??= [])[c - 1] = cell.value;
+  }
+  return Array.from(rows, (row) => Array.from(row ?? [], (v) => v ?? null));
+}
+
+function fakeBook(specs: SheetSpec[]): FakeBook {
+  const book = new FakeBook('平邑县招商台账.xlsx');
+  for (const spec of specs) {
+    const sheet = book.addSheet(spec.name, spec.rows);
+    for (const [address, fill] of Object.entries(spec.fills ?? {})) {
+      const [r, c] = rc(address);
+      sheet.cells.set(`${r},${c}`, { ...(sheet.cells.get(`${r},${c}`) ?? { value: null }), fill });
+    }
+    for (const [address, font] of Object.entries(spec.fonts ?? {})) {
+      const [r, c] = rc(address);
+      sheet.cells.set(`${r},${c}`, { ...(sheet.cells.get(`${r},${c}`) ?? { value: null }), font });
+    }
+    for (const [address, text] of Object.entries(spec.notes ?? {})) sheet.notes.set(address, text);
+    sheet.protected = spec.protect ?? false;
+  }
+  return book;
+}
+
+async function xlsxBytes(specs: SheetSpec[]): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  for (const spec of specs) {
+    const ws = wb.addWorksheet(spec.name);
+    spec.rows.forEach((row, i) => row.forEach((v, j) => v !== null && (ws.getCell(i + 1, j + 1).value = v)));
+    for (const [address, fill] of Object.entries(spec.fills ?? {})) ws.getCell(address).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(fill) } };
+    for (const [address, font] of Object.entries(spec.fonts ?? {})) ws.getCell(address).font = { color: { argb: argb(font) } };
+    for (const [address, text] of Object.entries(spec.notes ?? {})) ws.getCell(address).note = text;
+    if (spec.protect) await ws.protect('', {});
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** The plan: ids, flags, reasons, fills, clears, notes, a created column copying formats, moves, leader sheets. */
+function writePlan(book: FakeBook): WritePlan {
+  const plan = fullPlan(book, 1);
+  const clue = plan.sheets[0]!;
+  const cleared: CellRef[] = [{ row: 5, col: COL.flag }, { row: 5, col: COL.reason }];
+  clue.styles.push({ style: { fill: null, font: null }, cells: cleared });
+  clue.columns[1]!.values[5 - FIRST_ROW] = null;
+  clue.columns[2]!.values[5 - FIRST_ROW] = null;
+  clue.notes = [
+    { row: 3, col: COL.id, text: '签约时间无法识别：2026.13.5（H3）' },
+    { row: 4, col: COL.id, text: '项目名称重复（C4、C9）' },
+    { row: 6, col: COL.id, text: null },
+  ];
+  // A column core creates: header + values, formats copied from column J, a width.
+  const created: SheetPlan['columns'][number] = { col: 13, top: 2, values: ['需协调事项（系统）', '用地', null, '资金', '环评', '用地', null], formatFrom: 10, width: 18 };
+  clue.columns.push(created);
+  plan.leaderSheets = [...leaderPlans(), protectedSheet()];
+  return plan;
+}
+
+interface CellView {
+  v: CellValue;
+  fill: string | null;
+  font: string | null;
+  bold: boolean;
+  note: string | null;
+}
+type SheetView = Map<string, CellView>;
+
+const keep = (c: CellView) => c.v !== null || c.fill !== null || c.font !== null || c.bold || c.note !== null;
+
+function fakeView(sheet: FakeSheet): SheetView {
+  const out: SheetView = new Map();
+  for (const [k, cell] of sheet.cells) {
+    const [r, c] = k.split(',').map(Number) as [number, number];
+    out.set(a1(r, c), { v: cell.value === '' ? null : cell.value, fill: cell.fill?.toUpperCase() ?? null, font: automatic(cell.font), bold: cell.bold === true, note: null });
+  }
+  for (const [address, text] of sheet.notes) out.set(address, { ...(out.get(address) ?? { v: null, fill: null, font: null, bold: false }), note: text });
+  return new Map([...out].filter(([, c]) => keep(c)));
+}
+
+function xlsxValue(v: ExcelJS.CellValue): CellValue {
+  if (v === null || v === undefined || v === '') return null;
+  if (typeof v === 'object') {
+    if ('formula' in v) return `=${v.formula}`;
+    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+    throw new Error(`unexpected cell value ${JSON.stringify(v)}`);
+  }
+  return v as CellValue;
+}
+
+function xlsxView(ws: ExcelJS.Worksheet): SheetView {
+  const out: SheetView = new Map();
+  ws.eachRow({ includeEmpty: true }, (row) =>
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      const fill = cell.fill?.type === 'pattern' && cell.fill.pattern === 'solid' ? hex(cell.fill.fgColor?.argb) : null;
+      const note = typeof cell.note === 'string' ? cell.note : cell.note ? cell.note.texts?.map((t) => t.text).join('') ?? null : null;
+      const view = { v: xlsxValue(cell.value), fill, font: automatic(hex(cell.font?.color?.argb)), bold: cell.font?.bold === true, note };
+      if (keep(view)) out.set(cell.address, view);
+    }),
+  );
+  return out;
+}
+
+/** Addresses whose views differ, with both sides, for a readable failure. */
+function diff(office: SheetView, xlsx: SheetView): Array<{ address: string; office?: CellView; xlsx?: CellView }> {
+  const out: Array<{ address: string; office?: CellView; xlsx?: CellView }> = [];
+  for (const address of new Set([...office.keys(), ...xlsx.keys()])) {
+    const o = office.get(address);
+    const x = xlsx.get(address);
+    if (JSON.stringify(o) !== JSON.stringify(x)) out.push({ address, office: o, xlsx: x });
+  }
+  return out;
+}
+
+/** Sheet-level settings in one vocabulary (Office.js names; .xlsx units converted). */
+function officeSheet(s: FakeSheet) {
+  const p = s.pageLayout;
+  return {
+    visibility: s.visibility,
+    frozenRows: s.frozenRows,
+    orientation: p.orientation,
+    paperSize: p.paperSize,
+    fit: p.zoom,
+    printTitleRows: p.printTitleRows,
+    margins: p.margins,
+    centerHorizontally: p.centerHorizontally,
+    footer: p.centerFooter,
+    dataBars: s.dataBars,
+    protected: s.protected,
+  };
+}
+
+function xlsxSheet(ws: ExcelJS.Worksheet) {
+  const ps = ws.pageSetup;
+  const view = ws.views?.[0] as { state?: string; ySplit?: number } | undefined;
+  const inches = (n: number | undefined) => Math.round((n ?? 0) * 72 * 10) / 10;
+  const m = ps.margins;
+  const visibility = { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' }[ws.state];
+  const cfs = (ws as unknown as { conditionalFormattings?: Array<{ ref: string; rules: Array<{ type: string }> }> }).conditionalFormattings ?? [];
+  return {
+    visibility,
+    frozenRows: view?.state === 'frozen' ? (view.ySplit ?? 0) : 0,
+    orientation: ps.orientation === 'landscape' ? 'Landscape' : 'Portrait',
+    paperSize: ps.paperSize === 9 ? 'A4' : ps.paperSize === undefined ? 'Letter' : `#${ps.paperSize}`,
+    fit: ps.fitToPage ? { horizontalFitToPages: ps.fitToWidth, verticalFitToPages: ps.fitToHeight } : { scale: ps.scale ?? 100 },
+    printTitleRows: ps.printTitlesRow ? ps.printTitlesRow.split(':').map((r) => `$${r.replace(/\$/g, '')}`).join(':') : null,
+    margins: m && (ps.fitToPage || ps.horizontalCentered)
+      ? { leftMargin: inches(m.left), rightMargin: inches(m.right), topMargin: inches(m.top), bottomMargin: inches(m.bottom), headerMargin: inches(m.header), footerMargin: inches(m.footer) }
+      : {},
+    centerHorizontally: ps.horizontalCentered === true,
+    footer: ws.headerFooter?.oddFooter?.replace(/^&C/, '') ?? '',
+    dataBars: cfs.filter((cf) => cf.rules.some((r) => r.type === 'dataBar')).map((cf) => cf.ref),
+    protected: Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet),
+  };
+}
+
+describe('Office gateway ≡ .xlsx gateway for the same plan', () => {
+  let office: FakeExcelHost;
+  let back: ExcelJS.Workbook;
+  let plan: WritePlan;
+  let xlsx: XlsxGateway;
+
+  beforeAll(async () => {
+    const specs = startingSpec();
+    office = new FakeExcelHost(fakeBook(specs), { apiVersion: '1.18' }); // notes need ExcelApi 1.18
+    xlsx = await XlsxGateway.load(await xlsxBytes(specs));
+    plan = writePlan(office.book);
+    // Both gateways read first, as a sync does; then the same plan goes through each.
+    const og = new OfficeWorkbookGateway({ host: office.officeHost });
+    await og.readSheets();
+    await xlsx.readSheets();
+    await og.apply(plan);
+    await xlsx.apply(plan);
+    back = new ExcelJS.Workbook();
+    await back.xlsx.load((await xlsx.save()) as unknown as ArrayBuffer);
+  });
+
+  const sheetNames = () => office.book.sheets.map((s) => s.name).filter((n) => n !== '_invest_flags');
+
+  test('the same sheets in the same tab order (replaced leader sheets keep their place)', () => {
+    const xlsxNames = back.worksheets.filter((ws) => ws.name !== '_invest_flags').map((ws) => ws.name);
+    expect(sheetNames()).toEqual(['重点线索', '领导看板', '签约项目', '落地项目', '投产项目', '全县项目', '周调度']);
+    expect(xlsxNames).toEqual(sheetNames());
+  });
+
+  test('every cell: values, fills, font colours, bold and notes', () => {
+    let cells = 0;
+    for (const name of sheetNames()) {
+      const o = fakeView(office.book.sheet(name)!);
+      const x = xlsxView(back.getWorksheet(name)!);
+      cells += o.size;
+      expect({ sheet: name, differences: diff(o, x) }).toEqual({ sheet: name, differences: [] });
+    }
+    expect(cells).toBeGreaterThan(600);
+  });
+
+  test('the plan really changed things: flags, a cleared flag, notes, a moved row, leader content', () => {
+    const clue = fakeView(office.book.sheet('重点线索')!);
+    expect(clue.get(a1(FIRST_ROW, COL.flag))).toMatchObject({ v: '红旗', fill: '#FFC7CE', font: '#9C0006' });
+    expect(clue.get(a1(5, COL.flag))).toBeUndefined(); // value, fill and font all cleared
+    expect(clue.get(a1(3, COL.id))?.note).toBe('签约时间无法识别：2026.13.5（H3）');
+    expect(clue.get(a1(4, COL.id))?.note).toBe('项目名称重复（C4、C9）');
+    expect(clue.get(a1(6, COL.id))?.note).toBeNull();
+    expect(clue.get(a1(6, 13))).toMatchObject({ v: '环评', fill: '#E2EFDA' }); // formats copied from J6
+    const moved = plan.moves[0]!;
+    const signed = [...fakeView(office.book.sheet(moved.to.sheet)!).values()];
+    expect(signed.some((c) => c.v === moved.id)).toBe(true);
+    expect(signed.some((c) => c.v === '00123')).toBe(true); // text stays text after the move
+    expect(fakeView(office.book.sheet('领导看板')!).get('A1')?.v).toBe('平邑县招商引资四个清单 · 领导看板');
+  });
+
+  test('sheet settings: frozen rows, A4 landscape one page wide, print titles, margins, footer, data bars, protection', () => {
+    for (const name of sheetNames()) {
+      expect({ sheet: name, ...officeSheet(office.book.sheet(name)!) }).toEqual({ sheet: name, ...xlsxSheet(back.getWorksheet(name)!) });
+    }
+    expect(officeSheet(office.book.sheet('领导看板')!)).toMatchObject({ frozenRows: 2, orientation: 'Landscape', paperSize: 'A4', printTitleRows: '$1:$2' });
+    expect(office.book.sheet('全县项目')!.protected).toBe(true);
+  });
+
+  test('leader-sheet column widths agree (Office points = (characters × 7 + 5) × 0.75)', () => {
+    for (const l of plan.leaderSheets) {
+      const widths = l.columnWidths.map((_, i) => [office.book.sheet(l.name)!.columnWidths.get(i + 1), back.getWorksheet(l.name)!.getColumn(i + 1).width]);
+      expect(widths.map(([points, chars]) => Math.round(points! * 100) / 100)).toEqual(widths.map(([, chars]) => Math.round((chars! * 7 + 5) * 0.75 * 100) / 100));
+    }
+  });
+
+  test('the same settings read back through each gateway', async () => {
+    const fromOffice = await new OfficeWorkbookGateway({ host: office.officeHost }).readSettings();
+    const fromXlsx = await (await XlsxGateway.load((await xlsx.save()) as Uint8Array)).readSettings();
+    expect(fromOffice).toEqual(plan.settings);
+    expect(fromXlsx).toEqual(fromOffice);
+  });
+});
