@@ -19,6 +19,8 @@ export interface DevUser {
   sub: string;
   email?: string;
   name?: string;
+  /** Entra-style object id, for trying users registered by object id. */
+  oid?: string;
   /** Space-separated scopes; `access_as_user` unless given (tests give others to see them refused). */
   scp?: string;
 }
