@@ -44,6 +44,8 @@ describe('the API Gateway stand-in', () => {
     expect(e.requestContext.http.method).toBe('GET');
     expect(e.requestContext.authorizer.jwt.claims).toMatchObject({ sub: 'u-1', email: 'u@x.cn', name: '李四', iss: 'invest-flags-local', aud: 'invest-flags' });
     expect(typeof e.requestContext.authorizer.jwt.claims.exp).toBe('string');
+    // Like API Gateway: the token's scopes (required: access_as_user) are passed on.
+    expect(e.requestContext.authorizer.jwt.scopes).toEqual(['access_as_user']);
   });
 
   it('passes JSON bodies as text and other bodies base64-encoded', async () => {
