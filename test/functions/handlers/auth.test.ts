@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import type { ApiError, SyncResponse } from '../../../functions/contract';
+import type { ApiError, HistoryResponse, SyncResponse } from '../../../functions/contract';
 import type { LocalStack } from '../../../infra/local/stack';
 import { call, request, row, startTestStack, sync } from './api';
 
@@ -67,9 +67,13 @@ describe('who is calling', () => {
   });
 
   it('records who made each change', async () => {
-    const clerk = await stack.issueToken({ sub: 'clerk-a', email: 'a@county.gov.cn' });
+    const clerk = await stack.issueToken({ sub: 'clerk-a', email: 'a@county.gov.cn', name: '李经办' });
     await call<SyncResponse>(stack, 'POST', '/v1/sync', clerk, request([row('A-9', {})]));
-    const h = await call<{ events: Array<{ by: string; workbook: string }> }>(stack, 'GET', '/v1/projects/A-9/history', clerk);
-    expect(h.body.events[0]).toMatchObject({ by: 'a@county.gov.cn', workbook: 'wb-1' });
+    await sync(stack, stack.adminToken, request([row('A-9', { progress: '管理员补录' })], { workbook: { id: 'wb-9', name: '县汇总.xlsx' } }));
+    const h = await call<HistoryResponse>(stack, 'GET', '/v1/projects/A-9/history', clerk);
+    expect(h.body.events).toEqual([
+      expect.objectContaining({ version: 1, by: 'a@county.gov.cn', user: { subject: 'clerk-a', email: 'a@county.gov.cn', name: '李经办' }, workbook: 'wb-1', workbookName: '平邑县招商台账.xlsx' }),
+      expect.objectContaining({ version: 2, by: 'admin@localhost', user: { subject: 'local-admin', email: 'admin@localhost', name: '本地管理员' }, workbook: 'wb-9', workbookName: '县汇总.xlsx' }),
+    ]);
   });
 });
