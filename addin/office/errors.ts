@@ -19,6 +19,24 @@ export function sheetProtected(sheet: string): GatewayError {
   );
 }
 
+/** The error code of an Office.js error ('' when there is none). */
+export function officeCode(error: unknown): string {
+  const e = error as { code?: string; debugInfo?: { code?: string } } | null;
+  return e?.code ?? e?.debugInfo?.code ?? '';
+}
+
+/** A leader sheet to replace is protected with a password a person set: not the add-in's to lift. */
+export function leaderSheetLocked(sheets: string[]): GatewayError {
+  const names = sheets.map((s) => `“${s}”`).join('、');
+  const en = sheets.map((s) => `"${s}"`).join(', ');
+  return new GatewayError(
+    'sheet_protected',
+    `工作表${names}设有密码保护，无法刷新。请在“审阅”选项卡撤销工作表保护后再刷新，本次没有写入任何内容。`,
+    `Worksheet ${en} is password-protected and cannot be refreshed. Unprotect it (Review tab) and refresh again; nothing was written.`,
+    sheets[0],
+  );
+}
+
 /** Maps an error Excel raised at context.sync(); `written` says whether earlier requests of this apply did write. */
 export function fromOfficeError(error: unknown, written = false): GatewayError {
   if (error instanceof GatewayError) return error;

@@ -25,7 +25,7 @@ import {
 } from '../core/gateway';
 import { cellsToAreas, joinAreas, qualified } from './addresses';
 import { chartBoxes } from './charts';
-import { fromOfficeError, sheetMissing, sheetProtected } from './errors';
+import { fromOfficeError, leaderSheetLocked, officeCode, sheetMissing, sheetProtected } from './errors';
 import { officeHost, type OfficeHost } from './host';
 import { toSnapshot } from './read';
 import { decodeSettings, encodeSettings } from './settings';
@@ -44,6 +44,9 @@ const COMMAND_BYTES = 300;
 const BLOCK_BYTES = 512 * 1024;
 
 const CHART_TYPES = { columnClustered: 'ColumnClustered', columnStacked: 'ColumnStacked', barClustered: 'BarClustered' } as const;
+
+/** What Excel may raise for unprotect() without the password (the code differs between hosts). */
+const PASSWORD_CODES = new Set(['AccessDenied', 'InvalidArgument', 'InvalidOperation', 'InvalidPassword', 'GeneralException']);
 
 /** Print margins in points (0.4" sides, 0.6" top/bottom, 0.3" header/footer), as the .xlsx gateway sets them. */
 const PRINT_MARGINS = { leftMargin: 28.8, rightMargin: 28.8, topMargin: 43.2, bottomMargin: 43.2, headerMargin: 21.6, footerMargin: 21.6 };
@@ -130,6 +133,8 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
       ? { charts: api('1.1'), dataBars: api('1.6'), freeze: api('1.7'), pageLayout: api('1.9') }
       : { charts: false, dataBars: false, freeze: false, pageLayout: false };
     let written = false;
+    /** Protected leader sheets to unprotect first thing in the first write request. */
+    let unlock: string[] = [];
     try {
       return await this.host.run(async (ctx) => {
         // Round trip 1: every sheet the plan touches exists and is unprotected, so nothing is written half-way.
@@ -167,7 +172,7 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
         let cellsWritten = 0;
         for (const s of plan.sheets) cellsWritten += this.sheetSteps(s, steps, notesSupported ? noteProbes : null);
         cellsWritten += this.moveSteps(plan, steps);
-        const unlock = leaderProbes.filter(([, ws]) => !ws.isNullObject && ws.protection.protected).map(([name]) => name);
+        unlock = leaderProbes.filter(([, ws]) => !ws.isNullObject && ws.protection.protected).map(([name]) => name);
         if (unlock.length) steps.unshift({ bytes: COMMAND_BYTES * unlock.length, queue: (_ctx, sheet) => unlock.forEach((name) => sheet(name).protection.unprotect()) });
         for (const [i, l] of plan.leaderSheets.entries()) {
           const old = leaderProbes[i]![1];
@@ -193,6 +198,8 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
         return { cellsWritten, rowsMoved: plan.moves.length };
       });
     } catch (error) {
+      // unprotect() without a password fails on a sheet a person protected with one; it runs first, so nothing was written.
+      if (!written && unlock.length && PASSWORD_CODES.has(officeCode(error))) throw leaderSheetLocked(unlock);
       throw fromOfficeError(error, written);
     }
   }

@@ -1,0 +1,103 @@
+/** The fake Excel host's own behaviour: the parts the gateway tests rely on to fail when the gateway is wrong. */
+import { FakeBook, FakeExcelHost } from '.';
+
+type Ctx = Excel.RequestContext;
+const run = (host: FakeExcelHost, batch: (ctx: Ctx) => Promise<void>) => host.officeHost.run(batch as (ctx: never) => Promise<void>);
+
+function book(): FakeBook {
+  const b = new FakeBook('台账.xlsx');
+  b.addSheet('重点线索', [['a']]);
+  b.addSheet('签约项目', [['b']]);
+  b.addSheet('隐藏', [['c']], { visibility: 'Hidden' });
+  return b;
+}
+
+describe('fake Excel host', () => {
+  test('activate + select are deferred to sync and recorded; select on an inactive sheet fails', async () => {
+    const host = new FakeExcelHost(book());
+    expect(host.book.active()?.name).toBe('重点线索');
+    await run(host, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('签约项目');
+      ws.activate();
+      ws.getRange('B2:C3').select();
+      expect(host.book.selection).toBeNull(); // nothing happens before sync
+      await ctx.sync();
+    });
+    expect(host.book.activeSheet).toBe('签约项目');
+    expect(host.book.selection).toEqual({ sheet: '签约项目', address: 'B2:C3' });
+    await expect(run(host, async (ctx) => ctx.workbook.worksheets.getItem('重点线索').getRange('A1').select())).rejects.toMatchObject({ code: 'InvalidSelection' });
+    await expect(run(host, async (ctx) => ctx.workbook.worksheets.getItem('隐藏').activate())).rejects.toMatchObject({ code: 'InvalidOperation' });
+  });
+
+  test('workbook.name must be loaded; it needs ExcelApi 1.7; document url is Office.context.document.url', async () => {
+    const host = new FakeExcelHost(book(), { documentUrl: 'C:\\台账.xlsx' });
+    await run(host, async (ctx) => {
+      expect(() => ctx.workbook.name).toThrow(/not available/);
+      ctx.workbook.load('name');
+      await ctx.sync();
+      expect(ctx.workbook.name).toBe('台账.xlsx');
+    });
+    expect(host.Office.context.document.url).toBe('C:\\台账.xlsx');
+    const old = new FakeExcelHost(book(), { apiVersion: '1.6' });
+    await expect(run(old, async (ctx) => void ctx.workbook.load('name'))).rejects.toMatchObject({ code: 'ApiNotFound' });
+  });
+
+  test('pageLayout (1.9), freezePanes (1.7) and data bars (1.6) fail on older hosts at sync, like Excel', async () => {
+    const cases: Array<[string, (ws: Excel.Worksheet) => void]> = [
+      ['1.8', (ws) => void (ws.pageLayout.orientation = 'Landscape')],
+      ['1.8', (ws) => ws.pageLayout.setPrintTitleRows('$1:$2')],
+      ['1.6', (ws) => ws.freezePanes.freezeRows(1)],
+      ['1.5', (ws) => void ws.getRange('A1:A3').conditionalFormats.add('DataBar')],
+    ];
+    for (const [version, call] of cases) {
+      const host = new FakeExcelHost(book(), { apiVersion: version });
+      await expect(run(host, async (ctx) => call(ctx.workbook.worksheets.getItem('重点线索')))).rejects.toMatchObject({ code: 'ApiNotFound' });
+    }
+  });
+
+  test('pageLayout, charts and freeze panes are recorded on the sheet', async () => {
+    const host = new FakeExcelHost(book());
+    await run(host, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('重点线索');
+      ws.pageLayout.orientation = 'Landscape';
+      ws.pageLayout.paperSize = 'A4';
+      ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      ws.pageLayout.setPrintTitleRows('$1:$2');
+      ws.pageLayout.leftMargin = 28.8;
+      ws.pageLayout.headersFooters.defaultForAllPages.centerFooter = '&P / &N';
+      ws.freezePanes.freezeRows(2);
+      const chart = ws.charts.add('ColumnClustered', ws.getRange('A1:C5'), 'Columns');
+      chart.title.text = '各单位红黄旗';
+      chart.setPosition('E2', 'L17');
+    });
+    expect(host.book.sheet('重点线索')).toMatchObject({
+      frozenRows: 2,
+      pageLayout: { orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: '$1:$2', margins: { leftMargin: 28.8 }, centerFooter: '&P / &N' },
+      charts: [{ type: 'ColumnClustered', source: 'A1:C5', seriesBy: 'Columns', title: '各单位红黄旗', anchor: 'E2', end: 'L17' }],
+    });
+  });
+
+  test('position moves a sheet in the tab order; protect/unprotect honour a password', async () => {
+    const host = new FakeExcelHost(book());
+    host.book.sheet('签约项目')!.password = 'secret';
+    host.book.sheet('签约项目')!.protected = true;
+    await run(host, async (ctx) => void (ctx.workbook.worksheets.getItem('隐藏').position = 0));
+    expect(host.book.sheets.map((s) => s.name)).toEqual(['隐藏', '重点线索', '签约项目']);
+    await expect(run(host, async (ctx) => ctx.workbook.worksheets.getItem('签约项目').protection.unprotect())).rejects.toMatchObject({ code: 'AccessDenied' });
+    await run(host, async (ctx) => ctx.workbook.worksheets.getItem('重点线索').protection.protect({ allowFormatRows: true }));
+    expect(host.book.sheet('重点线索')).toMatchObject({ protected: true, protectionOptions: { allowFormatRows: true } });
+    await expect(run(host, async (ctx) => ctx.workbook.worksheets.getItem('重点线索').protection.protect())).rejects.toMatchObject({ code: 'InvalidOperation' });
+  });
+
+  test('text Excel would convert is converted unless it has the "\'" prefix', async () => {
+    const host = new FakeExcelHost(book());
+    const texts = ['00123', '$5', '￥1,000', 'Mar 5', '2026/3/5', 'TRUE'];
+    await run(host, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('重点线索');
+      ws.getRange(`B1:B${texts.length}`).values = texts.map((t) => [t]);
+      ws.getRange(`C1:C${texts.length}`).values = texts.map((t) => [`'${t}`]);
+    });
+    expect(texts.map((_, i) => typeof host.book.value('重点线索', i + 1, 2))).toEqual(['number', 'number', 'number', 'number', 'number', 'boolean']);
+    expect(texts.map((_, i) => host.book.value('重点线索', i + 1, 3))).toEqual(texts);
+  });
+});
