@@ -112,6 +112,10 @@ export interface LeaderSheetPlan {
    * A gateway replacing such a sheet unprotects it first; a sheet protected with a password is refused.
    */
   protect?: boolean;
+  /** Cells centred in their column (headers, figures): a number under a left-aligned header in a wide column reads as misplaced. */
+  center?: CellRef[];
+  /** Cells whose text is longer than its column is wide: wrapped within the column (rows grow), not spilling past the print width. */
+  wrap?: CellRef[];
 }
 
 export interface WritePlan {

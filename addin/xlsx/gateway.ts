@@ -10,6 +10,7 @@ import {
   SETTINGS_CHUNK,
   SETTINGS_SHEET,
   type ApplyResult,
+  type CellRef,
   type CellStyle,
   type LeaderSheetPlan,
   type SheetSnapshot,
@@ -17,9 +18,12 @@ import {
   type WorkbookSettings,
   type WritePlan,
 } from '../core/gateway';
+import { displayWidth } from '../core/leader-sheets';
 import { readWorksheet } from './read';
 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
+/** Points per line of 11-point text (Excel's default row height). */
+const LINE_HEIGHT = 15;
 /** ExcelJS/OOXML paper size 9 = A4. */
 const A4 = 9;
 /** ExcelJS sorts worksheets (and writes them) by this untyped field. */
@@ -177,6 +181,25 @@ export class XlsxGateway implements WorkbookGateway {
     for (const ref of ls.bold) {
       const cell = ws.getCell(ref.row, ref.col);
       cell.style = { ...cell.style, font: { ...cell.style.font, bold: true } };
+    }
+    const align = (ref: CellRef, a: Partial<ExcelJS.Alignment>) => {
+      const cell = ws.getCell(ref.row, ref.col);
+      cell.style = { ...cell.style, alignment: { ...cell.style.alignment, ...a } };
+    };
+    for (const ref of ls.center ?? []) align(ref, { horizontal: 'center', vertical: 'middle' });
+    // Wrapped text: ExcelJS cannot autofit, so each row gets the height of its longest wrapped cell's lines.
+    const lines = new Map<number, number>();
+    for (const ref of ls.wrap ?? []) {
+      align(ref, { wrapText: true, vertical: 'middle' });
+      const width = Math.max(1, (ls.columnWidths[ref.col - 1] ?? 8.43) - 1);
+      const n = Math.ceil(displayWidth(ls.rows[ref.row - 1]?.[ref.col - 1] ?? null) / width);
+      lines.set(ref.row, Math.max(lines.get(ref.row) ?? 1, n));
+    }
+    for (const [row, n] of lines) {
+      if (n < 2) continue;
+      ws.getRow(row).height = LINE_HEIGHT * n;
+      // The row's other cells sit in the middle of the taller row too, level with the wrapped text.
+      ls.rows[row - 1]!.forEach((_, i) => align({ row, col: i + 1 }, { vertical: 'middle' }));
     }
     // Data bars stand in for the charts ExcelJS cannot draw. gradient: false makes ExcelJS write the Excel 2010
     // (x14) rule with its id; with gradient: true it writes an empty x14:id reference Excel repairs away.

@@ -29,6 +29,7 @@ export class SheetWriter {
   private readonly charts: NonNullable<LeaderSheetPlan['charts']> = [];
   /** Rows (titles, notes) whose text may overflow into empty neighbours: not measured for widths. */
   private readonly unmeasured = new Set<number>();
+  private readonly center: CellRef[] = [];
 
   private push(cells: RawCell[]): number {
     this.rows.push(cells);
@@ -55,19 +56,29 @@ export class SheetWriter {
   header(cells: RawCell[]): number {
     const row = this.push(cells);
     this.emphasise(row, cells.length, HEADER_STYLE);
+    cells.forEach((_, i) => this.center.push({ row, col: i + 1 }));
     return row;
   }
 
   line(cells: RawCell[], style?: CellStyle | null): number {
     const row = this.push(cells);
     if (style) this.style(style, row, 1, cells.length);
+    this.centerFigures(row, cells);
     return row;
   }
 
   totals(cells: RawCell[]): number {
     const row = this.push(cells);
     this.emphasise(row, cells.length, TOTALS_STYLE);
+    this.centerFigures(row, cells);
     return row;
+  }
+
+  /** Numbers and the "no comparison" dash sit centred under their centred headers. */
+  private centerFigures(row: number, cells: RawCell[]): void {
+    cells.forEach((v, i) => {
+      if (typeof v === 'number' || v === '—') this.center.push({ row, col: i + 1 });
+    });
   }
 
   private emphasise(row: number, width: number, style: CellStyle): void {
@@ -100,6 +111,13 @@ export class SheetWriter {
       });
       return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w + 2));
     });
+    const wrap: CellRef[] = [];
+    this.rows.forEach((r, j) => {
+      if (this.unmeasured.has(j + 1)) return;
+      r.forEach((v, i) => {
+        if (displayWidth(v) + 2 > columnWidths[i]!) wrap.push({ row: j + 1, col: i + 1 });
+      });
+    });
     return {
       name,
       rows: this.rows,
@@ -110,6 +128,8 @@ export class SheetWriter {
       dataBars: this.bars,
       charts: this.charts,
       landscape: true,
+      center: this.center,
+      wrap,
     };
   }
 }

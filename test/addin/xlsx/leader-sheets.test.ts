@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { EMPTY_PLAN, GatewayError, SETTINGS_SHEET, type LeaderSheetPlan } from '../../../addin/core';
-import { countyProjectsSheet, dashboardSheet, weeklySheet } from '../../../addin/core/leader-sheets';
+import { countyProjectsSheet, dashboardSheet, displayWidth, weeklySheet } from '../../../addin/core/leader-sheets';
 import { XlsxGateway } from '../../../addin/xlsx';
 import type { ProjectSummary } from '../../../functions/contract';
 import { dashboard, weeklyReport } from '../../../functions/domain/report';
@@ -122,7 +122,27 @@ describe('leader sheets in an .xlsx (XlsxGateway)', () => {
         }
       }
       for (const ref of p.bold) expect(ws.getCell(ref.row, ref.col).font.bold).toBe(true);
+      expect(p.center!.length).toBeGreaterThan(0);
+      for (const ref of p.center!) expect(ws.getCell(ref.row, ref.col).alignment?.horizontal).toBe('center');
+      for (const ref of p.wrap!) {
+        expect(ws.getCell(ref.row, ref.col).alignment?.wrapText).toBe(true);
+        expect(ws.getRow(ref.row).height).toBeGreaterThanOrEqual(30); // at least two lines tall
+      }
     }
+  });
+
+  it('wraps a reason longer than its (capped) column instead of letting it spill past the print width', async () => {
+    const long = '计划投产时间 2026-07-01 已逾期148天，投产时间未填写；存在问题 28 天未更新，且需县级协调解决用地指标和电力增容问题';
+    const p = countyProjectsSheet([{ projects: [{
+      id: 'P-9', name: '长原因项目', unit: '地方镇', leader: '王明远', stage: 'landed', amount: 3, flagSince: null, updatedAt: '2026-11-20T02:00:00.000Z', version: 1, fields: {},
+      flag: { level: 'red', reasons: [{ rule: 'milestone-overdue', level: 'red', figures: {}, message: { zh: long, en: long } }] },
+    }] }]);
+    expect(p.wrap).toEqual([{ row: 4, col: 9 }]);
+    const ws = (await load(await applied(await ledger(), [p]))).getWorksheet('全县项目')!;
+    expect(ws.getCell('I4').alignment).toMatchObject({ wrapText: true });
+    expect(ws.getRow(4).height).toBe(15 * Math.ceil(displayWidth(long) / (p.columnWidths[8]! - 1)));
+    expect(ws.getCell('B4').alignment).toMatchObject({ vertical: 'middle' }); // level with the wrapped text
+    expect(ws.getRow(3).height).toBeUndefined(); // rows without wrapped text keep the default height
   });
 
   it('draws a data bar (Excel 2010 rule, from 0 to the max) over each plan.dataBars range', () => {
