@@ -157,7 +157,8 @@ it('has no sign-in step and never loads MSAL against the local stack (no deploym
   const page = await ctx.newPage();
   const scripts: string[] = [];
   page.on('request', (r) => scripts.push(r.url()));
-  await page.goto(`${e2e.stack.url}/taskpane.html?token=${encodeURIComponent(e2e.stack.adminToken)}`);
+  // No ?token=: the pane asks the local stack's GET /dev/token.
+  await page.goto(`${e2e.stack.url}/taskpane.html`);
   await page.getByRole('button', { name: '打开 .xlsx' }).waitFor();
   await page.setInputFiles('#file-input', ledger);
   await page.getByText('已打开：台账.xlsx').waitFor();
@@ -165,7 +166,40 @@ it('has no sign-in step and never loads MSAL against the local stack (no deploym
   expect(await page.getByRole('button', { name: '同步' }).isDisabled()).toBe(false);
   await page.getByRole('button', { name: '设置' }).click();
   expect(await page.locator('#token').isVisible()).toBe(true);
+  // The local stack's real GET /v1/me, called with the dev token: the local administrator.
+  await page.locator('#me-role').waitFor();
+  expect(await page.locator('#me-role').textContent()).toBe('管理员（管理配置和用户）');
+  expect(await page.locator('#me').textContent()).toContain('本地开发模式');
   expect(scripts.some((u) => u.includes('/chunks/msal-client'))).toBe(false);
   expect(scripts.filter((u) => u.startsWith(new URL(idp.authority).origin) || u.startsWith(api.url))).toEqual([]);
   await ctx.close();
+});
+
+it('auth-dialog.html (Excel without nested app auth) signs in by redirect inside the dialog and messages the token to the pane', async () => {
+  const ctx = await context(true);
+  const page = await ctx.newPage();
+  try {
+    // In place of office.js: Office.onReady and a messageParent that keeps what the dialog sends to the pane.
+    const officeShim = `window.Office = { onReady: async () => ({ host: 'Excel' }), context: { ui: { messageParent: (m) => { window.__toPane = m; } } } };`;
+    await page.route('**/office-js/office.js', (route) => route.fulfill({ contentType: 'text/javascript', body: officeShim }));
+    await page.goto(`${e2e.stack.url}/auth-dialog.html?action=signin`);
+    const message = await page.waitForFunction(() => (globalThis as unknown as { __toPane?: string }).__toPane).then((h) => h.jsonValue() as Promise<string>);
+    const reply = JSON.parse(message) as { type: string; accessToken: string; expiresOn: number; name: string; username: string };
+    expect(reply).toMatchObject({ type: 'token', name: CLERK.name, username: CLERK.email });
+    expect(reply.expiresOn).toBeGreaterThan(Date.now());
+    await expect(idp.verify(reply.accessToken)).resolves.toMatchObject({ sub: CLERK.sub, aud: AUDIENCE });
+
+    // Opened again to renew: MSAL's cache in the dialog answers without the sign-in page (a refresh grant).
+    const grants = idp.grants.length;
+    await page.goto(`${e2e.stack.url}/auth-dialog.html?action=refresh`);
+    const renewed = await page.waitForFunction(() => (globalThis as unknown as { __toPane?: string }).__toPane).then((h) => h.jsonValue() as Promise<string>);
+    expect(JSON.parse(renewed)).toMatchObject({ type: 'token', name: CLERK.name });
+    expect(idp.grants.slice(grants).map((g) => g.grant)).toEqual(['refresh_token']);
+
+    await page.goto(`${e2e.stack.url}/auth-dialog.html?action=signout`);
+    const out = await page.waitForFunction(() => (globalThis as unknown as { __toPane?: string }).__toPane).then((h) => h.jsonValue() as Promise<string>);
+    expect(JSON.parse(out)).toEqual({ type: 'signedOut' });
+  } finally {
+    await ctx.close();
+  }
 });
