@@ -49,6 +49,10 @@ export class InvestFlagsStack extends Stack {
           table: this.table.table,
           logLevel: settings.logLevel,
           logRetention: settings.logRetention,
+          identityEnv: {
+            ...(settings.bootstrapAdminEmail ? { BOOTSTRAP_ADMIN_EMAIL: settings.bootstrapAdminEmail } : {}),
+            ...(settings.adminContact ? { ADMIN_CONTACT: settings.adminContact } : {}),
+          },
         }),
     );
 

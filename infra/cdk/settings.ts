@@ -42,6 +42,10 @@ export interface DeploySettings {
   logRetention: RetentionDays;
   /** Built task pane directory (relative to the repository root unless absolute). */
   taskpaneDir: string;
+  /** E-mail made the first administrator on first call while none is registered (env BOOTSTRAP_ADMIN_EMAIL). */
+  bootstrapAdminEmail?: string;
+  /** Whom unregistered users are told to ask (env ADMIN_CONTACT), e.g. "县招商服务中心 0539-4211234". */
+  adminContact?: string;
 }
 
 export const PLACEHOLDER_GUID = '00000000-0000-0000-0000-000000000000';
@@ -208,6 +212,14 @@ export function readSettings(read: ContextReader): DeploySettings {
   if (alarmEmail !== undefined && !EMAIL.test(alarmEmail)) {
     fail(`上下文参数 alarmEmail 不是邮箱地址: "${alarmEmail}"`, `Context value alarmEmail is not an email address: "${alarmEmail}"`);
   }
+  const bootstrapAdminEmail = text(read, 'bootstrapAdminEmail');
+  if (bootstrapAdminEmail !== undefined && !EMAIL.test(bootstrapAdminEmail)) {
+    fail(`上下文参数 bootstrapAdminEmail 不是邮箱地址: "${bootstrapAdminEmail}"`, `Context value bootstrapAdminEmail is not an email address: "${bootstrapAdminEmail}"`);
+  }
+  const adminContact = text(read, 'adminContact');
+  if (adminContact !== undefined && adminContact.length > 200) {
+    fail('上下文参数 adminContact 不应超过 200 个字符', 'Context value adminContact must be at most 200 characters');
+  }
   const domain = customDomain(read);
   const rateLimit = positiveInt(read, 'throttleRate', DEFAULTS.throttleRate);
   const burstLimit = positiveInt(read, 'throttleBurst', DEFAULTS.throttleBurst);
@@ -227,5 +239,7 @@ export function readSettings(read: ContextReader): DeploySettings {
     logLevel: logLevel as LogLevel,
     logRetention: retentionDays as RetentionDays,
     taskpaneDir: text(read, 'taskpaneDir') ?? DEFAULTS.taskpaneDir,
+    ...(bootstrapAdminEmail === undefined ? {} : { bootstrapAdminEmail: bootstrapAdminEmail.toLowerCase() }),
+    ...(adminContact === undefined ? {} : { adminContact }),
   };
 }

@@ -15,6 +15,8 @@ export interface ApiFunctionProps {
   table: ITable;
   logLevel: LogLevel;
   logRetention: RetentionDays;
+  /** Caller-identity settings (functions/handlers/deps.ts identityEnv). */
+  identityEnv?: { BOOTSTRAP_ADMIN_EMAIL?: string; ADMIN_CONTACT?: string };
 }
 
 /** Lambda stops before API Gateway's 30 s integration limit, so the client sees our error, not a bare 503. */
@@ -67,6 +69,7 @@ export class ApiFunction extends Construct {
         LOG_LEVEL: props.logLevel,
         POWERTOOLS_LOG_LEVEL: props.logLevel,
         POWERTOOLS_SERVICE_NAME: `invest-flags-${spec.name}`,
+        ...props.identityEnv,
       },
       bundling: {
         // Local esbuild from node_modules (the lockfile's version); never Docker.

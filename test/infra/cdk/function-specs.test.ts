@@ -22,13 +22,13 @@ describe('functionSpecs', () => {
   it('picks up routes added later with no other change', () => {
     const more: RouteDefinition[] = [
       ...ROUTES,
-      { name: 'dashboard', method: 'GET', path: '/v1/dashboard', access: 'read' },
-      { name: 'reports', method: 'GET', path: '/v1/reports/weekly', access: 'read' },
+      { name: 'exports', method: 'GET', path: '/v1/exports', access: 'read' },
+      { name: 'imports', method: 'POST', path: '/v1/imports', access: 'readWrite' },
     ];
     const specs = functionSpecs(more);
     expect(specs.slice(-2).map((s) => [s.name, s.access])).toEqual([
-      ['dashboard', 'read'],
-      ['reports', 'read'],
+      ['exports', 'read'],
+      ['imports', 'readWrite'],
     ]);
   });
 

@@ -78,6 +78,14 @@ describe('readSettings', () => {
     expect(from({ extraOrigins: ['https://a.example.cn'] }).extraOrigins).toEqual(['https://a.example.cn']);
   });
 
+  it('reads the first-admin e-mail and the admin contact', () => {
+    const s = from({ bootstrapAdminEmail: ' Chief@County.gov.cn ', adminContact: '县招商服务中心 0539-4211234' });
+    expect(s).toMatchObject({ bootstrapAdminEmail: 'chief@county.gov.cn', adminContact: '县招商服务中心 0539-4211234' });
+    expect(from({})).not.toHaveProperty('bootstrapAdminEmail');
+    expect(() => from({ bootstrapAdminEmail: 'chief' })).toThrow(/bootstrapAdminEmail.*"chief"/);
+    expect(() => from({ adminContact: 'x'.repeat(201) })).toThrow(/adminContact/);
+  });
+
   it('reads a custom task pane domain with exactly one certificate', () => {
     const arn = 'arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d';
     expect(from({ taskpaneDomain: 'flags.example.cn', acmCertificateArn: arn }).customDomain).toEqual({

@@ -17,6 +17,8 @@ beforeAll(() => {
       throttleRate: '20',
       throttleBurst: '40',
       alarmEmail: 'ops@county.gov.cn',
+      bootstrapAdminEmail: 'chief@county.gov.cn',
+      adminContact: '县招商服务中心 0539-4211234',
     }),
   );
 });
@@ -86,6 +88,8 @@ describe('Lambda functions', () => {
             NODE_OPTIONS: '--enable-source-maps',
             LOG_LEVEL: 'INFO',
             INVEST_FLAGS_MODE: 'cloud',
+            BOOTSTRAP_ADMIN_EMAIL: 'chief@county.gov.cn',
+            ADMIN_CONTACT: '县招商服务中心 0539-4211234',
           }),
         },
       });
@@ -383,13 +387,13 @@ describe('routes added later', () => {
     const more = functionSpecs([
       ...ROUTES,
       // An existing handler file serves the extra route here; a new name would need its handler file.
-      { name: 'projects', method: 'GET', path: '/v1/dashboard', access: 'read' },
+      { name: 'projects', method: 'GET', path: '/v1/exports', access: 'read' },
     ]);
     const stack = new InvestFlagsStack(app, 'More', { settings: { ...s.settings, taskpaneDir: makeTaskpaneDir() }, functions: more });
     const t = Template.fromStack(stack);
     t.resourceCountIs('AWS::ApiGatewayV2::Route', ROUTES.length + 1);
     t.hasResourceProperties('AWS::ApiGatewayV2::Route', {
-      RouteKey: 'GET /v1/dashboard',
+      RouteKey: 'GET /v1/exports',
       AuthorizationType: 'JWT',
       AuthorizationScopes: [API_SCOPE],
     });
