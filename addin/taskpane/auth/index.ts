@@ -43,11 +43,20 @@ export function apiAccess(config: CloudConfig, session: AuthSession): ApiAccess 
 }
 
 export async function createPaneAuth(config: RuntimeConfig, mode: HostMode, pageUrl: string = location.href): Promise<PaneAuth> {
-  const flow = chooseFlow(config, mode, mode === 'office' ? officeCapabilities() : { naa: false, dialog: false });
+  const can = mode === 'office' ? officeCapabilities() : { naa: false, dialog: false };
+  const flow = chooseFlow(config, mode, can);
   if (config.kind === 'local' || flow === 'local' || flow === 'unsupported') return { flow, session: null, access: null };
-  const session =
-    flow === 'dialog'
-      ? dialogSession({ dialogUrl: new URL(AUTH_DIALOG_PAGE, pageUrl).href, open: (url) => openDialog(url) })
-      : await (await import('./msal-client')).createMsalSession(config, flow);
-  return { flow, session, access: apiAccess(config, session) };
+  const dialog = (): PaneAuth => {
+    const session = dialogSession({ dialogUrl: new URL(AUTH_DIALOG_PAGE, pageUrl).href, open: (url) => openDialog(url) });
+    return { flow: 'dialog', session, access: apiAccess(config, session) };
+  };
+  if (flow === 'dialog') return dialog();
+  try {
+    const session = await (await import('./msal-client')).createMsalSession(config, flow);
+    return { flow, session, access: apiAccess(config, session) };
+  } catch (err) {
+    // A host that claims NestedAppAuth but whose bridge does not answer still has the dialog.
+    if (flow === 'naa' && can.dialog) return dialog();
+    throw err;
+  }
 }

@@ -48,6 +48,16 @@ describe('createPaneAuth', () => {
     expect(auth.access?.apiUrl).toBe('https://api.example/prod');
   });
 
+  it('falls back to the dialog when Excel claims nested app auth but MSAL cannot reach its bridge', async () => {
+    // Here MSAL's NAA client is created for real and fails (no Office bridge in Node).
+    (globalThis as { Office?: unknown }).Office = {
+      context: { requirements: { isSetSupported: () => true }, ui: { displayDialogAsync: () => undefined } },
+    };
+    const auth = await createPaneAuth(entra, 'office', 'https://pane.example/taskpane.html');
+    expect(auth.flow).toBe('dialog');
+    expect(auth.session?.flow).toBe('dialog');
+  });
+
   it('says "unsupported" for Excel with neither nested app auth nor dialogs', async () => {
     (globalThis as { Office?: unknown }).Office = { context: { requirements: { isSetSupported: () => false } } };
     await expect(createPaneAuth(entra, 'office', 'https://pane.example/taskpane.html')).resolves.toEqual({ flow: 'unsupported', session: null, access: null });
