@@ -8,7 +8,8 @@ import { isAbort, toProblem } from './errors';
 import { pickLang, type Lang } from './i18n';
 import type { PaneSettings } from './model';
 import type { PaneServices } from './services';
-import { canSync, initialState, reduce, type Action, type PaneState } from './state';
+import { canRefreshLeaders, canSync, initialState, reduce, type Action, type PaneState } from './state';
+import { isWeekOrEmpty } from './leaders-state';
 import { createView, type ViewHandlers } from './view';
 
 export interface PanePrefs {
@@ -89,6 +90,31 @@ export async function startPane(root: HTMLElement, services: PaneServices, prefs
     },
     cancel() {
       abort?.abort();
+    },
+    refreshLeaders: services.refreshLeaders
+      ? async () => {
+          if (!canRefreshLeaders(state)) return;
+          const { week, countyProjects } = state.leaders;
+          if (!isWeekOrEmpty(week)) return dispatch({ type: 'failed', problem: { key: 'errBadWeek' } });
+          dispatch({ type: 'leadersStarted' });
+          const controller = new AbortController();
+          abort = controller;
+          try {
+            const result = await services.refreshLeaders!(state.settings, { week, countyProjects }, {
+              signal: controller.signal,
+              onStep: (step, received) => dispatch({ type: 'leadersStep', step, received }),
+            });
+            dispatch({ type: 'leadersDone', result });
+          } catch (err) {
+            dispatch({ type: 'leadersStopped' });
+            if (!controller.signal.aborted && !isAbort(err)) fail(err);
+          } finally {
+            abort = null;
+          }
+        }
+      : undefined,
+    changeLeaders(patch) {
+      dispatch({ type: 'leadersChanged', patch });
     },
     async applyMoves() {
       dispatch({ type: 'movesStarted' });

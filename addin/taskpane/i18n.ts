@@ -105,6 +105,16 @@ const zh = {
   errSignInRequired: '登录已失效。请点击“登录”重新登录后再同步（浏览器中登录后需重新打开文件）。',
   errAuthUnsupported: '此版本的 Excel 无法打开登录窗口。请更新 Office，或在浏览器中打开本页面使用文件模式。',
   errConfig: '部署配置（deployment.json）有误：{detail}。请联系管理员。',
+  leadersTitle: '领导视图',
+  leadersHint: '从后台读取最新统计，重写“领导看板”和“周调度”工作表（不改动四个清单）。',
+  refreshLeaders: '刷新领导视图',
+  leadersWeek: '周次（留空为本周）',
+  leadersCounty: '同时拉取全县项目（只读工作表“全县项目”）',
+  leadersFetching: '正在读取领导看板和周调度…',
+  leadersProjects: '正在读取全县项目（已 {n} 个）…',
+  leadersWriting: '正在写入领导视图…',
+  leadersDone: '已刷新 {sheets}（{week}）：在库项目 {count} 个，红旗 {red} 个，黄旗 {yellow} 个。',
+  errBadWeek: '周次应为 2026-W48 这样的格式，或留空表示本周。',
   dismiss: '关闭',
 } as const;
 
@@ -211,6 +221,16 @@ const en: Record<MessageKey, string> = {
   errSignInRequired: 'Your sign-in has expired. Click “Sign in”, then sync again (in the browser, reopen the file after signing in).',
   errAuthUnsupported: 'This version of Excel cannot open the sign-in window. Update Office, or open this page in a browser and use file mode.',
   errConfig: 'The deployment configuration (deployment.json) is wrong: {detail}. Tell an administrator.',
+  leadersTitle: 'Leaders’ view',
+  leadersHint: 'Reads the latest figures from the backend and rewrites the 领导看板 (dashboard) and 周调度 (weekly report) sheets; the four lists are not touched.',
+  refreshLeaders: 'Refresh leaders’ sheets',
+  leadersWeek: 'Week (empty = this week)',
+  leadersCounty: 'Also pull every county project (read-only sheet 全县项目)',
+  leadersFetching: 'Reading the dashboard and weekly report…',
+  leadersProjects: 'Reading the county’s projects ({n} so far)…',
+  leadersWriting: 'Writing the leaders’ sheets…',
+  leadersDone: 'Refreshed {sheets} ({week}): {count} projects, {red} red, {yellow} yellow.',
+  errBadWeek: 'The week must look like 2026-W48, or stay empty for this week.',
   dismiss: 'Dismiss',
 };
 

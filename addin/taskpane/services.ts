@@ -3,12 +3,18 @@
  * Keeping this narrow lets the controller run against a stub in unit tests.
  */
 import type { ApiAccess, WhoAmI } from './auth';
+import type { LeadersResult } from './leaders-state';
 import type { HostMode, LayoutSheet, PaneSettings, SyncOutcome } from './model';
 
 export interface SyncHooks {
   signal: AbortSignal;
   onStep(step: 'reading' | 'sending' | 'writing'): void;
   onProgress(done: number, total: number): void;
+}
+
+export interface LeadersHooks {
+  signal: AbortSignal;
+  onStep(step: 'fetch' | 'projects' | 'write', received?: number): void;
 }
 
 export interface PaneServices {
@@ -20,6 +26,8 @@ export interface PaneServices {
   /** Sheets with their detected list and header mapping, with the given corrections applied. */
   describe(settings: PaneSettings): Promise<LayoutSheet[] | null>;
   sync(settings: PaneSettings, hooks: SyncHooks): Promise<SyncOutcome>;
+  /** Rewrites 领导看板 and 周调度 (and 全县项目 when asked) from the backend's reports; week '' = this week. */
+  refreshLeaders?: (settings: PaneSettings, request: { week: string; countyProjects: boolean }, hooks: LeadersHooks) => Promise<LeadersResult>;
   /** Moves the rows the last sync found in an earlier list; returns how many moved. */
   applyMoves(settings: PaneSettings): Promise<number>;
   /** Office mode: selects a cell in Excel. */

@@ -4,6 +4,7 @@
  */
 import type { AuthFlow, SignedInUser, WhoAmI } from './auth';
 import type { Lang } from './i18n';
+import { INITIAL_LEADERS, reduceLeaders, type LeadersAction, type LeadersState } from './leaders-state';
 import { DEFAULT_SETTINGS, type CellProblem, type HostMode, type PendingMove, type LayoutSheet, type PaneSettings, type Problem, type SyncOutcome } from './model';
 
 export type Phase = 'idle' | 'syncing' | 'done' | 'applying';
@@ -41,6 +42,8 @@ export interface PaneState {
   downloadable: boolean;
   auth: AuthState;
   me: MeState;
+  /** The "refresh leaders' sheets" action (leaders-state.ts). */
+  leaders: LeadersState;
 }
 
 export type Action =
@@ -65,7 +68,8 @@ export type Action =
   | { type: 'signedIn'; user: SignedInUser | null }
   | { type: 'signedOut'; problem?: Problem }
   | { type: 'meLoading' }
-  | { type: 'meLoaded'; me: WhoAmI };
+  | { type: 'meLoaded'; me: WhoAmI }
+  | LeadersAction;
 
 export function initialState(mode: HostMode, lang: Lang): PaneState {
   return {
@@ -85,6 +89,7 @@ export function initialState(mode: HostMode, lang: Lang): PaneState {
     downloadable: false,
     auth: { flow: 'local', status: 'signedOut', user: null },
     me: null,
+    leaders: INITIAL_LEADERS,
   };
 }
 
@@ -95,8 +100,11 @@ export function canCallApi(s: PaneState): boolean {
 
 /** Whether the 同步 button may start a sync now. */
 export function canSync(s: PaneState): boolean {
-  return (s.phase === 'idle' || s.phase === 'done') && (s.mode === 'office' || s.fileName !== null) && canCallApi(s);
+  return (s.phase === 'idle' || s.phase === 'done') && (s.mode === 'office' || s.fileName !== null) && canCallApi(s) && !s.leaders.busy;
 }
+
+/** Whether "refresh leaders' sheets" may start now: the same conditions as a sync (one workbook action at a time). */
+export const canRefreshLeaders = canSync;
 
 /**
  * Moving a row deletes it from its sheet, so the error addresses below it move up one row; errors on the moved
@@ -130,7 +138,7 @@ export function reduce(s: PaneState, a: Action): PaneState {
       return { ...s, layout: a.layout };
     case 'fileOpened':
       // A new file invalidates the previous result and download.
-      return { ...s, fileName: a.name, phase: 'idle', outcome: null, downloadable: false, problem: null, notice: null, layout: null };
+      return { ...s, fileName: a.name, phase: 'idle', outcome: null, downloadable: false, problem: null, notice: null, layout: null, leaders: { ...s.leaders, result: null } };
     case 'syncStarted':
       if (!canSync(s)) return s;
       return { ...s, phase: 'syncing', step: 'reading', progress: null, problem: null, notice: null };
@@ -169,6 +177,16 @@ export function reduce(s: PaneState, a: Action): PaneState {
       };
     case 'dismiss':
       return { ...s, problem: null, notice: null };
+    case 'leadersStarted':
+      if (!canRefreshLeaders(s)) return s;
+      return { ...s, problem: null, notice: null, leaders: reduceLeaders(s.leaders, a) };
+    case 'leadersDone':
+      // File mode: the refreshed workbook can be downloaded.
+      return { ...s, downloadable: s.downloadable || s.mode === 'file', leaders: reduceLeaders(s.leaders, a) };
+    case 'leadersChanged':
+    case 'leadersStep':
+    case 'leadersStopped':
+      return { ...s, leaders: reduceLeaders(s.leaders, a) };
     case 'authFlow':
       return { ...s, auth: { flow: a.flow, status: 'signedOut', user: null }, me: null };
     case 'signingIn':

@@ -10,6 +10,7 @@ import type { Role } from '../../functions/contract';
 import type { LayoutSheet, PaneSettings, SyncOutcome } from './model';
 import type { MeState, PaneState, ViewName } from './state';
 import { canSync } from './state';
+import { createLeadersCard } from './leaders-view';
 
 export interface ViewHandlers {
   sync(): void;
@@ -30,6 +31,9 @@ export interface ViewHandlers {
   saveSettings(): void;
   signIn(): void;
   signOut(): void;
+  /** The leaders' view card (leaders-view.ts); absent: no card. */
+  refreshLeaders?: () => void;
+  changeLeaders?: (patch: { week?: string; countyProjects?: boolean }) => void;
 }
 
 const ROLE_TEXT: Record<Role, MessageKey> = { clerk: 'roleClerk', leader: 'roleLeader', admin: 'roleAdmin' };
@@ -116,7 +120,8 @@ export function createView(root: HTMLElement, on: ViewHandlers): View {
   const accountBar = h('section', { class: 'card account', id: 'account', 'aria-label': '' }, accountText, h('div', { class: 'row' }, signInButton, signOutButton));
   tx(accountBar, 'accountTitle', 'aria-label');
 
-  const mainView = h('main', { id: 'main-view', class: 'view' }, accountBar, fileCard, h('div', { class: 'sync-block' }, syncButton, syncHint), progress, problemBox, noticeBox, result, lastSync);
+  const leaders = on.refreshLeaders && on.changeLeaders ? createLeadersCard({ refreshLeaders: on.refreshLeaders, changeLeaders: on.changeLeaders, download: () => on.download() }) : null;
+  const mainView = h('main', { id: 'main-view', class: 'view' }, accountBar, fileCard, h('div', { class: 'sync-block' }, syncButton, syncHint), progress, problemBox, noticeBox, result, lastSync, leaders?.element);
 
   // ── settings ──
   const settingsTitle = tx(h('h2', { class: 'section-title' }), 'settings');
@@ -229,6 +234,7 @@ export function createView(root: HTMLElement, on: ViewHandlers): View {
       progressBar.classList.toggle('writing', s.step === 'writing');
     }
     lastSync.textContent = s.lastSync ? t(lang, 'lastSync', { time: formatTime(lang, s.lastSync) }) : t(lang, 'neverSynced');
+    leaders?.update(s);
     show(downloadButton, s.mode === 'file' && s.downloadable);
     downloadButton.disabled = s.phase !== 'done';
 

@@ -7,6 +7,7 @@ import {
   colLetter,
   EMPTY_PLAN,
   findLayouts,
+  refreshLeaderSheets,
   runSync,
   type FetchLike,
   type RunProgress,
@@ -95,6 +96,19 @@ export function workbookServices(o: WorkbookServicesOptions): PaneServices {
       const outcome = await run(settings, {}, hooks);
       pending = outcome.pendingMoves;
       return toPaneOutcome(outcome);
+    },
+    async refreshLeaders(settings, request, hooks) {
+      const gw = gateway();
+      const { url, token, fetch } = await target(settings);
+      const out = await refreshLeaderSheets({
+        gateway: gw,
+        api: { url, token, fetch: fetch as unknown as FetchLike },
+        // The sheets stay Chinese whatever the pane's language: the workbook is shared with the county's leaders.
+        options: { ...(request.week ? { week: request.week } : {}), includeCountyProjects: request.countyProjects, lang: 'zh' },
+        onProgress: (p) => p.phase !== 'done' && hooks.onStep(p.phase, p.projects),
+        signal: hooks.signal,
+      });
+      return { week: out.week, sheets: out.sheets, count: out.dashboard.count, red: out.dashboard.red, yellow: out.dashboard.yellow, countyProjects: out.countyProjects };
     },
     async applyMoves(settings) {
       if (!pending.length) return 0;

@@ -1,0 +1,66 @@
+/**
+ * The "领导视图 / Leaders' view" card of the main view: a week picker (empty = this week), the 全县项目
+ * option, the refresh button, progress and the last result. Built once; `update` only changes what differs.
+ */
+import { h, show } from './dom';
+import { t, type Lang } from './i18n';
+import type { PaneState } from './state';
+import { canRefreshLeaders } from './state';
+
+export interface LeadersHandlers {
+  refreshLeaders(): void;
+  changeLeaders(patch: { week?: string; countyProjects?: boolean }): void;
+  /** File mode: download the refreshed workbook. */
+  download?: () => void;
+}
+
+export function createLeadersCard(on: LeadersHandlers): { element: HTMLElement; update(s: PaneState): void } {
+  const title = h('h2', { class: 'section-title', id: 'leaders-title' });
+  const hint = h('p', { class: 'hint' });
+  const weekLabel = h('label', { for: 'leaders-week' });
+  // <input type="week"> yields "2026-W48" where supported; elsewhere it is a text box (checked on refresh).
+  const week = h('input', { type: 'week', id: 'leaders-week', class: 'input', placeholder: '2026-W48', oninput: () => on.changeLeaders({ week: week.value.trim() }) });
+  const county = h('input', { type: 'checkbox', id: 'leaders-county', onchange: () => on.changeLeaders({ countyProjects: county.checked }) });
+  const countyLabel = h('label', { for: 'leaders-county' });
+  const button = h('button', { type: 'button', class: 'button', id: 'refresh-leaders', onclick: () => on.refreshLeaders() });
+  const status = h('p', { class: 'progress-label', id: 'leaders-status', role: 'status', 'aria-live': 'polite' });
+  const download = h('button', { type: 'button', class: 'button primary', id: 'leaders-download', onclick: () => on.download?.() });
+  const element = h(
+    'section',
+    { class: 'card', id: 'leaders', 'aria-labelledby': 'leaders-title' },
+    title,
+    hint,
+    h('div', { class: 'field' }, weekLabel, week),
+    h('div', { class: 'check' }, county, countyLabel),
+    h('div', { class: 'row' }, button),
+    status,
+    download,
+  );
+
+  let lang: Lang | undefined;
+  function update(s: PaneState): void {
+    if (lang !== s.lang) {
+      lang = s.lang;
+      title.textContent = t(lang, 'leadersTitle');
+      hint.textContent = t(lang, 'leadersHint');
+      weekLabel.textContent = t(lang, 'leadersWeek');
+      countyLabel.textContent = t(lang, 'leadersCounty');
+      button.textContent = t(lang, 'refreshLeaders');
+      download.textContent = t(lang, 'download');
+    }
+    const l = s.leaders;
+    if (document.activeElement !== week) week.value = l.week;
+    county.checked = l.countyProjects;
+    week.disabled = county.disabled = l.busy;
+    button.disabled = !canRefreshLeaders(s);
+    button.setAttribute('aria-busy', String(l.busy));
+    status.textContent = l.busy
+      ? t(s.lang, l.step === 'projects' ? 'leadersProjects' : l.step === 'write' ? 'leadersWriting' : 'leadersFetching', { n: l.received })
+      : l.result
+        ? t(s.lang, 'leadersDone', { sheets: l.result.sheets.join(s.lang === 'zh' ? '、' : ', '), week: l.result.week, count: l.result.count, red: l.result.red, yellow: l.result.yellow })
+        : '';
+    // File mode without a sync result: the refreshed workbook is downloaded from here.
+    show(download, s.mode === 'file' && !!on.download && l.result !== null && !l.busy && s.outcome === null);
+  }
+  return { element, update };
+}
