@@ -7,7 +7,7 @@
  * Run: npx tsx bench/sync.ts
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -78,7 +78,8 @@ async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'invest-flags-bench-'));
   const inMemory = process.argv.includes('--in-memory');
   const stack = await startLocalStack({ dataDir: dir, inMemory, mode: 'test' });
-  console.log(`dynalite: ${inMemory ? 'in memory' : `LevelDB on disk (${dir})`}`);
+  const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+  console.log(`dynalite: ${inMemory ? 'in memory' : `LevelDB on disk (${dir})`}; ${cpus().length} CPUs, load average ${load()}`);
   try {
     const rows = Array.from({ length: ROWS }, (_, i) => ledgerRow(i, 'B'));
     const w0 = { ...stack.store.writes };
@@ -116,6 +117,7 @@ async function main(): Promise<void> {
     console.log(`raw BatchWriteItem:     ${fmt(rawMs)}   ${rawRequests} requests, ${ROWS} items`);
     console.log(`ratio first/raw:     ${(firstMs / rawMs).toFixed(2)}×  (goal ≤ 4×)`);
     console.log(`ratio unchanged/raw: ${(againMs / rawMs).toFixed(2)}×  (goal ≤ 1×)`);
+    console.log(`load average after: ${load()} (the ratios move with machine load; compare runs at similar load)`);
 
     // Peak heap of the handler for one 1,000-row chunk of new rows, called in-process like Lambda would.
     const handler = createHandler(() => ({ store: stack.store, mode: 'test', clock: () => new Date().toISOString(), log: () => {} }));
