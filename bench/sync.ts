@@ -119,6 +119,17 @@ async function main(): Promise<void> {
     console.log(`ratio unchanged/raw: ${(againMs / rawMs).toFixed(2)}×  (goal ≤ 1×)`);
     console.log(`load average after: ${load()} (the ratios move with machine load; compare runs at similar load)`);
 
+    // The leaders' reads over the same 5,000 projects: every STATE through GSI2, then the pure aggregation.
+    const timed = async (path: string): Promise<string> => {
+      const t = performance.now();
+      const res = await fetch(`${stack.url}${path}`, { headers: { authorization: `Bearer ${stack.adminToken}` } });
+      if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+      const size = (await res.arrayBuffer()).byteLength;
+      return `${fmt(ms(t))} (${(size / 1024).toFixed(0)} KB)`;
+    };
+    console.log(`GET /v1/dashboard:                ${await timed('/v1/dashboard?asOf=2026-03-02')}`);
+    console.log(`GET /v1/reports/weekly (W10):     ${await timed('/v1/reports/weekly?week=2026-W10')}`);
+
     // Peak heap of the handler for one 1,000-row chunk of new rows, called in-process like Lambda would.
     const handler = createHandler(() => ({ store: stack.store, mode: 'test', clock: () => new Date().toISOString(), log: () => {} }));
     const body = JSON.stringify(request(Array.from({ length: CHUNK }, (_, i) => ledgerRow(i, 'H'))));
