@@ -3,8 +3,11 @@
  * build the table from this. Keys (DESIGN.md §6):
  *   PK=PROJECT#<id>  SK=STATE | EVT#<000000001> | WEEK#<yyyy-Www>
  *   PK=CONFIG        SK=COUNTY
- *   PK=WORKBOOK#<id> SK=PROJECT#<id>
- *   PK=USER#<subject> SK=PROFILE
+ *   PK=WORKBOOK#<id> SK=MEMBERS#<hash of ids> (ids: the projects one sync chunk brought into the workbook;
+ *                    data written before holds SK=PROJECT#<id>, one per project)
+ *   PK=USER#<subject> | USER#email:<e-mail>  SK=PROFILE
+ * WEEK#<w> items hold a project's state at the cut-off ending week w, written when a later week replaces it
+ * (STATE itself stands for every week from its updatedAt on).
  */
 export interface IndexDefinition {
   name: string;
@@ -24,8 +27,9 @@ export const TABLE: TableDefinition = {
   indexes: [
     // Projects by unit and stage: GSI1PK=UNIT#<unit>, GSI1SK=<stage>#<id> (on STATE items only).
     { name: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
-    // Weekly snapshots by week: GSI2PK=WEEK#<yyyy-Www>, GSI2SK=<unit>#<id> (on WEEK# items), and every
-    // project's STATE under GSI2PK=PROJECTS (GSI2SK=<unit>#<id>) so listing all projects is a Query, not a Scan.
+    // Weekly snapshots by week: GSI2PK=WEEK#<yyyy-Www>, GSI2SK=<unit>#<id> (on WEEK# items), every
+    // project's STATE under GSI2PK=PROJECTS (GSI2SK=<unit>#<id>) so listing all projects is a Query, not a Scan,
+    // and every user profile under GSI2PK=USERS (GSI2SK=<its PK>) for the admins' user list.
     { name: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
   ],
 };
