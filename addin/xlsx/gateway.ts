@@ -19,6 +19,7 @@ import {
   type WritePlan,
 } from '../core/gateway';
 import { displayWidth } from '../core/leader-sheets';
+import { deleteRows } from './delete-rows';
 import { readWorksheet } from './read';
 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
@@ -131,9 +132,10 @@ export class XlsxGateway implements WorkbookGateway {
         cellsWritten++;
       }
     }
-    // Source rows go last, bottom-up, so earlier coordinates stay valid.
-    const deletions = plan.moves.map((m) => m.from).sort((a, b) => (a.sheet === b.sheet ? b.row - a.row : a.sheet < b.sheet ? -1 : 1));
-    for (const d of deletions) this.workbook.getWorksheet(d.sheet)!.spliceRows(d.row, 1);
+    // Source rows go last, all at once per sheet, as Excel deletes rows (notes, merges, validation, formats follow).
+    const deletions = new Map<string, number[]>();
+    for (const { sheet, row } of plan.moves.map((m) => m.from)) deletions.set(sheet, [...(deletions.get(sheet) ?? []), row]);
+    deleteRows(this.workbook, deletions);
     for (const ls of plan.leaderSheets) await this.writeLeaderSheet(ls);
     if (plan.settings) this.writeSettings({ ...(await this.readSettings()), ...plan.settings });
     return { cellsWritten, rowsMoved: plan.moves.length };
