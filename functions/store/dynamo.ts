@@ -82,8 +82,17 @@ function weekItem(w: WeekSnapshot): Item {
   return { PK: projectPk(w.id), SK: weekSk(w.week), GSI2PK: weekGsi2pk(w.week), GSI2SK: unitIdGsi2sk(w.unit, w.id), ...w };
 }
 
+/** The changes of a created event: every field its state holds, from null (as decideRow would record them). */
+export function createdChanges(fields: Record<string, unknown> | undefined): HistoryEvent['changes'] {
+  const changes: NonNullable<HistoryEvent['changes']> = {};
+  for (const [k, v] of Object.entries(fields ?? {})) if (v !== null && v !== undefined) (changes as Record<string, unknown>)[k] = { from: null, to: v };
+  return Object.keys(changes).length ? changes : undefined;
+}
+
 function toEvent(item: Item): HistoryEvent {
-  const { version, at, kind, by, workbook, user, workbookName, changes, transition, flag } = item as unknown as HistoryEvent;
+  const { version, at, kind, by, workbook, user, workbookName, transition, flag } = item as unknown as HistoryEvent;
+  const stored = (item as { changes?: HistoryEvent['changes'] }).changes;
+  const changes = stored ?? (kind === 'created' ? createdChanges((item.state as { fields?: Record<string, unknown> } | undefined)?.fields) : undefined);
   return {
     version, at, kind, by, workbook,
     ...(user ? { user } : {}),
@@ -280,9 +289,11 @@ export class DynamoStore implements ProjectStore {
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :evt)',
         ExpressionAttributeValues: { ':pk': projectPk(id), ':evt': EVT_PREFIX },
         // The state snapshots are for repair only; leave them on the server. (BY and AT are reserved words.)
-        ProjectionExpression: '#v, #at, #kind, #by, #wb, #user, #wbName, #changes, #transition, #flag',
+        // state.fields only for created events' changes (see createdChanges).
+        ProjectionExpression: '#v, #at, #kind, #by, #wb, #user, #wbName, #changes, #transition, #flag, #state.#fields',
         ExpressionAttributeNames: {
           '#v': 'version', '#at': 'at', '#kind': 'kind', '#by': 'by', '#wb': 'workbook', '#user': 'user', '#wbName': 'workbookName',
+          '#state': 'state', '#fields': 'fields',
           '#changes': 'changes', '#transition': 'transition', '#flag': 'flag',
         },
         ConsistentRead: true,

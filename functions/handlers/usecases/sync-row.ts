@@ -119,7 +119,9 @@ export function decideRow(input: RowInput, prev: ProjectState | null): RowDecisi
     workbook: input.workbookId,
     user: { subject: caller.subject, email: caller.email, name: caller.name },
     workbookName: input.workbookName,
-    ...(hasChanges ? { changes } : {}),
+    // A created event's changes are its state's fields (every one from null); the store derives them on read
+    // rather than keeping the project's data twice in the item (store/dynamo.ts createdChanges).
+    ...(hasChanges && prev ? { changes } : {}),
     ...(stage.transition ? { transition: stage.transition } : {}),
     ...(flagChanged ? { flag: { from: prev?.flag.level ?? 'none', to: flag.level, rules: flag.reasons.map((r) => r.rule) } } : {}),
     state,

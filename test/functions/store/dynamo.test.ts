@@ -42,10 +42,17 @@ describe('DynamoStore', () => {
     const s1 = state('P-1');
     expect(await store.commit(event(s1))).toBe('committed');
     expect(store.writes).toEqual({ requests: 2, items: 2 });
-    const states = await store.loadProjects(['P-1', 'P-2']);
+    const states = await store.loadProjects(['P-1', 'P-3']);
     expect(states.get('P-1')).toEqual(s1);
-    expect(states.has('P-2')).toBe(false);
-    expect(await store.listEvents('P-1')).toEqual([{ version: 1, at: s1.updatedAt, kind: 'created', by: 'clerk-a', workbook: 'wb-1' }]);
+    expect(states.has('P-3')).toBe(false);
+    // A created event's changes are derived from its state's fields (sync does not store them twice).
+    expect(await store.listEvents('P-1')).toEqual([{
+      version: 1, at: s1.updatedAt, kind: 'created', by: 'clerk-a', workbook: 'wb-1',
+      changes: { id: { from: null, to: 'P-1' }, name: { from: null, to: '项目P-1' }, unit: { from: null, to: '温水镇' } },
+    }]);
+    // Created events stored with their changes (older data) keep them.
+    await store.commit(event(state('P-2'), { changes: { name: { from: null, to: '旧名' } } }));
+    expect((await store.listEvents('P-2'))![0]!.changes).toEqual({ name: { from: null, to: '旧名' } });
   });
 
   it('refuses a second writer of the same version (the optimistic lock) and keeps the first', async () => {
