@@ -37,7 +37,8 @@ async function ledger(): Promise<Uint8Array> {
   ws.getCell('D8').value = '竖';
   ws.mergeCells('D8:D9');
   for (let r = 4; r <= 8; r++) ws.getCell(r, 6).dataValidation = { type: 'list', allowBlank: true, formulae: ['"线索,签约"'] };
-  ws.dataValidations.add('G2:G10', { type: 'whole', operator: 'greaterThan', formulae: [0] } as ExcelJS.DataValidation);
+  // A validation kept as one range (as set through the API), not cell by cell as ExcelJS loads them.
+  (ws as unknown as { dataValidations: { add(ref: string, v: ExcelJS.DataValidation): void } }).dataValidations.add('G2:G10', { type: 'whole', operator: 'greaterThan', formulae: [0] } as ExcelJS.DataValidation);
   ws.addConditionalFormatting({ ref: 'C5:C9', rules: [{ type: 'expression', priority: 1, formulae: ['C5>10'], style: { fill: RED } }] });
   ws.addConditionalFormatting({ ref: 'A2:A10', rules: [{ type: 'expression', priority: 2, formulae: ['$C2>12'], style: { fill: RED } }] });
   ws.addConditionalFormatting({ ref: 'B3', rules: [{ type: 'expression', priority: 3, formulae: ['TRUE'], style: { fill: RED } }] });
