@@ -7,13 +7,16 @@
  * Notes need ExcelApi 1.18 (workbook.notes) and are skipped on older hosts, where the reason cell carries the text.
  * Leader sheets get native charts (ExcelApi 1.1), data bars (1.6), frozen title rows (1.7) and A4 landscape print
  * settings fitted to one page wide with the title rows repeated (1.9), each only where the host supports it; they
- * travel in the same write request as everything else, so they add no round trip.
+ * travel in the same write request as everything else, so they add no round trip. Centred and wrapped cells
+ * (LeaderSheetPlan.center/wrap) are aligned the same way as in .xlsx; rows with wrapped text are autofitted (1.2).
+ * A leader sheet the add-in protected (no password) is unprotected first thing and protected again last.
  * Settings live on the very hidden sheet SETTINGS_SHEET, as with the .xlsx gateway, so both see the same ones.
  */
 import type { RawCell } from '../../functions/contract';
 import { colLetter } from '../core/a1';
 import {
   type ApplyResult,
+  type CellRef,
   type LeaderSheetPlan,
   SETTINGS_SHEET,
   type SheetPlan,
@@ -59,6 +62,7 @@ interface LeaderFeatures {
   dataBars: boolean;
   freeze: boolean;
   pageLayout: boolean;
+  autofit: boolean;
 }
 
 /** Excel column width: characters of the default font → points (7 px per character + 5 px padding, 0.75 pt/px). */
@@ -130,8 +134,8 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
     const notesSupported = this.host.isSetSupported('ExcelApi', '1.18');
     const api = (version: string) => this.host.isSetSupported('ExcelApi', version);
     const features: LeaderFeatures = plan.leaderSheets.length
-      ? { charts: api('1.1'), dataBars: api('1.6'), freeze: api('1.7'), pageLayout: api('1.9') }
-      : { charts: false, dataBars: false, freeze: false, pageLayout: false };
+      ? { charts: api('1.1'), dataBars: api('1.6'), freeze: api('1.7'), pageLayout: api('1.9'), autofit: api('1.2') }
+      : { charts: false, dataBars: false, freeze: false, pageLayout: false, autofit: false };
     let written = false;
     /** Protected leader sheets to unprotect first thing in the first write request. */
     let unlock: string[] = [];
@@ -356,10 +360,35 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
           chart.title.text = c.title;
           chart.setPosition(boxes[i]!.start, boxes[i]!.end);
         });
-        // Generated and read-only (全县项目): no password, so the next refresh can replace it.
-        if (l.protect) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
       },
     });
+    // After the widths, so autofit measures wrapped text in the final columns.
+    this.alignmentSteps(l, features, steps);
+    // Generated and read-only (全县项目): no password, so the next refresh can replace it. Last: Excel refuses API
+    // writes to a protected sheet.
+    if (l.protect) steps.push({ bytes: COMMAND_BYTES, queue: (_ctx, sheet) => sheet(l.name).protection.protect({ allowFormatColumns: true, allowFormatRows: true }) });
+  }
+
+  /**
+   * Centred cells (headers, figures), wrapped cells (long reasons) and the rows holding them: every cell of such a
+   * row vertically centred, level with the wrapped text, and the row autofitted to its lines — as the .xlsx gateway
+   * does, except that Excel measures the lines itself where ExcelJS can only estimate them.
+   */
+  private alignmentSteps(l: LeaderSheetPlan, features: LeaderFeatures, steps: Step[]): void {
+    const areas = (cells: CellRef[]) => joinAreas(cellsToAreas(cells));
+    const format = (address: string, set: (f: Excel.RangeFormat) => void): Step => ({ bytes: address.length + COMMAND_BYTES, queue: (_ctx, sheet) => set(sheet(l.name).getRanges(address).format) });
+    for (const address of areas(l.center ?? [])) steps.push(format(address, (f) => ((f.horizontalAlignment = 'Center'), (f.verticalAlignment = 'Center'))));
+    const wrap = l.wrap ?? [];
+    if (!wrap.length) return;
+    const rows = [...new Set(wrap.map((c) => c.row))];
+    const rowCells = rows.flatMap((row) => Array.from({ length: Math.max(1, l.rows[row - 1]?.length ?? 1) }, (_, i) => ({ row, col: i + 1 })));
+    for (const address of areas(rowCells)) steps.push(format(address, (f) => void (f.verticalAlignment = 'Center')));
+    for (const address of areas(wrap)) {
+      steps.push(format(address, (f) => {
+        f.wrapText = true;
+        if (features.autofit) f.autofitRows();
+      }));
+    }
   }
 
   private settingsSteps(settings: WorkbookSettings, exists: boolean, steps: Step[]): void {

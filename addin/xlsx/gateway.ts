@@ -198,9 +198,8 @@ export class XlsxGateway implements WorkbookGateway {
       lines.set(ref.row, Math.max(lines.get(ref.row) ?? 1, n));
     }
     for (const [row, n] of lines) {
-      if (n < 2) continue;
-      ws.getRow(row).height = LINE_HEIGHT * n;
-      // The row's other cells sit in the middle of the taller row too, level with the wrapped text.
+      if (n >= 2) ws.getRow(row).height = LINE_HEIGHT * n;
+      // The row's other cells sit in the middle of the (taller) row too, level with the wrapped text.
       ls.rows[row - 1]!.forEach((_, i) => align({ row, col: i + 1 }, { vertical: 'middle' }));
     }
     // Data bars stand in for the charts ExcelJS cannot draw. gradient: false makes ExcelJS write the Excel 2010

@@ -1,8 +1,10 @@
 /**
  * The contract of WorkbookGateway: the same WritePlan gives the same workbook through the Office gateway (on the
  * fake Excel host) and through the .xlsx gateway (ExcelJS, saved to a real .xlsx and read back). Compared cell by
- * cell — values, fill colours, font colours (black = automatic), bold, notes — and sheet by sheet — tab order,
- * visibility, frozen rows, print settings, leader-sheet column widths, data bars, protection — plus the settings.
+ * cell — values, fill colours, font colours (black = automatic), bold, alignment, wrap, notes — and sheet by sheet —
+ * tab order, visibility, merged areas, frozen rows, print settings, leader-sheet column widths and grown rows, data
+ * bars, protection — plus the settings. The plan moves rows out from above notes and merged areas, so both
+ * gateways must delete rows as Excel does.
  */
 import ExcelJS from 'exceljs';
 import type { CellRef, SheetPlan, WritePlan } from '../../../addin/core/gateway';
@@ -19,9 +21,13 @@ interface SheetSpec {
   fills?: Record<string, string>;
   fonts?: Record<string, string>;
   notes?: Record<string, string>;
+  /** Merged areas; the value is in the spec's top-left cell. */
+  merges?: string[];
   protect?: boolean;
 }
 
+/** The row the plan moves out of 重点线索 (fullPlan's first move), with notes and merged areas around it. */
+const MOVED = FIRST_ROW + 7;
 const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
 const hex = (a: string | undefined) => (a ? `#${a.slice(-6).toUpperCase()}` : null);
 const automatic = (colour: string | null | undefined) => (!colour || colour.toUpperCase() === '#000000' ? null : colour.toUpperCase());
@@ -45,7 +51,13 @@ function startingSpec(): SheetSpec[] {
   clue.fonts = { [a1(5, COL.flag)]: '#9C0006' };
   clue.rows[FIRST_ROW + 7 - 1]![3] = '00123';
   clue.rows[FIRST_ROW + 7 - 1]![8] = '2026/3/5';
-  clue.notes = { [a1(4, COL.id)]: '旧批注', [a1(6, COL.id)]: '要删除的批注' };
+  clue.notes = { [a1(4, COL.id)]: '旧批注', [a1(6, COL.id)]: '要删除的批注', [a1(MOVED, COL.name)]: '随行删除的批注', [a1(14, COL.name)]: '下方的批注' };
+  // Merged areas below the moved row (moves up), spanning it (shrinks) and starting on it (shrinks, its value goes with the row).
+  clue.merges = ['N12:O12', 'P9:P11', 'Q10:Q12'];
+  for (const [address, text] of [['N12', '合并单元格'], ['P9', '跨行合并'], ['Q10', '起于移走的行']] as const) {
+    const [r, c] = rc(address);
+    (clue.rows[r - 1] ??= [])[c - 1] = text;
+  }
   specs.splice(1, 0, { name: '领导看板', rows: [['上次的看板'], ['旧', '内容']] });
   specs.push({ name: '全县项目', rows: [['旧的全县项目']], protect: true });
   return specs;
@@ -73,6 +85,7 @@ function fakeBook(specs: SheetSpec[]): FakeBook {
       sheet.cells.set(`${r},${c}`, { ...(sheet.cells.get(`${r},${c}`) ?? { value: null }), font });
     }
     for (const [address, text] of Object.entries(spec.notes ?? {})) sheet.notes.set(address, text);
+    sheet.merges = [...(spec.merges ?? [])];
     sheet.protected = spec.protect ?? false;
   }
   return book;
@@ -86,6 +99,7 @@ async function xlsxBytes(specs: SheetSpec[]): Promise<Uint8Array> {
     for (const [address, fill] of Object.entries(spec.fills ?? {})) ws.getCell(address).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(fill) } };
     for (const [address, font] of Object.entries(spec.fonts ?? {})) ws.getCell(address).font = { color: { argb: argb(font) } };
     for (const [address, text] of Object.entries(spec.notes ?? {})) ws.getCell(address).note = text;
+    for (const range of spec.merges ?? []) ws.mergeCells(range);
     if (spec.protect) await ws.protect('', {});
   }
   return new Uint8Array(await wb.xlsx.writeBuffer());
@@ -116,19 +130,26 @@ interface CellView {
   fill: string | null;
   font: string | null;
   bold: boolean;
+  /** Alignment in one vocabulary: 'center' or null (General / Bottom). */
+  h: string | null;
+  v2: string | null;
+  wrap: boolean;
   note: string | null;
 }
 type SheetView = Map<string, CellView>;
 
-const keep = (c: CellView) => c.v !== null || c.fill !== null || c.font !== null || c.bold || c.note !== null;
+const keep = (c: CellView) => c.v !== null || c.fill !== null || c.font !== null || c.bold || c.h !== null || c.v2 !== null || c.wrap || c.note !== null;
+/** Office.js 'Center' and ExcelJS 'center' / 'middle' are the same alignment. */
+const align = (a: string | undefined) => (a === undefined ? null : a.toLowerCase() === 'middle' ? 'center' : a.toLowerCase());
 
 function fakeView(sheet: FakeSheet): SheetView {
   const out: SheetView = new Map();
   for (const [k, cell] of sheet.cells) {
     const [r, c] = k.split(',').map(Number) as [number, number];
-    out.set(a1(r, c), { v: cell.value === '' ? null : cell.value, fill: cell.fill?.toUpperCase() ?? null, font: automatic(cell.font), bold: cell.bold === true, note: null });
+    const view = { v: cell.value === '' ? null : cell.value, fill: cell.fill?.toUpperCase() ?? null, font: automatic(cell.font), bold: cell.bold === true };
+    out.set(a1(r, c), { ...view, h: align(cell.hAlign), v2: align(cell.vAlign), wrap: cell.wrap === true, note: null });
   }
-  for (const [address, text] of sheet.notes) out.set(address, { ...(out.get(address) ?? { v: null, fill: null, font: null, bold: false }), note: text });
+  for (const [address, text] of sheet.notes) out.set(address, { ...(out.get(address) ?? { v: null, fill: null, font: null, bold: false, h: null, v2: null, wrap: false }), note: text });
   return new Map([...out].filter(([, c]) => keep(c)));
 }
 
@@ -148,7 +169,10 @@ function xlsxView(ws: ExcelJS.Worksheet): SheetView {
     row.eachCell({ includeEmpty: true }, (cell) => {
       const fill = cell.fill?.type === 'pattern' && cell.fill.pattern === 'solid' ? hex(cell.fill.fgColor?.argb) : null;
       const note = typeof cell.note === 'string' ? cell.note : cell.note ? cell.note.texts?.map((t) => t.text).join('') ?? null : null;
-      const view = { v: xlsxValue(cell.value), fill, font: automatic(hex(cell.font?.color?.argb)), bold: cell.font?.bold === true, note };
+      // A merged area's other cells are empty in Excel; ExcelJS reports the master's value for them.
+      const v = cell.type === ExcelJS.ValueType.Merge ? null : xlsxValue(cell.value);
+      const a = cell.alignment ?? {};
+      const view = { v, fill, font: automatic(hex(cell.font?.color?.argb)), bold: cell.font?.bold === true, h: align(a.horizontal), v2: align(a.vertical), wrap: a.wrapText === true, note };
       if (keep(view)) out.set(cell.address, view);
     }),
   );
@@ -276,6 +300,42 @@ describe('Office gateway ≡ .xlsx gateway for the same plan', () => {
       const widths = l.columnWidths.map((_, i) => [office.book.sheet(l.name)!.columnWidths.get(i + 1), back.getWorksheet(l.name)!.getColumn(i + 1).width]);
       expect(widths.map(([points]) => Math.round(points! * 100) / 100)).toEqual(widths.map(([, chars]) => Math.round((chars! * 7 + 5) * 0.75 * 100) / 100));
     }
+  });
+
+  test('merged areas after the moves: moved up, shrunk where they spanned a moved row, as Excel deletes rows', () => {
+    for (const name of sheetNames()) {
+      const xlsxMerges = [...(back.getWorksheet(name)!.model as { merges: string[] }).merges].sort();
+      expect({ sheet: name, merges: [...office.book.sheet(name)!.merges].sort() }).toEqual({ sheet: name, merges: xlsxMerges });
+    }
+    expect(plan.moves[0]!.from).toEqual({ sheet: '重点线索', row: MOVED });
+    expect([...office.book.sheet('重点线索')!.merges].sort()).toEqual(['N11:O11', 'P9:P10', 'Q10:Q11']);
+    const clue = fakeView(office.book.sheet('重点线索')!);
+    expect([clue.get('N11')?.v, clue.get('P9')?.v, clue.get('Q10')?.v]).toEqual(['合并单元格', '跨行合并', undefined]);
+  });
+
+  test('notes after the moves: below a moved row they moved up with their cells; on it they went with it', () => {
+    const clue = fakeView(office.book.sheet('重点线索')!);
+    expect(clue.get(a1(13, COL.name))?.note).toBe('下方的批注');
+    expect([...office.book.sheet('重点线索')!.notes.values()]).not.toContain('随行删除的批注');
+  });
+
+  test('leader sheets: centred and wrapped cells agree; every row .xlsx makes taller is autofitted in Excel', () => {
+    let centred = 0;
+    let wrapped = 0;
+    for (const l of plan.leaderSheets) {
+      const o = fakeView(office.book.sheet(l.name)!);
+      for (const ref of l.center ?? []) expect(o.get(a1(ref.row, ref.col))).toMatchObject({ h: 'center', v2: 'center' });
+      for (const ref of l.wrap ?? []) expect(o.get(a1(ref.row, ref.col))).toMatchObject({ wrap: true, v2: 'center' });
+      centred += l.center?.length ?? 0;
+      wrapped += l.wrap?.length ?? 0;
+      const ws = back.getWorksheet(l.name)!;
+      const taller = l.rows.map((_, i) => i + 1).filter((r) => ws.getRow(r).height !== undefined);
+      const autofit = office.book.sheet(l.name)!.autofitRows;
+      expect(taller.filter((r) => !autofit.has(r))).toEqual([]);
+      expect([...autofit].sort((a, b) => a - b)).toEqual([...new Set((l.wrap ?? []).map((c) => c.row))].sort((a, b) => a - b));
+    }
+    expect(centred).toBeGreaterThan(50);
+    expect(wrapped).toBeGreaterThan(0);
   });
 
   test('the same settings read back through each gateway', async () => {

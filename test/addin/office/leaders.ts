@@ -18,12 +18,20 @@ export function leaderPlans(): LeaderSheetPlan[] {
 export function protectedSheet(name = '全县项目'): LeaderSheetPlan {
   return {
     name,
-    rows: [['全县项目（只读）'], ['项目编号', '项目名称', '总投资（亿元）'], ['P-1', '光伏组件项目', 2.5], ['P-2', '00123号地块', 1]],
+    rows: [
+      ['全县项目（只读）'],
+      ['项目编号', '项目名称', '总投资（亿元）', '预警原因'],
+      ['P-1', '光伏组件项目', 2.5, '签约后200天仍未开工（超过180天）；本周进展连续2个截止日未更新；用地指标待落实'],
+      ['P-2', '00123号地块', 1, null],
+    ],
     frozenRows: 2,
-    columnWidths: [12, 20, 14],
-    styles: [{ style: { fill: '#D9E1F2', font: '#1F3864' }, cells: [{ row: 2, col: 1 }, { row: 2, col: 2 }, { row: 2, col: 3 }] }],
+    columnWidths: [12, 20, 14, 30],
+    styles: [{ style: { fill: '#D9E1F2', font: '#1F3864' }, cells: [{ row: 2, col: 1 }, { row: 2, col: 2 }, { row: 2, col: 3 }, { row: 2, col: 4 }] }],
     bold: [{ row: 1, col: 1 }],
     landscape: true,
     protect: true,
+    // Formatted before the sheet is protected: Excel refuses format writes to a protected sheet.
+    center: [{ row: 2, col: 1 }, { row: 2, col: 2 }, { row: 2, col: 3 }, { row: 2, col: 4 }, { row: 3, col: 3 }, { row: 4, col: 3 }],
+    wrap: [{ row: 3, col: 4 }],
   };
 }

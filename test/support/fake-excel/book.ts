@@ -11,6 +11,10 @@ export interface FakeCell {
   fill?: string;
   font?: string;
   bold?: boolean;
+  /** format.horizontalAlignment / verticalAlignment as set ('Center'…); unset means Excel's General / Bottom. */
+  hAlign?: string;
+  vAlign?: string;
+  wrap?: boolean;
 }
 
 export interface FakeChart {
@@ -56,6 +60,10 @@ export interface FakeSheet {
   pageLayout: FakePageLayout;
   charts: FakeChart[];
   dataBars: string[];
+  /** Merged areas in A1 ("D5:E5"); the value lives in the top-left cell, the others are empty. */
+  merges: string[];
+  /** Rows (1-based) whose height was autofitted (format.autofitRows); the fake cannot measure text. */
+  autofitRows: Set<number>;
 }
 
 export function newSheet(name: string, visibility: FakeSheet['visibility'] = 'Visible'): FakeSheet {
@@ -70,6 +78,8 @@ export function newSheet(name: string, visibility: FakeSheet['visibility'] = 'Vi
     pageLayout: { orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 }, printTitleRows: null, margins: {}, centerHorizontally: false, centerFooter: '' },
     charts: [],
     dataBars: [],
+    merges: [],
+    autofitRows: new Set(),
   };
 }
 
@@ -132,7 +142,7 @@ export function usedArea(sheet: FakeSheet, valuesOnly: boolean): { top: number; 
   let right = 0;
   for (const [k, cell] of sheet.cells) {
     const hasValue = cell.value !== null && cell.value !== '';
-    if (!hasValue && (valuesOnly || (!cell.fill && !cell.font && !cell.bold))) continue;
+    if (!hasValue && (valuesOnly || (!cell.fill && !cell.font && !cell.bold && !cell.hAlign && !cell.vAlign && !cell.wrap))) continue;
     const [r, c] = parseKey(k);
     top = Math.min(top, r);
     left = Math.min(left, c);

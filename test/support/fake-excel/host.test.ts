@@ -89,6 +89,40 @@ describe('fake Excel host', () => {
     await expect(run(host, async (ctx) => ctx.workbook.worksheets.getItem('重点线索').protection.protect())).rejects.toMatchObject({ code: 'InvalidOperation' });
   });
 
+  test('deleting a row moves cells, notes, merged areas and autofitted rows up; spanning merges shrink, 1×1 ones go', async () => {
+    const host = new FakeExcelHost(book());
+    const sheet = host.book.sheet('重点线索')!;
+    for (let r = 2; r <= 8; r++) sheet.cells.set(`${r},1`, { value: `r${r}`, hAlign: 'Center' });
+    sheet.notes.set('A6', '下方').set('A3', '本行');
+    sheet.merges = ['B6:C6', 'D2:D4', 'E3:E5', 'F3:F4', 'G1:G2'];
+    sheet.autofitRows = new Set([2, 3, 7]);
+    await run(host, async (ctx) => ctx.workbook.worksheets.getItem('重点线索').getRange('3:3').delete('Up'));
+    expect([2, 3, 4, 5, 6, 7, 8].map((r) => host.book.value('重点线索', r, 1))).toEqual(['r2', 'r4', 'r5', 'r6', 'r7', 'r8', null]);
+    expect(host.book.cell('重点线索', 3, 1)?.hAlign).toBe('Center');
+    expect([...sheet.notes]).toEqual([['A5', '下方']]);
+    expect(sheet.merges).toEqual(['B5:C5', 'D2:D3', 'E3:E4', 'G1:G2']);
+    expect([...sheet.autofitRows]).toEqual([2, 6]);
+  });
+
+  test('alignment, wrap and autofit are recorded; a protected sheet refuses values, formats and row deletes', async () => {
+    const host = new FakeExcelHost(book());
+    await run(host, async (ctx) => {
+      const ranges = ctx.workbook.worksheets.getItem('重点线索').getRanges('A1:A2,C3');
+      ranges.format.horizontalAlignment = 'Center';
+      ranges.format.verticalAlignment = 'Center';
+      ranges.format.wrapText = true;
+      ranges.format.autofitRows();
+    });
+    expect(host.book.cell('重点线索', 3, 3)).toMatchObject({ hAlign: 'Center', vAlign: 'Center', wrap: true });
+    expect([...host.book.sheet('重点线索')!.autofitRows]).toEqual([1, 2, 3]);
+    host.book.sheet('签约项目')!.protected = true;
+    const ws = (ctx: Ctx) => ctx.workbook.worksheets.getItem('签约项目');
+    await expect(run(host, async (ctx) => void (ws(ctx).getRange('A1').values = [['x']]))).rejects.toMatchObject({ code: 'AccessDenied' });
+    await expect(run(host, async (ctx) => void (ws(ctx).getRanges('A1').format.wrapText = true))).rejects.toMatchObject({ code: 'AccessDenied' });
+    await expect(run(host, async (ctx) => ws(ctx).getRange('1:1').delete('Up'))).rejects.toMatchObject({ code: 'AccessDenied' });
+    expect(host.book.value('签约项目', 1, 1)).toBe('b');
+  });
+
   test('text Excel would convert is converted unless it has the "\'" prefix', async () => {
     const host = new FakeExcelHost(book());
     const texts = ['00123', '$5', '￥1,000', 'Mar 5', '2026/3/5', 'TRUE'];

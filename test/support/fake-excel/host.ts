@@ -201,6 +201,12 @@ function propList(props: string | string[] | Record<string, unknown> | undefined
   return Object.keys(props).filter((k) => props[k]);
 }
 
+/** Excel refuses API writes (values, formats, deletes) to a protected sheet, as it refuses a person's. */
+function writable(sheet: FakeSheet): FakeSheet {
+  if (sheet.protected) throw new FakeOfficeError('AccessDenied', `The cell or chart you're trying to change is on protected sheet '${sheet.name}'.`);
+  return sheet;
+}
+
 function noSheet(name: string): FakeOfficeError {
   return new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist: worksheet '${name}'.`);
 }
@@ -542,11 +548,12 @@ function cells(area: Area): Array<[number, number]> {
   return out;
 }
 
-/** Fill, font and bold writes shared by Range and RangeAreas. */
+/** Fill, font, bold, alignment and wrap writes, and row autofit, shared by Range and RangeAreas. */
 function formatProxy(context: FakeContext, label: string, what: () => string, targets: () => Array<[FakeSheet, number, number]>) {
-  const style = (prop: 'fill' | 'font' | 'bold', value: string | boolean | undefined, m: string) =>
+  const style = (prop: 'fill' | 'font' | 'bold' | 'hAlign' | 'vAlign' | 'wrap', value: string | boolean | undefined, m: string) =>
     context.enqueue({ m, s: label, a: what(), v: value ?? null }, () => {
       for (const [sheet, r, c] of targets()) {
+        writable(sheet);
         const k = key(r, c);
         const cell = sheet.cells.get(k) ?? { value: null };
         (cell as unknown as Record<string, unknown>)[prop] = value;
@@ -569,7 +576,34 @@ function formatProxy(context: FakeContext, label: string, what: () => string, ta
         style('bold', b || undefined, 'font.bold');
       },
     },
+    set horizontalAlignment(a: string) {
+      style('hAlign', a, 'format.horizontalAlignment');
+    },
+    set verticalAlignment(a: string) {
+      style('vAlign', a, 'format.verticalAlignment');
+    },
+    set wrapText(w: boolean) {
+      style('wrap', w || undefined, 'format.wrapText');
+    },
+    /** ExcelApi 1.2. Records the rows: the fake has no fonts to measure. */
+    autofitRows: () =>
+      context.enqueue({ m: 'format.autofitRows', s: label, a: what() }, () => {
+        context.host.requires('1.2', 'format.autofitRows');
+        for (const [sheet, r] of targets()) sheet.autofitRows.add(r);
+        return null;
+      }),
   };
+}
+
+/**
+ * Excel's whole-row delete for an area: rows above stay, rows below move up by n, and an area spanning deleted
+ * rows shrinks by the ones it loses; null when all its rows were deleted.
+ */
+function afterRowDelete(a: Area, top: number, n: number): Area | null {
+  const last = top + n - 1;
+  const newTop = a.top < top ? a.top : a.top > last ? a.top - n : top;
+  const newBottom = a.bottom < top ? a.bottom : a.bottom > last ? a.bottom - n : top - 1;
+  return newBottom >= newTop ? { ...a, top: newTop, bottom: newBottom } : null;
 }
 
 class FakeRange extends Proxy_ {
@@ -670,7 +704,7 @@ class FakeRange extends Proxy_ {
       if (values.length !== rows || values.some((row) => row.length !== cols)) {
         throw new FakeOfficeError('InvalidArgument', `values are not ${rows}×${cols} for ${formatArea(area)}`);
       }
-      const sheet = this.worksheet.sheet();
+      const sheet = writable(this.worksheet.sheet());
       values.forEach((row, i) =>
         row.forEach((value, j) => {
           if (value === null) return; // Office.js: null leaves the cell unchanged
@@ -730,11 +764,11 @@ class FakeRange extends Proxy_ {
     });
   }
 
-  /** Whole rows only (what the gateway deletes), shifting the rows below up. */
+  /** Whole rows only (what the gateway deletes), shifting the rows below up — cells, notes and merged areas, as Excel does. */
   delete(shift: string): void {
     this.context.enqueue({ m: 'delete', a: this.addressText(), shift }, () => {
       const area = this.area();
-      const sheet = this.worksheet.sheet();
+      const sheet = writable(this.worksheet.sheet());
       if (shift !== 'Up' || area.left !== 1 || area.right < 16_384) {
         throw new FakeOfficeError('InvalidArgument', 'the fake deletes whole rows only');
       }
@@ -753,6 +787,12 @@ class FakeRange extends Proxy_ {
         else if (cell.top > area.bottom) notes.set(formatArea({ ...cell, top: cell.top - n, bottom: cell.top - n }), text);
       }
       sheet.notes = notes;
+      // Merged areas move up; one spanning deleted rows shrinks (and is no merge once a single cell is left).
+      sheet.merges = sheet.merges.flatMap((m) => {
+        const after = afterRowDelete(parseAddress(m)!, area.top, n);
+        return after && (after.bottom > after.top || after.right > after.left) ? [formatArea(after)] : [];
+      });
+      sheet.autofitRows = new Set([...sheet.autofitRows].filter((r) => r < area.top || r > area.bottom).map((r) => (r > area.bottom ? r - n : r)));
       return null;
     });
   }
