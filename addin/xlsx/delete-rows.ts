@@ -5,7 +5,8 @@
  * filters keep pointing at the old rows. Here every row below moves up whole (its cell models: values,
  * formulas, styles, notes; height, hidden, outline level), merged areas, validations and conditional formats
  * below move up and those spanning a deleted row shrink, and formulas in every sheet follow (shift.ts).
- * Not moved: images and charts anchored to cells, manual page breaks (rare in ledgers).
+ * Tables ("Format as Table") shrink too. Not moved: images and charts anchored to cells, manual page breaks (rare
+ * in ledgers).
  */
 import ExcelJS from 'exceljs';
 import { cellAddress, colNumber } from '../core/a1';
@@ -37,6 +38,7 @@ export function deleteRows(workbook: ExcelJS.Workbook, rows: Map<string, number[
     shiftValidations(ws, deletion);
     shiftConditionalFormats(ws, deletion);
     shiftPageSetup(ws, deletion);
+    shiftTables(ws, deletion);
     // Defined names: ExcelJS keeps them in per-sheet cell matrices it knows how to splice (bottom-up).
     const names = workbook.definedNames as unknown as { spliceRows(sheet: string, start: number, remove: number, insert: number): void };
     for (const r of [...deletion.rows].reverse()) names.spliceRows(ws.name, r, 1, 0);
@@ -159,5 +161,19 @@ function shiftPageSetup(ws: ExcelJS.Worksheet, deletion: RowDeletion): void {
   if (typeof ws.autoFilter === 'string') {
     const ref = deletion.ref(ws.autoFilter);
     ws.autoFilter = ref ?? (null as unknown as string);
+  }
+}
+
+/** A ledger formatted as a table: its range (and its filter's) loses the deleted rows. */
+function shiftTables(ws: ExcelJS.Worksheet, deletion: RowDeletion): void {
+  for (const t of Object.values((ws as unknown as { tables: Record<string, { table?: Record<string, unknown> }> }).tables ?? {})) {
+    const model = t.table;
+    if (!model) continue;
+    for (const key of ['tableRef', 'autoFilterRef'] as const) {
+      const ref = model[key];
+      if (typeof ref !== 'string') continue;
+      const shifted = deletion.ref(ref);
+      if (shifted) model[key] = shifted;
+    }
   }
 }

@@ -45,6 +45,8 @@ async function ledger(): Promise<Uint8Array> {
   ws.getRow(9).hidden = true;
   ws.fillFormula('H2:H10', 'C2*2', (r) => (r - 1) * 3);
   ws.autoFilter = 'A1:H10';
+  const table = wb.addWorksheet('落地项目');
+  table.addTable({ name: 'Landed', ref: 'A1', columns: [{ name: '项目名称' }, { name: '总投资' }], rows: Array.from({ length: 6 }, (_, i) => [`落地${i + 1}`, i]) });
   const signed = wb.addWorksheet('签约项目');
   signed.addRow(['序号', '项目名称', '总投资（亿元）']);
   signed.getCell('E1').value = { formula: '重点线索!C11', result: 67.5 };
@@ -53,12 +55,16 @@ async function ledger(): Promise<Uint8Array> {
 
 const movePlan: WritePlan = {
   ...EMPTY_PLAN,
-  moves: [{ id: 'P-MOVED001', from: { sheet: '重点线索', row: 3 }, to: { sheet: '签约项目', row: 2 }, cells: [{ col: 2, value: '项目2' }, { col: 3, value: 3 }] }],
+  moves: [
+    { id: 'P-MOVED001', from: { sheet: '重点线索', row: 3 }, to: { sheet: '签约项目', row: 2 }, cells: [{ col: 2, value: '项目2' }, { col: 3, value: 3 }] },
+    { id: 'P-MOVED002', from: { sheet: '落地项目', row: 4 }, to: { sheet: '签约项目', row: 3 }, cells: [{ col: 2, value: '落地3' }] },
+  ],
 };
 
 describe('a row move deletes the source row as Excel does (.xlsx)', () => {
   let ws: ExcelJS.Worksheet;
   let signed: ExcelJS.Worksheet;
+  let landed: ExcelJS.Worksheet;
 
   beforeAll(async () => {
     const gw = await XlsxGateway.load(await ledger());
@@ -66,6 +72,7 @@ describe('a row move deletes the source row as Excel does (.xlsx)', () => {
     const back = await load(await gw.save());
     ws = back.getWorksheet('重点线索')!;
     signed = back.getWorksheet('签约项目')!;
+    landed = back.getWorksheet('落地项目')!;
   });
 
   test('values and the moved row: the project is in its new list, gone from the old, rows below moved up', () => {
@@ -116,5 +123,12 @@ describe('a row move deletes the source row as Excel does (.xlsx)', () => {
     expect(ws.getRow(8).hidden).toBe(true);
     expect(ws.getRow(9).hidden).toBe(false);
     expect(ws.autoFilter).toBe('A1:H9');
+  });
+
+  test('a ledger formatted as a table: the table loses the row (its range and filter shrink)', () => {
+    const model = (landed as unknown as { tables: Record<string, { table: { tableRef: string; autoFilterRef?: string } }> }).tables.Landed!.table;
+    expect(model.tableRef).toBe('A1:B6');
+    expect(model.autoFilterRef).toBe('A1:B6');
+    expect(Array.from({ length: 6 }, (_, i) => landed.getCell(i + 2, 1).value)).toEqual(['落地1', '落地2', '落地4', '落地5', '落地6', null]);
   });
 });
