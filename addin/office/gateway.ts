@@ -376,15 +376,18 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
    */
   private alignmentSteps(l: LeaderSheetPlan, features: LeaderFeatures, steps: Step[]): void {
     const areas = (cells: CellRef[]) => joinAreas(cellsToAreas(cells));
-    const format = (address: string, set: (f: Excel.RangeFormat) => void): Step => ({ bytes: address.length + COMMAND_BYTES, queue: (_ctx, sheet) => set(sheet(l.name).getRanges(address).format) });
-    for (const address of areas(l.center ?? [])) steps.push(format(address, (f) => ((f.horizontalAlignment = 'Center'), (f.verticalAlignment = 'Center'))));
+    const format = (address: string, commands: number, set: (f: Excel.RangeFormat) => void): Step => ({
+      bytes: address.length + COMMAND_BYTES * commands,
+      queue: (_ctx, sheet) => set(sheet(l.name).getRanges(address).format),
+    });
+    for (const address of areas(l.center ?? [])) steps.push(format(address, 2, (f) => ((f.horizontalAlignment = 'Center'), (f.verticalAlignment = 'Center'))));
     const wrap = l.wrap ?? [];
     if (!wrap.length) return;
     const rows = [...new Set(wrap.map((c) => c.row))];
     const rowCells = rows.flatMap((row) => Array.from({ length: Math.max(1, l.rows[row - 1]?.length ?? 1) }, (_, i) => ({ row, col: i + 1 })));
-    for (const address of areas(rowCells)) steps.push(format(address, (f) => void (f.verticalAlignment = 'Center')));
+    for (const address of areas(rowCells)) steps.push(format(address, 1, (f) => void (f.verticalAlignment = 'Center')));
     for (const address of areas(wrap)) {
-      steps.push(format(address, (f) => {
+      steps.push(format(address, 2, (f) => {
         f.wrapText = true;
         if (features.autofit) f.autofitRows();
       }));
