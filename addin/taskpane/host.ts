@@ -1,6 +1,7 @@
 /**
- * Host detection, isolated here: Office.js present and Office.onReady reporting Excel → Office mode;
- * anything else (a plain browser, WPS's browser, office.js loaded outside Office) → browser file mode.
+ * Host detection, decided here and asked of Office in addin/office/ready.ts (injected by the entry): Office.onReady
+ * reporting Excel → Office mode; anything else (a plain browser, WPS's browser, office.js missing or loaded outside
+ * Office, onReady never answering) → browser file mode.
  */
 import type { HostMode } from './model';
 
@@ -10,24 +11,22 @@ export interface HostInfo {
   displayLanguage: string;
 }
 
-interface OfficeLike {
-  onReady?: () => Promise<{ host: string | null } | undefined>;
-  context?: { displayLanguage?: string };
+/** What Office.onReady said (null: no Office.js, or it failed). */
+export interface ReadyInfo {
+  host: string | null;
+  displayLanguage: string | null;
 }
 
 /** How long to wait for Office.onReady outside Office before choosing file mode. */
-const READY_WAIT_MS = 4000;
+export const READY_WAIT_MS = 4000;
 
-export async function detectHost(win: { Office?: unknown; navigator?: { language?: string } } = globalThis as never): Promise<HostInfo> {
-  const browserLanguage = win.navigator?.language ?? 'zh-CN';
-  const office = win.Office as OfficeLike | undefined;
-  if (!office || typeof office.onReady !== 'function') return { mode: 'file', displayLanguage: browserLanguage };
+export async function detectHost(ready: () => Promise<ReadyInfo | null>, browserLanguage = 'zh-CN', waitMs = READY_WAIT_MS): Promise<HostInfo> {
   let timer: Parameters<typeof clearTimeout>[0];
   const info = await Promise.race([
-    office.onReady().catch(() => undefined),
-    new Promise<undefined>((resolve) => (timer = setTimeout(resolve, READY_WAIT_MS))),
+    ready().catch(() => null),
+    new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), waitMs))),
   ]);
   clearTimeout(timer);
-  if (info?.host === 'Excel') return { mode: 'office', displayLanguage: office.context?.displayLanguage ?? 'zh-CN' };
+  if (info?.host === 'Excel') return { mode: 'office', displayLanguage: info.displayLanguage ?? 'zh-CN' };
   return { mode: 'file', displayLanguage: browserLanguage };
 }

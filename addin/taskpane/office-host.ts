@@ -1,13 +1,18 @@
 /**
- * Office mode: the open Excel workbook through addin/office (the only code that calls Excel.run): the gateway,
- * "go to cell" and the workbook's name. The backend defaults to the page's origin (the dev server proxies /v1 to
+ * Office mode: the open Excel workbook through addin/office (the only code that calls Excel.run and Office.*): the
+ * gateway, "go to cell", the workbook's name, and sign-in's dialog. The backend defaults to the page's origin (the dev server proxies /v1 to
  * the local stack).
  */
 import * as office from '../office';
+import { officeCapabilities, openDialog } from '../office/dialog';
 import type { FetchLike } from '../core';
+import type { OfficeAuthPorts } from './auth';
 import type { PaneServices } from './services';
 import { devTokenSource } from './token';
 import { workbookServices } from './workbook-services';
+
+/** Sign-in's Office calls, handed to createPaneAuth by the entry (so they load with this chunk, in Excel only). */
+export const officeAuth: OfficeAuthPorts = { capabilities: () => officeCapabilities(), openDialog: (url) => openDialog(url) };
 
 export interface OfficeServicesDeps {
   host?: office.OfficeHost;

@@ -1,11 +1,12 @@
 /**
- * The task pane's entry (composition root): detect the host and read the runtime configuration (cloud
- * deployment.json, or none locally), wire the services for that mode (loaded as a separate chunk, so ExcelJS
- * is fetched only in file mode) and the sign-in for that host (MSAL, also a chunk, only in the cloud), start
- * the pane.
+ * The task pane's entry (composition root): detect the host (asking Office through addin/office/ready.ts) and read
+ * the runtime configuration (cloud deployment.json, or none locally), wire the services for that mode (loaded as a
+ * separate chunk, so ExcelJS is fetched only in file mode, and addin/office only in Excel) and the sign-in for that
+ * host (Office's dialog from the Office chunk; MSAL, also a chunk, only in the cloud), start the pane.
  */
 import { createPaneAuth, loadRuntimeConfig, type PaneAuth } from './auth';
 import { startPane } from './controller';
+import { officeReady } from '../office/ready';
 import { detectHost } from './host';
 import type { Lang } from './i18n';
 import { tokenFromQuery } from './token';
@@ -32,18 +33,16 @@ function store(storage: () => Storage, key: string, value: string): void {
 async function main(): Promise<void> {
   const root = document.getElementById('app')!;
   const [host, config] = await Promise.all([
-    detectHost(),
+    detectHost(() => officeReady(), navigator.language),
     loadRuntimeConfig((url) => fetch(url, { cache: 'no-store' })).catch((err: unknown) => err as Error),
   ]);
-  const services =
-    host.mode === 'office'
-      ? (await import('./office-host')).officeServices(host.displayLanguage)
-      : (await import('./file-host')).fileServices(host.displayLanguage);
+  const officeMode = host.mode === 'office' ? await import('./office-host') : null;
+  const services = officeMode ? officeMode.officeServices(host.displayLanguage) : (await import('./file-host')).fileServices(host.displayLanguage);
   let auth: PaneAuth | null = null;
   let authError: unknown;
   try {
     if (config instanceof Error) throw config;
-    auth = await createPaneAuth(config, host.mode);
+    auth = await createPaneAuth(config, host.mode, officeMode ? { office: officeMode.officeAuth } : {});
     if (auth.access) services.connect?.(auth.access);
   } catch (err) {
     authError = err;

@@ -3,11 +3,13 @@
  * MSAL's redirect flow in the dialog (the sign-in page cannot be framed in the pane) and messages the access
  * token — or a sign-out confirmation, or an error — back to the pane as JSON (session.ts DialogReply).
  * ?action=signin|refresh|signout is read on the first load; after the identity provider redirects back, MSAL
- * returns to that same address and handleRedirectPromise completes the sign-in.
+ * returns to that same address and handleRedirectPromise completes the sign-in. An entry of its own (composition
+ * root), so it takes its two Office calls straight from addin/office.
  */
 import type { AuthenticationResult } from '@azure/msal-browser';
 import { createMsalClient, pageUri } from './msal-client';
-import { messageParent, officeReady } from './office-auth';
+import { messageParent } from '../../office/dialog-reply';
+import { officeReady } from '../../office/ready';
 import { loadRuntimeConfig } from './runtime-config';
 import { isInteractionRequired, type DialogReply } from './session';
 

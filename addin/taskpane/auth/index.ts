@@ -4,8 +4,7 @@
  */
 import type { HostMode } from '../model';
 import { withBearer, type HttpFetch } from './bearer-fetch';
-import { chooseFlow, type AuthFlow } from './flow';
-import { officeCapabilities, openDialog } from './office-auth';
+import { chooseFlow, type AuthCapabilities, type AuthFlow } from './flow';
 import type { CloudConfig, RuntimeConfig } from './runtime-config';
 import { dialogSession, type AuthSession } from './session';
 
@@ -42,12 +41,27 @@ export function apiAccess(config: CloudConfig, session: AuthSession): ApiAccess 
   };
 }
 
-export async function createPaneAuth(config: RuntimeConfig, mode: HostMode, pageUrl: string = location.href): Promise<PaneAuth> {
-  const can = mode === 'office' ? officeCapabilities() : { naa: false, dialog: false };
+/** Office's part of sign-in (addin/office/dialog.ts), injected by the entry in Office mode only. */
+export interface OfficeAuthPorts {
+  capabilities(): AuthCapabilities;
+  /** Opens a URL in an Office dialog; resolves with its first message. */
+  openDialog(url: string): Promise<string>;
+}
+
+export interface PaneAuthOptions {
+  /** Office mode: the host's sign-in capabilities and dialog; without them Excel can only be 'unsupported'. */
+  office?: OfficeAuthPorts;
+  /** The task pane page's URL (auth-dialog.html is opened next to it). */
+  pageUrl?: string;
+}
+
+export async function createPaneAuth(config: RuntimeConfig, mode: HostMode, opts: PaneAuthOptions = {}): Promise<PaneAuth> {
+  const office = mode === 'office' ? opts.office : undefined;
+  const can = office?.capabilities() ?? { naa: false, dialog: false };
   const flow = chooseFlow(config, mode, can);
   if (config.kind === 'local' || flow === 'local' || flow === 'unsupported') return { flow, session: null, access: null };
   const dialog = (): PaneAuth => {
-    const session = dialogSession({ dialogUrl: new URL(AUTH_DIALOG_PAGE, pageUrl).href, open: (url) => openDialog(url) });
+    const session = dialogSession({ dialogUrl: new URL(AUTH_DIALOG_PAGE, opts.pageUrl ?? location.href).href, open: (url) => office!.openDialog(url) }); // 'dialog' needs can.dialog, i.e. office
     return { flow: 'dialog', session, access: apiAccess(config, session) };
   };
   if (flow === 'dialog') return dialog();

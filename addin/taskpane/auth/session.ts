@@ -200,7 +200,7 @@ export const RENEW_BEFORE_MS = 5 * 60_000;
 export interface DialogSessionOptions {
   /** auth-dialog.html's absolute URL (Office requires https and the add-in's domain). */
   dialogUrl: string;
-  /** Opens the dialog and resolves with its first message (office-auth.ts openDialog). */
+  /** Opens the dialog and resolves with its first message (addin/office/dialog.ts openDialog). */
   open(url: string): Promise<string>;
   now?: () => number;
 }

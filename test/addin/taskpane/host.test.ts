@@ -1,18 +1,29 @@
+/** Host detection: the pane's decision (host.ts) over what addin/office/ready.ts reads from stand-in Office globals. */
+import { officeReady } from '../../../addin/office/ready';
 import { detectHost } from '../../../addin/taskpane/host';
+
+const probe = (g: unknown) => () => officeReady(g);
 
 describe('host detection', () => {
   it('is Office mode when Office.onReady reports Excel, with Office’s display language', async () => {
     const Office = { onReady: async () => ({ host: 'Excel' }), context: { displayLanguage: 'en-US' } };
-    await expect(detectHost({ Office, navigator: { language: 'zh-CN' } })).resolves.toEqual({ mode: 'office', displayLanguage: 'en-US' });
+    await expect(detectHost(probe({ Office }), 'zh-CN')).resolves.toEqual({ mode: 'office', displayLanguage: 'en-US' });
+    // Excel that names no display language: Chinese, the pane's default.
+    await expect(detectHost(probe({ Office: { onReady: async () => ({ host: 'Excel' }) } }), 'en-GB')).resolves.toEqual({ mode: 'office', displayLanguage: 'zh-CN' });
   });
 
-  it('is file mode without Office.js, or when Office.js runs outside Excel', async () => {
-    await expect(detectHost({ navigator: { language: 'en-GB' } })).resolves.toEqual({ mode: 'file', displayLanguage: 'en-GB' });
+  it('is file mode, in the browser’s language, without Office.js or when Office.js runs outside Excel', async () => {
+    await expect(detectHost(probe({}), 'en-GB')).resolves.toEqual({ mode: 'file', displayLanguage: 'en-GB' });
     const Office = { onReady: async () => ({ host: null }), context: {} };
-    await expect(detectHost({ Office, navigator: { language: 'zh-CN' } })).resolves.toEqual({ mode: 'file', displayLanguage: 'zh-CN' });
-    const Word = { onReady: async () => ({ host: 'Word' }) };
-    await expect(detectHost({ Office: Word })).resolves.toMatchObject({ mode: 'file' });
-    const broken = { onReady: () => Promise.reject(new Error('x')) };
-    await expect(detectHost({ Office: broken })).resolves.toMatchObject({ mode: 'file' });
+    await expect(detectHost(probe({ Office }), 'zh-CN')).resolves.toEqual({ mode: 'file', displayLanguage: 'zh-CN' });
+    await expect(detectHost(probe({ Office: { onReady: async () => ({ host: 'Word' }) } }), 'zh-CN')).resolves.toEqual({ mode: 'file', displayLanguage: 'zh-CN' });
+    await expect(detectHost(probe({ Office: { onReady: () => Promise.reject(new Error('x')) } }), 'zh-TW')).resolves.toEqual({ mode: 'file', displayLanguage: 'zh-TW' });
+    // A probe that itself throws is file mode too (never an unhandled rejection at start-up).
+    await expect(detectHost(() => Promise.reject(new Error('boom')), 'en-US')).resolves.toEqual({ mode: 'file', displayLanguage: 'en-US' });
+  });
+
+  it('gives up waiting when Office.onReady never answers (office.js loaded outside Office)', async () => {
+    const never = { Office: { onReady: () => new Promise<never>(() => undefined) } };
+    await expect(detectHost(probe(never), 'en-US', 5)).resolves.toEqual({ mode: 'file', displayLanguage: 'en-US' });
   });
 });

@@ -24,9 +24,11 @@ describe('officeServices', () => {
     const services = officeServices('zh-CN', { host: host.officeHost, fetch, origin: 'https://localhost:3000' });
     const settings = { ...DEFAULT_SETTINGS, token: 't' };
     const hooks = { signal: new AbortController().signal, onStep: () => undefined, onProgress: () => undefined };
-    await expect(services.sync(settings, hooks)).rejects.toBeDefined();
+    // The backend's 400 stops each sync with its own code and bilingual message (not a network error, no retry).
+    const refused = { name: 'SyncError', kind: 'http', status: 400, code: 'bad_request', msg: { zh: '测试', en: 'test' }, message: 'test' };
+    await expect(services.sync(settings, hooks)).rejects.toMatchObject(refused);
     host.book.name = '平邑县招商台账（另存）.xlsx'; // Save As
-    await expect(services.sync(settings, hooks)).rejects.toBeDefined();
+    await expect(services.sync(settings, hooks)).rejects.toMatchObject(refused);
     expect(bodies.map((b) => (b as { workbook: { name: string } }).workbook.name)).toEqual(['平邑县招商台账.xlsx', '平邑县招商台账（另存）.xlsx']);
   });
 

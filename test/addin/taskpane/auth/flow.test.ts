@@ -1,5 +1,4 @@
 import { chooseFlow } from '../../../../addin/taskpane/auth/flow';
-import { officeCapabilities } from '../../../../addin/taskpane/auth/office-auth';
 import type { CloudConfig } from '../../../../addin/taskpane/auth/runtime-config';
 
 const cloud: CloudConfig = {
@@ -26,28 +25,5 @@ describe('sign-in flow decision', () => {
     ['cloud', 'file', true, true, 'redirect'],
   ] as const)('%s config, %s host, NAA %s, dialog %s → %s', (kind, mode, naa, dialog, flow) => {
     expect(chooseFlow(kind === 'local' ? { kind } : cloud, mode, { naa, dialog })).toBe(flow);
-  });
-});
-
-describe('Office capabilities for sign-in', () => {
-  const office = (sets: Record<string, string>, dialog = true) => ({
-    Office: {
-      context: {
-        requirements: { isSetSupported: (name: string, version?: string) => name in sets && Number(sets[name]) >= Number(version ?? '1') },
-        ui: dialog ? { displayDialogAsync: () => undefined } : {},
-      },
-    },
-  });
-
-  it('asks for NestedAppAuth 1.1 and DialogApi 1.1', () => {
-    expect(officeCapabilities(office({ NestedAppAuth: '1.1', DialogApi: '1.1' }))).toEqual({ naa: true, dialog: true });
-    expect(officeCapabilities(office({ NestedAppAuth: '1.0', DialogApi: '1.2' }))).toEqual({ naa: false, dialog: true });
-    expect(officeCapabilities(office({ DialogApi: '1.1' }, false))).toEqual({ naa: false, dialog: false });
-  });
-
-  it('is nothing without Office.js, or when isSetSupported throws', () => {
-    expect(officeCapabilities({})).toEqual({ naa: false, dialog: false });
-    const throwing = { Office: { context: { requirements: { isSetSupported: () => { throw new Error('not ready'); } }, ui: { displayDialogAsync: () => undefined } } } };
-    expect(officeCapabilities(throwing)).toEqual({ naa: false, dialog: false });
   });
 });

@@ -4,7 +4,8 @@
  * API through the bearer transport once connected.
  */
 import ExcelJS from 'exceljs';
-import { apiAccess, createPaneAuth } from '../../../../addin/taskpane/auth';
+import { officeCapabilities, openDialog } from '../../../../addin/office/dialog';
+import { apiAccess, createPaneAuth, type OfficeAuthPorts } from '../../../../addin/taskpane/auth';
 import { msalConfiguration, pageUri } from '../../../../addin/taskpane/auth/msal-client';
 import { parseDeployment } from '../../../../addin/taskpane/auth/runtime-config';
 import type { AuthSession } from '../../../../addin/taskpane/auth/session';
@@ -19,18 +20,17 @@ const entra = parseDeployment({
   scopes: ['api://pane.example/client-1/access_as_user'],
 });
 
-afterEach(() => {
-  delete (globalThis as { Office?: unknown }).Office;
-});
+/** Sign-in's Office ports (addin/office/dialog.ts) over a stand-in Office global, as the entry injects them. */
+const officeOver = (Office: unknown): OfficeAuthPorts => ({ capabilities: () => officeCapabilities({ Office }), openDialog: (url) => openDialog(url, { Office }) });
 
 describe('createPaneAuth', () => {
   it('is the local dev token, without a session, when there is no deployment.json', async () => {
-    await expect(createPaneAuth({ kind: 'local' }, 'office', 'https://localhost:3000/taskpane.html')).resolves.toEqual({ flow: 'local', session: null, access: null });
+    await expect(createPaneAuth({ kind: 'local' }, 'office', { pageUrl: 'https://localhost:3000/taskpane.html' })).resolves.toEqual({ flow: 'local', session: null, access: null });
   });
 
   it('gives Excel without nested app auth the dialog session, opening auth-dialog.html next to the pane', async () => {
     const opened: string[] = [];
-    (globalThis as { Office?: unknown }).Office = {
+    const office = officeOver({
       context: {
         requirements: { isSetSupported: (name: string) => name === 'DialogApi' },
         ui: {
@@ -40,8 +40,8 @@ describe('createPaneAuth', () => {
           },
         },
       },
-    };
-    const auth = await createPaneAuth(entra, 'office', 'https://pane.example/taskpane.html?x=1');
+    });
+    const auth = await createPaneAuth(entra, 'office', { office, pageUrl: 'https://pane.example/taskpane.html?x=1' });
     expect(auth.flow).toBe('dialog');
     await expect(auth.session!.signIn()).resolves.toEqual({ name: '王', username: 'w@x' });
     expect(opened).toEqual(['https://pane.example/auth-dialog.html?action=signin']);
@@ -50,17 +50,17 @@ describe('createPaneAuth', () => {
 
   it('falls back to the dialog when Excel claims nested app auth but MSAL cannot reach its bridge', async () => {
     // Here MSAL's NAA client is created for real and fails (no Office bridge in Node).
-    (globalThis as { Office?: unknown }).Office = {
-      context: { requirements: { isSetSupported: () => true }, ui: { displayDialogAsync: () => undefined } },
-    };
-    const auth = await createPaneAuth(entra, 'office', 'https://pane.example/taskpane.html');
+    const office = officeOver({ context: { requirements: { isSetSupported: () => true }, ui: { displayDialogAsync: () => undefined } } });
+    const auth = await createPaneAuth(entra, 'office', { office, pageUrl: 'https://pane.example/taskpane.html' });
     expect(auth.flow).toBe('dialog');
     expect(auth.session?.flow).toBe('dialog');
   });
 
   it('says "unsupported" for Excel with neither nested app auth nor dialogs', async () => {
-    (globalThis as { Office?: unknown }).Office = { context: { requirements: { isSetSupported: () => false } } };
-    await expect(createPaneAuth(entra, 'office', 'https://pane.example/taskpane.html')).resolves.toEqual({ flow: 'unsupported', session: null, access: null });
+    const office = officeOver({ context: { requirements: { isSetSupported: () => false } } });
+    await expect(createPaneAuth(entra, 'office', { office, pageUrl: 'https://pane.example/taskpane.html' })).resolves.toEqual({ flow: 'unsupported', session: null, access: null });
+    // Office mode without Office's ports injected can only be "unsupported" too (never a redirect inside Excel).
+    await expect(createPaneAuth(entra, 'office', { pageUrl: 'https://pane.example/taskpane.html' })).resolves.toEqual({ flow: 'unsupported', session: null, access: null });
   });
 });
 

@@ -1,10 +1,8 @@
 /**
- * The only Office.* calls made for sign-in (host detection stays isolated): capability checks, the
- * sign-in dialog from the task pane's side, and messageParent from the dialog's side. Office is read from
- * the global at call time and typed loosely, so this module loads (and is unit-tested) without Office.js.
+ * Sign-in's Office calls from the task pane's side: the capability checks (NestedAppAuth, DialogApi) and the Office
+ * dialog that runs the sign-in page where nested app auth is missing. Office is read from the global at call time
+ * and typed loosely, so this module loads (and is unit-tested) without Office.js.
  */
-import type { AuthCapabilities } from './flow';
-
 interface AsyncResult<T> {
   status: string;
   value: T;
@@ -14,32 +12,39 @@ interface DialogLike {
   addEventHandler(type: string, handler: (arg: { message?: string; origin?: string; error?: number }) => void): void;
   close(): void;
 }
-interface OfficeAuthGlobal {
+interface OfficeDialogGlobal {
   context?: {
     requirements?: { isSetSupported?(name: string, version?: string): boolean };
-    ui?: {
-      displayDialogAsync?(url: string, options: Record<string, unknown>, callback: (r: AsyncResult<DialogLike>) => void): void;
-      messageParent?(message: string, options?: { targetOrigin?: string }): void;
-    };
+    ui?: { displayDialogAsync?(url: string, options: Record<string, unknown>, callback: (r: AsyncResult<DialogLike>) => void): void };
   };
 }
 
-const office = (g: unknown = globalThis): OfficeAuthGlobal | undefined => (g as { Office?: OfficeAuthGlobal }).Office;
+const office = (g: unknown = globalThis): OfficeDialogGlobal | undefined => (g as { Office?: OfficeDialogGlobal }).Office;
 
-export function officeCapabilities(g?: unknown): AuthCapabilities {
+/** What the host offers for sign-in (the task pane's AuthCapabilities). */
+export interface OfficeSignInCapabilities {
+  /** NestedAppAuth 1.1: MSAL's nested app authentication. */
+  naa: boolean;
+  /** DialogApi 1.1 with displayDialogAsync present. */
+  dialog: boolean;
+}
+
+export function officeCapabilities(g?: unknown): OfficeSignInCapabilities {
   const o = office(g);
   const supported = (name: string, version: string): boolean => {
     try {
       return o?.context?.requirements?.isSetSupported?.(name, version) === true;
     } catch {
-      return false;
+      return false; // some hosts throw before Office.onReady
     }
   };
   return { naa: supported('NestedAppAuth', '1.1'), dialog: typeof o?.context?.ui?.displayDialogAsync === 'function' && supported('DialogApi', '1.1') };
 }
 
-/** Office dialog event codes: 12006 = the user closed the dialog. */
-const DIALOG_CLOSED = 12006;
+/** Office dialog codes: 12006 = the user closed the dialog. */
+export const DIALOG_CLOSED = 12006;
+/** Our own code when the dialog API is missing altogether (Office's codes are all 12xxx). */
+export const DIALOG_UNAVAILABLE = 0;
 
 export class DialogError extends Error {
   constructor(
@@ -58,7 +63,7 @@ export class DialogError extends Error {
 export function openDialog(url: string, g?: unknown): Promise<string> {
   const ui = office(g)?.context?.ui;
   return new Promise((resolve, reject) => {
-    if (!ui?.displayDialogAsync) return reject(new DialogError(0, 'Office dialog API is not available'));
+    if (!ui?.displayDialogAsync) return reject(new DialogError(DIALOG_UNAVAILABLE, 'Office dialog API is not available'));
     ui.displayDialogAsync(url, { height: 60, width: 30, promptBeforeOpen: false }, (r) => {
       if (r.status !== 'succeeded') return reject(new DialogError(r.error?.code ?? 0, r.error?.message ?? 'dialog failed'));
       const dialog = r.value;
@@ -69,20 +74,4 @@ export function openDialog(url: string, g?: unknown): Promise<string> {
       dialog.addEventHandler('dialogEventReceived', (arg) => reject(new DialogError(arg.error ?? 0, `dialog event ${arg.error}`)));
     });
   });
-}
-
-/** From inside the dialog: sends the result to the task pane (same origin). */
-export function messageParent(message: string, g?: unknown): boolean {
-  const ui = office(g)?.context?.ui;
-  if (!ui?.messageParent) return false;
-  ui.messageParent(message);
-  return true;
-}
-
-/** Waits for Office.js in the dialog page (messageParent works only after onReady); false without Office. */
-export async function officeReady(g?: unknown): Promise<boolean> {
-  const o = office(g) as { onReady?: () => Promise<unknown> } | undefined;
-  if (typeof o?.onReady !== 'function') return false;
-  await o.onReady();
-  return true;
 }
