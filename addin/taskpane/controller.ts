@@ -8,7 +8,9 @@ import { isAbort, toProblem } from './errors';
 import { pickLang, type Lang } from './i18n';
 import type { PaneSettings } from './model';
 import type { PaneServices } from './services';
-import { canRefreshLeaders, canSync, initialState, reduce, type Action, type PaneState } from './state';
+import { canRefreshLeaders, canShowHistory, canSync, initialState, reduce, type Action, type PaneState } from './state';
+import type { RowProject } from './history-target';
+import type { Problem } from './model';
 import { isWeekOrEmpty } from './leaders-state';
 import { createView, type ViewHandlers } from './view';
 
@@ -26,6 +28,18 @@ export interface PanePrefs {
 export interface Pane {
   getState(): PaneState;
   dispatch(action: Action): void;
+}
+
+/** Why the selected row has no history to show, in plain words. */
+function rowProblem(found: Exclude<RowProject, { kind: 'project' }>): Problem {
+  if (found.kind === 'noId') return { key: 'errHistoryNoId' };
+  if (found.kind === 'notList') return { key: 'errHistoryNotList', params: { sheet: found.sheet } };
+  return { key: 'errHistoryNotRow', params: { sheet: found.sheet, row: found.row } };
+}
+
+function isNotFound(err: unknown): boolean {
+  const e = err as { name?: unknown; status?: unknown; code?: unknown } | null;
+  return e?.name === 'SyncError' && (e.status === 404 || e.code === 'not_found');
 }
 
 export async function startPane(root: HTMLElement, services: PaneServices, prefs: PanePrefs = {}): Promise<Pane> {
@@ -113,6 +127,27 @@ export async function startPane(root: HTMLElement, services: PaneServices, prefs
           }
         }
       : undefined,
+    showHistory:
+      services.selectedProject && services.history
+        ? async () => {
+            if (!canShowHistory(state)) return;
+            dispatch({ type: 'historyStarted' });
+            let id = '';
+            try {
+              const found = await services.selectedProject!(state.settings);
+              if (found.kind !== 'project') return dispatch({ type: 'historyFailed', problem: rowProblem(found) });
+              id = found.id;
+              dispatch({ type: 'historyTarget', target: { sheet: found.sheet, row: found.row, id: found.id, name: found.name } });
+              dispatch({ type: 'historyLoaded', events: (await services.history!(state.settings, id)).events });
+            } catch (err) {
+              // The backend has no such project: the row got its id but was never synced (or the sync failed).
+              if (id && isNotFound(err)) return dispatch({ type: 'historyFailed', problem: { key: 'errHistoryNotSynced', params: { id } } });
+              const problem = toProblem(err, state.lang);
+              dispatch({ type: 'historyFailed', problem });
+              if (problem.key === 'errSignInRequired') dispatch({ type: 'signedOut', problem });
+            }
+          }
+        : undefined,
     changeLeaders(patch) {
       dispatch({ type: 'leadersChanged', patch });
     },

@@ -1,15 +1,17 @@
 /**
  * Office mode: the open Excel workbook through addin/office (the only code that calls Excel.run and Office.*): the
- * gateway, "go to cell", the workbook's name, and sign-in's dialog. The backend defaults to the page's origin (the dev server proxies /v1 to
+ * gateway, "go to cell", the workbook's name, the selected row (for its project's history), and sign-in's dialog. The backend defaults to the page's origin (the dev server proxies /v1 to
  * the local stack).
  */
 import * as office from '../office';
 import { officeCapabilities, openDialog } from '../office/dialog';
+import { readSelectedRow } from '../office/selection';
 import type { FetchLike } from '../core';
 import type { OfficeAuthPorts } from './auth';
 import type { PaneServices } from './services';
 import { devTokenSource } from './token';
-import { workbookServices } from './workbook-services';
+import { projectAtRow } from './history-target';
+import { toWorkbookSettings, workbookServices } from './workbook-services';
 
 /** Sign-in's Office calls, handed to createPaneAuth by the entry (so they load with this chunk, in Excel only). */
 export const officeAuth: OfficeAuthPorts = { capabilities: () => officeCapabilities(), openDialog: (url) => openDialog(url) };
@@ -45,6 +47,8 @@ export function officeServices(displayLanguage: string, deps: OfficeServicesDeps
   });
   return {
     ...services,
+    // The workbook's mapping and header corrections as the pane holds them, as describe() uses them.
+    selectedProject: async (settings) => projectAtRow(await readSelectedRow(host), toWorkbookSettings(settings)),
     async sync(settings, hooks) {
       await refreshName();
       return services.sync(settings, hooks);

@@ -2,7 +2,9 @@
  * What the controller needs from the host, one implementation per mode (wired in taskpane.ts).
  * Keeping this narrow lets the controller run against a stub in unit tests.
  */
+import type { HistoryResponse } from '../../functions/contract';
 import type { ApiAccess, WhoAmI } from './auth';
+import type { RowProject } from './history-target';
 import type { LeadersResult } from './leaders-state';
 import type { HostMode, LayoutSheet, PaneSettings, SyncOutcome } from './model';
 
@@ -30,6 +32,10 @@ export interface PaneServices {
   refreshLeaders?: (settings: PaneSettings, request: { week: string; countyProjects: boolean }, hooks: LeadersHooks) => Promise<LeadersResult>;
   /** Moves the rows the last sync found in an earlier list; returns how many moved. */
   applyMoves(settings: PaneSettings): Promise<number>;
+  /** Office mode: the project in the active cell's row (addin/office/selection.ts reads, core finds the id). */
+  selectedProject?: (settings: PaneSettings) => Promise<RowProject>;
+  /** GET /v1/projects/{id}/history, with the same backend and token as a sync. */
+  history?: (settings: PaneSettings, id: string) => Promise<HistoryResponse>;
   /** Office mode: selects a cell in Excel. */
   goToCell?: (sheet: string, cell: string) => Promise<void>;
   /** File mode: opens a workbook from bytes. */

@@ -4,6 +4,7 @@
  */
 import type { AuthFlow, SignedInUser, WhoAmI } from './auth';
 import type { Lang } from './i18n';
+import { INITIAL_HISTORY, reduceHistory, type HistoryAction, type HistoryState } from './history-state';
 import { INITIAL_LEADERS, reduceLeaders, type LeadersAction, type LeadersState } from './leaders-state';
 import { DEFAULT_SETTINGS, type CellProblem, type HostMode, type PendingMove, type LayoutSheet, type PaneSettings, type Problem, type SyncOutcome } from './model';
 
@@ -44,6 +45,8 @@ export interface PaneState {
   me: MeState;
   /** The "refresh leaders' sheets" action (leaders-state.ts). */
   leaders: LeadersState;
+  /** The "history of the selected row" action (history-state.ts), Office mode only. */
+  history: HistoryState;
 }
 
 export type Action =
@@ -69,7 +72,8 @@ export type Action =
   | { type: 'signedOut'; problem?: Problem }
   | { type: 'meLoading' }
   | { type: 'meLoaded'; me: WhoAmI }
-  | LeadersAction;
+  | LeadersAction
+  | HistoryAction;
 
 export function initialState(mode: HostMode, lang: Lang): PaneState {
   return {
@@ -90,6 +94,7 @@ export function initialState(mode: HostMode, lang: Lang): PaneState {
     auth: { flow: 'local', status: 'signedOut', user: null },
     me: null,
     leaders: INITIAL_LEADERS,
+    history: INITIAL_HISTORY,
   };
 }
 
@@ -105,6 +110,11 @@ export function canSync(s: PaneState): boolean {
 
 /** Whether "refresh leaders' sheets" may start now: the same conditions as a sync (one workbook action at a time). */
 export const canRefreshLeaders = canSync;
+
+/** Whether "history of the selected row" may start: in Excel, with API access, while no workbook action runs. */
+export function canShowHistory(s: PaneState): boolean {
+  return s.mode === 'office' && canCallApi(s) && s.phase !== 'syncing' && s.phase !== 'applying' && !s.leaders.busy && !s.history.busy;
+}
 
 /**
  * Moving a row deletes it from its sheet, so the error addresses below it move up one row; errors on the moved
@@ -187,6 +197,12 @@ export function reduce(s: PaneState, a: Action): PaneState {
     case 'leadersStep':
     case 'leadersStopped':
       return { ...s, leaders: reduceLeaders(s.leaders, a) };
+    case 'historyStarted':
+      return canShowHistory(s) ? { ...s, history: reduceHistory(s.history, a) } : s;
+    case 'historyTarget':
+    case 'historyLoaded':
+    case 'historyFailed':
+      return { ...s, history: reduceHistory(s.history, a) };
     case 'authFlow':
       return { ...s, auth: { flow: a.flow, status: 'signedOut', user: null }, me: null };
     case 'signingIn':

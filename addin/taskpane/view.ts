@@ -11,6 +11,7 @@ import type { LayoutSheet, PaneSettings, SyncOutcome } from './model';
 import type { MeState, PaneState, ViewName } from './state';
 import { canSync } from './state';
 import { createLeadersCard } from './leaders-view';
+import { createHistoryCard } from './history-view';
 
 export interface ViewHandlers {
   sync(): void;
@@ -34,6 +35,8 @@ export interface ViewHandlers {
   /** The leaders' view card (leaders-view.ts); absent: no card. */
   refreshLeaders?: () => void;
   changeLeaders?: (patch: { week?: string; countyProjects?: boolean }) => void;
+  /** The project history card (history-view.ts), Office mode; absent: no card. */
+  showHistory?: () => void;
 }
 
 const ROLE_TEXT: Record<Role, MessageKey> = { clerk: 'roleClerk', leader: 'roleLeader', admin: 'roleAdmin' };
@@ -121,7 +124,8 @@ export function createView(root: HTMLElement, on: ViewHandlers): View {
   tx(accountBar, 'accountTitle', 'aria-label');
 
   const leaders = on.refreshLeaders && on.changeLeaders ? createLeadersCard({ refreshLeaders: on.refreshLeaders, changeLeaders: on.changeLeaders, download: () => on.download() }) : null;
-  const mainView = h('main', { id: 'main-view', class: 'view' }, accountBar, fileCard, h('div', { class: 'sync-block' }, syncButton, syncHint), progress, problemBox, noticeBox, result, lastSync, leaders?.element);
+  const history = on.showHistory ? createHistoryCard({ showHistory: on.showHistory }) : null;
+  const mainView = h('main', { id: 'main-view', class: 'view' }, accountBar, fileCard, h('div', { class: 'sync-block' }, syncButton, syncHint), progress, problemBox, noticeBox, result, lastSync, history?.element, leaders?.element);
 
   // ── settings ──
   const settingsTitle = tx(h('h2', { class: 'section-title' }), 'settings');
@@ -235,6 +239,7 @@ export function createView(root: HTMLElement, on: ViewHandlers): View {
     }
     lastSync.textContent = s.lastSync ? t(lang, 'lastSync', { time: formatTime(lang, s.lastSync) }) : t(lang, 'neverSynced');
     leaders?.update(s);
+    history?.update(s);
     show(downloadButton, s.mode === 'file' && s.downloadable);
     downloadButton.disabled = s.phase !== 'done';
 

@@ -2,8 +2,9 @@
  * PaneServices over any WorkbookGateway and core's runSync: the same code drives Excel (Office mode) and an
  * .xlsx opened in the browser (file mode). Converts core's outcome and layouts into the pane's view model.
  */
-import type { FieldKey, ListKey } from '../../functions/contract';
+import type { FieldKey, HistoryResponse, ListKey } from '../../functions/contract';
 import {
+  callApi,
   colLetter,
   EMPTY_PLAN,
   findLayouts,
@@ -128,6 +129,10 @@ export function workbookServices(o: WorkbookServicesOptions): PaneServices {
     download: o.download,
     connect(access) {
       cloud = { access, fetch: access.wrap(o.fetch as unknown as HttpFetch) };
+    },
+    async history(settings, id) {
+      const { url, token, fetch } = await target(settings);
+      return callApi<HistoryResponse>({ url, token, fetch: fetch as unknown as FetchLike }, { method: 'GET', path: `projects/${encodeURIComponent(id)}/history` });
     },
     async whoAmI(settings) {
       const { url, token, fetch } = await target(settings);

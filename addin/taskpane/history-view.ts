@@ -1,0 +1,87 @@
+/**
+ * The "项目历史 / Project history" card (Office mode): the button that reads the selected row, the project it
+ * found, and a compact timeline — when, who, from which workbook, what changed (old → new), stage transitions,
+ * flag changes as colour chips. Rebuilt only when the history or the language changes.
+ */
+import { FLAG_STYLE, type FlagLevel } from '../../functions/contract';
+import { fill, h, show } from './dom';
+import { timelineOf, type TimelineEntry } from './history-timeline';
+import { t, type Lang } from './i18n';
+import type { PaneState } from './state';
+import { canShowHistory } from './state';
+import type { HistoryState } from './history-state';
+
+export function createHistoryCard(on: { showHistory(): void }): { element: HTMLElement; update(s: PaneState): void } {
+  const title = h('h2', { class: 'section-title', id: 'history-title' });
+  const hint = h('p', { class: 'hint' });
+  const button = h('button', { type: 'button', class: 'button', id: 'show-history', onclick: () => on.showHistory() });
+  const status = h('p', { class: 'progress-label', id: 'history-status', role: 'status', 'aria-live': 'polite' });
+  const problem = h('p', { class: 'message message-error', id: 'history-problem', role: 'alert' });
+  const heading = h('p', { class: 'history-target', id: 'history-target' });
+  const timeline = h('ol', { class: 'timeline', id: 'history-list' });
+  const element = h('section', { class: 'card', id: 'history', 'aria-labelledby': 'history-title' }, title, hint, h('div', { class: 'row' }, button), status, problem, heading, timeline);
+
+  let lang: Lang | undefined;
+  let shown: HistoryState | undefined;
+  function update(s: PaneState): void {
+    const langChanged = lang !== s.lang;
+    lang = s.lang;
+    if (langChanged) {
+      title.textContent = t(lang, 'historyTitle');
+      hint.textContent = t(lang, 'historyHint');
+      button.textContent = t(lang, 'showHistory');
+    }
+    const hs = s.history;
+    button.disabled = !canShowHistory(s);
+    button.setAttribute('aria-busy', String(hs.busy));
+    if (hs === shown && !langChanged) return;
+    shown = hs;
+    status.textContent = hs.busy ? t(lang, 'historyLoading') : hs.events ? t(lang, hs.events.length ? 'historyCount' : 'historyNone', { n: hs.events.length }) : '';
+    show(problem, hs.problem !== null);
+    problem.textContent = hs.problem ? t(lang, hs.problem.key, hs.problem.params) : '';
+    show(heading, hs.target !== null);
+    heading.textContent = hs.target ? t(lang, 'historyOf', { name: hs.target.name || '—', id: hs.target.id, sheet: hs.target.sheet, row: hs.target.row }) : '';
+    fill(timeline, ...(hs.events ? timelineOf(lang, hs.events).map((e) => entry(lang!, e)) : []));
+  }
+  return { element, update };
+}
+
+function chip(lang: Lang, level: FlagLevel): HTMLElement {
+  const style = level === 'none' ? null : FLAG_STYLE[level];
+  const el = h('span', { class: `flag-chip flag-${level}` }, style ? style[lang] : t(lang, 'flagNone'));
+  if (style) el.style.cssText = `background:${style.fill};color:${style.font}`;
+  return el;
+}
+
+function entry(lang: Lang, e: TimelineEntry): HTMLElement {
+  const head = h(
+    'div',
+    { class: 'timeline-head' },
+    h('span', { class: `timeline-kind kind-${e.kind}` }, e.kindLabel),
+    h('time', { datetime: e.at, class: 'timeline-when' }, e.when),
+  );
+  const who = h('p', { class: 'timeline-who' }, h('span', { class: 'timeline-user', title: e.whoDetail }, e.who), ` · ${t(lang, 'historyFrom', { workbook: e.workbook })}`);
+  const changeItems = e.changes.map((c) =>
+    h('li', { class: 'change', 'data-field': c.field }, h('span', { class: 'change-field' }, c.label), '：', h('span', { class: 'change-from' }, c.from), ' → ', h('span', { class: 'change-to' }, c.to)),
+  );
+  // A created project lists every field it was entered with: folded, so the timeline stays compact.
+  const changes =
+    e.changes.length === 0
+      ? null
+      : e.kind === 'created'
+        ? h('details', { class: 'changes-folded' }, h('summary', {}, t(lang, 'historyFieldsEntered', { n: e.changes.length })), h('ul', { class: 'changes' }, ...changeItems))
+        : h('ul', { class: 'changes' }, ...changeItems);
+  const transition = e.transition ? h('p', { class: 'timeline-transition' }, e.transition) : null;
+  const flag = e.flag
+    ? h(
+        'p',
+        { class: 'timeline-flag' },
+        `${t(lang, 'historyFlagLabel')}：`,
+        chip(lang, e.flag.from),
+        ' → ',
+        chip(lang, e.flag.to),
+        e.flag.rules.length ? h('span', { class: 'timeline-rules' }, ` ${t(lang, 'historyRules', { rules: e.flag.rules.join(lang === 'zh' ? '、' : ', ') })}`) : null,
+      )
+    : null;
+  return h('li', { class: 'timeline-item', 'data-version': e.version }, head, who, transition, flag, changes);
+}
