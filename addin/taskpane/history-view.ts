@@ -19,7 +19,7 @@ export function createHistoryCard(on: { showHistory(): void }): { element: HTMLE
   const problem = h('p', { class: 'message message-error', id: 'history-problem', role: 'alert' });
   const heading = h('p', { class: 'history-target', id: 'history-target' });
   const timeline = h('ol', { class: 'timeline', id: 'history-list' });
-  const element = h('section', { class: 'card', id: 'history', 'aria-labelledby': 'history-title' }, title, hint, h('div', { class: 'row' }, button), status, problem, heading, timeline);
+  const element = h('section', { class: 'card', id: 'history', 'aria-labelledby': 'history-title' }, title, hint, h('div', { class: 'row' }, button), status, heading, problem, timeline);
 
   let lang: Lang | undefined;
   let shown: HistoryState | undefined;
@@ -62,7 +62,7 @@ function entry(lang: Lang, e: TimelineEntry): HTMLElement {
   );
   const who = h('p', { class: 'timeline-who' }, h('span', { class: 'timeline-user', title: e.whoDetail }, e.who), ` · ${t(lang, 'historyFrom', { workbook: e.workbook })}`);
   const changeItems = e.changes.map((c) =>
-    h('li', { class: 'change', 'data-field': c.field }, h('span', { class: 'change-field' }, c.label), '：', h('span', { class: 'change-from' }, c.from), ' → ', h('span', { class: 'change-to' }, c.to)),
+    h('li', { class: 'change', 'data-field': c.field }, h('span', { class: 'change-field' }, c.label), lang === 'zh' ? '：' : ': ', h('span', { class: 'change-from' }, c.from), ' → ', h('span', { class: 'change-to' }, c.to)),
   );
   // A created project lists every field it was entered with: folded, so the timeline stays compact.
   const changes =
@@ -76,7 +76,7 @@ function entry(lang: Lang, e: TimelineEntry): HTMLElement {
     ? h(
         'p',
         { class: 'timeline-flag' },
-        `${t(lang, 'historyFlagLabel')}：`,
+        `${t(lang, 'historyFlagLabel')}${lang === 'zh' ? '：' : ': '}`,
         chip(lang, e.flag.from),
         ' → ',
         chip(lang, e.flag.to),
