@@ -14,9 +14,11 @@ import { existsSync, mkdirSync, readFileSync, watch, type FSWatcher } from 'node
 import { createServer, type Server } from 'node:https';
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { isLocalHost } from '../infra/local/adapter';
+import { resolveInside, ROOT_PAGE } from '../infra/local/static-files';
 import { esbuildOptions, ROOT, writeStatic } from './build-taskpane';
 
 export interface DevServerOptions {
@@ -86,13 +88,15 @@ export function selfSignedCerts(dir = join(ROOT, 'data/dev-certs')): Certs {
   return { key: readFileSync(key), cert: readFileSync(cert), source: 'self-signed' };
 }
 
+const text = (res: ServerResponse, status: number, body: string): void => void res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(body);
+
 function serveFile(root: string, req: IncomingMessage, res: ServerResponse): void {
-  const path = decodeURIComponent(new URL(req.url ?? '/', 'https://localhost').pathname);
-  const file = normalize(join(root, path === '/' ? 'taskpane.html' : path));
-  if (!file.startsWith(root + sep) || !existsSync(file)) {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
-    return;
-  }
+  const path = new URL(req.url ?? '/', 'https://localhost').pathname;
+  const resolved = resolveInside(root, path === '/' ? `/${ROOT_PAGE}` : path);
+  // A malformed %-escape is the request's fault (400), never a crash of the dev loop.
+  if (resolved === 'bad-encoding') return text(res, 400, 'bad request: invalid %-encoding in the path');
+  if (resolved === null || !existsSync(resolved)) return text(res, 404, 'not found');
+  const file = resolved;
   try {
     const body = readFileSync(file);
     // No caching: every reload after a rebuild gets the new bundle.
@@ -118,6 +122,22 @@ function proxy(api: string | undefined, req: IncomingMessage, res: ServerRespons
     res.end(JSON.stringify({ error: { code: 'internal', message: { zh: '无法连接本地后台', en: 'Cannot reach the local backend' } } }));
   });
   req.pipe(upstream);
+}
+
+/**
+ * The dev server's requests: only to a local Host on `port` (a rebound DNS name could otherwise read the pane and,
+ * through the proxy, the local admin's /dev/token), then the API proxy or the pane's files.
+ */
+export function devRequestHandler(opts: { outdir: string; api?: string; port: () => number | undefined }): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    if (!isLocalHost(req.headers.host, opts.port())) {
+      req.resume();
+      return text(res, 403, 'forbidden: this dev server only answers to localhost / 只接受 localhost 访问');
+    }
+    const path = new URL(req.url ?? '/', 'https://localhost').pathname;
+    if (PROXIED.test(path)) proxy(opts.api, req, res);
+    else serveFile(opts.outdir, req, res);
+  };
 }
 
 export async function startDevServer(opts: DevServerOptions = {}): Promise<DevServer> {
@@ -166,11 +186,11 @@ export async function startDevServer(opts: DevServerOptions = {}): Promise<DevSe
   // esbuild watches the scripts and CSS; the HTML template is copied, so watch it too.
   const htmlWatcher: FSWatcher = watch(join(ROOT, 'addin/taskpane/taskpane.html'), () => writeStatic(outdir, officeJs));
 
-  const server: Server = createServer({ key: certs.key, cert: certs.cert }, (req, res) => {
-    const path = new URL(req.url ?? '/', 'https://localhost').pathname;
-    if (PROXIED.test(path)) proxy(opts.api, req, res);
-    else serveFile(outdir, req, res);
-  });
+  const listeningPort = (): number | undefined => {
+    const a = server.address();
+    return typeof a === 'object' && a ? a.port : undefined;
+  };
+  const server: Server = createServer({ key: certs.key, cert: certs.cert }, devRequestHandler({ outdir, ...(opts.api ? { api: opts.api } : {}), port: listeningPort }));
   await new Promise<void>((r) => server.listen(opts.port ?? 3000, opts.host ?? 'localhost', r));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port ?? 3000;

@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   console.log(`浏览器文件模式 / browser file mode:     ${stack.url}/`);
   console.log(`Excel 任务窗格 / Excel task pane:        ${pane.url}/taskpane.html  (manifest.xml)`);
   console.log(values['in-memory'] ? '数据仅在内存中 / data in memory only' : `数据目录 / data folder: ${values.data}`);
-  console.log(`管理员开发令牌 / admin dev token:\n${stack.adminToken}`);
+  console.log(`管理员开发令牌 / admin dev token (12 小时 / 12 hours):\n${stack.adminToken}`);
   console.log('按 Ctrl-C 停止 / press Ctrl-C to stop');
 
   let stopping = false;

@@ -1,7 +1,8 @@
 /**
  * `invest-flags` — the command line: `sample` writes a realistic ledger, `sync` flags a ledger file through
  * the backend (the embedded local stack when no --api is given), `report` writes the leaders' sheets
- * (领导看板, 周调度, optionally 全县项目) into a copy of a workbook, `demo` does all three. A composition root: it
+ * (领导看板, 周调度, optionally 全县项目) into a copy of a workbook, `demo` does all three, `dev-token` prints a local
+ * stack's dev token for any user. A composition root: it
  * wires core, the .xlsx gateway and (in-process) the local stack.
  * Exit codes: 0 ok, 1 rows had errors (or the backend refused), 2 usage or unreadable input, 3 backend unreachable.
  */
@@ -13,6 +14,7 @@ import { XlsxGateway } from '../xlsx';
 import { openXlsx, saveXlsx } from '../xlsx/file';
 import { besideInput, checkTarget, EXIT, inputAndOutput, isoDate, positiveInt, UsageError } from './args';
 import { openBackend } from './backend';
+import { devToken, parseDevTokenArgs } from './dev-token';
 import { detectLang, type Lang } from './i18n';
 import { parseReportArgs, report } from './leaders';
 import { formatSummary, progressBar } from './report';
@@ -28,7 +30,10 @@ const USAGE = {
   invest-flags report <工作簿.xlsx> [--week 2026-W48] [--as-of YYYY-MM-DD] [--county-projects]
                     [--out <文件>] [--api <地址> --token <令牌>] [--data <目录>] [--in-place] [--json]
   invest-flags demo
+  invest-flags dev-token --user <邮箱> [--name <姓名>] [--data <目录>]
 
+  dev-token 打印本地服务（数据目录 --data，默认 ./data）的开发令牌，用于以任意用户身份试用；
+  该用户的角色和单位仍需管理员设置，未开通的用户会收到 403。
   sync/report 不带 --api 时在本进程内启动内置后端（数据保存在 --data，默认 ./data）。
   sync 输出默认写到输入文件旁的 <文件名>-flagged.xlsx，report 写到 <文件名>-leaders.xlsx；
   只有加 --in-place 才覆盖输入文件。report 写入 领导看板、周调度（加 --county-projects 还有只读的 全县项目），
@@ -41,7 +46,10 @@ const USAGE = {
   invest-flags report <workbook.xlsx> [--week 2026-W48] [--as-of YYYY-MM-DD] [--county-projects]
                     [--out <file>] [--api <url> --token <token>] [--data <dir>] [--in-place] [--json]
   invest-flags demo
+  invest-flags dev-token --user <email> [--name <name>] [--data <dir>]
 
+  dev-token prints a dev token of the local stack on data folder --data (default ./data), to try any user;
+  an admin still sets that user's role and units, and an unregistered user gets 403.
   Without --api, sync and report start the embedded backend in-process (data in --data, default ./data).
   sync writes <name>-flagged.xlsx beside the input, report <name>-leaders.xlsx; the input is overwritten
   only with --in-place. report writes 领导看板 (dashboard) and 周调度 (weekly report), plus the read-only
@@ -160,6 +168,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         return await report(parseReportArgs(rest), io);
       case 'demo':
         return await demo(io);
+      case 'dev-token':
+        return await devToken(parseDevTokenArgs(rest), io);
       case undefined:
       case 'help':
       case '--help':

@@ -12,7 +12,18 @@ export const LIMITS = {
   stringLength: 4000,
   idLength: 40,
   workbookIds: 50_000,
+  /** UTF-8 bytes of one row's cells as JSON: keeps every stored item (event = state + changes) far below 400 KB. */
+  rowBytes: 100_000,
+  /** Characters of 所属单位: it is part of index keys (≤ 1,024 bytes with the id). */
+  unitLength: 100,
+  /** Largest magnitude of a number cell or money unit (DynamoDB stores at most 38 digits, 1e126). */
+  maxNumber: 1e15,
 } as const;
+
+/** UTF-8 bytes of a row's cells as sent (JSON), the measure of LIMITS.rowBytes. */
+export function rowCellBytes(cells: unknown): number {
+  return new TextEncoder().encode(JSON.stringify(cells)).length;
+}
 
 export const API_VERSION = 'v1';
 
@@ -20,7 +31,8 @@ const message = z.object({ zh: z.string(), en: z.string() });
 const listKey = z.enum(['clue', 'signed', 'landed', 'producing']);
 const stage = z.enum(['clue', 'signed', 'landed', 'producing', 'dropped']);
 const flagLevel = z.enum(['none', 'yellow', 'red']);
-const rawCell = z.union([z.string().check(z.maxLength(LIMITS.stringLength)), z.number(), z.boolean(), z.null()]);
+const boundedNumber = z.number().check(z.gte(-LIMITS.maxNumber), z.lte(LIMITS.maxNumber));
+const rawCell = z.union([z.string().check(z.maxLength(LIMITS.stringLength)), boundedNumber, z.boolean(), z.null()]);
 const fieldKey = z.enum(FIELD_KEYS);
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const isoWeek = z.string().check(z.regex(/^\d{4}-W\d{2}$/));
@@ -34,9 +46,12 @@ export const syncRowSchema = z.object({
   /** The project id the client wrote into the row before syncing (idempotent retries). */
   id: z.string().check(z.minLength(1), z.maxLength(LIMITS.idLength)),
   /** Raw cell values by canonical field; the server parses them. */
-  cells: z.partialRecord(fieldKey, rawCell),
+  cells: z.partialRecord(fieldKey, rawCell).check(
+    z.refine((c) => typeof c.unit !== 'string' || c.unit.length <= LIMITS.unitLength, { message: `at most ${LIMITS.unitLength} characters`, path: ['unit'] }),
+    z.refine((c) => rowCellBytes(c) <= LIMITS.rowBytes, { message: `the row's cells exceed ${LIMITS.rowBytes} bytes` }),
+  ),
   /** Money unit (亿元 per unit) a column's header names, e.g. "（万元）" → 0.0001. */
-  units: z.optional(z.partialRecord(fieldKey, z.number())),
+  units: z.optional(z.partialRecord(fieldKey, z.number().check(z.positive(), z.lte(LIMITS.maxNumber)))),
 });
 
 export const syncRequestSchema = z.object({

@@ -2,13 +2,18 @@
  * Who is calling: the JWT claims API Gateway (or the embedded adapter) verified, mapped to a role and units
  * from the table. No claims → 401; a caller the county has not registered → 403 naming whom to ask.
  *
+ * Identity is the account (Entra `oid`, else `sub`), not the e-mail, which can be renamed and reassigned. An
+ * admin may register a user by e-mail before their first sign-in; the first caller matched by that e-mail who
+ * reaches a function allowed to write the table (`persist`) binds the profile to their account, and from then on
+ * the e-mail grants nobody else anything.
+ *
  * First-admin bootstrap: while no administrator is registered, a caller whose e-mail equals
  * BOOTSTRAP_ADMIN_EMAIL is taken for an administrator; functions allowed to write the table
- * (`persistBootstrap`) register them, so from then on they are an ordinary stored admin.
+ * (`persist`) register them, so from then on they are an ordinary stored admin.
  */
 import type { Role, UserProfile } from '../contract';
 import type { ProjectStore } from '../store';
-import { normalEmail } from '../store/keys';
+import { normalEmail, normalUnit } from '../store/keys';
 import type { Deps } from './deps';
 import { ApiFailure, type ApiEvent } from './http';
 import { MSG } from './messages';
@@ -26,8 +31,8 @@ export interface Caller {
 const claimText = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
 
 export interface ResolveOptions {
-  /** Register the bootstrap admin (only functions with table write access may). */
-  persistBootstrap?: boolean;
+  /** This function may write user profiles: it registers the bootstrap admin and binds e-mail profiles. */
+  persist?: boolean;
 }
 
 type CallerDeps = Pick<Deps, 'store' | 'clock' | 'bootstrapAdminEmail' | 'adminContact'>;
@@ -42,10 +47,13 @@ export async function resolveCaller(event: ApiEvent, deps: CallerDeps, opts: Res
   // Entra ID puts the sign-in name in preferred_username/upn when there is no email claim.
   const email = claimText(claims.email) ?? claimText(claims.preferred_username) ?? claimText(claims.upn);
   const name = claimText(claims.name);
-  const profile = await deps.store.getUser({ subjects, email });
-  if (profile) return { subject, email, name: name ?? profile.name ?? null, role: profile.role, units: profile.units };
-  if (email && (await isBootstrapAdmin(deps.store, deps.bootstrapAdminEmail, email))) {
-    if (opts.persistBootstrap) {
+  const found = await deps.store.findUser({ subjects, email });
+  if (found) {
+    const profile = found.by === 'email' && opts.persist ? await deps.store.bindUser(found.profile, oid ?? subject) : found.profile;
+    // null: another account with this e-mail bound the profile a moment ago.
+    if (profile) return { subject, email, name: name ?? profile.name ?? null, role: profile.role, units: profile.units };
+  } else if (email && (await isBootstrapAdmin(deps.store, deps.bootstrapAdminEmail, email))) {
+    if (opts.persist) {
       const admin: UserProfile = { subject: oid ?? subject, email: normalEmail(email), ...(name ? { name } : {}), role: 'admin', units: [], updatedAt: deps.clock(), updatedBy: 'bootstrap' };
       await deps.store.saveUser(admin);
     }
@@ -67,8 +75,7 @@ export function callerLabel(c: Caller): string {
 
 /** Units compared as clerks type them: width-folded, spaces removed. */
 export function sameUnit(a: string, b: string): boolean {
-  const n = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
-  return n(a) === n(b);
+  return normalUnit(a) === normalUnit(b);
 }
 
 export function mayWriteUnit(c: Caller, unit: string | null): boolean {

@@ -9,7 +9,7 @@ const MAX_CONFIG_BYTES = 256_000;
 
 export const createHandler = (getDeps: () => Deps) =>
   lambda('config', getDeps, async (event, deps, log) => {
-    const caller = await resolveCaller(event, deps, { persistBootstrap: true });
+    const caller = await resolveCaller(event, deps, { persist: true });
     log.caller = caller.subject;
     if (event.requestContext.http.method !== 'PUT') return json(200, await loadConfig(deps.store));
     if (caller.role !== 'admin') throw new ApiFailure('forbidden', MSG.adminOnly);

@@ -10,7 +10,7 @@ import { me } from './usecases/users';
 
 export const createHandler = (getDeps: () => Deps) =>
   lambda('me', getDeps, async (event, deps, log) => {
-    const caller = await resolveCaller(event, deps, { persistBootstrap: true });
+    const caller = await resolveCaller(event, deps, { persist: true });
     Object.assign(log, { caller: caller.subject, role: caller.role, ...(caller.bootstrapped ? { bootstrapped: true } : {}) });
     return json(200, me(caller));
   });

@@ -50,6 +50,20 @@ export const MSG = {
   badPageToken: { zh: '分页标记 nextToken 无效', en: 'The nextToken is invalid' },
   notFound: (id: string): Message => ({ zh: `找不到项目 ${id}`, en: `Project ${id} not found` }),
   routeNotFound: { zh: '没有这个接口', en: 'No such endpoint' },
+  badPathEncoding: { zh: '请求地址中的编码无效（%xx）', en: 'The request path has an invalid encoding (%xx)' },
+  notLocalHost: {
+    zh: '本地服务只接受以 localhost、127.0.0.1 或 [::1] 访问的请求',
+    en: 'The local stack only answers requests addressed to localhost, 127.0.0.1 or [::1]',
+  },
   badConfig: { zh: '县级配置有误，请按提示修改', en: 'The county configuration has errors; please fix them as shown' },
   internal: { zh: '服务器内部错误，请稍后重试', en: 'Internal server error; please try again later' },
+  rowTooLarge: {
+    zh: '该行内容过多，超出单个项目可保存的大小，请精简较长的文字（如本周进展、存在问题）后重新同步',
+    en: 'This row holds more than one project can store; shorten its long texts (progress, problems) and sync again',
+  },
+  rowFailed: {
+    zh: '该行保存失败（服务器内部错误），其他行不受影响，请稍后重新同步',
+    en: 'This row could not be saved (internal error); the other rows are not affected. Please sync again later',
+  },
+  conflict: { zh: '该项目正被同时修改，请稍后重新同步', en: 'The project is being changed concurrently; please sync again shortly' },
 } as const;

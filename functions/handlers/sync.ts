@@ -8,7 +8,7 @@ import { syncUseCase } from './usecases/sync';
 
 export const createHandler = (getDeps: () => Deps) =>
   lambda('sync', getDeps, async (event, deps, log) => {
-    const caller = await resolveCaller(event, deps, { persistBootstrap: true });
+    const caller = await resolveCaller(event, deps, { persist: true });
     log.caller = caller.subject;
     if (caller.role === 'leader') throw new ApiFailure('forbidden', MSG.leaderCannotSync);
     const body = parseJson(bodyText(event, LIMITS.requestBytes));

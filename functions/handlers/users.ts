@@ -11,7 +11,7 @@ const MAX_USER_BYTES = 64_000;
 
 export const createHandler = (getDeps: () => Deps) =>
   lambda('users', getDeps, async (event, deps, log) => {
-    const caller = await resolveCaller(event, deps, { persistBootstrap: true });
+    const caller = await resolveCaller(event, deps, { persist: true });
     log.caller = caller.subject;
     if (caller.role !== 'admin') throw new ApiFailure('forbidden', MSG.usersAdminOnly);
     if (event.requestContext.http.method !== 'PUT') {

@@ -1,15 +1,16 @@
 /**
  * The DynamoDB adapter of the store port (single table, DESIGN.md §6). No transactions (dynalite has none):
  * an event is appended with attribute_not_exists(SK) — the optimistic lock and the idempotency key — and
- * STATE follows it with a condition on `version`. Every event carries the full state it leads to, so a
- * reader that finds STATE behind the newest event puts that state back (a writer that died between the two
- * puts leaves nothing lost).
+ * STATE follows it with a condition on `version` — every STATE put, so STATE never moves backwards. Every event
+ * carries the full state it leads to, so a reader that finds STATE behind the newest event puts that state back
+ * (a writer that died between the two puts leaves nothing lost). Weekly snapshots are guarded by `version` too.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   GetCommand,
   PutCommand,
   QueryCommand,
+  UpdateCommand,
   type DynamoDBDocumentClient,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -18,7 +19,7 @@ import type { HistoryEvent, UserProfile } from '../contract';
 import type { WeekSnapshot } from '../domain/report';
 import type { ProjectState } from '../domain/types';
 import { mapPool } from './pool';
-import { batchGet, batchPut, batchWrite, DEFAULT_RETRY, type Item, type RetryPolicy } from './batch';
+import { batchGet, batchWrite, DEFAULT_RETRY, type Item, type RetryPolicy } from './batch';
 import {
   ALL_PROJECTS_GSI2PK,
   CONFIG_KEY,
@@ -44,6 +45,7 @@ import {
 import {
   BadPageTokenError,
   type CommitOutcome,
+  type FoundUser,
   type Page,
   type ProjectFilter,
   type ProjectStore,
@@ -77,6 +79,10 @@ function userPk(p: UserProfile): string {
 }
 
 const PROJECT_READ_CONCURRENCY = 16;
+/** Conditional puts in flight at once (no condition is possible in a batch). */
+const CONDITIONAL_PUT_CONCURRENCY = 32;
+/** Only a newer version replaces an item: STATE, and each week's snapshot. */
+const NEWER_VERSION = 'attribute_not_exists(SK) OR version < :v';
 
 function weekItem(w: WeekSnapshot): Item {
   return { PK: projectPk(w.id), SK: weekSk(w.week), GSI2PK: weekGsi2pk(w.week), GSI2SK: unitIdGsi2sk(w.unit, w.id), ...w };
@@ -188,13 +194,19 @@ export class DynamoStore implements ProjectStore {
     return 'committed';
   }
 
-  async putCreatedStates(states: readonly ProjectState[]): Promise<void> {
-    await batchPut(this.doc, this.table, states.map(stateItem), this.count, this.retry);
+  /**
+   * Conditional like every STATE put: a batch would land unconditionally and could overwrite the version 2 a
+   * concurrent writer built on the event meanwhile (measured in bench/sync.ts).
+   */
+  async putCreatedStates(states: readonly ProjectState[]): Promise<Map<string, unknown>> {
+    const failed = new Map<string, unknown>();
+    await mapPool(states, CONDITIONAL_PUT_CONCURRENCY, (s) => this.putState(s).catch((e: unknown) => void failed.set(s.id, e)));
+    return failed;
   }
 
   /** Moves STATE forward only: a slower writer of an older version never overwrites a newer state. */
   private async putState(state: ProjectState): Promise<void> {
-    await this.put(stateItem(state), { expr: 'attribute_not_exists(SK) OR version < :v', values: { ':v': state.version } });
+    await this.put(stateItem(state), { expr: NEWER_VERSION, values: { ':v': state.version } });
   }
 
   async latestState(id: string): Promise<ProjectState | null> {
@@ -220,8 +232,9 @@ export class DynamoStore implements ProjectStore {
     return state;
   }
 
+  /** Each put only when no snapshot of that week is there yet or it holds an older version (retries rewrite nothing). */
   async putWeekSnapshots(snapshots: readonly WeekSnapshot[]): Promise<void> {
-    await batchPut(this.doc, this.table, snapshots.map(weekItem), this.count, this.retry);
+    await mapPool(snapshots, CONDITIONAL_PUT_CONCURRENCY, (w) => this.put(weekItem(w), { expr: NEWER_VERSION, values: { ':v': w.version } }));
   }
 
   async weekSnapshots(week: string): Promise<WeekSnapshot[]> {
@@ -371,12 +384,49 @@ export class DynamoStore implements ProjectStore {
   }
 
   async getUser(lookup: UserLookup): Promise<UserProfile | null> {
-    const pks = [...lookup.subjects.map(userPkBySubject), ...(lookup.email ? [userPkByEmail(lookup.email)] : [])];
+    return (await this.findUser(lookup))?.profile ?? null;
+  }
+
+  async findUser(lookup: UserLookup): Promise<FoundUser | null> {
+    const bySubject = lookup.subjects.map(userPkBySubject);
+    const byEmail = lookup.email ? userPkByEmail(lookup.email) : undefined;
+    const pks = [...bySubject, ...(byEmail ? [byEmail] : [])];
     if (pks.length === 0) return null;
     const found = await batchGet(this.doc, this.table, pks.map((PK) => ({ PK, SK: PROFILE_SK })), this.retry);
     const byPk = new Map(found.map((i) => [i.PK as string, i]));
-    const item = pks.map((pk) => byPk.get(pk)).find((i) => i !== undefined);
-    return item ? stripKeys<UserProfile>(item) : null;
+    for (const pk of bySubject) {
+      const item = byPk.get(pk);
+      if (item) return { profile: stripKeys<UserProfile>(item), by: 'subject' };
+    }
+    const item = byEmail ? byPk.get(byEmail) : undefined;
+    // An e-mail profile bound to another account (its move not finished) is that account's, not this caller's.
+    if (!item || (typeof item.subject === 'string' && !lookup.subjects.includes(item.subject))) return null;
+    return { profile: stripKeys<UserProfile>(item), by: 'email' };
+  }
+
+  async bindUser(profile: UserProfile, subject: string): Promise<UserProfile | null> {
+    if (!profile.email) throw new Error('bindUser: the profile has no e-mail');
+    try {
+      // The lock: the e-mail profile takes the subject once; a second account with the same e-mail finds it taken.
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { PK: userPkByEmail(profile.email), SK: PROFILE_SK },
+          UpdateExpression: 'SET #s = :s',
+          ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(#s) OR #s = :s)',
+          ExpressionAttributeNames: { '#s': 'subject' },
+          ExpressionAttributeValues: { ':s': subject },
+        }),
+      );
+      this.count(1, 1);
+    } catch (e) {
+      if (isConditionFailure(e)) return null;
+      throw e;
+    }
+    const { subject: _unbound, ...rest } = profile;
+    const bound: UserProfile = { ...rest, subject };
+    await this.saveUser(bound, [rest]);
+    return bound;
   }
 
   async listUsers(): Promise<UserProfile[]> {

@@ -11,7 +11,9 @@ export const projectPk = (id: string): string => `PROJECT#${id}`;
 /** Versions are zero-padded so that events sort by version. */
 export const eventSk = (version: number): string => `${EVT_PREFIX}${String(version).padStart(9, '0')}`;
 export const weekSk = (week: string): string => `${WEEK_PREFIX}${week}`;
-export const unitGsi1pk = (unit: string): string => `UNIT#${unit}`;
+/** A unit as clerks type it, compared: width-folded (NFKC), spaces removed. Authorization and GSI1 both use it. */
+export const normalUnit = (unit: string): string => unit.normalize('NFKC').replace(/\s+/g, '');
+export const unitGsi1pk = (unit: string): string => `UNIT#${normalUnit(unit)}`;
 export const stageGsi1sk = (stage: string, id: string): string => `${stage}#${id}`;
 export const weekGsi2pk = (week: string): string => `WEEK#${week}`;
 export const unitIdGsi2sk = (unit: string | null, id: string): string => `${unit ?? ''}#${id}`;

@@ -22,6 +22,12 @@ export interface UserLookup {
   email?: string | null;
 }
 
+export interface FoundUser {
+  profile: UserProfile;
+  /** Under one of the caller's subjects, or (registered before their first sign-in) under the e-mail. */
+  by: 'subject' | 'email';
+}
+
 export interface ProjectFilter {
   unit?: string;
   stage?: Stage;
@@ -50,14 +56,14 @@ export interface ProjectStore {
    */
   commit(event: StoredEvent, opts?: { stateLater?: boolean }): Promise<CommitOutcome>;
   /**
-   * STATE of projects just created with `commit(…, { stateLater: true })`, batched (25 per request, no
-   * condition). Only the winner of EVT#1 writes it; should a faster second writer already have moved STATE on,
-   * the next writer or history reader finds STATE behind its newest event and repairs it.
+   * STATE of projects just created with `commit(…, { stateLater: true })`, each put conditionally (bounded
+   * concurrency) like every STATE put: should a faster second writer already have moved STATE on, it stays.
+   * Answers the puts that failed, by project id (the others are written).
    */
-  putCreatedStates(states: readonly ProjectState[]): Promise<void>;
+  putCreatedStates(states: readonly ProjectState[]): Promise<Map<string, unknown>>;
   /** The newest state after a conflict: from the newest event, repairing STATE when it is behind. */
   latestState(id: string): Promise<ProjectState | null>;
-  /** Upserts weekly snapshots (PK=PROJECT#id, SK=WEEK#w, GSI2PK=WEEK#w), batched. */
+  /** Puts weekly snapshots (PK=PROJECT#id, SK=WEEK#w, GSI2PK=WEEK#w) unless that week holds a newer version. */
   putWeekSnapshots(snapshots: readonly WeekSnapshot[]): Promise<void>;
   /** Every snapshot of one week (the GSI2 WEEK#<week> partition, all pages). */
   weekSnapshots(week: string): Promise<WeekSnapshot[]>;
@@ -75,6 +81,17 @@ export interface ProjectStore {
   putConfig(config: unknown): Promise<void>;
   /** The profile found by a subject (first match in order), else by e-mail. */
   getUser(lookup: UserLookup): Promise<UserProfile | null>;
+  /**
+   * As getUser, telling where the profile was found. An e-mail profile already bound to a subject that is not
+   * among the lookup's is not found (it belongs to that account).
+   */
+  findUser(lookup: UserLookup): Promise<FoundUser | null>;
+  /**
+   * Binds an e-mail-registered profile to the account `subject` (first sign-in): marks the e-mail item with the
+   * subject (conditionally — null when another account took it first), then moves the profile under the subject
+   * and deletes the e-mail item. Idempotent for the same subject.
+   */
+  bindUser(profile: UserProfile, subject: string): Promise<UserProfile | null>;
   listUsers(): Promise<UserProfile[]>;
   /** Puts the profile under its key (subject, else e-mail) and deletes `replaced` profiles kept under other keys. */
   saveUser(profile: UserProfile, replaced?: readonly UserProfile[]): Promise<void>;

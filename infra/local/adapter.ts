@@ -10,7 +10,7 @@ import { ROUTES, type RouteDefinition } from '../../functions/handlers/routes';
 import type { ApiEvent } from '../../functions/handlers/http';
 import { MSG } from '../../functions/handlers/messages';
 import type { Handler } from './handlers';
-import { serveStatic } from './static-files';
+import { decodePathPart, serveStatic } from './static-files';
 import { scopesOf, type DevTokens } from './tokens';
 
 export const DEV_TOKEN_PATH = '/dev/token';
@@ -38,17 +38,34 @@ const COMPILED: CompiledRoute[] = ROUTES.map((def) => {
   return { def, pattern: new RegExp(`^${source}$`), params };
 });
 
-function matchRoute(method: string, path: string): { route: CompiledRoute; pathParameters: Record<string, string> } | 'wrong-method' | null {
+type RouteMatch = { route: CompiledRoute; pathParameters: Record<string, string> } | 'wrong-method' | 'bad-encoding' | null;
+
+function matchRoute(method: string, path: string): RouteMatch {
   let pathMatched = false;
   for (const route of COMPILED) {
     const m = route.pattern.exec(path);
     if (!m) continue;
     pathMatched = true;
     if (route.def.method !== method) continue;
-    const pathParameters = Object.fromEntries(route.params.map((p, i) => [p, decodeURIComponent(m[i + 1]!)]));
-    return { route, pathParameters };
+    const values = route.params.map((_, i) => decodePathPart(m[i + 1]!));
+    if (values.some((v) => v === null)) return 'bad-encoding';
+    return { route, pathParameters: Object.fromEntries(route.params.map((p, i) => [p, values[i]!])) };
   }
   return pathMatched ? 'wrong-method' : null;
+}
+
+const LOCAL_HOSTNAMES = ['localhost', '127.0.0.1', '[::1]'];
+
+/**
+ * True when the Host header names this machine on the port the request came in on. A page on another site
+ * whose DNS name is rebound to 127.0.0.1 sends its own name as Host, so it cannot reach the dev token or the API.
+ */
+export function isLocalHost(host: string | undefined, port: number | undefined): boolean {
+  if (!host) return false;
+  const m = /^(\[[^\]]*\]|[^:]+)(?::(\d+))?$/.exec(host.trim().toLowerCase());
+  if (!m || !LOCAL_HOSTNAMES.includes(m[1]!)) return false;
+  const given = m[2] === undefined ? 80 : Number(m[2]);
+  return port === undefined || given === port;
 }
 
 /** Browsers on this machine only: http(s)://localhost or 127.0.0.1, any port. */
@@ -56,7 +73,7 @@ export function isLocalOrigin(origin: string | undefined): origin is string {
   if (!origin) return false;
   try {
     const u = new URL(origin);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && LOCAL_HOSTNAMES.includes(u.hostname);
   } catch {
     return false;
   }
@@ -135,7 +152,8 @@ export interface AdapterOptions {
   tokens: DevTokens;
   /**
    * GET /dev/token answers `{ token }` for the local admin, so the task pane's file mode can call the local
-   * stack without a sign-in. Local-only (the server listens on 127.0.0.1; API Gateway has no such route).
+   * stack without a sign-in. Given only in local/test mode (the server listens on 127.0.0.1, answers only to a
+   * local Host, and API Gateway has no such route).
    */
   devToken?: () => Promise<string>;
   staticDir?: string;
@@ -156,6 +174,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: AdapterOp
   const url = new URL(req.url ?? '/', 'http://localhost');
   const method = (req.method ?? 'GET').toUpperCase();
   const cors = corsHeaders(req.headers.origin);
+  if (!isLocalHost(req.headers.host, req.socket.localPort)) {
+    req.resume();
+    return sendError(res, {}, 'forbidden', MSG.notLocalHost);
+  }
   if (method === 'OPTIONS') {
     res.writeHead(isLocalOrigin(req.headers.origin) ? 204 : 403, cors).end();
     return;
@@ -167,6 +189,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: AdapterOp
     return;
   }
   const match = matchRoute(method, url.pathname);
+  if (match === 'bad-encoding') {
+    req.resume();
+    return sendError(res, cors, 'bad_request', MSG.badPathEncoding);
+  }
   if (match === null || match === 'wrong-method') {
     if (match === null && opts.staticDir && (method === 'GET' || method === 'HEAD') && (await serveStatic(opts.staticDir, url.pathname, req, res))) return;
     sendError(res, cors, 'not_found', MSG.routeNotFound);

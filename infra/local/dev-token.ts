@@ -21,6 +21,9 @@ export interface DevTokenOptions {
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
+/** What issueDevToken accepts as an e-mail (admin@localhost included). */
+export const isDevEmail = (email: string): boolean => EMAIL.test(email.trim());
+
 export function devSubject(email: string): string {
   const e = email.trim().toLowerCase();
   return e === LOCAL_ADMIN.email ? LOCAL_ADMIN.subject : `dev:${e}`;
@@ -28,7 +31,7 @@ export function devSubject(email: string): string {
 
 export async function issueDevToken(opts: DevTokenOptions): Promise<string> {
   const email = opts.email.trim().toLowerCase();
-  if (!EMAIL.test(email)) throw new Error(`“${opts.email}”不是邮箱地址 / "${opts.email}" is not an e-mail address`);
+  if (!isDevEmail(email)) throw new Error(`“${opts.email}”不是邮箱地址 / "${opts.email}" is not an e-mail address`);
   const tokens = new DevTokens(await loadSecret(resolve(opts.dataDir ?? './data')));
   return tokens.issue(
     { sub: opts.subject ?? devSubject(email), email, ...(opts.name ? { name: opts.name } : {}) },

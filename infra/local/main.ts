@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   });
   console.log(`Invest Flags 本地服务已启动 / local stack running: ${stack.url}`);
   console.log(values['in-memory'] ? '数据仅在内存中 / data in memory only' : `数据目录 / data folder: ${values.data}`);
-  console.log(`管理员开发令牌 / admin dev token (30 days):\n${stack.adminToken}`);
+  console.log(`管理员开发令牌 / admin dev token (12 小时 / 12 hours):\n${stack.adminToken}`);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -16,6 +16,9 @@ import { DevTokens, loadSecret, type DevUser } from './tokens';
 
 export { LOCAL_ADMIN };
 
+/** How long the printed and /dev/token admin tokens last: a working day, so a leaked one soon expires. */
+export const ADMIN_TOKEN_LIFETIME = '12h';
+
 export interface LocalStackOptions {
   /** 0 = any free port (the default). */
   port?: number;
@@ -41,6 +44,7 @@ export interface LocalStack {
   url: string;
   /** dynalite's endpoint (for tools that talk to the table directly, e.g. the benchmark). */
   dynamoEndpoint: string;
+  /** The local admin's dev token, valid 12 hours (ADMIN_TOKEN_LIFETIME). */
   adminToken: string;
   issueToken(user: DevUser, opts?: { expiresIn?: string }): Promise<string>;
   putUser(profile: UserProfile): Promise<void>;
@@ -68,14 +72,15 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       ...(opts.adminContact ? { adminContact: opts.adminContact } : {}),
     };
     const handlers = buildHandlers(deps);
-    const adminDevToken = () => tokens.issue({ sub: LOCAL_ADMIN.subject, email: LOCAL_ADMIN.email, name: LOCAL_ADMIN.name }, { expiresIn: '12h' });
-    const server = createLocalServer({ handlers, tokens, log, devToken: adminDevToken, ...(opts.staticDir ? { staticDir: resolve(opts.staticDir) } : {}) });
+    const adminDevToken = () => tokens.issue({ sub: LOCAL_ADMIN.subject, email: LOCAL_ADMIN.email, name: LOCAL_ADMIN.name }, { expiresIn: ADMIN_TOKEN_LIFETIME });
+    const server = createLocalServer({ handlers, tokens, log, ...(deps.mode !== 'cloud' ? { devToken: adminDevToken } : {}), ...(opts.staticDir ? { staticDir: resolve(opts.staticDir) } : {}) });
     await new Promise<void>((ok, fail) => {
       server.once('error', fail);
       server.listen(opts.port ?? 0, '127.0.0.1', () => ok());
     });
     const { port } = server.address() as AddressInfo;
-    const adminToken = await tokens.issue({ sub: LOCAL_ADMIN.subject, email: LOCAL_ADMIN.email, name: LOCAL_ADMIN.name }, { expiresIn: '30d' });
+    // Printed at start: short-lived, like the one /dev/token hands out.
+    const adminToken = await adminDevToken();
     let closed: Promise<void> | undefined;
     return {
       url: `http://127.0.0.1:${port}`,

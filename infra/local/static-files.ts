@@ -21,14 +21,25 @@ const TYPES: Record<string, string> = {
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-/** The file a URL path names inside `root`, or null when it would leave it (../, encoded or not). */
-export function resolveInside(root: string, urlPath: string): string | null {
-  let decoded: string;
+/** What `/` serves when the folder has no index.html. */
+export const ROOT_PAGE = 'taskpane.html';
+
+/** A percent-encoded URL path (or part of one), decoded; null when the encoding is malformed ("%E0"). */
+export function decodePathPart(encoded: string): string | null {
   try {
-    decoded = decodeURIComponent(urlPath);
+    return decodeURIComponent(encoded);
   } catch {
     return null;
   }
+}
+
+/**
+ * The file a URL path names inside `root`; 'bad-encoding' when the path does not decode (answer 400), null when
+ * it would leave the folder (../, encoded or not) or holds a NUL.
+ */
+export function resolveInside(root: string, urlPath: string): string | null | 'bad-encoding' {
+  const decoded = decodePathPart(urlPath);
+  if (decoded === null) return 'bad-encoding';
   if (decoded.includes('\0')) return null;
   const base = resolve(root);
   const target = resolve(base, '.' + (decoded.startsWith('/') ? decoded : `/${decoded}`));
@@ -37,15 +48,29 @@ export function resolveInside(root: string, urlPath: string): string | null {
 
 /** True when it answered (a file, or a refusal); false when there is no such file. */
 export async function serveStatic(root: string, urlPath: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-  let file = resolveInside(root, urlPath);
-  if (file === null) {
+  const resolved = resolveInside(root, urlPath);
+  if (resolved === 'bad-encoding') {
+    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad Request');
+    return true;
+  }
+  if (resolved === null) {
     res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden');
     return true;
   }
+  let file = resolved;
   let info = await stat(file).catch(() => null);
   if (info?.isDirectory()) {
-    file = join(file, 'index.html');
-    info = await stat(file).catch(() => null);
+    // The built task pane has no index.html: / is the browser file mode, taskpane.html.
+    const names = resolved === resolve(root) ? ['index.html', ROOT_PAGE] : ['index.html'];
+    info = null;
+    for (const name of names) {
+      const candidate = join(resolved, name);
+      const found = await stat(candidate).catch(() => null);
+      if (found?.isFile()) {
+        [file, info] = [candidate, found];
+        break;
+      }
+    }
   }
   if (!info?.isFile()) return false;
   res.writeHead(200, {

@@ -65,7 +65,8 @@ export class DevTokens {
 
   /** The token's claims; throws when it is malformed, forged, expired or meant for someone else. */
   async verify(token: string): Promise<JWTPayload> {
-    const { payload } = await jwtVerify(token, this.secret, { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ['HS256'] });
+    // exp and sub are required: a token without expiry would be valid forever, one without sub names nobody.
+    const { payload } = await jwtVerify(token, this.secret, { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ['HS256'], requiredClaims: ['exp', 'sub'] });
     if (!scopesOf(payload).includes(DEV_SCOPE)) throw new Error(`token lacks the ${DEV_SCOPE} scope`);
     return payload;
   }

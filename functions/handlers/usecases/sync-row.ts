@@ -74,12 +74,12 @@ export function decideRow(input: RowInput, prev: ProjectState | null): RowDecisi
   const { row, parsed, caller, now, config } = input;
   const errors: FieldError[] = [...parsed.errors];
   if (parsed.fields.name === null) return { kind: 'rejected', errors };
-  if (prev && !mayWriteUnit(caller, prev.fields.unit)) return { kind: 'rejected', errors: [forbiddenUnitError(caller, prev.fields.unit, true), ...errors] };
-  if (!mayWriteUnit(caller, parsed.fields.unit)) return { kind: 'rejected', errors: [forbiddenUnitError(caller, parsed.fields.unit, false), ...errors] };
-
-  // A cell that does not parse keeps the value stored before (a typo must not erase a good date).
+  // A cell that does not parse keeps the value stored before (a typo must not erase a good date) — the unit
+  // too, before it is checked: a mistyped unit cell is a parse error, not somebody else's project.
   const fields: ProjectFields = { ...parsed.fields, id: row.id };
   for (const e of parsed.errors) if (e.field && e.field !== 'id') (fields as Record<FieldKey, FieldValue>)[e.field] = prev ? prev.fields[e.field] : null;
+  if (prev && !mayWriteUnit(caller, prev.fields.unit)) return { kind: 'rejected', errors: [forbiddenUnitError(caller, prev.fields.unit, true), ...errors] };
+  if (!mayWriteUnit(caller, fields.unit)) return { kind: 'rejected', errors: [forbiddenUnitError(caller, fields.unit, false), ...errors] };
 
   const stage = deriveStage(row.list, fields, prev ? { stage: prev.stage, fields: prev.fields } : null);
   errors.push(...stage.errors);

@@ -3,12 +3,20 @@
  * snapshot and the workbook's membership, and answer per row. Reads are batched for the whole chunk;
  * unchanged rows write nothing; a row whose version another writer took is decided again on the newer state.
  *
+ * Retries: a chunk may fail after some of its events are written, and its retry then finds those rows
+ * unchanged. So what a commit implies besides STATE is written *before* the event: the workbook's membership
+ * (one item for the chunk, from the rows decided first) and the closing weekly snapshot. A retry redoes them
+ * when the event was not written, and finds them in place when it was. STATE of new projects goes out after
+ * their events, conditionally; should it be lost, the retry's EVT#1 conflict repairs it from the event.
+ *
  * Weekly snapshots are written lazily: STATE is itself the snapshot of the week of its last change, so a
  * commit needs to keep the state it replaces only when that state belongs to an earlier week — it was then that
  * week's final state (WEEK#<week of prev.updatedAt>). The reports read STATE for every week from its
  * `updatedAt` on, and WEEK# items before (functions/handlers/usecases/reports.ts). A project created or
- * changed again within the same week writes no snapshot at all, and each WEEK# item has exactly one writer
- * (the committer of the next version), so no slower writer can overwrite a newer snapshot.
+ * changed again within the same week writes no snapshot at all. A WEEK# put is conditional on `version`, so a
+ * writer holding an older state (it will lose its commit) never replaces a newer snapshot of that week.
+ *
+ * One row's failure (an item DynamoDB refuses, a store error) is that row's error; the other rows go on.
  */
 import type { ListKey, MissingProject, SyncRequest, SyncResponse, SyncRowResult, SyncSummary } from '../../contract';
 import type { CutoffConfig } from '../../contract';
@@ -19,9 +27,10 @@ import type { ProjectState } from '../../domain/types';
 import { mapPool } from '../../store/pool';
 import type { Caller } from '../caller';
 import type { Deps } from '../deps';
+import { MSG } from '../messages';
 import { cachedConfig } from './config';
 import { rowContentHash } from './row-hash';
-import { decideRow, targetList, type RowInput } from './sync-row';
+import { decideRow, targetList, type RowDecision, type RowInput } from './sync-row';
 
 /** Rows written at once (an event put, then for existing projects a STATE put): bounds requests in flight. */
 const WRITE_CONCURRENCY = 32;
@@ -54,64 +63,102 @@ export function closingSnapshot(prev: ProjectState, now: string, cutoff: CutoffC
   return snapshotOf(prev, { week, ...weekRange(week, cutoff) }, now);
 }
 
+/** DynamoDB refuses items over 400 KB and index keys over their limits with a ValidationException. */
+function rowFailure(e: unknown): SyncRowResult['errors'][number] {
+  const err = e as { name?: string; message?: string } | undefined;
+  const tooLarge = err?.name === 'ValidationException' && /size|exceed|too (large|long)/i.test(err.message ?? '');
+  return tooLarge ? { field: null, code: 'too_large', message: MSG.rowTooLarge } : { field: null, code: 'internal', message: MSG.rowFailed };
+}
+
+const joinsWorkbook = (d: RowDecision, prev: ProjectState | null, workbookId: string): boolean =>
+  d.kind === 'write' && !(prev?.workbooks.includes(workbookId) ?? false);
+
 export async function syncUseCase(deps: Deps, caller: Caller, req: SyncRequest): Promise<SyncResponse> {
   const { store } = deps;
   const config = await cachedConfig(store);
   const now = deps.mode !== 'cloud' && req.asOf ? asOfInstant(req.asOf, config.cutoff) : deps.clock();
   const duplicates = duplicateErrors(req.rows);
-  const ids = [...new Set(req.rows.filter((_, i) => !duplicates.has(i)).map((r) => r.id))];
-  const states = await store.loadProjects(ids);
+  // Duplicates too: their rejection reports the stored stage and flag, so the add-in keeps the row's flag.
+  const states = await store.loadProjects([...new Set(req.rows.map((r) => r.id))]);
+  const workbookId = req.workbook.id;
 
-  const snapshots: WeekSnapshot[] = [];
-  const members: string[] = [];
-  // New projects: EVT#1 is the conditional put (lock and idempotency); their STATE goes out in batches.
+  // Decide every row first (no I/O), so the chunk's membership is written before any of its events.
+  const inputs = req.rows.map((row, i): RowInput | SyncRowResult => {
+    const prev = states.get(row.id) ?? null;
+    const parsed = parseRow(row.cells, { dateSystem: req.dateSystem, ...(row.units ? { units: row.units } : {}) });
+    const dup = duplicates.get(i);
+    if (dup) return reject(row, prev, [...dup, ...parsed.errors]);
+    return { row, parsed, contentHash: rowContentHash(row, req.dateSystem), workbookId, workbookName: req.workbook.name, now, config, caller };
+  });
+  const firstDecisions = inputs.map((input) => ('parsed' in input ? decideRow(input, states.get(input.row.id) ?? null) : null));
+  const joining = req.rows.filter((row, i) => firstDecisions[i] && joinsWorkbook(firstDecisions[i], states.get(row.id) ?? null, workbookId)).map((r) => r.id);
+  await store.putMemberships(workbookId, joining);
+  const members = new Set(joining);
+
   const created: ProjectState[] = [];
   const results = await mapPool(req.rows, WRITE_CONCURRENCY, async (row, i): Promise<SyncRowResult> => {
-    const base = { ref: row.ref, id: row.id };
+    const input = inputs[i]!;
+    if (!('parsed' in input)) return input;
     let prev = states.get(row.id) ?? null;
-    const dup = duplicates.get(i);
-    const parsed = parseRow(row.cells, { dateSystem: req.dateSystem, ...(row.units ? { units: row.units } : {}) });
-    if (dup) return reject(base, prev, row.list, [...dup, ...parsed.errors]);
-    const input: RowInput = {
-      row, parsed, contentHash: rowContentHash(row, req.dateSystem), workbookId: req.workbook.id, workbookName: req.workbook.name, now, config, caller,
-    };
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const d = decideRow(input, prev);
-      if (d.kind === 'rejected') return reject(base, prev, row.list, d.errors);
-      if (d.kind === 'unchanged') {
-        return { ...base, status: 'unchanged', stage: d.state.stage, targetList: targetList(d.state.stage, row.list), flag: d.flag, errors: d.errors };
-      }
-      if ((await store.commit(d.event, { stateLater: prev === null })) === 'committed') {
-        if (prev === null) created.push(d.state);
+    try {
+      let d = firstDecisions[i]!;
+      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+        if (attempt > 0) d = decideRow(input, prev);
+        if (d.kind === 'rejected') return reject(row, prev, d.errors);
+        if (d.kind === 'unchanged') {
+          return { ref: row.ref, id: row.id, status: 'unchanged', stage: d.state.stage, targetList: targetList(d.state.stage, row.list), flag: d.flag, errors: d.errors };
+        }
+        // Written before the event, so that a retry after a failure past the event finds them.
+        if (joinsWorkbook(d, prev, workbookId) && !members.has(row.id)) {
+          await store.putMemberships(workbookId, [row.id]);
+          members.add(row.id);
+        }
         const closing = prev && closingSnapshot(prev, now, config.cutoff);
-        if (closing) snapshots.push(closing);
-        // Membership is recorded once, when the project joins this workbook.
-        if (!prev?.workbooks.includes(req.workbook.id)) members.push(row.id);
-        return {
-          ...base,
-          status: prev ? 'updated' : 'created',
-          stage: d.state.stage,
-          targetList: targetList(d.state.stage, row.list),
-          ...(d.transition ? { transition: d.transition } : {}),
-          flag: d.state.flag,
-          errors: d.errors,
-        };
+        if (closing) await store.putWeekSnapshots([closing]);
+        if ((await store.commit(d.event, { stateLater: prev === null })) === 'committed') {
+          if (prev === null) created.push(d.state);
+          return {
+            ref: row.ref,
+            id: row.id,
+            status: prev ? 'updated' : 'created',
+            stage: d.state.stage,
+            targetList: targetList(d.state.stage, row.list),
+            ...(d.transition ? { transition: d.transition } : {}),
+            flag: d.state.flag,
+            errors: d.errors,
+          };
+        }
+        // Another writer took this version: decide again on its state (repairing STATE if it is behind).
+        prev = await store.latestState(row.id);
       }
-      // Another writer took this version: decide again on its state (repairing STATE if it is behind).
-      prev = await store.latestState(row.id);
+      return reject(row, prev, [{ field: null, code: 'conflict', message: MSG.conflict }]);
+    } catch (e) {
+      logRowFailure(deps, row.id, e);
+      return reject(row, prev, [rowFailure(e)]);
     }
-    return reject(base, prev, row.list, [{ field: null, code: 'conflict', message: { zh: '该项目正被同时修改，请稍后重新同步', en: 'The project is being changed concurrently; please sync again shortly' } }]);
   });
 
-  await Promise.all([store.putCreatedStates(created), store.putWeekSnapshots(snapshots), store.putMemberships(req.workbook.id, members)]);
+  // STATE of new projects, after their events; a put that fails turns its row into an error (the retry repairs).
+  const failed = await store.putCreatedStates(created);
+  for (const [id, e] of failed) {
+    logRowFailure(deps, id, e);
+    results.forEach((r, i) => {
+      if (r.id === id && r.status === 'created') results[i] = reject(req.rows[i]!, null, [rowFailure(e)]);
+    });
+  }
   const summary = summarize(results);
   if (req.workbookIds) summary.missing = await missingProjects(deps, req);
   return { asOf: now, rows: results, summary };
 }
 
-function reject(base: Pick<SyncRowResult, 'ref' | 'id'>, prev: ProjectState | null, list: ListKey, errors: SyncRowResult['errors']): SyncRowResult {
-  const stage = prev?.stage ?? list;
-  return { ...base, status: 'rejected', stage, targetList: targetList(stage, list), flag: prev?.flag ?? { level: 'none', reasons: [] }, errors };
+/** One log line per failed row: its id and the error, never its contents. */
+function logRowFailure(deps: Deps, id: string, e: unknown): void {
+  deps.log(JSON.stringify({ level: 'error', at: new Date().toISOString(), route: 'sync', row: id, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }));
+}
+
+function reject(row: { ref: SyncRowResult['ref']; id: string; list: ListKey }, prev: ProjectState | null, errors: SyncRowResult['errors']): SyncRowResult {
+  const stage = prev?.stage ?? row.list;
+  return { ref: row.ref, id: row.id, status: 'rejected', stage, targetList: targetList(stage, row.list), flag: prev?.flag ?? { level: 'none', reasons: [] }, errors };
 }
 
 function summarize(rows: SyncRowResult[]): SyncSummary {

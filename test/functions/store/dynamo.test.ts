@@ -90,7 +90,7 @@ describe('DynamoStore', () => {
     expect((await store.loadProjects(['P-1'])).get('P-1')?.version).toBe(2);
   });
 
-  it('a created project may have its STATE written later, in a batch; a late batch is repaired', async () => {
+  it('a created project may have its STATE written later; a late put never moves STATE backwards', async () => {
     const s1 = state('P-1');
     expect(await store.commit(event(s1), { stateLater: true })).toBe('committed');
     expect(store.writes).toEqual({ requests: 1, items: 1 });
@@ -99,11 +99,22 @@ describe('DynamoStore', () => {
     expect(await store.latestState('P-1')).toEqual(s1);
     const s2 = state('P-1', { version: 2, fields: { progress: 'later' } });
     expect(await store.commit(event(s2))).toBe('committed');
-    // … then the first writer's batched STATE v1 lands late: STATE is behind its newest event until a reader repairs it.
-    await store.putCreatedStates([s1]);
-    expect((await store.loadProjects(['P-1'])).get('P-1')?.version).toBe(1);
-    expect(await store.latestState('P-1')).toEqual(s2);
+    // … then the first writer's STATE v1 lands late: it is refused, so every reader sees version 2.
+    expect((await store.putCreatedStates([s1])).size).toBe(0);
     expect((await store.loadProjects(['P-1'])).get('P-1')?.version).toBe(2);
+    expect((await store.queryProjects({ unit: '温水镇' }, 10)).items.map((s) => s.version)).toEqual([2]);
+    expect((await store.allStates()).map((s) => s.version)).toEqual([2]);
+    // A new project's STATE is written when none is there.
+    expect((await store.putCreatedStates([state('P-2')])).size).toBe(0);
+    expect((await store.loadProjects(['P-2'])).get('P-2')?.version).toBe(1);
+  });
+
+  it('putCreatedStates answers the puts DynamoDB refused, by id, and writes the others', async () => {
+    const tooLong = state('P-BAD', { fields: { progress: 'x'.repeat(410_000) } }); // over 400 KB
+    const failed = await store.putCreatedStates([state('P-OK'), tooLong]);
+    expect([...failed.keys()]).toEqual(['P-BAD']);
+    expect((failed.get('P-BAD') as Error).name).toBe('ValidationException');
+    expect([...(await store.loadProjects(['P-OK', 'P-BAD'])).keys()]).toEqual(['P-OK']);
   });
 
   it('knows no history for an unknown project', async () => {
