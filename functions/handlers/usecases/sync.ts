@@ -83,25 +83,36 @@ export async function syncUseCase(deps: Deps, caller: Caller, req: SyncRequest):
   const workbookId = req.workbook.id;
 
   // Decide every row first (no I/O), so the chunk's membership is written before any of its events.
-  const inputs = req.rows.map((row, i): RowInput | SyncRowResult => {
+  const first = req.rows.map((row, i): { input: RowInput; decision: RowDecision } | SyncRowResult => {
     const prev = states.get(row.id) ?? null;
-    const parsed = parseRow(row.cells, { dateSystem: req.dateSystem, ...(row.units ? { units: row.units } : {}) });
-    const dup = duplicates.get(i);
-    if (dup) return reject(row, prev, [...dup, ...parsed.errors]);
-    return { row, parsed, contentHash: rowContentHash(row, req.dateSystem), workbookId, workbookName: req.workbook.name, now, config, caller };
+    try {
+      const parsed = parseRow(row.cells, { dateSystem: req.dateSystem, ...(row.units ? { units: row.units } : {}) });
+      const dup = duplicates.get(i);
+      if (dup) return reject(row, prev, [...dup, ...parsed.errors]);
+      const input: RowInput = { row, parsed, contentHash: rowContentHash(row, req.dateSystem), workbookId, workbookName: req.workbook.name, now, config, caller };
+      return { input, decision: decideRow(input, prev) };
+    } catch (e) {
+      logRowFailure(deps, row.id, e);
+      return reject(row, prev, [rowFailure(e)]);
+    }
   });
-  const firstDecisions = inputs.map((input) => ('parsed' in input ? decideRow(input, states.get(input.row.id) ?? null) : null));
-  const joining = req.rows.filter((row, i) => firstDecisions[i] && joinsWorkbook(firstDecisions[i], states.get(row.id) ?? null, workbookId)).map((r) => r.id);
+  const joining = req.rows
+    .filter((row, i) => {
+      const f = first[i]!;
+      return 'decision' in f && joinsWorkbook(f.decision, states.get(row.id) ?? null, workbookId);
+    })
+    .map((r) => r.id);
   await store.putMemberships(workbookId, joining);
   const members = new Set(joining);
 
   const created: ProjectState[] = [];
   const results = await mapPool(req.rows, WRITE_CONCURRENCY, async (row, i): Promise<SyncRowResult> => {
-    const input = inputs[i]!;
-    if (!('parsed' in input)) return input;
+    const f = first[i]!;
+    if (!('decision' in f)) return f;
+    const { input } = f;
     let prev = states.get(row.id) ?? null;
     try {
-      let d = firstDecisions[i]!;
+      let d = f.decision;
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
         if (attempt > 0) d = decideRow(input, prev);
         if (d.kind === 'rejected') return reject(row, prev, d.errors);
