@@ -1,8 +1,11 @@
 import type { ApiEvent, ApiResult } from '../../../functions/handlers/http';
-import { createLocalServer, isLocalOrigin } from '../../../infra/local/adapter';
+import { createLocalServer, isLocalHost, isLocalOrigin } from '../../../infra/local/adapter';
 import { DevTokens } from '../../../infra/local/tokens';
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { request as httpRequest, type Server } from 'node:http';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { resolveInside } from '../../../infra/local/static-files';
 
 describe('the API Gateway stand-in', () => {
@@ -68,6 +71,97 @@ describe('the API Gateway stand-in', () => {
     const token = await tokens.issue({ sub: 'u-1' });
     const res = await fetch(`${base}/v1/sync`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: 'x'.repeat(10 * 1024 * 1024 + 1) });
     expect(res.status).toBe(413);
+  });
+});
+
+/** A raw HTTP request with any Host header (fetch would send the URL's own). */
+function raw(port: number, path: string, host: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  return new Promise((ok, fail) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path, headers: { host, ...headers } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => (body += d));
+      res.on('end', () => ok({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+describe('requests from this machine only (DNS rebinding)', () => {
+  const tokens = new DevTokens(new Uint8Array(32).fill(7));
+  let server: Server;
+  let port: number;
+  let dir: string;
+  const handled: string[] = [];
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'invest-flags-static-'));
+    await writeFile(join(dir, 'taskpane.html'), '<title>任务窗格</title>');
+    await mkdir(join(dir, 'docs'));
+    await writeFile(join(dir, 'docs', 'index.html'), 'docs index');
+    const handler = async (e: ApiEvent): Promise<ApiResult> => {
+      handled.push(e.rawPath);
+      return { statusCode: 200, body: JSON.stringify(e.pathParameters ?? {}) };
+    };
+    server = createLocalServer({ handlers: { history: handler, projects: handler }, tokens, log: () => {}, devToken: () => tokens.issue({ sub: 'local-admin' }), staticDir: dir });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('answers 403 (zh/en) to a foreign Host: no dev token, no API, no files', async () => {
+    const bearer = { authorization: `Bearer ${await tokens.issue({ sub: 'u-1' })}` };
+    for (const host of ['evil.example.com', `evil.example.com:${port}`, `localhost.evil.com:${port}`, `127.0.0.1.nip.io:${port}`]) {
+      for (const path of ['/dev/token', '/v1/projects', '/taskpane.html']) {
+        const a = await raw(port, path, host, bearer);
+        expect(a.status).toBe(403);
+        expect(JSON.parse(a.body).error).toMatchObject({ code: 'forbidden', message: { zh: expect.stringContaining('localhost'), en: expect.stringContaining('localhost') } });
+      }
+    }
+    expect(handled).toEqual([]);
+  });
+
+  it('answers 403 to a local name on another port (a page on the pane’s origin is the pane’s business, not this port’s)', async () => {
+    expect((await raw(port, '/dev/token', `localhost:${port + 1}`)).status).toBe(403);
+    expect((await raw(port, '/dev/token', 'localhost')).status).toBe(403); // port 80 implied
+  });
+
+  it('serves localhost, 127.0.0.1 and [::1] with the port', async () => {
+    for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, `LOCALHOST:${port}`]) {
+      const a = await raw(port, '/dev/token', host);
+      expect(a.status).toBe(200);
+      expect(JSON.parse(a.body).token).toMatch(/^ey/);
+    }
+  });
+
+  it('a malformed %-escape in a path parameter is a 400, not a 500', async () => {
+    const bearer = { authorization: `Bearer ${await tokens.issue({ sub: 'u-1' })}` };
+    const a = await raw(port, '/v1/projects/%E0/history', `127.0.0.1:${port}`, bearer);
+    expect(a.status).toBe(400);
+    expect(JSON.parse(a.body).error).toMatchObject({ code: 'bad_request', message: { zh: expect.stringContaining('编码'), en: expect.stringContaining('encoding') } });
+    expect((await raw(port, '/v1/projects/P%2D1/history', `127.0.0.1:${port}`, bearer)).body).toBe('{"id":"P-1"}');
+    expect((await raw(port, '/%E0', `127.0.0.1:${port}`)).status).toBe(400); // static files too
+  });
+
+  it('GET / serves taskpane.html when the folder has no index.html (the browser file mode)', async () => {
+    const root = await raw(port, '/', `localhost:${port}`);
+    expect(root).toEqual({ status: 200, body: '<title>任务窗格</title>' });
+    expect((await raw(port, '/docs/', `localhost:${port}`)).body).toBe('docs index');
+    await writeFile(join(dir, 'index.html'), 'index first');
+    expect((await raw(port, '/', `localhost:${port}`)).body).toBe('index first');
+  });
+
+  it('isLocalHost: names and ports', () => {
+    expect(isLocalHost('localhost:8787', 8787)).toBe(true);
+    expect(isLocalHost('[::1]:8787', 8787)).toBe(true);
+    expect(isLocalHost('127.0.0.1', 80)).toBe(true);
+    expect(isLocalHost('127.0.0.1:8788', 8787)).toBe(false);
+    expect(isLocalHost('[::1', 8787)).toBe(false);
+    expect(isLocalHost(undefined, 8787)).toBe(false);
   });
 });
 

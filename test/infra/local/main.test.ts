@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { decodeJwt } from 'jose';
 import { request, row } from '../../functions/handlers/api';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -36,6 +37,9 @@ describe('npm start (infra/local/main.ts)', () => {
   it('prints the URL and an admin token, stops cleanly on SIGTERM/SIGINT, and keeps data across restarts', async () => {
     const data = join(dir, 'data');
     const a = await start(['--port', '0', '--data', data]);
+    const { iat, exp } = decodeJwt(a.token);
+    expect(exp! - iat!).toBe(12 * 3600); // short-lived: it is printed to the terminal
+    expect(a.out()).toContain('12 小时 / 12 hours');
     const res = await fetch(`${a.url}/v1/sync`, { method: 'POST', headers: { authorization: `Bearer ${a.token}`, 'content-type': 'application/json' }, body: JSON.stringify(request([row('MAIN-1', {})])) });
     expect(res.status).toBe(200);
     const stopped = exitCode(a.child);

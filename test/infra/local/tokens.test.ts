@@ -5,11 +5,11 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SignJWT } from 'jose';
+import { decodeJwt, SignJWT } from 'jose';
 import type { ApiError, MeResponse } from '../../../functions/contract';
 import { devSubject, issueDevToken } from '../../../infra/local/dev-token';
 import { startLocalStack, type LocalStack } from '../../../infra/local/stack';
-import { DEV_AUDIENCE, DEV_ISSUER, DEV_SCOPE } from '../../../infra/local/tokens';
+import { DEV_AUDIENCE, DEV_ISSUER, DEV_SCOPE, DevTokens } from '../../../infra/local/tokens';
 import { call } from '../../functions/handlers/api';
 
 let dir: string;
@@ -28,20 +28,23 @@ afterAll(async () => {
 interface Over {
   iss?: string;
   aud?: string;
-  exp?: string | number;
+  /** null: no exp claim at all. */
+  exp?: string | number | null;
+  /** null: no sub claim at all. */
+  sub?: string | null;
   key?: Uint8Array;
   claims?: Record<string, unknown>;
 }
 /** A token of the local admin with one thing changed. */
 function token(over: Over = {}): Promise<string> {
-  return new SignJWT({ email: 'admin@localhost', ...(over.claims ?? { scp: DEV_SCOPE }) })
+  const jwt = new SignJWT({ email: 'admin@localhost', ...(over.claims ?? { scp: DEV_SCOPE }) })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setSubject('local-admin')
     .setIssuer(over.iss ?? DEV_ISSUER)
     .setAudience(over.aud ?? DEV_AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime(over.exp ?? '1h')
-    .sign(over.key ?? secret);
+    .setIssuedAt();
+  if (over.sub !== null) jwt.setSubject(over.sub ?? 'local-admin');
+  if (over.exp !== null) jwt.setExpirationTime(over.exp ?? '1h');
+  return jwt.sign(over.key ?? secret);
 }
 
 describe('bearer token checks of the local adapter', () => {
@@ -59,7 +62,16 @@ describe('bearer token checks of the local adapter', () => {
     ['missing scope', () => token({ claims: {} })],
     ['another scope only', () => token({ claims: { scp: 'User.Read' } })],
     ['not a JWT', async () => 'abc.def.ghi'],
+    ['no expiry (would be valid forever)', () => token({ exp: null })],
+    ['no subject', () => token({ sub: null })],
   ];
+  it('DevTokens.verify itself requires exp and sub (not only the handlers after it)', async () => {
+    const tokens = new DevTokens(secret);
+    await expect(tokens.verify(await token())).resolves.toMatchObject({ sub: 'local-admin' });
+    await expect(tokens.verify(await token({ exp: null }))).rejects.toThrow(/exp/);
+    await expect(tokens.verify(await token({ sub: null }))).rejects.toThrow(/sub/);
+  });
+
   it.each(cases)('%s → 401 in the error shape', async (_, make) => {
     for (const [method, path] of [['GET', '/v1/me'], ['POST', '/v1/sync'], ['GET', '/v1/reports/weekly']] as const) {
       const a = await call<ApiError>(stack, method, path, await make(), method === 'POST' ? { rows: [] } : undefined);
@@ -78,6 +90,14 @@ describe('GET /dev/token', () => {
     const { token: t } = (await res.json()) as { token: string };
     expect((await call<MeResponse>(stack, 'GET', '/v1/me', t)).body).toMatchObject({ subject: 'local-admin', role: 'admin' });
     expect((await fetch(`${stack.url}/dev/token`, { method: 'POST' })).status).toBe(404);
+  });
+
+  it('lasts 12 hours, like the admin token printed at start', async () => {
+    const { token: t } = (await (await fetch(`${stack.url}/dev/token`)).json()) as { token: string };
+    for (const jwt of [t, stack.adminToken]) {
+      const { iat, exp } = decodeJwt(jwt);
+      expect(exp! - iat!).toBe(12 * 3600);
+    }
   });
 });
 
