@@ -25,7 +25,7 @@ export const TABLE: TableDefinition = {
   partitionKey: 'PK',
   sortKey: 'SK',
   indexes: [
-    // Projects by unit and stage: GSI1PK=UNIT#<unit>, GSI1SK=<stage>#<id> (on STATE items only).
+    // Projects by unit and stage: GSI1PK=UNIT#<unit as compared: NFKC, no spaces>, GSI1SK=<stage>#<id> (on STATE items only).
     { name: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
     // Weekly snapshots by week: GSI2PK=WEEK#<yyyy-Www>, GSI2SK=<unit>#<id> (on WEEK# items), every
     // project's STATE under GSI2PK=PROJECTS (GSI2SK=<unit>#<id>) so listing all projects is a Query, not a Scan,
