@@ -8,6 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
+import { closeOnSignals } from '../infra/local/shutdown';
 import { startLocalStack } from '../infra/local/stack';
 import { ROOT } from './build-taskpane';
 import { startDevServer } from './dev-server';
@@ -50,21 +51,7 @@ async function main(): Promise<void> {
   console.log(`管理员开发令牌 / admin dev token (12 小时 / 12 hours):\n${stack.adminToken}`);
   console.log('按 Ctrl-C 停止 / press Ctrl-C to stop');
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: 正在关闭 / shutting down…`);
-    Promise.all([pane.close(), stack.close()]).then(
-      () => process.exit(0),
-      (e: unknown) => {
-        console.error(e);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  closeOnSignals(() => Promise.all([pane.close(), stack.close()]));
 }
 
 main().catch((e: unknown) => {

@@ -2,7 +2,7 @@
  * runSync: read → map → plan ids → write ids → sync in chunks → plan → write. The ids are written before
  * any row is sent, so a sync that fails half-way and is retried sends the same ids and changes nothing twice.
  */
-import type { ListKey, Message, MissingProject } from '../../functions/contract';
+import type { ListKey, Message, MissingProject, SyncSummary } from '../../functions/contract';
 import { sendSync, type ApiTarget, type ClientOptions, type SyncProgress } from './client';
 import type { ApplyResult, WorkbookGateway, WorkbookSettings } from './gateway';
 import type { HeaderIssue } from './headers';
@@ -24,17 +24,10 @@ export interface RunProgress extends Partial<SyncProgress> {
   phase: RunPhase;
 }
 
-export interface SyncOutcome {
+export interface SyncOutcome extends Pick<SyncSummary, 'rows' | 'created' | 'updated' | 'unchanged' | 'rejected' | 'red' | 'yellow'> {
   workbookId: string;
   asOf: string;
   lists: Array<{ sheet: string; list: ListKey | null; rows: number; headerRow: number }>;
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  red: number;
-  yellow: number;
   idsAssigned: number;
   skipped: { blank: number; total: number; note: number };
   transitions: Array<{ id: string; name: string; sheet: string; row: number; from: string; to: string; on: string }>;

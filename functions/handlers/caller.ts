@@ -11,22 +11,15 @@
  * BOOTSTRAP_ADMIN_EMAIL is taken for an administrator; functions allowed to write the table
  * (`persist`) register them, so from then on they are an ordinary stored admin.
  */
-import type { Role, UserProfile } from '../contract';
+import type { MeResponse, UserProfile } from '../contract';
 import type { ProjectStore } from '../store';
 import { normalEmail, normalUnit } from '../store/keys';
 import type { Deps } from './deps';
 import { ApiFailure, type ApiEvent } from './http';
 import { MSG } from './messages';
 
-export interface Caller {
-  subject: string;
-  email: string | null;
-  name: string | null;
-  role: Role;
-  units: string[];
-  /** True when this request registered the caller as the first administrator. */
-  bootstrapped?: boolean;
-}
+/** The caller as the handlers see it: the same shape GET /v1/me answers. */
+export type Caller = MeResponse;
 
 const claimText = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
 

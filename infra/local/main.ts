@@ -3,6 +3,7 @@
  *   --port 8787   --data ./data   --in-memory   --static <folder served at />
  */
 import { parseArgs } from 'node:util';
+import { closeOnSignals } from './shutdown';
 import { startLocalStack } from './stack';
 
 async function main(): Promise<void> {
@@ -30,21 +31,7 @@ async function main(): Promise<void> {
   console.log(`Invest Flags 本地服务已启动 / local stack running: ${stack.url}`);
   console.log(values['in-memory'] ? '数据仅在内存中 / data in memory only' : `数据目录 / data folder: ${values.data}`);
   console.log(`管理员开发令牌 / admin dev token (12 小时 / 12 hours):\n${stack.adminToken}`);
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: 正在关闭 / shutting down…`);
-    stack.close().then(
-      () => process.exit(0),
-      (e: unknown) => {
-        console.error(e);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  closeOnSignals(() => stack.close());
 }
 
 main().catch((e: unknown) => {
