@@ -14,11 +14,11 @@ import { existsSync, mkdirSync, readFileSync, watch, type FSWatcher } from 'node
 import { createServer, type Server } from 'node:https';
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { isLocalHost } from '../infra/local/adapter';
-import { resolveInside, ROOT_PAGE } from '../infra/local/static-files';
+import { serveStatic } from '../infra/local/static-files';
 import { esbuildOptions, ROOT, writeStatic } from './build-taskpane';
 
 export interface DevServerOptions {
@@ -41,17 +41,6 @@ export interface DevServer {
   rebuilt(): Promise<void>;
   close(): Promise<void>;
 }
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.xml': 'application/xml',
-  '.svg': 'image/svg+xml',
-};
 
 const PROXIED = /^\/(v1|dev)(\/|$)/;
 
@@ -90,22 +79,6 @@ export function selfSignedCerts(dir = join(ROOT, 'data/dev-certs')): Certs {
 
 const text = (res: ServerResponse, status: number, body: string): void => void res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(body);
 
-function serveFile(root: string, req: IncomingMessage, res: ServerResponse): void {
-  const path = new URL(req.url ?? '/', 'https://localhost').pathname;
-  const resolved = resolveInside(root, path === '/' ? `/${ROOT_PAGE}` : path);
-  // A malformed %-escape is the request's fault (400), never a crash of the dev loop.
-  if (resolved === 'bad-encoding') return text(res, 400, 'bad request: invalid %-encoding in the path');
-  if (resolved === null || !existsSync(resolved)) return text(res, 404, 'not found');
-  const file = resolved;
-  try {
-    const body = readFileSync(file);
-    // No caching: every reload after a rebuild gets the new bundle.
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
-  } catch {
-    res.writeHead(404).end();
-  }
-}
-
 function proxy(api: string | undefined, req: IncomingMessage, res: ServerResponse): void {
   if (!api) {
     res.writeHead(502, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'internal', message: { zh: '开发服务器未配置后台地址（--api）', en: 'The dev server has no --api backend configured' } } }));
@@ -135,8 +108,12 @@ export function devRequestHandler(opts: { outdir: string; api?: string; port: ()
       return text(res, 403, 'forbidden: this dev server only answers to localhost / 只接受 localhost 访问');
     }
     const path = new URL(req.url ?? '/', 'https://localhost').pathname;
-    if (PROXIED.test(path)) proxy(opts.api, req, res);
-    else serveFile(opts.outdir, req, res);
+    if (PROXIED.test(path)) return proxy(opts.api, req, res);
+    const served = req.method === 'GET' || req.method === 'HEAD' ? serveStatic(opts.outdir, path, req, res) : Promise.resolve(false);
+    served.then(
+      (done) => void (done || text(res, 404, 'not found')),
+      () => void (res.headersSent ? res.destroy() : text(res, 500, 'internal error')),
+    );
   };
 }
 

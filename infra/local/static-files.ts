@@ -1,4 +1,7 @@
-/** Serves the task pane's files from a folder at `/`, with content types and no way out of the folder. */
+/**
+ * Serves the task pane's files from a folder at `/`, with content types and no way out of the folder. Used by
+ * the embedded stack (adapter.ts) and the HTTPS dev server (scripts/dev-server.ts).
+ */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -35,7 +38,7 @@ export function decodePathPart(encoded: string): string | null {
 
 /**
  * The file a URL path names inside `root`; 'bad-encoding' when the path does not decode (answer 400), null when
- * it would leave the folder (../, encoded or not) or holds a NUL.
+ * it would leave the folder (../, encoded or not) or holds a NUL (answered like a missing file).
  */
 export function resolveInside(root: string, urlPath: string): string | null | 'bad-encoding' {
   const decoded = decodePathPart(urlPath);
@@ -46,17 +49,14 @@ export function resolveInside(root: string, urlPath: string): string | null | 'b
   return target === base || target.startsWith(base + sep) ? target : null;
 }
 
-/** True when it answered (a file, or a refusal); false when there is no such file. */
+/** True when it answered (a file, or 400 for a malformed %-escape); false when the folder holds no such file. */
 export async function serveStatic(root: string, urlPath: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   const resolved = resolveInside(root, urlPath);
   if (resolved === 'bad-encoding') {
     res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad Request');
     return true;
   }
-  if (resolved === null) {
-    res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden');
-    return true;
-  }
+  if (resolved === null) return false;
   let file = resolved;
   let info = await stat(file).catch(() => null);
   if (info?.isDirectory()) {
@@ -77,9 +77,11 @@ export async function serveStatic(root: string, urlPath: string, req: IncomingMe
     'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
     'content-length': info.size,
     'x-content-type-options': 'nosniff',
-    'cache-control': 'no-cache',
+    // The dev server rebuilds these files in place: every reload must get the new bundle.
+    'cache-control': 'no-store',
   });
   if (req.method === 'HEAD') res.end();
-  else createReadStream(file).pipe(res);
+  // A file removed between stat and read (a rebuild) ends this response, not the process.
+  else createReadStream(file).on('error', () => res.destroy()).pipe(res);
   return true;
 }
