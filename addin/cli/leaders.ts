@@ -5,11 +5,10 @@
 import { parseArgs } from 'node:util';
 import { refreshLeaderSheets, type LeaderOutcome, type LeaderProgress } from '../core';
 import { formatInstant } from '../core/leader-sheets';
-import { openXlsx, saveXlsx } from '../xlsx/file';
-import { checkTarget, EXIT, inputAndOutput, isoDate, isoWeek, UsageError } from './args';
-import { openBackend } from './backend';
+import { checkTarget, EXIT, isoDate, isoWeek, UsageError } from './args';
 import { detectLang, displayWidth, pad, type Lang } from './i18n';
 import type { Io } from './main';
+import { onWorkbookCopy } from './workbook';
 
 export interface ReportCliOptions {
   input: string;
@@ -94,21 +93,15 @@ export function formatLeaderSummary(o: LeaderOutcome, out: string, lang: Lang): 
 
 export async function report(o: ReportCliOptions, io: Io): Promise<number> {
   const lang = detectLang(io.env);
-  const { input, out } = inputAndOutput(o, 'leaders');
-  const gateway = await openXlsx(input);
-  const backend = await openBackend(o);
-  try {
-    const outcome = await refreshLeaderSheets({
+  const { out, result: outcome } = await onWorkbookCopy(o, 'leaders', (gateway, api) =>
+    refreshLeaderSheets({
       gateway,
-      api: backend.api,
+      api,
       // The sheets are the county's and stay Chinese whatever the operator's locale (as sync's cell text).
       options: { week: o.week, asOf: o.asOf, includeCountyProjects: o.countyProjects ?? false, lang: 'zh' },
       onProgress: progressLines(lang, io.stderr),
-    });
-    await saveXlsx(gateway, out);
-    io.stdout.write((o.json ? JSON.stringify({ output: out, ...outcome }, null, 2) : formatLeaderSummary(outcome, out, lang)) + '\n');
-    return EXIT.ok;
-  } finally {
-    await backend.close();
-  }
+    }),
+  );
+  io.stdout.write((o.json ? JSON.stringify({ output: out, ...outcome }, null, 2) : formatLeaderSummary(outcome, out, lang)) + '\n');
+  return EXIT.ok;
 }

@@ -11,14 +11,15 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GatewayError, LedgerError, runSync, SyncError, type SyncOutcome } from '../core';
 import { XlsxGateway } from '../xlsx';
-import { openXlsx, saveXlsx } from '../xlsx/file';
-import { besideInput, checkTarget, EXIT, inputAndOutput, isoDate, positiveInt, UsageError } from './args';
+import { saveXlsx } from '../xlsx/file';
+import { besideInput, checkTarget, EXIT, isoDate, positiveInt, UsageError } from './args';
 import { openBackend } from './backend';
 import { devToken, parseDevTokenArgs } from './dev-token';
 import { detectLang, type Lang } from './i18n';
 import { parseReportArgs, report } from './leaders';
 import { formatSummary, progressBar } from './report';
 import { buildSample } from './sample';
+import { onWorkbookCopy } from './workbook';
 
 export { EXIT };
 
@@ -117,25 +118,18 @@ export const defaultOut = (input: string): string => besideInput(input, 'flagged
 
 export async function sync(o: SyncCliOptions, io: Io): Promise<{ code: number; outcome?: SyncOutcome }> {
   const lang: Lang = detectLang(io.env);
-  const { input, out } = inputAndOutput(o, 'flagged');
-  const gateway = await openXlsx(input);
-
-  const backend = await openBackend(o);
-  try {
-    const outcome = await runSync({
+  const { out, result: outcome } = await onWorkbookCopy(o, 'flagged', (gateway, api, input) =>
+    runSync({
       gateway,
-      api: backend.api,
+      api,
       // Text written into the ledger stays Chinese whatever the operator's locale: the workbook is the clerks'.
       options: { workbookName: basename(input), ...(o.asOf ? { asOf: o.asOf } : {}), confirmMoves: o.move ?? false },
       onProgress: progressBar(lang, io.stderr),
-    });
-    await saveXlsx(gateway, out);
-    if (o.json) io.stdout.write(JSON.stringify({ output: out, ...outcome }, null, 2) + '\n');
-    else io.stdout.write(formatSummary(outcome, out, lang) + '\n');
-    return { code: outcome.errors.length ? EXIT.rowErrors : EXIT.ok, outcome };
-  } finally {
-    await backend.close();
-  }
+    }),
+  );
+  if (o.json) io.stdout.write(JSON.stringify({ output: out, ...outcome }, null, 2) + '\n');
+  else io.stdout.write(formatSummary(outcome, out, lang) + '\n');
+  return { code: outcome.errors.length ? EXIT.rowErrors : EXIT.ok, outcome };
 }
 
 /** Sample → sync → the leaders' sheets in the flagged copy, on one in-memory stack (what a leader then sees). */
