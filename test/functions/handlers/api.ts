@@ -1,9 +1,32 @@
 /** Test helpers: an in-memory embedded stack on a free port, driven over HTTP with fetch. */
 import type { SyncRequest, SyncResponse, SyncRow } from '../../../functions/contract';
-import { startLocalStack, type LocalStack } from '../../../infra/local/stack';
+import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../../infra/local/stack';
 
-export async function startTestStack(): Promise<LocalStack> {
-  return startLocalStack({ inMemory: true, mode: 'test', port: 0 });
+/**
+ * One in-memory stack (test mode, free port) for the enclosing file or describe block: started before its
+ * tests and hooks, closed after them. The handle forwards to it, so use it only inside tests and hooks.
+ */
+export function useTestStack(opts: LocalStackOptions = {}): LocalStack {
+  let started: LocalStack | undefined;
+  const live = (): LocalStack => {
+    if (!started) throw new Error('the test stack is used outside a test or hook, or failed to start');
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startLocalStack({ inMemory: true, mode: 'test', port: 0, ...opts });
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  return {
+    get url() { return live().url; },
+    get dynamoEndpoint() { return live().dynamoEndpoint; },
+    get adminToken() { return live().adminToken; },
+    get store() { return live().store; },
+    issueToken: (user, o) => live().issueToken(user, o),
+    putUser: (profile) => live().putUser(profile),
+    close: () => live().close(),
+  };
 }
 
 export interface Answer<T = unknown> {

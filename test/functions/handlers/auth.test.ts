@@ -1,16 +1,11 @@
 import { SignJWT } from 'jose';
 import type { ApiError, HistoryResponse, SyncResponse } from '../../../functions/contract';
-import type { LocalStack } from '../../../infra/local/stack';
-import { call, request, row, startTestStack, sync } from './api';
+import { call, request, row, useTestStack, sync } from './api';
 
-let stack: LocalStack;
+const stack = useTestStack();
 beforeAll(async () => {
-  stack = await startTestStack();
   await stack.putUser({ subject: 'clerk-a', email: 'a@county.gov.cn', role: 'clerk', units: ['温水镇'] });
   await stack.putUser({ email: 'leader@county.gov.cn', role: 'leader', units: [] });
-});
-afterAll(async () => {
-  await stack.close();
 });
 
 describe('who is calling', () => {

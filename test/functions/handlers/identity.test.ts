@@ -6,16 +6,9 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApiError, MeResponse, UsersResponse } from '../../../functions/contract';
 import { createDocumentClient, DEFAULT_TABLE_NAME } from '../../../functions/store';
 import { PROFILE_SK, userPkByEmail } from '../../../functions/store/keys';
-import type { LocalStack } from '../../../infra/local/stack';
-import { call, startTestStack } from './api';
+import { call, useTestStack } from './api';
 
-let stack: LocalStack;
-beforeAll(async () => {
-  stack = await startTestStack();
-});
-afterAll(async () => {
-  await stack.close();
-});
+const stack = useTestStack();
 
 const token = (oid: string, email: string) => stack.issueToken({ sub: `app-sub-${oid}`, oid, email });
 const users = async () => (await call<UsersResponse>(stack, 'GET', '/v1/users', stack.adminToken)).body.users;

@@ -9,12 +9,10 @@
 import type { ApiError, Dashboard, WeeklyReport } from '../../../functions/contract';
 import { createHandler } from '../../../functions/handlers/dashboard';
 import type { ApiEvent } from '../../../functions/handlers/http';
-import { startLocalStack, type LocalStack } from '../../../infra/local/stack';
-import { call, request, row, sync } from './api';
+import { call, request, row, sync, useTestStack } from './api';
 
 const CLOCK = '2026-03-25T02:00:00.000Z';
-let stack: LocalStack;
-let admin: string;
+const stack = useTestStack({ clock: () => CLOCK });
 
 const A = (cells = {}) => row('A', { unit: '温水镇', progress: 'A 洽谈', amount: 2, ...cells });
 const B = (progress: string) => row('B', { unit: '临涧镇', progress, signedDate: '2026-02-20', amount: 1.5 }, 'signed');
@@ -22,22 +20,17 @@ const C = () => row('C', { unit: '温水镇', progress: 'C 考察', coordination
 const D = (cells = {}) => row('D', { unit: '临涧镇', progress: 'D 初洽', ...cells });
 
 beforeAll(async () => {
-  stack = await startLocalStack({ inMemory: true, mode: 'test', clock: () => CLOCK });
-  admin = stack.adminToken;
-  await sync(stack, admin, request([A(), B('B 已签约'), C(), D()], { asOf: '2026-03-02' }));
-  await sync(stack, admin, request([
+  await sync(stack, stack.adminToken, request([A(), B('B 已签约'), C(), D()], { asOf: '2026-03-02' }));
+  await sync(stack, stack.adminToken, request([
     A({ signedDate: '2026-03-09', startDate: '2026-03-10', progress: 'A 已开工' }),
     B('B 办理手续'),
     D({ status: '终止' }),
   ], { asOf: '2026-03-10' }));
-  await sync(stack, admin, request([A({ signedDate: '2026-03-09', startDate: '2026-03-10', progress: 'A 设备进场' })], { asOf: '2026-03-24' }));
-});
-afterAll(async () => {
-  await stack.close();
+  await sync(stack, stack.adminToken, request([A({ signedDate: '2026-03-09', startDate: '2026-03-10', progress: 'A 设备进场' })], { asOf: '2026-03-24' }));
 });
 
 const weekly = async (week?: string) => {
-  const a = await call<WeeklyReport>(stack, 'GET', `/v1/reports/weekly${week ? `?week=${week}` : ''}`, admin);
+  const a = await call<WeeklyReport>(stack, 'GET', `/v1/reports/weekly${week ? `?week=${week}` : ''}`, stack.adminToken);
   expect(a.status).toBe(200);
   return a.body;
 };
@@ -88,11 +81,11 @@ describe('GET /v1/reports/weekly', () => {
     expect(r).toMatchObject({ empty: true, change: null, movements: [] });
     expect(r.county.total.count).toBe(0);
     for (const week of ['2026-W54', 'W12', '2026-12']) {
-      const a = await call<ApiError>(stack, 'GET', `/v1/reports/weekly?week=${week}`, admin);
+      const a = await call<ApiError>(stack, 'GET', `/v1/reports/weekly?week=${week}`, stack.adminToken);
       expect(a.status).toBe(400);
       expect(a.body.error.code).toBe('bad_request');
     }
-    const a = await call<ApiError>(stack, 'GET', '/v1/reports/weekly?week=2026-W54', admin);
+    const a = await call<ApiError>(stack, 'GET', '/v1/reports/weekly?week=2026-W54', stack.adminToken);
     expect(a.body.error.message.zh).toContain('2026-W54');
     expect(a.body.error.message.en).toContain('2026-W54');
   });
@@ -107,7 +100,7 @@ describe('GET /v1/reports/weekly', () => {
 
 describe('GET /v1/dashboard', () => {
   it('the county now: lists, dropped, units, as of the clock', async () => {
-    const a = await call<Dashboard>(stack, 'GET', '/v1/dashboard', admin);
+    const a = await call<Dashboard>(stack, 'GET', '/v1/dashboard', stack.adminToken);
     expect(a.status).toBe(200);
     const d = a.body;
     expect(d).toMatchObject({ asOf: CLOCK, week: '2026-W13', empty: false, dropped: 1 });
@@ -118,9 +111,9 @@ describe('GET /v1/dashboard', () => {
   });
 
   it('honours asOf in local/test mode, and refuses a malformed one', async () => {
-    const d = (await call<Dashboard>(stack, 'GET', '/v1/dashboard?asOf=2026-04-08', admin)).body;
+    const d = (await call<Dashboard>(stack, 'GET', '/v1/dashboard?asOf=2026-04-08', stack.adminToken)).body;
     expect(d).toMatchObject({ asOf: '2026-04-08T15:59:59.999Z', week: '2026-W15' });
-    expect((await call(stack, 'GET', '/v1/dashboard?asOf=10.4.2026', admin)).status).toBe(400);
+    expect((await call(stack, 'GET', '/v1/dashboard?asOf=10.4.2026', stack.adminToken)).status).toBe(400);
   });
 
   it('ignores asOf in the cloud (the same handler, cloud mode)', async () => {

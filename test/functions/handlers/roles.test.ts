@@ -3,18 +3,16 @@
  * leaders read only, admins also manage config and users, unknown users get 403 and no token 401.
  */
 import type { ApiError, CountyConfig, SyncResponse } from '../../../functions/contract';
-import type { LocalStack } from '../../../infra/local/stack';
-import { call, request, row, startTestStack, sync } from './api';
+import { call, request, row, useTestStack, sync } from './api';
 
 type Role = 'clerk' | 'leader' | 'admin' | 'unknown';
 const ROLES: Role[] = ['clerk', 'leader', 'admin', 'unknown'];
 
-let stack: LocalStack;
+const stack = useTestStack();
 const tokens = {} as Record<Role, string>;
 let config: CountyConfig;
 
 beforeAll(async () => {
-  stack = await startTestStack();
   await stack.putUser({ subject: 'clerk-1', email: 'clerk@county.gov.cn', name: '李经办', role: 'clerk', units: ['温水镇'] });
   await stack.putUser({ email: 'leader@county.gov.cn', role: 'leader', units: [] });
   tokens.clerk = await stack.issueToken({ sub: 'clerk-1', email: 'clerk@county.gov.cn', name: '李经办' });
@@ -23,9 +21,6 @@ beforeAll(async () => {
   tokens.unknown = await stack.issueToken({ sub: 'who', email: 'who@example.com' });
   await sync(stack, tokens.admin, request([row('T-1', { unit: '温水镇' }), row('T-2', { unit: '临涧镇' })]));
   config = (await call<CountyConfig>(stack, 'GET', '/v1/config', tokens.admin)).body;
-});
-afterAll(async () => {
-  await stack.close();
 });
 
 interface Endpoint {

@@ -5,20 +5,15 @@
 import type { CountyConfig, WeeklyReport } from '../../../functions/contract';
 import { closingSnapshot } from '../../../functions/handlers/usecases/sync';
 import { DEFAULT_CONFIG } from '../../../functions/domain/config';
-import type { LocalStack } from '../../../infra/local/stack';
 import { state } from '../store/state-fixture';
-import { call, request, row, startTestStack, sync } from './api';
+import { call, request, row, useTestStack, sync } from './api';
 
-let stack: LocalStack;
+const stack = useTestStack();
 beforeAll(async () => {
-  stack = await startTestStack();
   // Without weekly-update, a row left alone stays unflagged across cut-offs (so it is truly unchanged).
   const config = (await call<CountyConfig>(stack, 'GET', '/v1/config', stack.adminToken)).body;
   const put = await call(stack, 'PUT', '/v1/config', stack.adminToken, { ...config, rules: { ...config.rules, weeklyUpdate: { ...config.rules.weeklyUpdate, enabled: false } } });
   expect(put.status).toBe(200);
-});
-afterAll(async () => {
-  await stack.close();
 });
 
 describe('weekly snapshots kept by sync', () => {

@@ -14,18 +14,9 @@ import type { Caller } from '../../../functions/handlers/caller';
 import type { Deps } from '../../../functions/handlers/deps';
 import { syncUseCase } from '../../../functions/handlers/usecases/sync';
 import { createDocumentClient, DEFAULT_TABLE_NAME, DynamoStore, type ProjectStore } from '../../../functions/store';
-import type { LocalStack } from '../../../infra/local/stack';
-import { call, request, row, startTestStack, sync } from './api';
+import { call, request, row, useTestStack, sync } from './api';
 
-let stack: LocalStack;
-let admin: string;
-beforeAll(async () => {
-  stack = await startTestStack();
-  admin = stack.adminToken;
-});
-afterAll(async () => {
-  await stack.close();
-});
+const stack = useTestStack();
 
 const ADMIN: Caller = { subject: 'local-admin', email: 'admin@localhost', name: '本地管理员', role: 'admin', units: [] };
 const deps = (store: ProjectStore, log: string[] = []): Deps => ({ store, mode: 'test', clock: () => new Date().toISOString(), log: (l) => void log.push(l) });
@@ -48,33 +39,33 @@ function crashAfterEvents(store: ProjectStore): ProjectStore {
   });
 }
 
-const missingOf = async (req: SyncRequest) => (await sync(stack, admin, { ...req, rows: [], workbookIds: [] })).summary.missing?.map((m) => m.id);
+const missingOf = async (req: SyncRequest) => (await sync(stack, stack.adminToken, { ...req, rows: [], workbookIds: [] })).summary.missing?.map((m) => m.id);
 
 describe('a chunk that fails after its events, then is retried', () => {
   it('keeps the workbook membership of new projects, so the missing-projects report still names them', async () => {
     const req = request([row('F-1', {}), row('F-2', {})], { workbook: { id: 'wb-crash-new', name: '崩溃.xlsx' } });
     await expect(syncUseCase(deps(crashAfterEvents(stack.store)), ADMIN, req)).rejects.toThrow('process died');
-    const retried = await sync(stack, admin, req);
+    const retried = await sync(stack, stack.adminToken, req);
     expect(retried.rows.map((r) => r.status)).toEqual(['unchanged', 'unchanged']); // the events were written
     expect(await missingOf(req)).toEqual(['F-1', 'F-2']);
   });
 
   it('keeps the membership of existing projects joining another workbook', async () => {
-    await sync(stack, admin, request([row('F-3', {})], { workbook: { id: 'wb-first', name: '甲.xlsx' } }));
+    await sync(stack, stack.adminToken, request([row('F-3', {})], { workbook: { id: 'wb-first', name: '甲.xlsx' } }));
     const req = request([row('F-3', { progress: '转入乙' })], { workbook: { id: 'wb-crash-join', name: '乙.xlsx' } });
     // The commit of F-3 lands; the next write (the end of the chunk) fails.
     await expect(syncUseCase(deps(crashAfterEvents(stack.store)), ADMIN, { ...req, rows: [...req.rows, row('F-4', {})] })).rejects.toThrow('process died');
-    expect((await sync(stack, admin, req)).rows[0]!.status).toBe('unchanged');
+    expect((await sync(stack, stack.adminToken, req)).rows[0]!.status).toBe('unchanged');
     expect(await missingOf(req)).toContain('F-3');
   });
 
   it('keeps the closing weekly snapshot of the replaced state', async () => {
     const w = { workbook: { id: 'wb-crash-week', name: '周.xlsx' } };
-    await sync(stack, admin, request([row('F-5', { progress: '洽谈中' })], { ...w, asOf: '2026-03-02' }));
+    await sync(stack, stack.adminToken, request([row('F-5', { progress: '洽谈中' })], { ...w, asOf: '2026-03-02' }));
     const week = weekOf(asOfInstant('2026-03-02', DEFAULT_CONFIG.cutoff), DEFAULT_CONFIG.cutoff);
     const next = request([row('F-5', { progress: '已签约' })], { ...w, asOf: '2026-03-18' }); // two weeks on
     await expect(syncUseCase(deps(crashAfterEvents(stack.store)), ADMIN, next)).rejects.toThrow('process died');
-    expect((await sync(stack, admin, next)).rows[0]!.status).toBe('unchanged');
+    expect((await sync(stack, stack.adminToken, next)).rows[0]!.status).toBe('unchanged');
     const kept = (await stack.store.weekSnapshots(week)).filter((s) => s.id === 'F-5');
     expect(kept).toMatchObject([{ id: 'F-5', week, version: 1 }]);
   });
@@ -126,7 +117,7 @@ describe('one row that fails', () => {
 });
 
 describe('the contract’s row limits, over HTTP', () => {
-  const bad = async (cells: Record<string, unknown>) => call<ApiError>(stack, 'POST', '/v1/sync', admin, request([row('L-1', {}), { ...row('L-2', {}), cells: { name: 'x', ...cells } as never }]));
+  const bad = async (cells: Record<string, unknown>) => call<ApiError>(stack, 'POST', '/v1/sync', stack.adminToken, request([row('L-1', {}), { ...row('L-2', {}), cells: { name: 'x', ...cells } as never }]));
 
   it('refuses a row whose cells exceed LIMITS.rowBytes, naming the row', async () => {
     const cells = Object.fromEntries(['investor', 'industry', 'leader', 'team', 'contact', 'progress', 'problem', 'coordination', 'nextSteps'].map((k) => [k, '进'.repeat(LIMITS.stringLength)]));
@@ -141,7 +132,7 @@ describe('the contract’s row limits, over HTTP', () => {
     expect((await bad({ unit: '镇'.repeat(LIMITS.unitLength) })).status).toBe(200);
     expect((await bad({ jobs: 1e300 })).body.error.message.en).toContain('rows.1.cells.jobs');
     expect((await bad({ jobs: -1e16 })).status).toBe(400);
-    const units = await call<ApiError>(stack, 'POST', '/v1/sync', admin, request([{ ...row('L-3', {}), units: { amount: 0 } }]));
+    const units = await call<ApiError>(stack, 'POST', '/v1/sync', stack.adminToken, request([{ ...row('L-3', {}), units: { amount: 0 } }]));
     expect(units.body.error.message.en).toContain('rows.0.units.amount');
   });
 });
@@ -158,17 +149,17 @@ describe('smaller cases', () => {
   });
 
   it('duplicated ids report the stored stage and flag, so the add-in keeps the row’s flag', async () => {
-    const flagged = await sync(stack, admin, request([row('DUP-1', { signedDate: '2025-06-01', progress: 'x' }, 'signed')], { asOf: '2026-03-02' }));
+    const flagged = await sync(stack, stack.adminToken, request([row('DUP-1', { signedDate: '2025-06-01', progress: 'x' }, 'signed')], { asOf: '2026-03-02' }));
     expect(flagged.rows[0]!.flag.level).not.toBe('none');
-    const res = await sync(stack, admin, request([row('DUP-1', {}, 'signed'), row('DUP-1', {}, 'signed')], { asOf: '2026-03-02' }));
+    const res = await sync(stack, stack.adminToken, request([row('DUP-1', {}, 'signed'), row('DUP-1', {}, 'signed')], { asOf: '2026-03-02' }));
     expect(res.rows.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     for (const r of res.rows) expect(r).toMatchObject({ stage: flagged.rows[0]!.stage, flag: { level: flagged.rows[0]!.flag.level } });
   });
 
   it('GET /v1/projects?unit= finds a project whatever width or spaces its unit was typed with', async () => {
-    await sync(stack, admin, request([row('N-1', { unit: '温水镇' }), row('N-2', { unit: ' 温 水 镇 ' }), row('N-3', { unit: 'ＡＢ镇' })]));
+    await sync(stack, stack.adminToken, request([row('N-1', { unit: '温水镇' }), row('N-2', { unit: ' 温 水 镇 ' }), row('N-3', { unit: 'ＡＢ镇' })]));
     const ids = async (unit: string) =>
-      (await call<ProjectsResponse>(stack, 'GET', `/v1/projects?unit=${encodeURIComponent(unit)}&limit=1000`, admin)).body.projects.map((p) => p.id).filter((id) => id.startsWith('N-')).sort();
+      (await call<ProjectsResponse>(stack, 'GET', `/v1/projects?unit=${encodeURIComponent(unit)}&limit=1000`, stack.adminToken)).body.projects.map((p) => p.id).filter((id) => id.startsWith('N-')).sort();
     expect(await ids('温水镇')).toEqual(['N-1', 'N-2']);
     expect(await ids('温水 镇')).toEqual(['N-1', 'N-2']);
     expect(await ids('AB镇')).toEqual(['N-3']);

@@ -1,20 +1,11 @@
 /** GET|PUT /v1/users, GET /v1/me and the first-admin bootstrap, over HTTP on dynalite. */
 import type { ApiError, MeResponse, UserPutResponse, UsersResponse } from '../../../functions/contract';
-import { startLocalStack, type LocalStack } from '../../../infra/local/stack';
-import { call, startTestStack } from './api';
+import { call, useTestStack } from './api';
 
 describe('users and me', () => {
-  let stack: LocalStack;
-  let admin: string;
-  beforeAll(async () => {
-    stack = await startTestStack();
-    admin = stack.adminToken;
-  });
-  afterAll(async () => {
-    await stack.close();
-  });
-  const put = (body: unknown, token = admin) => call<UserPutResponse & ApiError>(stack, 'PUT', '/v1/users', token, body);
-  const list = async () => (await call<UsersResponse>(stack, 'GET', '/v1/users', admin)).body.users;
+  const stack = useTestStack();
+  const put = (body: unknown, token = stack.adminToken) => call<UserPutResponse & ApiError>(stack, 'PUT', '/v1/users', token, body);
+  const list = async () => (await call<UsersResponse>(stack, 'GET', '/v1/users', stack.adminToken)).body.users;
 
   it('an admin registers a clerk by e-mail; units are trimmed, de-duplicated and spelt as configured', async () => {
     const a = await put({ email: ' Li.Si@County.gov.cn ', name: '李四', role: 'clerk', units: ['温水镇', ' 温水镇 ', '临涧镇', ''] });
@@ -67,7 +58,7 @@ describe('users and me', () => {
     const last = await put({ subject: 'local-admin', role: 'leader' });
     expect(last.status).toBe(409);
     expect(last.body.error.message.zh).toContain('最后一个管理员');
-    // With a second admin, the first may step down.
+    // With a second stack.adminToken, the first may step down.
     expect((await put({ email: 'chief@county.gov.cn', role: 'admin' })).status).toBe(200);
     expect((await put({ subject: 'local-admin', role: 'leader' })).status).toBe(200);
     expect((await put({ email: 'chief@county.gov.cn', role: 'admin' })).status).toBe(403); // no longer an admin
@@ -94,15 +85,9 @@ describe('users and me', () => {
 });
 
 describe('first-admin bootstrap (BOOTSTRAP_ADMIN_EMAIL)', () => {
-  let stack: LocalStack;
-  beforeAll(async () => {
-    stack = await startLocalStack({
-      inMemory: true, mode: 'test', registerLocalAdmin: false,
-      bootstrapAdminEmail: 'Chief@County.gov.cn', adminContact: '县招商服务中心 王五 0539-4211234',
-    });
-  });
-  afterAll(async () => {
-    await stack.close();
+  const stack = useTestStack({
+    registerLocalAdmin: false,
+    bootstrapAdminEmail: 'Chief@County.gov.cn', adminContact: '县招商服务中心 王五 0539-4211234',
   });
 
   it('makes that e-mail admin on first call while no admin exists, then it is an ordinary stored admin', async () => {
