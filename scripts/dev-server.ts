@@ -17,7 +17,7 @@ import { request as httpsRequest } from 'node:https';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { isLocalHost } from '../infra/local/adapter';
+import { isLocalHost } from '../infra/local/local-host';
 import { serveStatic } from '../infra/local/static-files';
 import { esbuildOptions, ROOT, writeStatic } from './build-taskpane';
 

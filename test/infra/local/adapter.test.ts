@@ -1,5 +1,6 @@
 import type { ApiEvent, ApiResult } from '../../../functions/handlers/http';
-import { createLocalServer, isLocalHost, isLocalOrigin } from '../../../infra/local/adapter';
+import { createLocalServer } from '../../../infra/local/adapter';
+import { isLocalHost, isLocalOrigin } from '../../../infra/local/local-host';
 import { DevTokens } from '../../../infra/local/tokens';
 import type { AddressInfo } from 'node:net';
 import { request as httpRequest, type Server } from 'node:http';
