@@ -19,6 +19,11 @@ export async function documentName(host: OfficeHost = officeHost()): Promise<str
       // fall back to the URL
     }
   }
+  return urlName(host);
+}
+
+/** The name in the document URL; '' when the host does not know it (or fails to say). */
+export function urlName(host: OfficeHost): string {
   try {
     return fileNameOf(host.documentUrl?.() ?? null);
   } catch {

@@ -2,7 +2,7 @@
  * The WorkbookGateway over Office.js: the only code (with host.ts) that talks to Excel.
  *
  * Round trips: readSettings 1; readSheets 2 (the sheet list, then every used range — Office.js cannot address a
- * sheet before its name is known); apply 2 (a pre-check that every target sheet exists and is unprotected, then
+ * sheet before its name is known); readWorkbook 2 (readSheets with the settings and the file's name); apply 2 (a pre-check that every target sheet exists and is unprotected, then
  * every write in one request, split into more only when a request would pass REQUEST_BUDGET).
  * Notes need ExcelApi 1.18 (workbook.notes) and are skipped on older hosts, where the reason cell carries the text.
  * Leader sheets get native charts (ExcelApi 1.1), data bars (1.6), frozen title rows (1.7) and A4 landscape print
@@ -29,6 +29,7 @@ import {
 import { cellsToAreas, joinAreas, qualified } from './addresses';
 import { chartBoxes } from './charts';
 import { fromOfficeError, leaderSheetLocked, officeCode, sheetMissing, sheetProtected } from './errors';
+import { urlName } from './document';
 import { officeHost, type OfficeHost } from './host';
 import { toSnapshot } from './read';
 import { decodeSettings, encodeSettings } from './settings';
@@ -68,6 +69,13 @@ interface LeaderFeatures {
 /** Excel column width: characters of the default font → points (7 px per character + 5 px padding, 0.75 pt/px). */
 const charsToPoints = (chars: number) => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 
+/** Everything a sync reads before it plans: the file's name ('' when unknown), its settings and its sheets. */
+export interface WorkbookRead {
+  name: string;
+  settings: WorkbookSettings;
+  sheets: SheetSnapshot[];
+}
+
 export interface OfficeGatewayOptions {
   host?: OfficeHost;
   /** Request size to stay under (bytes of queued JSON); tests lower it to exercise splitting. */
@@ -103,10 +111,25 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
   }
 
   async readSheets(): Promise<SheetSnapshot[]> {
+    return (await this.read(false)).sheets;
+  }
+
+  /**
+   * The workbook's name, settings and sheets in the two round trips readSheets takes anyway (readSettings +
+   * readSheets + documentName would take four): the name rides with the sheet list, the settings sheet is one of
+   * the used ranges.
+   */
+  async readWorkbook(): Promise<WorkbookRead> {
+    const read = await this.read(this.host.isSetSupported('ExcelApi', '1.7'));
+    return { ...read, name: read.name || urlName(this.host) };
+  }
+
+  private async read(withName: boolean): Promise<WorkbookRead> {
     try {
       return await this.host.run(async (ctx) => {
         const sheets = ctx.workbook.worksheets;
         sheets.load('items/name,items/visibility');
+        if (withName) ctx.workbook.load('name');
         await ctx.sync();
         const items = sheets.items.map((ws) => ({ name: ws.name, visibility: ws.visibility as string, ws }));
         const used = items.map(({ ws }) => {
@@ -116,13 +139,15 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
         });
         await ctx.sync();
         const snapshots: SheetSnapshot[] = [];
+        let settings: WorkbookSettings = {};
         items.forEach(({ name, visibility }, i) => {
           const range = used[i]!;
           const data = range.isNullObject ? null : { values: range.values, rowIndex: range.rowIndex, columnIndex: range.columnIndex };
-          if (name === SETTINGS_SHEET) this.settings = data ? decodeSettings(data.values.map((row) => row[0])) : {};
+          if (name === SETTINGS_SHEET) settings = data ? decodeSettings(data.values.map((row) => row[0])) : {};
           else snapshots.push(toSnapshot(name, visibility, data));
         });
-        return snapshots;
+        this.settings = settings;
+        return { name: withName ? ctx.workbook.name : '', settings: { ...settings }, sheets: snapshots };
       });
     } catch (error) {
       throw fromOfficeError(error);

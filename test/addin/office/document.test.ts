@@ -1,4 +1,5 @@
-import { documentName, fileNameOf } from '../../../addin/office';
+import { documentName, fileNameOf, OfficeWorkbookGateway } from '../../../addin/office';
+import { ledgerBook, LISTS } from './workbook';
 import { FakeBook, FakeExcelHost } from '../../support/fake-excel';
 
 describe('documentName', () => {
@@ -33,4 +34,29 @@ describe('fileNameOf', () => {
     ['', ''],
     [null, ''],
   ])('%s → %s', (url, name) => expect(fileNameOf(url)).toBe(name));
+});
+
+describe('OfficeWorkbookGateway.readWorkbook', () => {
+  test('name, settings and sheets in the two round trips readSheets takes', async () => {
+    const book = ledgerBook(3);
+    book.name = '平邑县招商台账.xlsx';
+    const host = new FakeExcelHost(book);
+    const gateway = new OfficeWorkbookGateway({ host: host.officeHost });
+    await gateway.apply({ sheets: [], moves: [], leaderSheets: [], settings: { workbookId: 'W-1', tintName: true } });
+    host.resetCounters();
+    const read = await gateway.readWorkbook();
+    expect(host.roundTrips).toBe(2);
+    expect(read.name).toBe('平邑县招商台账.xlsx');
+    expect(read.settings).toEqual({ workbookId: 'W-1', tintName: true });
+    expect(read.sheets.map((s) => s.name)).toEqual([...LISTS]);
+    expect(read.sheets).toEqual(await gateway.readSheets());
+  });
+
+  test('older hosts: the document URL names the file; no settings sheet reads as none', async () => {
+    const host = new FakeExcelHost(ledgerBook(3), { apiVersion: '1.6', documentUrl: 'C:\\台账\\平邑.xlsx' });
+    const read = await new OfficeWorkbookGateway({ host: host.officeHost }).readWorkbook();
+    expect(host.roundTrips).toBe(2);
+    expect(read.name).toBe('平邑.xlsx');
+    expect(read.settings).toEqual({});
+  });
 });

@@ -6,10 +6,13 @@ import { FakeExcelHost } from '../../support/fake-excel';
 import { ledgerBook } from '../office/workbook';
 
 /** Records each request; answers /v1/sync with a 400 so the sync stops right after sending (no retries). */
-function recordingFetch() {
+function recordingFetch(onSync: () => void = () => undefined) {
   const bodies: unknown[] = [];
   const fetch: FetchLike = async (url, init) => {
-    if (url.endsWith('/v1/sync')) bodies.push(JSON.parse(init.body ?? 'null'));
+    if (url.endsWith('/v1/sync')) {
+      bodies.push(JSON.parse(init.body ?? 'null'));
+      onSync();
+    }
     const body = JSON.stringify({ error: { code: 'bad_request', message: { zh: '测试', en: 'test' } } });
     return { status: 400, headers: { get: (h: string) => (h.toLowerCase() === 'content-type' ? 'application/json' : null) }, text: async () => body };
   };
@@ -30,6 +33,20 @@ describe('officeServices', () => {
     host.book.name = '平邑县招商台账（另存）.xlsx'; // Save As
     await expect(services.sync(settings, hooks)).rejects.toMatchObject(refused);
     expect(bodies.map((b) => (b as { workbook: { name: string } }).workbook.name)).toEqual(['平邑县招商台账.xlsx', '平邑县招商台账（另存）.xlsx']);
+  });
+
+  test('a sync reads name, settings and sheets in two round trips, then writes the ids in two', async () => {
+    const host = new FakeExcelHost(ledgerBook(8));
+    host.book.name = '平邑县招商台账.xlsx';
+    const tripsAtSync: number[] = [];
+    const { fetch, bodies } = recordingFetch(() => tripsAtSync.push(host.roundTrips));
+    const services = officeServices('zh-CN', { host: host.officeHost, fetch, origin: 'https://localhost:3000' });
+    const steps: string[] = [];
+    const hooks = { signal: new AbortController().signal, onStep: (s: string) => void steps.push(s), onProgress: () => undefined };
+    await expect(services.sync({ ...DEFAULT_SETTINGS, token: 't' }, hooks)).rejects.toMatchObject({ code: 'bad_request' });
+    expect(tripsAtSync).toEqual([4]);
+    expect(steps[0]).toBe('reading');
+    expect((bodies[0] as { workbook: { name: string } }).workbook.name).toBe('平邑县招商台账.xlsx');
   });
 
   test('"go to cell" activates the sheet and selects the cell; a deleted sheet gives a GatewayError', async () => {
