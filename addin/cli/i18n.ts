@@ -1,23 +1,23 @@
-/** The command line speaks Chinese unless LANG (or LC_ALL) asks for English. */
-import type { Message } from '../../functions/contract';
+/** The command line's own text: Chinese unless LANG (or LC_ALL) asks for English; tables aligned for CJK. */
+import { type Lang } from '../core';
+import { displayWidth } from '../core/leader-sheets';
 
-export type Lang = 'zh' | 'en';
+export type { Lang };
 
 export function detectLang(env: Record<string, string | undefined> = process.env): Lang {
   const l = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
   return /^en/i.test(l) ? 'en' : 'zh';
 }
 
-export const say = (lang: Lang, m: Message): string => m[lang];
-
-/** Display width in a terminal: CJK and full-width characters take two columns. */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return w;
-}
-
+/** Pads to a terminal width: CJK and full-width characters take two columns (as in Excel, hence core's measure). */
 export function pad(s: string, width: number, right = false): string {
   const fill = ' '.repeat(Math.max(0, width - displayWidth(s)));
   return right ? fill + s : s + fill;
+}
+
+/** Rows as indented columns, each as wide as its widest cell; `rightAlign` per column, or for all. */
+export function table(rows: string[][], rightAlign: boolean | boolean[] = false): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? ''))));
+  const right = (i: number) => (typeof rightAlign === 'boolean' ? rightAlign : (rightAlign[i] ?? false));
+  return rows.map((r) => '  ' + r.map((c, i) => pad(c, widths[i]!, right(i))).join('  ').trimEnd()).join('\n');
 }

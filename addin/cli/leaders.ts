@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { refreshLeaderSheets, type LeaderOutcome, type LeaderProgress } from '../core';
 import { formatInstant } from '../core/leader-sheets';
 import { checkTarget, EXIT, isoDate, isoWeek, UsageError } from './args';
-import { detectLang, displayWidth, pad, type Lang } from './i18n';
+import { detectLang, table, type Lang } from './i18n';
 import type { Io } from './main';
 import { onWorkbookCopy } from './workbook';
 
@@ -64,11 +64,6 @@ function progressLines(lang: Lang, stream: NodeJS.WriteStream) {
   };
 }
 
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? ''))));
-  return rows.map((r) => '  ' + r.map((c, i) => pad(c, widths[i]!, true)).join('  ').trimEnd()).join('\n');
-}
-
 export function formatLeaderSummary(o: LeaderOutcome, out: string, lang: Lang): string {
   const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
   const d = o.dashboard;
@@ -78,13 +73,13 @@ export function formatLeaderSummary(o: LeaderOutcome, out: string, lang: Lang): 
     table([
       [t('在库项目', 'Projects'), t('总投资（亿元）', 'Investment (100M CNY)'), t('红旗', 'Red'), t('黄旗', 'Yellow'), t('已终止', 'Dropped')],
       [d.count, d.amount, d.red, d.yellow, d.dropped].map(String),
-    ]),
+    ], true),
     '',
     `${t('周调度', 'Weekly report')} ${o.week}${w.empty ? t('（本周无数据）', ' (no data this week)') : ''}`,
     table([
       [t('项目', 'Projects'), t('本周新进入', 'Entered'), t('阶段变化', 'Moves'), t('红旗', 'Red'), t('黄旗', 'Yellow'), t('未更新进展', 'No update'), t('需县级协调', 'Coordination')],
       [w.count, w.entered, w.movements, w.red, w.yellow, w.noUpdate, w.coordination].map(String),
-    ]),
+    ], true),
   ];
   if (o.countyProjects !== null) lines.push('', t(`全县项目：${o.countyProjects} 个（只读）`, `County projects: ${o.countyProjects} (read-only)`));
   lines.push('', `${t('已写入工作表', 'Sheets written')}: ${o.sheets.join(t('、', ', '))}`, `${t('输出文件', 'Output')}: ${out}`);

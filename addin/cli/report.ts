@@ -1,7 +1,7 @@
 /** What the command line prints: a progress bar on stderr and the summary table. */
 import { STAGE_NAMES, type Message } from '../../functions/contract';
 import type { RunProgress, SyncOutcome } from '../core';
-import { displayWidth, pad, type Lang } from './i18n';
+import { table, type Lang } from './i18n';
 
 const PHASES: Record<RunProgress['phase'], Message> = {
   read: { zh: '读取工作簿', en: 'Reading the workbook' },
@@ -30,11 +30,6 @@ export function progressBar(lang: Lang, stream: NodeJS.WriteStream = process.std
   };
 }
 
-function table(rows: string[][], rightAlign: boolean[] = []): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? ''))));
-  return rows.map((r) => '  ' + r.map((c, i) => pad(c, widths[i]!, rightAlign[i])).join('  ').trimEnd()).join('\n');
-}
-
 export function formatSummary(o: SyncOutcome, out: string, lang: Lang): string {
   const zh = lang === 'zh';
   const t = (z: string, e: string) => (zh ? z : e);
@@ -46,7 +41,7 @@ export function formatSummary(o: SyncOutcome, out: string, lang: Lang): string {
   lines.push(table([
     [t('项目', 'Rows'), t('新建', 'Created'), t('更新', 'Updated'), t('未变', 'Unchanged'), t('未同步', 'Rejected'), t('红旗', 'Red'), t('黄旗', 'Yellow'), t('阶段变化', 'Transitions'), t('错误', 'Errors')],
     [o.rows, o.created, o.updated, o.unchanged, o.rejected, o.red, o.yellow, o.transitions.length, o.errors.length].map(String),
-  ], Array(9).fill(true)));
+  ], true));
   if (o.transitions.length) {
     lines.push('', t('阶段变化', 'Stage transitions'));
     lines.push(table(o.transitions.slice(0, 20).map((x) => [`${x.sheet}!${x.row}`, x.id, x.name, `${list(x.from)} → ${list(x.to)}`, x.on])));

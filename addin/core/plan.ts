@@ -22,9 +22,10 @@ import { cellText, isBlank } from './grid';
 import { formatSource, newHeaders, runs } from './ids';
 import { sheetForList, type SheetLayout } from './layout';
 import { MSG } from './messages';
+import type { Lang } from './leader-sheets/text';
 import type { LedgerRow } from './rows';
 
-export type Lang = 'zh' | 'en';
+export type { Lang };
 
 export interface PlanOptions {
   /** Move rows to their new list: true for all, or the ids the clerk confirmed. */
