@@ -4,26 +4,13 @@
  * for its history: the created event names the local admin and the workbook. They change the week's progress,
  * sync again, and the history shows the change. Rows without a synced project say so in plain words.
  */
-import * as esbuild from 'esbuild';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { FakeExcelHost } from '../support/fake-excel';
-import { ARTIFACTS, startE2E, type E2E } from './browser';
+import { ARTIFACTS } from './browser';
+import { useOfficePane } from './office-pane';
 
 jest.setTimeout(180_000);
-
-let e2e: E2E;
-let shim: string;
-beforeAll(async () => {
-  e2e = await startE2E();
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const out = await esbuild.build({ entryPoints: [join(__dirname, 'office-shim.ts')], bundle: true, write: false, format: 'iife', target: 'es2020', platform: 'browser' });
-  shim = out.outputFiles[0]!.text;
-});
-afterAll(async () => {
-  await e2e?.close();
-});
 
 const HEAD = ['序号', '项目名称', '所属单位', '包联领导', '线索时间', '签约时间', '计划开工', '本周进展', '存在问题'];
 const PROGRESS_COL = 8;
@@ -32,13 +19,8 @@ const BOOK = [
   { name: '签约项目', rows: [['平邑县2026年签约项目台账'], HEAD, [1, '高端板材项目', '平邑街道', '吴海平', '2025-10-01', '2025-11-15', '2026-09-01', '厂房设计', null]] },
 ];
 
-async function openPane(): Promise<Page> {
-  const page = await e2e.page();
-  await page.addInitScript((book) => ((globalThis as unknown as { __FAKE_BOOK__: unknown }).__FAKE_BOOK__ = book), BOOK);
-  await page.route('**/office-js/office.js', (route) => route.fulfill({ contentType: 'text/javascript', body: shim }));
-  await page.goto(`${e2e.stack.url}/taskpane.html?token=${encodeURIComponent(e2e.stack.adminToken)}`);
-  return page;
-}
+const pane = useOfficePane(BOOK);
+const openPane = () => pane.open();
 
 type ShimPage = { __fakeHost: FakeExcelHost; __clickCell(sheet: string, cell: string): void };
 

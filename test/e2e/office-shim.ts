@@ -6,13 +6,10 @@
  */
 import { FakeBook, FakeExcelHost } from '../support/fake-excel';
 import { clickCell, installActiveCell } from '../support/fake-excel/active-cell';
+import type { ShimSheet } from './office-pane';
 
-interface SheetData {
-  name: string;
-  rows: Array<Array<string | number | boolean | null>>;
-}
 interface ShimWindow {
-  __FAKE_BOOK__: SheetData[];
+  __FAKE_BOOK__: ShimSheet[];
   __fakeHost: FakeExcelHost;
   __clickCell(sheet: string, cell: string): void;
   Excel: unknown;
