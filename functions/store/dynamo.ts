@@ -57,7 +57,7 @@ import {
 const isConditionFailure = (e: unknown): boolean =>
   e instanceof ConditionalCheckFailedException || (e as Error)?.name === 'ConditionalCheckFailedException';
 
-export function stateItem(s: ProjectState): Item {
+function stateItem(s: ProjectState): Item {
   const unit = s.fields.unit;
   return {
     PK: projectPk(s.id),
@@ -89,7 +89,7 @@ function weekItem(w: WeekSnapshot): Item {
 }
 
 /** The changes of a created event: every field its state holds, from null (as decideRow would record them). */
-export function createdChanges(fields: Record<string, unknown> | undefined): HistoryEvent['changes'] {
+function createdChanges(fields: Record<string, unknown> | undefined): HistoryEvent['changes'] {
   const changes: NonNullable<HistoryEvent['changes']> = {};
   for (const [k, v] of Object.entries(fields ?? {})) if (v !== null && v !== undefined) (changes as Record<string, unknown>)[k] = { from: null, to: v };
   return Object.keys(changes).length ? changes : undefined;
@@ -237,13 +237,14 @@ export class DynamoStore implements ProjectStore {
     await mapPool(snapshots, CONDITIONAL_PUT_CONCURRENCY, (w) => this.put(weekItem(w), { expr: NEWER_VERSION, values: { ':v': w.version } }));
   }
 
+  /** Every item of one GSI2 partition (all projects, all users, or one week's snapshots), keys stripped. */
+  private async gsi2Partition<T>(pk: string): Promise<T[]> {
+    const items = await this.queryAll({ IndexName: 'GSI2', KeyConditionExpression: 'GSI2PK = :pk', ExpressionAttributeValues: { ':pk': pk } });
+    return items.map((i) => stripKeys<T>(i));
+  }
+
   async weekSnapshots(week: string): Promise<WeekSnapshot[]> {
-    const items = await this.queryAll({
-      IndexName: 'GSI2',
-      KeyConditionExpression: 'GSI2PK = :pk',
-      ExpressionAttributeValues: { ':pk': weekGsi2pk(week) },
-    });
-    return items.map((i) => stripKeys<WeekSnapshot>(i));
+    return this.gsi2Partition<WeekSnapshot>(weekGsi2pk(week));
   }
 
   async latestSnapshots(ids: readonly string[], week: string): Promise<WeekSnapshot[]> {
@@ -264,12 +265,7 @@ export class DynamoStore implements ProjectStore {
   }
 
   async allStates(): Promise<ProjectState[]> {
-    const items = await this.queryAll({
-      IndexName: 'GSI2',
-      KeyConditionExpression: 'GSI2PK = :pk',
-      ExpressionAttributeValues: { ':pk': ALL_PROJECTS_GSI2PK },
-    });
-    return items.map((i) => stripKeys<ProjectState>(i));
+    return this.gsi2Partition<ProjectState>(ALL_PROJECTS_GSI2PK);
   }
 
   /** One item per call keyed by a hash of its ids, so a retried chunk rewrites the same item. */
@@ -430,12 +426,7 @@ export class DynamoStore implements ProjectStore {
   }
 
   async listUsers(): Promise<UserProfile[]> {
-    const items = await this.queryAll({
-      IndexName: 'GSI2',
-      KeyConditionExpression: 'GSI2PK = :pk',
-      ExpressionAttributeValues: { ':pk': USERS_GSI2PK },
-    });
-    return items.map((i) => stripKeys<UserProfile>(i));
+    return this.gsi2Partition<UserProfile>(USERS_GSI2PK);
   }
 
   async saveUser(profile: UserProfile, replaced: readonly UserProfile[] = []): Promise<void> {
