@@ -55,11 +55,14 @@ function matchRoute(method: string, path: string): RouteMatch {
   return pathMatched ? 'wrong-method' : null;
 }
 
+/** The route table's methods plus the preflight, like the cloud API's CORS (infra/cdk http-api.ts). */
+const CORS_METHODS = [...[...new Set(ROUTES.map((r) => r.method))].sort(), 'OPTIONS'].join(',');
+
 function corsHeaders(origin: string | undefined): Record<string, string> {
   if (!isLocalOrigin(origin)) return {};
   return {
     'access-control-allow-origin': origin,
-    'access-control-allow-methods': 'GET,POST,PUT,OPTIONS',
+    'access-control-allow-methods': CORS_METHODS,
     'access-control-allow-headers': 'authorization,content-type',
     'access-control-max-age': '600',
     vary: 'Origin',

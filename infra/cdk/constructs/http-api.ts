@@ -71,13 +71,15 @@ export class InvestFlagsApi extends Construct {
       identitySource: ['$request.header.Authorization'],
     });
 
+    // The methods the routes use (plus the preflight), so a new method needs no change here.
+    const methods = [...new Set(props.functions.flatMap((f) => f.spec.routes.map((r) => r.method)))].sort();
     this.api = new HttpApi(this, 'Api', {
       apiName: `${Stack.of(this).stackName}-api`,
       description: 'invest-flags API (四个清单红黄旗)',
       createDefaultStage: false,
       corsPreflight: {
         allowOrigins: props.allowOrigins,
-        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.OPTIONS],
+        allowMethods: [...methods.map((m) => CorsHttpMethod[m]), CorsHttpMethod.OPTIONS],
         allowHeaders: ['authorization', 'content-type'],
         allowCredentials: false,
         maxAge: Duration.hours(1),

@@ -98,6 +98,7 @@ describe('startLocalStack', () => {
       expect(ok.status).toBe(204);
       expect(ok.headers.get('access-control-allow-origin')).toBe('https://localhost:3000');
       expect(ok.headers.get('access-control-allow-headers')).toContain('authorization');
+      expect(ok.headers.get('access-control-allow-methods')).toBe('GET,POST,PUT,OPTIONS');
       const foreign = await fetch(`${s.url}/v1/sync`, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
       expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
       const get = await call<ApiError>(s, 'GET', '/v1/projects', s.adminToken, undefined, { origin: 'http://127.0.0.1:5173' });
