@@ -169,4 +169,24 @@ export class GatewayError extends Error {
 export const SETTINGS_SHEET = '_invest_flags';
 export const SETTINGS_CHUNK = 30_000;
 
+/** WorkbookSettings → the strings for column A of SETTINGS_SHEET, from A1 down. */
+export function encodeSettings(settings: WorkbookSettings): string[] {
+  const json = JSON.stringify(settings);
+  const pieces: string[] = [];
+  for (let i = 0; i < json.length; i += SETTINGS_CHUNK) pieces.push(json.slice(i, i + SETTINGS_CHUNK));
+  return pieces;
+}
+
+/** Column A of SETTINGS_SHEET from A1 down; anything unreadable counts as no settings (rebuilt on the next write). */
+export function decodeSettings(columnA: unknown[]): WorkbookSettings {
+  const json = columnA.map((v) => (typeof v === 'string' ? v : '')).join('');
+  if (!json) return {};
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as WorkbookSettings) : {};
+  } catch {
+    return {};
+  }
+}
+
 export const EMPTY_PLAN: WritePlan = { sheets: [], moves: [], leaderSheets: [] };

@@ -6,8 +6,9 @@
  */
 import ExcelJS from 'exceljs';
 import {
+  decodeSettings,
+  encodeSettings,
   GatewayError,
-  SETTINGS_CHUNK,
   SETTINGS_SHEET,
   type ApplyResult,
   type CellRef,
@@ -74,19 +75,7 @@ export class XlsxGateway implements WorkbookGateway {
 
   async readSettings(): Promise<WorkbookSettings> {
     const ws = this.workbook.getWorksheet(SETTINGS_SHEET);
-    if (!ws) return {};
-    let text = '';
-    for (let r = 1; r <= ws.rowCount; r++) {
-      const v = ws.getCell(r, 1).value;
-      if (typeof v !== 'string') break;
-      text += v;
-    }
-    try {
-      const parsed = JSON.parse(text) as unknown;
-      return parsed && typeof parsed === 'object' ? (parsed as WorkbookSettings) : {};
-    } catch {
-      return {}; // a damaged settings sheet is rebuilt on the next write
-    }
+    return ws ? decodeSettings(ws.getColumn(1).values.slice(1)) : {};
   }
 
   async apply(plan: WritePlan): Promise<ApplyResult> {
@@ -145,8 +134,7 @@ export class XlsxGateway implements WorkbookGateway {
     const old = this.workbook.getWorksheet(SETTINGS_SHEET);
     if (old) this.workbook.removeWorksheet(old.id);
     const ws = this.workbook.addWorksheet(SETTINGS_SHEET, { state: 'veryHidden' });
-    const text = JSON.stringify(settings);
-    for (let i = 0, r = 1; i < text.length; i += SETTINGS_CHUNK, r++) ws.getCell(r, 1).value = text.slice(i, i + SETTINGS_CHUNK);
+    encodeSettings(settings).forEach((piece, i) => (ws.getCell(i + 1, 1).value = piece));
   }
 
   /**

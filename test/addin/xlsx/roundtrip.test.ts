@@ -148,3 +148,19 @@ describe('XlsxGateway round trip on a real .xlsx', () => {
     expect(clue.getCell('B3').value).toBe('重复编号的项目'); // the source row is gone; the next one moved up
   });
 });
+
+describe('settings sheet', () => {
+  it('settings longer than one cell piece survive a save and load; a damaged settings sheet reads as none', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('重点线索');
+    const gateway = XlsxGateway.of(wb);
+    const mapping = Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`工作表${i}的一个很长的名字`, 'clue' as const]));
+    await gateway.apply({ sheets: [], moves: [], leaderSheets: [], settings: { workbookId: 'W-LONG', mapping } });
+    const saved = await load(await gateway.save());
+    expect(saved.getWorksheet(SETTINGS_SHEET)!.getCell(2, 1).value).toEqual(expect.any(String)); // really in pieces
+    expect(await (await XlsxGateway.load(await XlsxGateway.of(saved).save())).readSettings()).toEqual({ workbookId: 'W-LONG', mapping });
+
+    saved.getWorksheet(SETTINGS_SHEET)!.getCell(1, 1).value = '{not json';
+    expect(await XlsxGateway.of(saved).readSettings()).toEqual({});
+  });
+});
