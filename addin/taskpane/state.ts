@@ -39,8 +39,6 @@ export interface PaneState {
   layout: LayoutSheet[] | null;
   /** File mode: the opened file's name; null before one is opened. Office mode: always null. */
   fileName: string | null;
-  /** File mode: the workbook has flags written and can be downloaded. */
-  downloadable: boolean;
   auth: AuthState;
   me: MeState;
   /** The "refresh leaders' sheets" action (leaders-state.ts). */
@@ -90,7 +88,6 @@ export function initialState(mode: HostMode, lang: Lang): PaneState {
     settings: DEFAULT_SETTINGS,
     layout: null,
     fileName: null,
-    downloadable: false,
     auth: { flow: 'local', status: 'signedOut', user: null },
     me: null,
     leaders: INITIAL_LEADERS,
@@ -101,6 +98,11 @@ export function initialState(mode: HostMode, lang: Lang): PaneState {
 /** Whether API calls may be made: always locally, after sign-in in the cloud. */
 export function canCallApi(s: PaneState): boolean {
   return s.auth.flow === 'local' || s.auth.status === 'signedIn';
+}
+
+/** File mode: the workbook has flags or leader sheets written (a result on screen) and can be downloaded. */
+export function canDownload(s: PaneState): boolean {
+  return s.mode === 'file' && (s.outcome !== null || s.leaders.result !== null);
 }
 
 /** Whether the 同步 button may start a sync now. */
@@ -148,7 +150,7 @@ export function reduce(s: PaneState, a: Action): PaneState {
       return { ...s, layout: a.layout };
     case 'fileOpened':
       // A new file invalidates the previous result and download.
-      return { ...s, fileName: a.name, phase: 'idle', outcome: null, downloadable: false, problem: null, notice: null, layout: null, leaders: { ...s.leaders, result: null } };
+      return { ...s, fileName: a.name, phase: 'idle', outcome: null, problem: null, notice: null, layout: null, leaders: { ...s.leaders, result: null } };
     case 'syncStarted':
       if (!canSync(s)) return s;
       return { ...s, phase: 'syncing', step: 'reading', progress: null, problem: null, notice: null };
@@ -165,7 +167,6 @@ export function reduce(s: PaneState, a: Action): PaneState {
         progress: null,
         outcome: a.outcome,
         lastSync: a.outcome.at,
-        downloadable: s.mode === 'file',
         notice: a.outcome.movedAutomatically > 0 ? { key: 'autoMoved', params: { n: a.outcome.movedAutomatically } } : null,
       };
     case 'syncCancelled':
@@ -191,8 +192,6 @@ export function reduce(s: PaneState, a: Action): PaneState {
       if (!canRefreshLeaders(s)) return s;
       return { ...s, problem: null, notice: null, leaders: reduceLeaders(s.leaders, a) };
     case 'leadersDone':
-      // File mode: the refreshed workbook can be downloaded.
-      return { ...s, downloadable: s.downloadable || s.mode === 'file', leaders: reduceLeaders(s.leaders, a) };
     case 'leadersChanged':
     case 'leadersStep':
     case 'leadersStopped':

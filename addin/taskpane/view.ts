@@ -9,7 +9,7 @@ import { formatTime, t, type Lang, type MessageKey } from './i18n';
 import type { Role } from '../../functions/contract';
 import type { LayoutSheet, PaneSettings, SyncOutcome } from './model';
 import type { MeState, PaneState, ViewName } from './state';
-import { canSync } from './state';
+import { canDownload, canSync } from './state';
 import { createLeadersCard } from './leaders-view';
 import { createHistoryCard } from './history-view';
 
@@ -240,7 +240,7 @@ export function createView(root: HTMLElement, on: ViewHandlers): View {
     lastSync.textContent = s.lastSync ? t(lang, 'lastSync', { time: formatTime(lang, s.lastSync) }) : t(lang, 'neverSynced');
     leaders?.update(s);
     history?.update(s);
-    show(downloadButton, s.mode === 'file' && s.downloadable);
+    show(downloadButton, canDownload(s));
     downloadButton.disabled = s.phase !== 'done';
 
     // Result.

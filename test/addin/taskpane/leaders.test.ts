@@ -7,7 +7,7 @@ import { buildSample } from '../../../addin/cli/sample';
 import { XlsxGateway } from '../../../addin/xlsx';
 import { isWeekOrEmpty } from '../../../addin/taskpane/leaders-state';
 import { DEFAULT_SETTINGS } from '../../../addin/taskpane/model';
-import { canSync, initialState, reduce, type PaneState } from '../../../addin/taskpane/state';
+import { canDownload, canSync, initialState, reduce, type PaneState } from '../../../addin/taskpane/state';
 import { workbookServices } from '../../../addin/taskpane/workbook-services';
 import type { FetchLike } from '../../../addin/core';
 import { startLocalStack, type LocalStack } from '../../../infra/local/stack';
@@ -28,7 +28,7 @@ describe('leaders state', () => {
     expect(s.leaders).toMatchObject({ step: 'projects', received: 1000 });
     s = reduce(s, { type: 'leadersDone', result });
     expect(s.leaders).toMatchObject({ busy: false, step: null, result });
-    expect(s.downloadable).toBe(false); // Office mode: nothing to download
+    expect(canDownload(s)).toBe(false); // Office mode: nothing to download
     const syncing = reduce(initialState('office', 'zh'), { type: 'syncStarted' });
     expect(reduce(syncing, { type: 'leadersStarted' }).leaders.busy).toBe(false);
     expect(reduce(initialState('file', 'zh'), { type: 'leadersStarted' }).leaders.busy).toBe(false);
@@ -37,7 +37,7 @@ describe('leaders state', () => {
   it('file mode: a refreshed workbook can be downloaded; opening another file forgets the result; the week is checked', () => {
     let s = reduce(initialState('file', 'en'), { type: 'fileOpened', name: 'a.xlsx' });
     s = reduce(reduce(s, { type: 'leadersStarted' }), { type: 'leadersDone', result });
-    expect(s.downloadable).toBe(true);
+    expect(canDownload(s)).toBe(true);
     s = reduce(s, { type: 'leadersChanged', patch: { week: '2026-W22', countyProjects: true } });
     expect(s.leaders).toMatchObject({ week: '2026-W22', countyProjects: true });
     expect(reduce(s, { type: 'fileOpened', name: 'b.xlsx' }).leaders.result).toBeNull();

@@ -1,5 +1,5 @@
 import type { SyncOutcome } from '../../../addin/taskpane/model';
-import { canSync, initialState, reduce, type Action, type PaneState } from '../../../addin/taskpane/state';
+import { canDownload, canSync, initialState, reduce, type Action, type PaneState } from '../../../addin/taskpane/state';
 
 const outcome = (over: Partial<SyncOutcome> = {}): SyncOutcome => ({
   rows: 10,
@@ -36,7 +36,7 @@ describe('pane state', () => {
     const done = reduce(syncing, { type: 'syncSucceeded', outcome: outcome() });
     expect(done).toMatchObject({ phase: 'done', progress: null, step: null, lastSync: '2026-03-06T04:00:00.000Z' });
     expect(done.outcome?.red).toBe(2);
-    expect(done.downloadable).toBe(false);
+    expect(canDownload(done)).toBe(false);
     expect(canSync(done)).toBe(true);
   });
 
@@ -101,9 +101,10 @@ describe('pane state', () => {
 
   it('file mode: a result is downloadable; opening another file starts over', () => {
     const done = run(file, { type: 'fileOpened', name: 'a.xlsx' }, { type: 'syncStarted' }, { type: 'syncSucceeded', outcome: outcome() });
-    expect(done.downloadable).toBe(true);
+    expect(canDownload(done)).toBe(true);
     const reopened = reduce(done, { type: 'fileOpened', name: 'b.xlsx' });
-    expect(reopened).toMatchObject({ fileName: 'b.xlsx', phase: 'idle', outcome: null, downloadable: false });
+    expect(reopened).toMatchObject({ fileName: 'b.xlsx', phase: 'idle', outcome: null });
+    expect(canDownload(reopened)).toBe(false);
   });
 
   it('switches view and language and edits settings', () => {
