@@ -3,48 +3,30 @@
  * 400 and the server goes on (it used to throw inside the handler and end `npm start`), files stay inside the
  * build folder, / is the task pane, and only a local Host is answered (DNS rebinding).
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { devRequestHandler } from '../../scripts/dev-server';
+import { closeServer, listenLocal, rawGet, useTempDir } from '../infra/local/servers';
 
 let server: Server;
 let api: Server;
 let port: number;
-let dir: string;
+const tempDir = useTempDir('invest-flags-dev-');
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'invest-flags-dev-'));
+  const dir = tempDir();
   await writeFile(join(dir, 'taskpane.html'), 'pane');
   await writeFile(join(dir, 'taskpane.js'), 'js');
   api = createServer((req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ proxied: req.url, host: req.headers.host })));
-  await new Promise<void>((r) => api.listen(0, '127.0.0.1', () => r()));
-  const apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
+  const apiUrl = `http://127.0.0.1:${await listenLocal(api)}`;
   server = createServer(devRequestHandler({ outdir: dir, api: apiUrl, port: () => port }));
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  port = (server.address() as AddressInfo).port;
+  port = await listenLocal(server);
 });
 afterAll(async () => {
-  for (const s of [server, api]) {
-    s.closeAllConnections();
-    await new Promise((r) => s.close(r));
-  }
-  await rm(dir, { recursive: true, force: true });
+  for (const s of [server, api]) await closeServer(s);
 });
 
-function get(path: string, host = `localhost:${port}`): Promise<{ status: number; body: string }> {
-  return new Promise((ok, fail) => {
-    const req = request({ host: '127.0.0.1', port, path, headers: { host } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (body += d));
-      res.on('end', () => ok({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', fail);
-    req.end();
-  });
-}
+const get = (path: string, host = `localhost:${port}`) => rawGet(port, path, host);
 
 describe('dev server requests', () => {
   it('a malformed %-escape is a 400, and the server keeps serving', async () => {

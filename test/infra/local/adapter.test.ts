@@ -2,12 +2,11 @@ import type { ApiEvent, ApiResult } from '../../../functions/handlers/http';
 import { createLocalServer } from '../../../infra/local/adapter';
 import { isLocalHost, isLocalOrigin } from '../../../infra/local/local-host';
 import { DevTokens } from '../../../infra/local/tokens';
-import type { AddressInfo } from 'node:net';
-import { request as httpRequest, type Server } from 'node:http';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import type { Server } from 'node:http';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { resolveInside } from '../../../infra/local/static-files';
+import { closeServer, listenLocal, rawGet as raw, useTempDir } from './servers';
 
 describe('the API Gateway stand-in', () => {
   const seen: ApiEvent[] = [];
@@ -20,13 +19,9 @@ describe('the API Gateway stand-in', () => {
   let base: string;
   beforeAll(async () => {
     server = createLocalServer({ handlers: { sync: echo, projects: echo, history: echo, config: echo }, tokens, log: () => {} });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = `http://127.0.0.1:${await listenLocal(server)}`;
   });
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((r) => server.close(r));
-  });
+  afterAll(() => closeServer(server));
 
   it('builds a payload-2.0 event with verified claims, lower-cased headers, query and path parameters', async () => {
     const token = await tokens.issue({ sub: 'u-1', email: 'u@x.cn', name: '李四' });
@@ -75,28 +70,15 @@ describe('the API Gateway stand-in', () => {
   });
 });
 
-/** A raw HTTP request with any Host header (fetch would send the URL's own). */
-function raw(port: number, path: string, host: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
-  return new Promise((ok, fail) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path, headers: { host, ...headers } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (body += d));
-      res.on('end', () => ok({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', fail);
-    req.end();
-  });
-}
-
 describe('requests from this machine only (DNS rebinding)', () => {
   const tokens = new DevTokens(new Uint8Array(32).fill(7));
   let server: Server;
   let port: number;
   let dir: string;
+  const tempDir = useTempDir('invest-flags-static-');
   const handled: string[] = [];
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'invest-flags-static-'));
+    dir = tempDir();
     await writeFile(join(dir, 'taskpane.html'), '<title>任务窗格</title>');
     await mkdir(join(dir, 'docs'));
     await writeFile(join(dir, 'docs', 'index.html'), 'docs index');
@@ -105,14 +87,9 @@ describe('requests from this machine only (DNS rebinding)', () => {
       return { statusCode: 200, body: JSON.stringify(e.pathParameters ?? {}) };
     };
     server = createLocalServer({ handlers: { history: handler, projects: handler }, tokens, log: () => {}, devToken: () => tokens.issue({ sub: 'local-admin' }), staticDir: dir });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-    port = (server.address() as AddressInfo).port;
+    port = await listenLocal(server);
   });
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((r) => server.close(r));
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => closeServer(server));
 
   it('answers 403 (zh/en) to a foreign Host: no dev token, no API, no files', async () => {
     const bearer = { authorization: `Bearer ${await tokens.issue({ sub: 'u-1' })}` };

@@ -1,9 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { decodeJwt } from 'jose';
 import { request, row } from '../../functions/handlers/api';
+import { useTempDir } from './servers';
 
 const ROOT = resolve(__dirname, '../../..');
 
@@ -26,16 +25,10 @@ function start(args: string[]): Promise<{ child: ChildProcess; url: string; toke
 const exitCode = (child: ChildProcess) => new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
 
 describe('npm start (infra/local/main.ts)', () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'invest-flags-main-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const tempDir = useTempDir('invest-flags-main-');
 
   it('prints the URL and an admin token, stops cleanly on SIGTERM/SIGINT, and keeps data across restarts', async () => {
-    const data = join(dir, 'data');
+    const data = join(tempDir(), 'data');
     const a = await start(['--port', '0', '--data', data]);
     const { iat, exp } = decodeJwt(a.token);
     expect(exp! - iat!).toBe(12 * 3600); // short-lived: it is printed to the terminal

@@ -1,21 +1,15 @@
-import { mkdtemp, mkdir, readFile, rm, writeFile, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ApiError, HistoryResponse } from '../../../functions/contract';
 import { startLocalStack } from '../../../infra/local/stack';
 import { call, request, row, sync } from '../../functions/handlers/api';
+import { useTempDir } from './servers';
 
 describe('startLocalStack', () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'invest-flags-'));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const tempDir = useTempDir('invest-flags-', 'each');
 
   it('creates its data folder on first run and keeps data and tokens across a restart', async () => {
-    const data = join(dir, 'nested', 'data');
+    const data = join(tempDir(), 'nested', 'data');
     const first = await startLocalStack({ dataDir: data, mode: 'test' });
     await sync(first, first.adminToken, request([row('KEEP-1', {})]));
     const token = first.adminToken;
@@ -65,11 +59,11 @@ describe('startLocalStack', () => {
   });
 
   it('serves static files with their content types, and nothing outside the folder', async () => {
-    const site = join(dir, 'site');
+    const site = join(tempDir(), 'site');
     await mkdir(join(site, 'assets'), { recursive: true });
     await writeFile(join(site, 'index.html'), '<!doctype html><title>任务窗格</title>');
     await writeFile(join(site, 'assets', 'app.js'), 'console.log(1)');
-    await writeFile(join(dir, 'secret.txt'), 'do not serve');
+    await writeFile(join(tempDir(), 'secret.txt'), 'do not serve');
     const s = await startLocalStack({ inMemory: true, staticDir: site });
     try {
       const index = await fetch(`${s.url}/`);
