@@ -73,6 +73,68 @@ function rowFailure(e: unknown): SyncRowResult['errors'][number] {
 const joinsWorkbook = (d: RowDecision, prev: ProjectState | null, workbookId: string): boolean =>
   d.kind === 'write' && !(prev?.workbooks.includes(workbookId) ?? false);
 
+/** A row parsed and decided on the state read for the chunk. */
+interface Decided {
+  input: RowInput;
+  prev: ProjectState | null;
+  decision: RowDecision;
+}
+
+/** What the writes of one chunk share. */
+interface ChunkWriter {
+  deps: Deps;
+  workbookId: string;
+  now: string;
+  cutoff: CutoffConfig;
+  /** Ids whose membership of the workbook is written. */
+  members: Set<string>;
+  /** States of the projects this chunk created, put after their events. */
+  created: ProjectState[];
+}
+
+/** Writes one decided row: membership and closing snapshot, then its event; on a lost version, decides again. */
+async function writeRow(w: ChunkWriter, { input, prev: read, decision }: Decided): Promise<SyncRowResult> {
+  const { store } = w.deps;
+  const { row } = input;
+  let prev = read;
+  try {
+    let d = decision;
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      if (attempt > 0) d = decideRow(input, prev);
+      if (d.kind === 'rejected') return reject(row, prev, d.errors);
+      if (d.kind === 'unchanged') {
+        return { ref: row.ref, id: row.id, status: 'unchanged', stage: d.state.stage, targetList: targetList(d.state.stage, row.list), flag: d.flag, errors: d.errors };
+      }
+      // Written before the event, so that a retry after a failure past the event finds them.
+      if (joinsWorkbook(d, prev, w.workbookId) && !w.members.has(row.id)) {
+        await store.putMemberships(w.workbookId, [row.id]);
+        w.members.add(row.id);
+      }
+      const closing = prev && closingSnapshot(prev, w.now, w.cutoff);
+      if (closing) await store.putWeekSnapshots([closing]);
+      if ((await store.commit(d.event, { stateLater: prev === null })) === 'committed') {
+        if (prev === null) w.created.push(d.state);
+        return {
+          ref: row.ref,
+          id: row.id,
+          status: prev ? 'updated' : 'created',
+          stage: d.state.stage,
+          targetList: targetList(d.state.stage, row.list),
+          ...(d.transition ? { transition: d.transition } : {}),
+          flag: d.state.flag,
+          errors: d.errors,
+        };
+      }
+      // Another writer took this version: decide again on its state (repairing STATE if it is behind).
+      prev = await store.latestState(row.id);
+    }
+    return reject(row, prev, [{ field: null, code: 'conflict', message: MSG.conflict }]);
+  } catch (e) {
+    logRowFailure(w.deps, row.id, e);
+    return reject(row, prev, [rowFailure(e)]);
+  }
+}
+
 export async function syncUseCase(deps: Deps, caller: Caller, req: SyncRequest): Promise<SyncResponse> {
   const { store } = deps;
   const config = await cachedConfig(store);
@@ -83,74 +145,27 @@ export async function syncUseCase(deps: Deps, caller: Caller, req: SyncRequest):
   const workbookId = req.workbook.id;
 
   // Decide every row first (no I/O), so the chunk's membership is written before any of its events.
-  const first = req.rows.map((row, i): { input: RowInput; decision: RowDecision } | SyncRowResult => {
+  const first = req.rows.map((row, i): Decided | SyncRowResult => {
     const prev = states.get(row.id) ?? null;
     try {
       const parsed = parseRow(row.cells, { dateSystem: req.dateSystem, ...(row.units ? { units: row.units } : {}) });
       const dup = duplicates.get(i);
       if (dup) return reject(row, prev, [...dup, ...parsed.errors]);
       const input: RowInput = { row, parsed, contentHash: rowContentHash(row, req.dateSystem), workbookId, workbookName: req.workbook.name, now, config, caller };
-      return { input, decision: decideRow(input, prev) };
+      return { input, prev, decision: decideRow(input, prev) };
     } catch (e) {
       logRowFailure(deps, row.id, e);
       return reject(row, prev, [rowFailure(e)]);
     }
   });
-  const joining = req.rows
-    .filter((row, i) => {
-      const f = first[i]!;
-      return 'decision' in f && joinsWorkbook(f.decision, states.get(row.id) ?? null, workbookId);
-    })
-    .map((r) => r.id);
+  const joining = first.flatMap((f) => ('decision' in f && joinsWorkbook(f.decision, f.prev, workbookId) ? [f.input.row.id] : []));
   await store.putMemberships(workbookId, joining);
-  const members = new Set(joining);
 
-  const created: ProjectState[] = [];
-  const results = await mapPool(req.rows, WRITE_CONCURRENCY, async (row, i): Promise<SyncRowResult> => {
-    const f = first[i]!;
-    if (!('decision' in f)) return f;
-    const { input } = f;
-    let prev = states.get(row.id) ?? null;
-    try {
-      let d = f.decision;
-      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-        if (attempt > 0) d = decideRow(input, prev);
-        if (d.kind === 'rejected') return reject(row, prev, d.errors);
-        if (d.kind === 'unchanged') {
-          return { ref: row.ref, id: row.id, status: 'unchanged', stage: d.state.stage, targetList: targetList(d.state.stage, row.list), flag: d.flag, errors: d.errors };
-        }
-        // Written before the event, so that a retry after a failure past the event finds them.
-        if (joinsWorkbook(d, prev, workbookId) && !members.has(row.id)) {
-          await store.putMemberships(workbookId, [row.id]);
-          members.add(row.id);
-        }
-        const closing = prev && closingSnapshot(prev, now, config.cutoff);
-        if (closing) await store.putWeekSnapshots([closing]);
-        if ((await store.commit(d.event, { stateLater: prev === null })) === 'committed') {
-          if (prev === null) created.push(d.state);
-          return {
-            ref: row.ref,
-            id: row.id,
-            status: prev ? 'updated' : 'created',
-            stage: d.state.stage,
-            targetList: targetList(d.state.stage, row.list),
-            ...(d.transition ? { transition: d.transition } : {}),
-            flag: d.state.flag,
-            errors: d.errors,
-          };
-        }
-        // Another writer took this version: decide again on its state (repairing STATE if it is behind).
-        prev = await store.latestState(row.id);
-      }
-      return reject(row, prev, [{ field: null, code: 'conflict', message: MSG.conflict }]);
-    } catch (e) {
-      logRowFailure(deps, row.id, e);
-      return reject(row, prev, [rowFailure(e)]);
-    }
-  });
+  const writer: ChunkWriter = { deps, workbookId, now, cutoff: config.cutoff, members: new Set(joining), created: [] };
+  const results = await mapPool(first, WRITE_CONCURRENCY, (f) => ('decision' in f ? writeRow(writer, f) : Promise.resolve(f)));
 
   // STATE of new projects, after their events; a put that fails turns its row into an error (the retry repairs).
-  const failed = await store.putCreatedStates(created);
+  const failed = await store.putCreatedStates(writer.created);
   for (const [id, e] of failed) {
     logRowFailure(deps, id, e);
     results.forEach((r, i) => {
@@ -164,7 +179,7 @@ export async function syncUseCase(deps: Deps, caller: Caller, req: SyncRequest):
 
 /** One log line per failed row: its id and the error, never its contents. */
 function logRowFailure(deps: Deps, id: string, e: unknown): void {
-  deps.log(JSON.stringify({ level: 'error', at: new Date().toISOString(), route: 'sync', row: id, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }));
+  deps.log(JSON.stringify({ level: 'error', at: deps.clock(), route: 'sync', row: id, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }));
 }
 
 function reject(row: { ref: SyncRowResult['ref']; id: string; list: ListKey }, prev: ProjectState | null, errors: SyncRowResult['errors']): SyncRowResult {
