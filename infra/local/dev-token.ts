@@ -15,7 +15,7 @@ export interface DevTokenOptions {
   name?: string;
   /** Token subject; default `local-admin` for the local admin's e-mail, else `dev:<email>`. */
   subject?: string;
-  /** jose duration, default 12h. */
+  /** jose duration, default DEV_TOKEN_LIFETIME (12h). */
   expiresIn?: string;
 }
 
@@ -35,6 +35,6 @@ export async function issueDevToken(opts: DevTokenOptions): Promise<string> {
   const tokens = new DevTokens(await loadSecret(resolve(opts.dataDir ?? './data')));
   return tokens.issue(
     { sub: opts.subject ?? devSubject(email), email, ...(opts.name ? { name: opts.name } : {}) },
-    { expiresIn: opts.expiresIn ?? '12h' },
+    opts.expiresIn ? { expiresIn: opts.expiresIn } : {},
   );
 }

@@ -14,11 +14,6 @@ import { buildHandlers } from './handlers';
 import { LOCAL_ADMIN } from './local-admin';
 import { DevTokens, loadSecret, type DevUser } from './tokens';
 
-export { LOCAL_ADMIN };
-
-/** How long the printed and /dev/token admin tokens last: a working day, so a leaked one soon expires. */
-export const ADMIN_TOKEN_LIFETIME = '12h';
-
 export interface LocalStackOptions {
   /** 0 = any free port (the default). */
   port?: number;
@@ -44,7 +39,7 @@ export interface LocalStack {
   url: string;
   /** dynalite's endpoint (for tools that talk to the table directly, e.g. the benchmark). */
   dynamoEndpoint: string;
-  /** The local admin's dev token, valid 12 hours (ADMIN_TOKEN_LIFETIME). */
+  /** The local admin's dev token, valid 12 hours (DEV_TOKEN_LIFETIME). */
   adminToken: string;
   issueToken(user: DevUser, opts?: { expiresIn?: string }): Promise<string>;
   putUser(profile: UserProfile): Promise<void>;
@@ -72,7 +67,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       ...(opts.adminContact ? { adminContact: opts.adminContact } : {}),
     };
     const handlers = buildHandlers(deps);
-    const adminDevToken = () => tokens.issue({ sub: LOCAL_ADMIN.subject, email: LOCAL_ADMIN.email, name: LOCAL_ADMIN.name }, { expiresIn: ADMIN_TOKEN_LIFETIME });
+    const adminDevToken = () => tokens.issue({ sub: LOCAL_ADMIN.subject, email: LOCAL_ADMIN.email, name: LOCAL_ADMIN.name });
     const server = createLocalServer({ handlers, tokens, log, ...(deps.mode !== 'cloud' ? { devToken: adminDevToken } : {}), ...(opts.staticDir ? { staticDir: resolve(opts.staticDir) } : {}) });
     await new Promise<void>((ok, fail) => {
       server.once('error', fail);

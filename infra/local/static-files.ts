@@ -25,7 +25,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** What `/` serves when the folder has no index.html. */
-export const ROOT_PAGE = 'taskpane.html';
+const ROOT_PAGE = 'taskpane.html';
 
 /** A percent-encoded URL path (or part of one), decoded; null when the encoding is malformed ("%E0"). */
 export function decodePathPart(encoded: string): string | null {

@@ -14,6 +14,8 @@ export const DEV_AUDIENCE = 'invest-flags';
 /** The delegated scope the cloud authorizer requires on every route (infra/cdk API_SCOPE). */
 export const DEV_SCOPE = 'access_as_user';
 const SECRET_FILE = 'dev-token-secret';
+/** How long a dev token lasts unless asked otherwise: a working day, so a leaked (printed) one soon expires. */
+export const DEV_TOKEN_LIFETIME = '12h';
 
 export interface DevUser {
   sub: string;
@@ -59,7 +61,7 @@ export class DevTokens {
       .setIssuer(DEV_ISSUER)
       .setAudience(DEV_AUDIENCE)
       .setIssuedAt()
-      .setExpirationTime(opts.expiresIn ?? '12h')
+      .setExpirationTime(opts.expiresIn ?? DEV_TOKEN_LIFETIME)
       .sign(this.secret);
   }
 
