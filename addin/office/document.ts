@@ -1,28 +1,10 @@
-/** The open workbook's own name, for the backend's records ("平邑县招商台账.xlsx"). */
-import { officeHost, type OfficeHost } from './host';
-
 /**
- * workbook.name (ExcelApi 1.7, one round trip) where supported: it follows a Save As. Otherwise the last segment
- * of Office.context.document.url. '' when neither knows (a new, never saved workbook on an old host). Never
- * throws: a missing name must not stop a sync.
+ * The open workbook's own name, for the backend's records ("平邑县招商台账.xlsx"). OfficeWorkbookGateway.readWorkbook
+ * reads workbook.name (ExcelApi 1.7: it follows a Save As) with the sheet list; older hosts name the file by its URL.
  */
-export async function documentName(host: OfficeHost = officeHost()): Promise<string> {
-  if (host.isSetSupported('ExcelApi', '1.7')) {
-    try {
-      const name = await host.run(async (ctx) => {
-        ctx.workbook.load('name');
-        await ctx.sync();
-        return ctx.workbook.name;
-      });
-      if (name) return name;
-    } catch {
-      // fall back to the URL
-    }
-  }
-  return urlName(host);
-}
+import type { OfficeHost } from './host';
 
-/** The name in the document URL; '' when the host does not know it (or fails to say). */
+/** The name in the document URL; '' when the host does not know it (a new, never saved workbook) or fails to say. */
 export function urlName(host: OfficeHost): string {
   try {
     return fileNameOf(host.documentUrl?.() ?? null);

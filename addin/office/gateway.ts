@@ -116,7 +116,7 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
 
   /**
    * The workbook's name, settings and sheets in the two round trips readSheets takes anyway (readSettings +
-   * readSheets + documentName would take four): the name rides with the sheet list, the settings sheet is one of
+   * readSheets + a separate workbook.name load would take four): the name rides with the sheet list, the settings sheet is one of
    * the used ranges.
    */
   async readWorkbook(): Promise<WorkbookRead> {
