@@ -5,13 +5,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import type { ApiError, MeResponse } from '../../../functions/contract';
-import { main, type Io } from '../../../addin/cli/main';
+import { main } from '../../../addin/cli/main';
 import { startLocalStack, type LocalStack } from '../../../infra/local/stack';
 import { call } from '../../functions/handlers/api';
-
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+import { captureIo } from './harness';
 
 let dir: string;
 let stack: LocalStack;
@@ -25,14 +23,9 @@ afterAll(async () => {
 });
 
 async function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d));
-  stderr.on('data', (d: Buffer) => (err += d));
-  const code = await main(args, { stdout, stderr: stderr as unknown as NodeJS.WriteStream, env } as Io);
-  return { code, out, err };
+  const t = captureIo(env);
+  const code = await main(args, t.io);
+  return { code, out: t.out(), err: t.err() };
 }
 
 describe('invest-flags dev-token', () => {

@@ -4,36 +4,18 @@
  */
 import ExcelJS from 'exceljs';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { runSync } from '../../../addin/core';
 import { XlsxGateway } from '../../../addin/xlsx';
 import { buildSample } from '../../../addin/cli/sample';
-import { defaultOut, main, type Io } from '../../../addin/cli/main';
-import { startLocalStack, type LocalStack } from '../../../infra/local/stack';
+import { defaultOut, main } from '../../../addin/cli/main';
+import { startLocalStack } from '../../../infra/local/stack';
+import { captureIo, useCliStack } from './harness';
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 jest.setTimeout(60_000);
 
-let stack: LocalStack;
-let dir: string;
-beforeAll(async () => {
-  stack = await startLocalStack({ inMemory: true, mode: 'test' });
-  dir = await mkdtemp(join(tmpdir(), 'invest-flags-'));
-});
-afterAll(() => stack.close());
-
-function io(env: Record<string, string> = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough() as unknown as NodeJS.WriteStream;
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  (stderr as unknown as PassThrough).on('data', (d: Buffer) => (err += d));
-  return { io: { stdout, stderr, env } as Io, out: () => out, err: () => err };
-}
+const cli = useCliStack('invest-flags-');
 
 async function sampleBytes(messy: boolean): Promise<Uint8Array> {
   return XlsxGateway.of(await buildSample({ projects: 80, seed: 7, asOf: '2026-06-01', messy })).save();
@@ -42,7 +24,7 @@ async function sampleBytes(messy: boolean): Promise<Uint8Array> {
 describe('messy ledger through the real stack', () => {
   it('flags a realistic mix, reports each bad cell by sheet!cell, and a second sync changes nothing', async () => {
     const gateway = await XlsxGateway.load(await sampleBytes(true));
-    const api = { url: stack.url, token: stack.adminToken };
+    const api = { url: cli.stack.url, token: cli.stack.adminToken };
     const first = await runSync({ gateway, api, options: { asOf: '2026-06-01', workbookName: 'messy.xlsx' } });
     expect(first.lists.map((l) => [l.sheet, l.list])).toEqual([['重点线索', 'clue'], ['2026年签约项目台账', 'signed'], ['落地项目', 'landed'], ['投产项目', 'producing']]);
     expect(first.rows).toBe(80);
@@ -80,11 +62,11 @@ describe('messy ledger through the real stack', () => {
 
 describe('invest-flags command line', () => {
   it('sample + sync --api … --json: exit 1 when rows had errors, JSON summary on stdout, output beside the input', async () => {
-    const input = join(dir, 'ledger.xlsx');
-    expect(await main(['sample', input, '--projects', '30', '--seed', '3', '--as-of', '2026-06-01', '--messy'], io().io)).toBe(0);
+    const input = join(cli.dir, 'ledger.xlsx');
+    expect(await main(['sample', input, '--projects', '30', '--seed', '3', '--as-of', '2026-06-01', '--messy'], captureIo().io)).toBe(0);
     const before = readFileSync(input);
-    const t = io();
-    const code = await main(['sync', input, '--api', stack.url, '--token', stack.adminToken, '--as-of', '2026-06-01', '--json'], t.io);
+    const t = captureIo();
+    const code = await main(['sync', input, '--api', cli.stack.url, '--token', cli.stack.adminToken, '--as-of', '2026-06-01', '--json'], t.io);
     const summary = JSON.parse(t.out());
     expect(code).toBe(1);
     expect(summary.output).toBe(defaultOut(input));
@@ -95,37 +77,37 @@ describe('invest-flags command line', () => {
   });
 
   it('a clean ledger exits 0 and prints the Chinese summary table; English with LANG=en_US', async () => {
-    const input = join(dir, 'clean.xlsx');
+    const input = join(cli.dir, 'clean.xlsx');
     await writeFile(input, await sampleBytes(false));
-    const zh = io();
-    expect(await main(['sync', input, '--api', stack.url, '--token', stack.adminToken, '--out', join(dir, 'o.xlsx')], zh.io)).toBe(0);
+    const zh = captureIo();
+    expect(await main(['sync', input, '--api', cli.stack.url, '--token', cli.stack.adminToken, '--out', join(cli.dir, 'o.xlsx')], zh.io)).toBe(0);
     expect(zh.out()).toContain('红旗');
     expect(zh.out()).toContain('输出文件');
-    const en = io({ LANG: 'en_US.UTF-8' });
-    expect(await main(['sync', input, '--api', stack.url, '--token', stack.adminToken, '--out', join(dir, 'o2.xlsx')], en.io)).toBe(0);
+    const en = captureIo({ LANG: 'en_US.UTF-8' });
+    expect(await main(['sync', input, '--api', cli.stack.url, '--token', cli.stack.adminToken, '--out', join(cli.dir, 'o2.xlsx')], en.io)).toBe(0);
     expect(en.out()).toContain('Red');
   });
 
   it('exit 2 with usage text for usage errors, and never overwrites the input without --in-place', async () => {
-    const input = join(dir, 'clean.xlsx');
-    for (const args of [['sync'], ['sync', input, '--token', 'x'], ['sync', input, '--api', stack.url], ['frobnicate'], ['sync', input, '--bogus'], ['sync', join(dir, 'nope.xlsx')], ['sample', join(dir, 'x.xlsx'), '--as-of', '2026-13-01']]) {
-      const t = io();
+    const input = join(cli.dir, 'clean.xlsx');
+    for (const args of [['sync'], ['sync', input, '--token', 'x'], ['sync', input, '--api', cli.stack.url], ['frobnicate'], ['sync', input, '--bogus'], ['sync', join(cli.dir, 'nope.xlsx')], ['sample', join(cli.dir, 'x.xlsx'), '--as-of', '2026-13-01']]) {
+      const t = captureIo();
       expect(await main(args, t.io)).toBe(2);
       expect(t.err()).toContain('用法');
     }
-    const t = io();
+    const t = captureIo();
     const mtime = statSync(input).mtimeMs;
-    expect(await main(['sync', input, '--out', input, '--api', stack.url, '--token', stack.adminToken], t.io)).toBe(2);
+    expect(await main(['sync', input, '--out', input, '--api', cli.stack.url, '--token', cli.stack.adminToken], t.io)).toBe(2);
     expect(statSync(input).mtimeMs).toBe(mtime);
   });
 
   it('exit 2 for a file that is not a ledger', async () => {
-    const input = join(dir, 'other.xlsx');
+    const input = join(cli.dir, 'other.xlsx');
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Sheet1').getCell('A1').value = 'hello';
     await writeFile(input, new Uint8Array(await wb.xlsx.writeBuffer()));
-    const t = io();
-    expect(await main(['sync', input, '--api', stack.url, '--token', stack.adminToken], t.io)).toBe(2);
+    const t = captureIo();
+    expect(await main(['sync', input, '--api', cli.stack.url, '--token', cli.stack.adminToken], t.io)).toBe(2);
     expect(t.err()).toContain('未找到四个清单的工作表');
   });
 
@@ -133,15 +115,15 @@ describe('invest-flags command line', () => {
     const dead = await startLocalStack({ inMemory: true });
     const url = dead.url;
     await dead.close();
-    const t = io();
-    const code = await main(['sync', join(dir, 'clean.xlsx'), '--out', join(dir, 'o3.xlsx'), '--api', url, '--token', 'x'], t.io);
+    const t = captureIo();
+    const code = await main(['sync', join(cli.dir, 'clean.xlsx'), '--out', join(cli.dir, 'o3.xlsx'), '--api', url, '--token', 'x'], t.io);
     expect(code).toBe(3);
     expect(t.err()).toContain('无法连接服务器');
   });
 
   it('exit 1 with the server’s message when the token is refused', async () => {
-    const t = io();
-    expect(await main(['sync', join(dir, 'clean.xlsx'), '--out', join(dir, 'o4.xlsx'), '--api', stack.url, '--token', 'not-a-token'], t.io)).toBe(1);
+    const t = captureIo();
+    expect(await main(['sync', join(cli.dir, 'clean.xlsx'), '--out', join(cli.dir, 'o4.xlsx'), '--api', cli.stack.url, '--token', 'not-a-token'], t.io)).toBe(1);
     expect(t.err().trim().length).toBeGreaterThan(0);
   });
 });

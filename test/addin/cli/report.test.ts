@@ -5,34 +5,16 @@
  */
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { main, type Io } from '../../../addin/cli/main';
+import { main } from '../../../addin/cli/main';
 import { SETTINGS_SHEET } from '../../../addin/core';
-import { startLocalStack, type LocalStack } from '../../../infra/local/stack';
+import { startLocalStack } from '../../../infra/local/stack';
+import { captureIo, useCliStack } from './harness';
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 jest.setTimeout(60_000);
 
-let stack: LocalStack;
-let dir: string;
-beforeAll(async () => {
-  stack = await startLocalStack({ inMemory: true, mode: 'test' });
-  dir = await mkdtemp(join(tmpdir(), 'invest-flags-report-'));
-});
-afterAll(() => stack.close());
-
-function io(env: Record<string, string> = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough() as unknown as NodeJS.WriteStream;
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  (stderr as unknown as PassThrough).on('data', (d: Buffer) => (err += d));
-  return { io: { stdout, stderr, env } as Io, out: () => out, err: () => err };
-}
+const cli = useCliStack('invest-flags-report-');
 
 async function load(path: string) {
   const wb = new ExcelJS.Workbook();
@@ -51,17 +33,17 @@ function section(ws: ExcelJS.Worksheet, title: string): { header: unknown[]; tot
   return { header: values(at + 1), totals: values(totals) };
 }
 
-const api = () => ['--api', stack.url, '--token', stack.adminToken];
+const api = () => ['--api', cli.stack.url, '--token', cli.stack.adminToken];
 
 describe('invest-flags report', () => {
   let input: string;
   let flagged: string;
   let synced: { rows: number; red: number; yellow: number; rejected: number };
   beforeAll(async () => {
-    input = join(dir, 'ledger.xlsx');
-    flagged = join(dir, 'ledger-flagged.xlsx');
-    expect(await main(['sample', input, '--projects', '60', '--seed', '11', '--as-of', '2026-06-01'], io().io)).toBe(0);
-    const t = io();
+    input = join(cli.dir, 'ledger.xlsx');
+    flagged = join(cli.dir, 'ledger-flagged.xlsx');
+    expect(await main(['sample', input, '--projects', '60', '--seed', '11', '--as-of', '2026-06-01'], captureIo().io)).toBe(0);
+    const t = captureIo();
     expect(await main(['sync', input, ...api(), '--as-of', '2026-06-01', '--json'], t.io)).toBe(0);
     synced = JSON.parse(t.out());
     expect(synced.red).toBeGreaterThan(0);
@@ -70,10 +52,10 @@ describe('invest-flags report', () => {
 
   it('writes 领导看板, 周调度 and 全县项目 into a copy whose totals equal the sync’s counts', async () => {
     const before = readFileSync(flagged);
-    const t = io();
+    const t = captureIo();
     expect(await main(['report', flagged, ...api(), '--as-of', '2026-06-01', '--county-projects', '--json'], t.io)).toBe(0);
     const outcome = JSON.parse(t.out());
-    expect(outcome.output).toBe(join(dir, 'ledger-flagged-leaders.xlsx'));
+    expect(outcome.output).toBe(join(cli.dir, 'ledger-flagged-leaders.xlsx'));
     expect(readFileSync(flagged).equals(before)).toBe(true); // the input is never touched
     expect(outcome).toMatchObject({ week: '2026-W23', sheets: ['领导看板', '周调度', '全县项目'], countyProjects: synced.rows });
 
@@ -114,14 +96,14 @@ describe('invest-flags report', () => {
   });
 
   it('--in-place refreshes the same file again: sheets replaced, not duplicated; the summary is printed in Chinese (English with LANG)', async () => {
-    const copy = join(dir, 'inplace.xlsx');
+    const copy = join(cli.dir, 'inplace.xlsx');
     await writeFile(copy, readFileSync(flagged));
-    const zh = io();
+    const zh = captureIo();
     expect(await main(['report', copy, ...api(), '--as-of', '2026-06-01', '--in-place'], zh.io)).toBe(0);
     expect(zh.out()).toContain('领导看板（截至 2026-06-01');
     expect(zh.out()).toContain(`红旗`);
     expect(zh.out()).toContain(`输出文件: ${copy}`);
-    const en = io({ LANG: 'en_US.UTF-8' });
+    const en = captureIo({ LANG: 'en_US.UTF-8' });
     expect(await main(['report', copy, ...api(), '--week', '2026-W22', '--in-place', '--county-projects'], en.io)).toBe(0);
     expect(en.out()).toContain('Weekly report 2026-W22');
     const wb = await load(copy);
@@ -132,27 +114,27 @@ describe('invest-flags report', () => {
   });
 
   it('a leader’s workbook with no ledger gets the sheets too, and a later sync does not take 全县项目 for a ledger', async () => {
-    const empty = join(dir, 'leader.xlsx');
+    const empty = join(cli.dir, 'leader.xlsx');
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Sheet1');
     await writeFile(empty, new Uint8Array(await wb.xlsx.writeBuffer()));
-    expect(await main(['report', empty, ...api(), '--county-projects', '--in-place'], io().io)).toBe(0);
-    const t = io();
-    expect(await main(['sync', empty, ...api(), '--out', join(dir, 'x.xlsx')], t.io)).toBe(2);
+    expect(await main(['report', empty, ...api(), '--county-projects', '--in-place'], captureIo().io)).toBe(0);
+    const t = captureIo();
+    expect(await main(['sync', empty, ...api(), '--out', join(cli.dir, 'x.xlsx')], t.io)).toBe(2);
     expect(t.err()).toContain('未找到四个清单的工作表');
   });
 
   it('usage errors exit 2 (bad week, bad date, --out with --in-place); an unreachable backend exits 3', async () => {
     for (const args of [['report'], ['report', flagged, '--week', '2026-48'], ['report', flagged, '--week', '2026-W60'], ['report', flagged, '--as-of', '1.6.2026'], ['report', flagged, '--out', 'a.xlsx', '--in-place'], ['report', flagged, '--token', 'x']]) {
-      const t = io();
+      const t = captureIo();
       expect([args.join(' '), await main(args, t.io)]).toEqual([args.join(' '), 2]);
       expect(t.err()).toContain('用法');
     }
     const dead = await startLocalStack({ inMemory: true });
     const url = dead.url;
     await dead.close();
-    const t = io();
-    expect(await main(['report', flagged, '--api', url, '--token', 'x', '--out', join(dir, 'dead.xlsx')], t.io)).toBe(3);
+    const t = captureIo();
+    expect(await main(['report', flagged, '--api', url, '--token', 'x', '--out', join(cli.dir, 'dead.xlsx')], t.io)).toBe(3);
     expect(t.err()).toContain('无法连接服务器');
   });
 });
