@@ -19,8 +19,6 @@ export const weekGsi2pk = (week: string): string => `WEEK#${week}`;
 export const unitIdGsi2sk = (unit: string | null, id: string): string => `${unit ?? ''}#${id}`;
 export const CONFIG_KEY = { PK: 'CONFIG', SK: 'COUNTY' } as const;
 export const workbookPk = (workbookId: string): string => `WORKBOOK#${workbookId}`;
-/** Older layout: one membership item per project (still read). */
-export const memberSk = (id: string): string => `PROJECT#${id}`;
 /** One membership item per sync chunk that brought new projects into the workbook: SK=MEMBERS#<hash of its ids>. */
 export const membersSk = (hash: string): string => `MEMBERS#${hash}`;
 export const PROFILE_SK = 'PROFILE';

@@ -60,7 +60,7 @@ function buildWindow(asOfMs: number, cutoff: CutoffConfig): CutoffWindow {
   return { cutoff, ms, day, offset, endMs: asOfMs, endOffset: zoneOffsetMs(asOfMs, cutoff.timeZone) };
 }
 
-export function buildContext(asOf: string, config: CountyConfig): EvalContext {
+function buildContext(asOf: string, config: CountyConfig): EvalContext {
   const asOfMs = parseInstant(asOf);
   const window = buildWindow(asOfMs, { ...config.cutoff });
   const last = WINDOW_WEEKS - 1;
