@@ -123,7 +123,7 @@ export class XlsxGateway implements WorkbookGateway {
     }
     // Source rows go last, all at once per sheet, as Excel deletes rows (notes, merges, validation, formats follow).
     const deletions = new Map<string, number[]>();
-    for (const { sheet, row } of plan.moves.map((m) => m.from)) deletions.set(sheet, [...(deletions.get(sheet) ?? []), row]);
+    for (const { sheet, row } of plan.moves.map((m) => m.from)) deletions.set(sheet, deletions.get(sheet) ?? []).get(sheet)!.push(row);
     deleteRows(this.workbook, deletions);
     for (const ls of plan.leaderSheets) await this.writeLeaderSheet(ls);
     if (plan.settings) this.writeSettings({ ...(await this.readSettings()), ...plan.settings });
