@@ -9,6 +9,7 @@ import * as esbuild from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -124,28 +125,19 @@ export async function buildTaskpane(opts: TaskpaneBuildOptions = {}): Promise<{ 
   return { outdir, sizes: rows };
 }
 
-function parseArgs(argv: string[]): TaskpaneBuildOptions {
-  const opts: TaskpaneBuildOptions = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const value = () => {
-      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    if (a.startsWith('--office-js')) {
-      const v = value();
-      if (v !== 'cdn' && v !== 'local') throw new Error(`--office-js must be cdn or local, not "${v}"`);
-      opts.officeJs = v;
-    } else if (a.startsWith('--outdir')) opts.outdir = value();
-    else if (a === '--no-minify') opts.minify = false;
-    else throw new Error(`unknown option ${a}`);
-  }
-  return opts;
+function options(args: string[]): TaskpaneBuildOptions {
+  const { values } = parseArgs({
+    args,
+    options: { 'office-js': { type: 'string', default: 'cdn' }, outdir: { type: 'string' }, 'no-minify': { type: 'boolean' } },
+  });
+  const officeJs = values['office-js'];
+  if (officeJs !== 'cdn' && officeJs !== 'local') throw new Error(`--office-js must be cdn or local, not "${officeJs}"`);
+  return { officeJs, ...(values.outdir ? { outdir: values.outdir } : {}), ...(values['no-minify'] ? { minify: false } : {}) };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  buildTaskpane(parseArgs(process.argv.slice(2))).catch((err: unknown) => {
+  // Bad options print their message like build errors do, not a stack trace.
+  Promise.resolve().then(() => buildTaskpane(options(process.argv.slice(2)))).catch((err: unknown) => {
     console.error(err instanceof Error ? err.message : err);
     process.exit(1);
   });

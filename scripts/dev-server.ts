@@ -16,8 +16,10 @@ import { request as httpRequest, type IncomingMessage, type ServerResponse } fro
 import { request as httpsRequest } from 'node:https';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import * as esbuild from 'esbuild';
 import { isLocalHost } from '../infra/local/local-host';
+import { closeOnSignals } from '../infra/local/shutdown';
 import { serveStatic } from '../infra/local/static-files';
 import { esbuildOptions, ROOT, writeStatic } from './build-taskpane';
 
@@ -186,27 +188,27 @@ export async function startDevServer(opts: DevServerOptions = {}): Promise<DevSe
   };
 }
 
-function parseArgs(argv: string[]): DevServerOptions {
-  const o: DevServerOptions = { api: process.env.API_URL };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i]!.split('=', 2) as [string, string | undefined];
-    const value = () => inline ?? argv[++i] ?? '';
-    if (flag === '--port') o.port = Number(value());
-    else if (flag === '--api') o.api = value();
-    else if (flag === '--office-js') o.officeJs = value() === 'local' ? 'local' : 'cdn';
-    else if (flag === '--self-signed') o.certs = 'self-signed';
-    else throw new Error(`unknown option ${flag}`);
-  }
-  return o;
+function options(args: string[]): DevServerOptions {
+  const { values } = parseArgs({
+    args,
+    options: { port: { type: 'string' }, api: { type: 'string' }, 'office-js': { type: 'string', default: 'cdn' }, 'self-signed': { type: 'boolean' } },
+  });
+  const officeJs = values['office-js'];
+  if (officeJs !== 'cdn' && officeJs !== 'local') throw new Error(`--office-js must be cdn or local, not "${officeJs}"`);
+  const api = values.api ?? process.env.API_URL;
+  return {
+    officeJs,
+    ...(values.port ? { port: Number(values.port) } : {}),
+    ...(api ? { api } : {}),
+    ...(values['self-signed'] ? { certs: 'self-signed' as const } : {}),
+  };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  startDevServer(parseArgs(process.argv.slice(2)))
-    .then((dev) => {
-      const stop = () => void dev.close().then(() => process.exit(0));
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    })
+  // Bad options print their message like start-up errors do, not a stack trace.
+  Promise.resolve()
+    .then(() => startDevServer(options(process.argv.slice(2))))
+    .then((dev) => closeOnSignals(() => dev.close()))
     .catch((err: unknown) => {
       console.error(err instanceof Error ? err.message : err);
       process.exit(1);
