@@ -68,7 +68,8 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     };
     const handlers = buildHandlers(deps);
     const adminDevToken = () => tokens.issue({ sub: LOCAL_ADMIN.subject, email: LOCAL_ADMIN.email, name: LOCAL_ADMIN.name });
-    const server = createLocalServer({ handlers, tokens, log, ...(deps.mode !== 'cloud' ? { devToken: adminDevToken } : {}), ...(opts.staticDir ? { staticDir: resolve(opts.staticDir) } : {}) });
+    // The embedded stack only ever runs in local or test mode, so /dev/token is always on (never in the cloud).
+    const server = createLocalServer({ handlers, tokens, log, devToken: adminDevToken, ...(opts.staticDir ? { staticDir: resolve(opts.staticDir) } : {}) });
     await new Promise<void>((ok, fail) => {
       server.once('error', fail);
       server.listen(opts.port ?? 0, '127.0.0.1', () => ok());
