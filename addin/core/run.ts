@@ -13,7 +13,7 @@ import { buildPlan, type MoveReport, type PlanOptions, type RowErrorReport } fro
 import { extractRows, type LedgerRow } from './rows';
 
 export interface RunOptions extends PlanOptions, ClientOptions {
-  /** Workbook name sent to the backend (file name or document title). */
+  /** Workbook name sent to the backend (file name or document title); by default the name the gateway read. */
   workbookName?: string;
   /** Evaluate flags as of this date (honoured by local/test stacks only). */
   asOf?: string;
@@ -59,8 +59,11 @@ export interface RunArgs {
 
 export async function runSync({ gateway, api, options = {}, onProgress, signal }: RunArgs): Promise<SyncOutcome> {
   onProgress?.({ phase: 'read' });
-  const settings = await gateway.readSettings();
-  const snapshots = await gateway.readSheets();
+  const read = gateway.readWorkbook
+    ? await gateway.readWorkbook()
+    : { name: '', settings: await gateway.readSettings(), sheets: await gateway.readSheets() };
+  const { settings, sheets: snapshots } = read;
+  const workbookName = options.workbookName ?? read.name;
   const dateSystem = (await gateway.readDateSystem?.()) ?? 1900;
   const layouts = findLayouts(snapshots, settings);
   if (!layouts.sheets.length) throw new LedgerError(MSG.noListSheets());
@@ -90,7 +93,7 @@ export async function runSync({ gateway, api, options = {}, onProgress, signal }
   onProgress?.({ phase: 'sync', chunksDone: 0, rowsDone: 0, rowsTotal: ids.rows.length });
   const synced = await sendSync(
     api,
-    { workbook: { id: workbookId, name: options.workbookName ?? '' }, dateSystem, ...(options.asOf ? { asOf: options.asOf } : {}) },
+    { workbook: { id: workbookId, name: workbookName }, dateSystem, ...(options.asOf ? { asOf: options.asOf } : {}) },
     ids.rows.map((r) => ({ ref: { sheet: r.sheet, row: r.row }, list: r.list, id: r.id, cells: r.cells, ...(Object.keys(r.units).length ? { units: r.units } : {}) })),
     ids.rows.map((r) => r.id),
     options,

@@ -16,6 +16,8 @@ import type { RawCell } from '../../functions/contract';
 import { colLetter } from '../core/a1';
 import {
   type ApplyResult,
+  decodeSettings,
+  encodeSettings,
   type CellRef,
   type LeaderSheetPlan,
   SETTINGS_SHEET,
@@ -23,6 +25,7 @@ import {
   type SheetSnapshot,
   type StyleWrite,
   type WorkbookGateway,
+  type WorkbookRead,
   type WorkbookSettings,
   type WritePlan,
 } from '../core/gateway';
@@ -32,7 +35,6 @@ import { fromOfficeError, leaderSheetLocked, officeCode, sheetMissing, sheetProt
 import { urlName } from './document';
 import { officeHost, type OfficeHost } from './host';
 import { toSnapshot } from './read';
-import { decodeSettings, encodeSettings } from './settings';
 import { jsonBytes, REQUEST_BUDGET, toExcelValue } from './values';
 
 type Ctx = Excel.RequestContext;
@@ -68,13 +70,6 @@ interface LeaderFeatures {
 
 /** Excel column width: characters of the default font → points (7 px per character + 5 px padding, 0.75 pt/px). */
 const charsToPoints = (chars: number) => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
-
-/** Everything a sync reads before it plans: the file's name ('' when unknown), its settings and its sheets. */
-export interface WorkbookRead {
-  name: string;
-  settings: WorkbookSettings;
-  sheets: SheetSnapshot[];
-}
 
 export interface OfficeGatewayOptions {
   host?: OfficeHost;

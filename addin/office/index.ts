@@ -1,4 +1,4 @@
-export { OfficeWorkbookGateway, type OfficeGatewayOptions, type WorkbookRead } from './gateway';
+export { OfficeWorkbookGateway, type OfficeGatewayOptions } from './gateway';
 export { officeHost, type OfficeHost } from './host';
 export { selectCell } from './select';
 export { fileNameOf } from './document';

@@ -6,12 +6,11 @@
 import * as office from '../office';
 import { officeCapabilities, openDialog } from '../office/dialog';
 import { readSelectedRow } from '../office/selection';
-import type { FetchLike, WorkbookGateway } from '../core';
+import type { FetchLike } from '../core';
 import type { OfficeAuthPorts } from './auth';
 import type { PaneServices } from './services';
 import { devTokenSource } from './token';
 import { projectAtRow } from './history-target';
-import { readAhead } from './read-ahead';
 import { toWorkbookSettings, workbookServices } from './workbook-services';
 
 /** Sign-in's Office calls, handed to createPaneAuth by the entry (so they load with this chunk, in Excel only). */
@@ -28,25 +27,11 @@ export function officeServices(displayLanguage: string, deps: OfficeServicesDeps
   const host = deps.host ?? office.officeHost();
   const gateway = new office.OfficeWorkbookGateway({ host });
   const fetchLike = deps.fetch ?? (fetch.bind(globalThis) as unknown as FetchLike);
-  // Before every sync the name (so a Save As under a new name is sent at once), settings and sheets are read
-  // together, in two round trips; the sync then plans from that read.
-  let name = '';
-  let current: WorkbookGateway = gateway;
-  const readFirst = async <T>(work: () => Promise<T>): Promise<T> => {
-    const read = await gateway.readWorkbook();
-    name = read.name;
-    current = readAhead(gateway, read);
-    try {
-      return await work();
-    } finally {
-      current = gateway;
-    }
-  };
   const services = workbookServices({
     mode: 'office',
     displayLanguage,
-    gateway: () => current,
-    workbookName: () => name,
+    // runSync reads name, settings and sheets through readWorkbook: 2 round trips, before any write.
+    gateway: () => gateway,
     defaultApiUrl: deps.origin ?? globalThis.location?.origin ?? '',
     fetch: fetchLike,
     fallbackToken: devTokenSource(async (url) => {
@@ -59,10 +44,5 @@ export function officeServices(displayLanguage: string, deps: OfficeServicesDeps
     ...services,
     // The workbook's mapping and header corrections as the pane holds them, as describe() uses them.
     selectedProject: async (settings) => projectAtRow(await readSelectedRow(host), toWorkbookSettings(settings)),
-    sync(settings, hooks) {
-      hooks.onStep('reading');
-      return readFirst(() => services.sync(settings, hooks));
-    },
-    applyMoves: (settings) => readFirst(() => services.applyMoves(settings)),
   };
 }

@@ -26,7 +26,8 @@ export interface WorkbookServicesOptions {
   displayLanguage: string;
   /** The workbook to work on; null in file mode before a file is opened. */
   gateway(): WorkbookGateway | null;
-  workbookName(): string;
+  /** The file's name when the host knows it better than the gateway (file mode); otherwise the gateway's read. */
+  workbookName?(): string;
   /** Backend used when the settings name none: the page's own origin. */
   defaultApiUrl: string;
   fetch: FetchLike;
@@ -71,7 +72,7 @@ export function workbookServices(o: WorkbookServicesOptions): PaneServices {
     return runSync({
       gateway: gw,
       api: { url, token, fetch },
-      options: { workbookName: o.workbookName(), tintName: settings.tintName, autoMoveRows: settings.autoMoveRows, ...extra },
+      options: { ...(o.workbookName ? { workbookName: o.workbookName() } : {}), tintName: settings.tintName, autoMoveRows: settings.autoMoveRows, ...extra },
       onProgress: hooks ? (p) => progress(p, hooks) : undefined,
       signal: hooks?.signal,
     });
