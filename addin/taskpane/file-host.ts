@@ -30,7 +30,7 @@ export function fileServices(displayLanguage: string): PaneServices {
     gateway: () => gateway,
     workbookName: () => fileName,
     defaultApiUrl: location.origin,
-    fetch: fetch.bind(globalThis) as unknown as FetchLike,
+    fetch: fetch.bind(globalThis) as FetchLike,
     fallbackToken: devTokenSource((url) => fetch(url)),
     async openFile(name, data) {
       try {

@@ -26,7 +26,7 @@ export interface OfficeServicesDeps {
 export function officeServices(displayLanguage: string, deps: OfficeServicesDeps = {}): PaneServices {
   const host = deps.host ?? office.officeHost();
   const gateway = new office.OfficeWorkbookGateway({ host });
-  const fetchLike = deps.fetch ?? (fetch.bind(globalThis) as unknown as FetchLike);
+  const fetchLike = deps.fetch ?? (fetch.bind(globalThis) as FetchLike);
   const services = workbookServices({
     mode: 'office',
     displayLanguage,

@@ -63,7 +63,7 @@ export function workbookServices(o: WorkbookServicesOptions): PaneServices {
     }
     const url = settings.apiUrl || o.defaultApiUrl;
     // core's FetchLike always sends a body; GET /v1/me sends none, which every real fetch accepts.
-    return { url, token: settings.token || (await o.fallbackToken(url)), fetch: o.fetch as unknown as HttpFetch };
+    return { url, token: settings.token || (await o.fallbackToken(url)), fetch: o.fetch };
   }
 
   async function run(settings: PaneSettings, extra: { confirmMoves?: readonly string[] }, hooks?: SyncHooks): Promise<CoreOutcome> {
@@ -104,7 +104,7 @@ export function workbookServices(o: WorkbookServicesOptions): PaneServices {
       const { url, token, fetch } = await target(settings);
       const out = await refreshLeaderSheets({
         gateway: gw,
-        api: { url, token, fetch: fetch as unknown as FetchLike },
+        api: { url, token, fetch },
         // The sheets stay Chinese whatever the pane's language: the workbook is shared with the county's leaders.
         options: { ...(request.week ? { week: request.week } : {}), includeCountyProjects: request.countyProjects, lang: 'zh' },
         onProgress: (p) => p.phase !== 'done' && hooks.onStep(p.phase, p.projects),
@@ -129,11 +129,11 @@ export function workbookServices(o: WorkbookServicesOptions): PaneServices {
       : undefined,
     download: o.download,
     connect(access) {
-      cloud = { access, fetch: access.wrap(o.fetch as unknown as HttpFetch) };
+      cloud = { access, fetch: access.wrap(o.fetch) };
     },
     async history(settings, id) {
       const { url, token, fetch } = await target(settings);
-      return callApi<HistoryResponse>({ url, token, fetch: fetch as unknown as FetchLike }, { method: 'GET', path: `projects/${encodeURIComponent(id)}/history` });
+      return callApi<HistoryResponse>({ url, token, fetch }, { method: 'GET', path: `projects/${encodeURIComponent(id)}/history` });
     },
     async whoAmI(settings) {
       const { url, token, fetch } = await target(settings);

@@ -4,21 +4,12 @@
  * between the silent check and the request). Only requests to the deployment's own API get the token, so
  * a workbook naming another backend can never collect a clerk's token.
  */
+import type { FetchLike } from '../../core';
 import type { TokenSource } from './session';
 
-export interface HttpInit {
-  method: string;
-  headers: Record<string, string>;
-  body?: string;
-  signal?: AbortSignal;
-}
-export interface HttpResponse {
-  status: number;
-  headers: { get(name: string): string | null };
-  text(): Promise<string>;
-}
-/** core's FetchLike with an optional body (GET /v1/me); any FetchLike-compatible function fits. */
-export type HttpFetch = (url: string, init: HttpInit) => Promise<HttpResponse>;
+/** The transport is core's FetchLike; these names keep the auth module's signatures readable. */
+export type HttpFetch = FetchLike;
+export type HttpInit = Parameters<FetchLike>[1];
 
 export function withBearer(inner: HttpFetch, tokens: TokenSource, apiBaseUrl: string): HttpFetch {
   const base = apiBaseUrl.replace(/\/+$/, '');
