@@ -42,3 +42,24 @@ export const KEY_ATTRIBUTES: readonly string[] = [
 ];
 
 export const DEFAULT_TABLE_NAME = 'invest-flags';
+
+const keySchema = (hash: string, range: string) =>
+  [
+    { AttributeName: hash, KeyType: 'HASH' as const },
+    { AttributeName: range, KeyType: 'RANGE' as const },
+  ];
+
+/**
+ * The key schema as CreateTable (the embedded stack) and CloudFormation's AWS::DynamoDB::Table spell it; the CDK
+ * construct builds the same through CDK's API and its test pins it to this. Indexes project ALL: the list and report
+ * queries need whole items (KEYS_ONLY would add a BatchGetItem per page).
+ */
+export const TABLE_SCHEMA = {
+  AttributeDefinitions: KEY_ATTRIBUTES.map((a) => ({ AttributeName: a, AttributeType: 'S' as const })),
+  KeySchema: keySchema(TABLE.partitionKey, TABLE.sortKey),
+  GlobalSecondaryIndexes: TABLE.indexes.map((i) => ({
+    IndexName: i.name,
+    KeySchema: keySchema(i.partitionKey, i.sortKey),
+    Projection: { ProjectionType: 'ALL' as const },
+  })),
+};

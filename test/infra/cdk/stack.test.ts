@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { ROUTES } from '../../../functions/handlers/routes';
-import { TABLE } from '../../../functions/store/table';
+import { TABLE_SCHEMA } from '../../../functions/store/table';
 import { FUNCTION_MEMORY_MB } from '../../../infra/cdk/constructs/api-function';
 import { API_SCOPE } from '../../../infra/cdk/constructs/http-api';
 import { functionSpecs, TABLE_ACTIONS } from '../../../infra/cdk/function-specs';
@@ -50,18 +50,8 @@ describe('DynamoDB table', () => {
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
       DeletionProtectionEnabled: true,
       SSESpecification: { SSEEnabled: true },
-      KeySchema: [
-        { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
-        { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
-      ],
-      GlobalSecondaryIndexes: TABLE.indexes.map((i) => ({
-        IndexName: i.name,
-        KeySchema: [
-          { AttributeName: i.partitionKey, KeyType: 'HASH' },
-          { AttributeName: i.sortKey, KeyType: 'RANGE' },
-        ],
-        Projection: { ProjectionType: 'ALL' },
-      })),
+      KeySchema: TABLE_SCHEMA.KeySchema,
+      GlobalSecondaryIndexes: TABLE_SCHEMA.GlobalSecondaryIndexes,
     });
   });
 
