@@ -75,7 +75,7 @@ function stateItem(s: ProjectState): Item {
 function userPk(p: UserProfile): string {
   if (p.subject) return userPkBySubject(p.subject);
   if (p.email) return userPkByEmail(p.email);
-  throw new Error('putUser: a profile needs a subject or an e-mail');
+  throw new Error('saveUser: a profile needs a subject or an e-mail');
 }
 
 const PROJECT_READ_CONCURRENCY = 16;
@@ -436,9 +436,5 @@ export class DynamoStore implements ProjectStore {
     // Put first: should the delete fail, the user is listed twice rather than lost.
     await this.put({ PK, SK: PROFILE_SK, GSI2PK: USERS_GSI2PK, GSI2SK: PK, ...clean });
     if (stale.length) await batchWrite(this.doc, this.table, { deletes: stale }, this.count, this.retry);
-  }
-
-  async putUser(profile: UserProfile): Promise<void> {
-    await this.saveUser(profile);
   }
 }

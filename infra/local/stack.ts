@@ -57,7 +57,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     await ensureTable(doc, DEFAULT_TABLE_NAME);
     const store = new DynamoStore(doc, { tableName: DEFAULT_TABLE_NAME });
     const tokens = new DevTokens(await loadSecret(dataDir));
-    if (opts.registerLocalAdmin !== false) await store.putUser(LOCAL_ADMIN);
+    if (opts.registerLocalAdmin !== false) await store.saveUser(LOCAL_ADMIN);
     const deps: Deps = {
       store,
       mode: opts.mode ?? 'local',
@@ -83,7 +83,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       dynamoEndpoint: db.endpoint,
       adminToken,
       issueToken: (user, o) => tokens.issue(user, o),
-      putUser: (profile) => store.putUser(profile),
+      putUser: (profile) => store.saveUser(profile),
       store,
       close: () =>
         (closed ??= (async () => {

@@ -216,9 +216,9 @@ describe('DynamoStore', () => {
   });
 
   it('finds users by any subject first, then by e-mail; lists them; moves a profile to its subject', async () => {
-    await store.putUser({ email: 'Clerk@County.gov.cn', role: 'clerk', units: ['温水镇'] });
+    await store.saveUser({ email: 'Clerk@County.gov.cn', role: 'clerk', units: ['温水镇'] });
     expect(await store.getUser({ subjects: ['sub-1'], email: 'clerk@county.gov.cn' })).toMatchObject({ role: 'clerk', units: ['温水镇'], email: 'clerk@county.gov.cn' });
-    await store.putUser({ subject: 'oid-1', role: 'leader', units: [] });
+    await store.saveUser({ subject: 'oid-1', role: 'leader', units: [] });
     expect((await store.getUser({ subjects: ['oid-1', 'sub-1'], email: 'clerk@county.gov.cn' }))?.role).toBe('leader');
     expect((await store.getUser({ subjects: ['sub-1', 'oid-1'] }))?.role).toBe('leader');
     expect(await store.getUser({ subjects: ['sub-2'] })).toBeNull();
@@ -230,6 +230,6 @@ describe('DynamoStore', () => {
     const users = await store.listUsers();
     expect(users.map((u) => [u.subject, u.email ?? null, u.role]).sort()).toEqual([['oid-1', null, 'leader'], ['oid-2', 'clerk@county.gov.cn', 'admin']]);
     expect(await store.getUser({ subjects: [], email: 'clerk@county.gov.cn' })).toBeNull(); // the e-mail copy is gone
-    await expect(store.putUser({ role: 'admin', units: [] })).rejects.toThrow(/subject or an e-mail/);
+    await expect(store.saveUser({ role: 'admin', units: [] })).rejects.toThrow(/subject or an e-mail/);
   });
 });
