@@ -40,7 +40,8 @@ export class UnprocessedError extends Error {
 
 export const BATCH_GET_MAX = 100;
 export const BATCH_WRITE_MAX = 25;
-const PARALLEL_BATCHES = 4;
+/** Batches in flight at once. */
+export const PARALLEL_BATCHES = 4;
 
 const keyOf = (k: Item): string => `${String(k.PK)}\u0000${String(k.SK)}`;
 

@@ -1,9 +1,10 @@
 /**
  * The DynamoDB adapter of the store port (single table, DESIGN.md §6). No transactions (dynalite has none):
  * an event is appended with attribute_not_exists(SK) — the optimistic lock and the idempotency key — and
- * STATE follows it with a condition on `version` — every STATE put, so STATE never moves backwards. Every event
- * carries the full state it leads to, so a reader that finds STATE behind the newest event puts that state back
- * (a writer that died between the two puts leaves nothing lost). Weekly snapshots are guarded by `version` too.
+ * STATE follows it: batched for a sync chunk and then checked against the next event (settleStates), or put with
+ * a condition on `version` when repaired. Every event carries the full state it leads to, so a reader that finds
+ * STATE behind the newest event puts that state back (a writer that died between event and STATE leaves nothing
+ * lost). Weekly snapshots are guarded by `version`.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
@@ -18,8 +19,8 @@ import { createHash } from 'node:crypto';
 import type { HistoryEvent, UserProfile } from '../contract';
 import type { WeekSnapshot } from '../domain/report';
 import type { ProjectState } from '../domain/types';
-import { mapPool } from './pool';
-import { batchGet, batchWrite, DEFAULT_RETRY, type Item, type RetryPolicy } from './batch';
+import { chunk, mapPool } from './pool';
+import { BATCH_WRITE_MAX, batchGet, batchPut, batchWrite, DEFAULT_RETRY, PARALLEL_BATCHES, type Item, type RetryPolicy } from './batch';
 import {
   ALL_PROJECTS_GSI2PK,
   CONFIG_KEY,
@@ -89,16 +90,30 @@ function weekItem(w: WeekSnapshot): Item {
 }
 
 /** The changes of a created event: every field its state holds, from null (as decideRow would record them). */
-function createdChanges(fields: Record<string, unknown> | undefined): HistoryEvent['changes'] {
+function createdChanges(fields: ProjectState['fields'] | undefined): HistoryEvent['changes'] {
   const changes: NonNullable<HistoryEvent['changes']> = {};
   for (const [k, v] of Object.entries(fields ?? {})) if (v !== null && v !== undefined) (changes as Record<string, unknown>)[k] = { from: null, to: v };
   return Object.keys(changes).length ? changes : undefined;
 }
 
+/**
+ * An event item holds the state it leads to as one JSON string, not a nested map: DynamoDB (and dynalite) then
+ * marshal and validate one attribute instead of a hundred, which is most of the cost of the one single-item put a
+ * row needs (bench/sync.ts). The state is only read back whole, to repair STATE.
+ */
+function eventItem(event: StoredEvent): Item {
+  return { ...event, PK: projectPk(event.id), SK: eventSk(event.version), state: JSON.stringify(event.state) };
+}
+
+/** The state an event item leads to (a nested map in data written before). */
+function eventState(item: Item): ProjectState {
+  return typeof item.state === 'string' ? (JSON.parse(item.state) as ProjectState) : (item.state as ProjectState);
+}
+
 function toEvent(item: Item): HistoryEvent {
   const { version, at, kind, by, workbook, user, workbookName, transition, flag } = item as unknown as HistoryEvent;
   const stored = (item as { changes?: HistoryEvent['changes'] }).changes;
-  const changes = stored ?? (kind === 'created' ? createdChanges((item.state as { fields?: Record<string, unknown> } | undefined)?.fields) : undefined);
+  const changes = stored ?? (kind === 'created' && item.state !== undefined ? createdChanges(eventState(item).fields) : undefined);
   return {
     version, at, kind, by, workbook,
     ...(user ? { user } : {}),
@@ -184,23 +199,34 @@ export class DynamoStore implements ProjectStore {
     return states;
   }
 
-  async commit(event: StoredEvent, opts: { stateLater?: boolean } = {}): Promise<CommitOutcome> {
-    const appended = await this.put(
-      { PK: projectPk(event.id), SK: eventSk(event.version), ...event },
-      { expr: 'attribute_not_exists(SK)' },
-    );
-    if (!appended) return 'conflict';
-    if (!opts.stateLater) await this.putState(event.state);
-    return 'committed';
+  /** Appends the event only if its version is free; STATE follows for the whole chunk in settleStates. */
+  async commit(event: StoredEvent): Promise<CommitOutcome> {
+    const appended = await this.put(eventItem(event), { expr: 'attribute_not_exists(SK)' });
+    return appended ? 'committed' : 'conflict';
   }
 
   /**
-   * Conditional like every STATE put: a batch would land unconditionally and could overwrite the version 2 a
-   * concurrent writer built on the event meanwhile (measured in bench/sync.ts).
+   * STATE of committed events, 25 to a BatchWriteItem rather than one conditional put each (half the requests of
+   * a first sync). A batch has no conditions, so it can land over a newer STATE that a faster writer built on one
+   * of these events — but that writer appended EVT#<version+1> before its STATE. So after the batches one
+   * consistent BatchGetItem of those next-event keys finds every project that may have moved backwards, and each
+   * is repaired from its newest event (latestState). A reader in between sees STATE behind its newest event, as
+   * it may between any event and its STATE put; every writer's next commit meets the event and repairs.
    */
-  async putCreatedStates(states: readonly ProjectState[]): Promise<Map<string, unknown>> {
+  async settleStates(states: readonly ProjectState[]): Promise<Map<string, unknown>> {
     const failed = new Map<string, unknown>();
-    await mapPool(states, CONDITIONAL_PUT_CONCURRENCY, (s) => this.putState(s).catch((e: unknown) => void failed.set(s.id, e)));
+    const written: ProjectState[] = [];
+    await mapPool(chunk(states, BATCH_WRITE_MAX), PARALLEL_BATCHES, async (batch) => {
+      try {
+        await batchPut(this.doc, this.table, batch.map(stateItem), this.count, this.retry);
+        written.push(...batch);
+      } catch {
+        // One item DynamoDB refuses fails its whole batch: put those one by one to tell which.
+        await mapPool(batch, CONDITIONAL_PUT_CONCURRENCY, (s) => this.putState(s).then(() => void written.push(s), (e: unknown) => void failed.set(s.id, e)));
+      }
+    });
+    const next = await batchGet(this.doc, this.table, written.map((s) => ({ PK: projectPk(s.id), SK: eventSk(s.version + 1) })), this.retry);
+    await mapPool(next, PROJECT_READ_CONCURRENCY, (e) => this.latestState(e.id as string).catch((err: unknown) => void failed.set(e.id as string, err)));
     return failed;
   }
 
@@ -224,10 +250,11 @@ export class DynamoStore implements ProjectStore {
       this.doc.send(new GetCommand({ TableName: this.table, Key: { PK: projectPk(id), SK: STATE_SK }, ConsistentRead: true })),
     ]);
     const state = current.Item ? stripKeys<ProjectState>(current.Item) : null;
-    const evt = newest.Items?.[0] as StoredEvent | undefined;
-    if (evt && evt.version > (state?.version ?? 0)) {
-      await this.putState(evt.state);
-      return evt.state;
+    const evt = newest.Items?.[0];
+    if (evt && (evt.version as number) > (state?.version ?? 0)) {
+      const newer = eventState(evt);
+      await this.putState(newer);
+      return newer;
     }
     return state;
   }
@@ -293,24 +320,24 @@ export class DynamoStore implements ProjectStore {
   }
 
   async listEvents(id: string): Promise<HistoryEvent[] | null> {
-    const [items, latest] = await Promise.all([
+    const [items, first, latest] = await Promise.all([
       this.queryAll({
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :evt)',
         ExpressionAttributeValues: { ':pk': projectPk(id), ':evt': EVT_PREFIX },
         // The state snapshots are for repair only; leave them on the server. (BY and AT are reserved words.)
-        // state.fields only for created events' changes (see createdChanges).
-        ProjectionExpression: '#v, #at, #kind, #by, #wb, #user, #wbName, #changes, #transition, #flag, #state.#fields',
+        ProjectionExpression: '#v, #at, #kind, #by, #wb, #user, #wbName, #changes, #transition, #flag',
         ExpressionAttributeNames: {
           '#v': 'version', '#at': 'at', '#kind': 'kind', '#by': 'by', '#wb': 'workbook', '#user': 'user', '#wbName': 'workbookName',
-          '#state': 'state', '#fields': 'fields',
           '#changes': 'changes', '#transition': 'transition', '#flag': 'flag',
         },
         ConsistentRead: true,
       }),
+      // The created event's state: its changes are that state's fields (see createdChanges).
+      this.doc.send(new GetCommand({ TableName: this.table, Key: { PK: projectPk(id), SK: eventSk(1) }, ProjectionExpression: '#state', ExpressionAttributeNames: { '#state': 'state' }, ConsistentRead: true })),
       this.latestState(id), // also repairs STATE when it is behind its newest event
     ]);
     if (items.length === 0 && latest === null) return null;
-    return items.map(toEvent);
+    return items.map((item) => toEvent(item.version === 1 && first.Item ? { ...item, state: first.Item.state } : item));
   }
 
   async queryProjects(filter: ProjectFilter, limit: number, nextToken?: string): Promise<Page<ProjectState>> {

@@ -51,16 +51,16 @@ export interface ProjectStore {
   /** Current states of many projects, in batched reads (100 keys per request). */
   loadProjects(ids: readonly string[]): Promise<Map<string, ProjectState>>;
   /**
-   * Appends the event (attribute_not_exists: the optimistic lock and the idempotency key), then moves STATE to
-   * the event's state unless STATE is already as new. 'conflict' when another writer holds that version.
+   * Appends the event (attribute_not_exists: the optimistic lock and the idempotency key); 'conflict' when
+   * another writer holds that version. STATE is not touched: settleStates moves it for the committed events.
    */
-  commit(event: StoredEvent, opts?: { stateLater?: boolean }): Promise<CommitOutcome>;
+  commit(event: StoredEvent): Promise<CommitOutcome>;
   /**
-   * STATE of projects just created with `commit(…, { stateLater: true })`, each put conditionally (bounded
-   * concurrency) like every STATE put: should a faster second writer already have moved STATE on, it stays.
-   * Answers the puts that failed, by project id (the others are written).
+   * Moves STATE to the states of committed events, in batches, then makes sure none of them landed over a newer
+   * state (a faster writer's): those are repaired from their newest event. Answers the states that could not be
+   * written, by project id (the others are written).
    */
-  putCreatedStates(states: readonly ProjectState[]): Promise<Map<string, unknown>>;
+  settleStates(states: readonly ProjectState[]): Promise<Map<string, unknown>>;
   /** The newest state after a conflict: from the newest event, repairing STATE when it is behind. */
   latestState(id: string): Promise<ProjectState | null>;
   /** Puts weekly snapshots (PK=PROJECT#id, SK=WEEK#w, GSI2PK=WEEK#w) unless that week holds a newer version. */

@@ -6,8 +6,8 @@
  * Retries: a chunk may fail after some of its events are written, and its retry then finds those rows
  * unchanged. So what a commit implies besides STATE is written *before* the event: the workbook's membership
  * (one item for the chunk, from the rows decided first) and the closing weekly snapshot. A retry redoes them
- * when the event was not written, and finds them in place when it was. STATE of new projects goes out after
- * their events, conditionally; should it be lost, the retry's EVT#1 conflict repairs it from the event.
+ * when the event was not written, and finds them in place when it was. STATE goes out after all the chunk's
+ * events, batched (store.settleStates); should it be lost, the retry's event conflict repairs it from the event.
  *
  * Weekly snapshots are written lazily: STATE is itself the snapshot of the week of its last change, so a
  * commit needs to keep the state it replaces only when that state belongs to an earlier week — it was then that
@@ -32,7 +32,7 @@ import { cachedConfig } from './config';
 import { rowContentHash } from './row-hash';
 import { decideRow, targetList, type RowDecision, type RowInput } from './sync-row';
 
-/** Rows written at once (an event put, then for existing projects a STATE put): bounds requests in flight. */
+/** Rows written at once (each an event put): bounds requests in flight. */
 const WRITE_CONCURRENCY = 32;
 /** Attempts per row when other writers keep taking the next version. */
 const MAX_ATTEMPTS = 5;
@@ -88,12 +88,12 @@ interface ChunkWriter {
   cutoff: CutoffConfig;
   /** Ids whose membership of the workbook is written. */
   members: Set<string>;
-  /** States of the projects this chunk created, put after their events. */
-  created: ProjectState[];
+  /** States whose events this chunk committed, with the row's index: STATE is put after all the events. */
+  committed: { index: number; state: ProjectState; prev: ProjectState | null }[];
 }
 
 /** Writes one decided row: membership and closing snapshot, then its event; on a lost version, decides again. */
-async function writeRow(w: ChunkWriter, { input, prev: read, decision }: Decided): Promise<SyncRowResult> {
+async function writeRow(w: ChunkWriter, { input, prev: read, decision }: Decided, index: number): Promise<SyncRowResult> {
   const { store } = w.deps;
   const { row } = input;
   let prev = read;
@@ -112,8 +112,8 @@ async function writeRow(w: ChunkWriter, { input, prev: read, decision }: Decided
       }
       const closing = prev && closingSnapshot(prev, w.now, w.cutoff);
       if (closing) await store.putWeekSnapshots([closing]);
-      if ((await store.commit(d.event, { stateLater: prev === null })) === 'committed') {
-        if (prev === null) w.created.push(d.state);
+      if ((await store.commit(d.event)) === 'committed') {
+        w.committed.push({ index, state: d.state, prev });
         return {
           ref: row.ref,
           id: row.id,
@@ -161,16 +161,16 @@ export async function syncUseCase(deps: Deps, caller: Caller, req: SyncRequest):
   const joining = first.flatMap((f) => ('decision' in f && joinsWorkbook(f.decision, f.prev, workbookId) ? [f.input.row.id] : []));
   await store.putMemberships(workbookId, joining);
 
-  const writer: ChunkWriter = { deps, workbookId, now, cutoff: config.cutoff, members: new Set(joining), created: [] };
-  const results = await mapPool(first, WRITE_CONCURRENCY, (f) => ('decision' in f ? writeRow(writer, f) : Promise.resolve(f)));
+  const writer: ChunkWriter = { deps, workbookId, now, cutoff: config.cutoff, members: new Set(joining), committed: [] };
+  const results = await mapPool(first, WRITE_CONCURRENCY, (f, i) => ('decision' in f ? writeRow(writer, f, i) : Promise.resolve(f)));
 
-  // STATE of new projects, after their events; a put that fails turns its row into an error (the retry repairs).
-  const failed = await store.putCreatedStates(writer.created);
-  for (const [id, e] of failed) {
-    logRowFailure(deps, id, e);
-    results.forEach((r, i) => {
-      if (r.id === id && r.status === 'created') results[i] = reject(req.rows[i]!, null, [rowFailure(e)]);
-    });
+  // STATE after all the events; a put that fails turns its row into an error (its event stands: the retry repairs).
+  const failed = await store.settleStates(writer.committed.map((c) => c.state));
+  for (const c of writer.committed) {
+    const e = failed.get(c.state.id);
+    if (!failed.has(c.state.id)) continue;
+    logRowFailure(deps, c.state.id, e);
+    results[c.index] = reject(req.rows[c.index]!, c.prev, [rowFailure(e)]);
   }
   const summary = summarize(results);
   if (req.workbookIds) summary.missing = await missingProjects(deps, req);

@@ -24,7 +24,7 @@ const deps = (store: ProjectStore, log: string[] = []): Deps => ({ store, mode: 
 /** The store, except that every write after the first committed event fails — a crash just past the events. */
 function crashAfterEvents(store: ProjectStore): ProjectStore {
   let committed = false;
-  const writes = new Set(['putCreatedStates', 'putMemberships', 'putWeekSnapshots', 'commit']);
+  const writes = new Set(['settleStates', 'putMemberships', 'putWeekSnapshots', 'commit']);
   return new Proxy(store, {
     get(target, prop) {
       const value: unknown = Reflect.get(target, prop, target);

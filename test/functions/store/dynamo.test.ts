@@ -33,6 +33,12 @@ function event(s: ProjectState, over: Partial<StoredEvent> = {}): StoredEvent {
   return { id: s.id, version: s.version, at: s.updatedAt, kind: s.version === 1 ? 'created' : 'fields', by: 'clerk-a', workbook: 'wb-1', state: s, ...over };
 }
 
+/** As sync writes: the event, then (when committed) its STATE. */
+async function save(s: ProjectState, over: Partial<StoredEvent> = {}): Promise<void> {
+  expect(await store.commit(event(s, over))).toBe('committed');
+  expect(await store.settleStates([s])).toEqual(new Map());
+}
+
 describe('DynamoStore', () => {
   it('creates the table once', async () => {
     expect(await ensureTable(doc(), `t-${tableNo}`)).toBe('existed');
@@ -40,7 +46,7 @@ describe('DynamoStore', () => {
 
   it('commits an event and its state, and reads them back in one batch', async () => {
     const s1 = state('P-1');
-    expect(await store.commit(event(s1))).toBe('committed');
+    await save(s1);
     expect(store.writes).toEqual({ requests: 2, items: 2 });
     const states = await store.loadProjects(['P-1', 'P-3']);
     expect(states.get('P-1')).toEqual(s1);
@@ -51,12 +57,12 @@ describe('DynamoStore', () => {
       changes: { id: { from: null, to: 'P-1' }, name: { from: null, to: '项目P-1' }, unit: { from: null, to: '温水镇' } },
     }]);
     // Created events stored with their changes (older data) keep them.
-    await store.commit(event(state('P-2'), { changes: { name: { from: null, to: '旧名' } } }));
+    await save(state('P-2'), { changes: { name: { from: null, to: '旧名' } } });
     expect((await store.listEvents('P-2'))![0]!.changes).toEqual({ name: { from: null, to: '旧名' } });
   });
 
   it('refuses a second writer of the same version (the optimistic lock) and keeps the first', async () => {
-    await store.commit(event(state('P-1')));
+    await save(state('P-1'));
     const s2a = state('P-1', { version: 2, fields: { progress: 'A' } });
     const s2b = state('P-1', { version: 2, fields: { progress: 'B' } });
     expect(await store.commit(event(s2a))).toBe('committed');
@@ -65,15 +71,17 @@ describe('DynamoStore', () => {
     expect(await store.listEvents('P-1')).toHaveLength(2);
   });
 
-  it('never moves STATE backwards', async () => {
+  it('never leaves STATE backwards: a batch that lands over a newer state is repaired from the newer event', async () => {
     const s3 = state('P-1', { version: 3 });
-    await store.commit(event(s3));
-    await store.commit(event(state('P-1', { version: 2 })));
-    expect((await store.loadProjects(['P-1'])).get('P-1')?.version).toBe(3);
+    await save(s3);
+    const s2 = state('P-1', { version: 2 });
+    expect(await store.commit(event(s2))).toBe('committed');
+    expect(await store.settleStates([s2])).toEqual(new Map());
+    expect((await store.loadProjects(['P-1'])).get('P-1')).toEqual(s3);
   });
 
   it('repairs STATE from the newest event when a writer died between the two puts', async () => {
-    await store.commit(event(state('P-1')));
+    await save(state('P-1'));
     const s2 = state('P-1', { version: 2, fields: { progress: '已开工' } });
     // The event landed, the STATE put did not.
     await doc().send(new PutCommand({ TableName: `t-${tableNo}`, Item: { PK: projectPk('P-1'), SK: eventSk(2), ...event(s2) } }));
@@ -83,35 +91,46 @@ describe('DynamoStore', () => {
   });
 
   it('the history reader repairs too', async () => {
-    await store.commit(event(state('P-1')));
+    await save(state('P-1'));
     const s2 = state('P-1', { version: 2 });
     await doc().send(new PutCommand({ TableName: `t-${tableNo}`, Item: { PK: projectPk('P-1'), SK: eventSk(2), ...event(s2) } }));
     expect((await store.listEvents('P-1'))?.map((e) => e.version)).toEqual([1, 2]);
     expect((await store.loadProjects(['P-1'])).get('P-1')?.version).toBe(2);
   });
 
-  it('a created project may have its STATE written later; a late put never moves STATE backwards', async () => {
+  it('STATE follows its event; a late batch over a newer writer’s STATE is put right', async () => {
     const s1 = state('P-1');
-    expect(await store.commit(event(s1), { stateLater: true })).toBe('committed');
+    expect(await store.commit(event(s1))).toBe('committed');
     expect(store.writes).toEqual({ requests: 1, items: 1 });
     expect((await store.loadProjects(['P-1'])).size).toBe(0);
     // A second writer finds the event, repairs STATE from it, and moves on to version 2 …
     expect(await store.latestState('P-1')).toEqual(s1);
     const s2 = state('P-1', { version: 2, fields: { progress: 'later' } });
-    expect(await store.commit(event(s2))).toBe('committed');
-    // … then the first writer's STATE v1 lands late: it is refused, so every reader sees version 2.
-    expect((await store.putCreatedStates([s1])).size).toBe(0);
+    await save(s2);
+    // … then the first writer's STATE v1 lands late, unconditionally: its check finds EVT#2 and repairs, so
+    // every reader sees version 2.
+    const before = store.writes.requests;
+    expect((await store.settleStates([s1])).size).toBe(0);
+    expect(store.writes.requests - before).toBe(2); // the batch, then the repair's conditional put
     expect((await store.loadProjects(['P-1'])).get('P-1')?.version).toBe(2);
     expect((await store.queryProjects({ unit: '温水镇' }, 10)).items.map((s) => s.version)).toEqual([2]);
     expect((await store.allStates()).map((s) => s.version)).toEqual([2]);
     // A new project's STATE is written when none is there.
-    expect((await store.putCreatedStates([state('P-2')])).size).toBe(0);
+    expect((await store.settleStates([state('P-2')])).size).toBe(0);
     expect((await store.loadProjects(['P-2'])).get('P-2')?.version).toBe(1);
   });
 
-  it('putCreatedStates answers the puts DynamoDB refused, by id, and writes the others', async () => {
+  it('settles 60 states in 3 batches of up to 25, and a repair only where a newer event exists', async () => {
+    const states = Array.from({ length: 60 }, (_, i) => state(`S-${i}`));
+    const before = store.writes.requests;
+    expect((await store.settleStates(states)).size).toBe(0);
+    expect(store.writes.requests - before).toBe(3);
+    expect((await store.loadProjects(states.map((s) => s.id))).size).toBe(60);
+  });
+
+  it('settleStates answers the puts DynamoDB refused, by id, and writes the others of their batch', async () => {
     const tooLong = state('P-BAD', { fields: { progress: 'x'.repeat(410_000) } }); // over 400 KB
-    const failed = await store.putCreatedStates([state('P-OK'), tooLong]);
+    const failed = await store.settleStates([state('P-OK'), tooLong]);
     expect([...failed.keys()]).toEqual(['P-BAD']);
     expect((failed.get('P-BAD') as Error).name).toBe('ValidationException');
     expect([...(await store.loadProjects(['P-OK', 'P-BAD'])).keys()]).toEqual(['P-OK']);
@@ -124,7 +143,7 @@ describe('DynamoStore', () => {
 
   it('reads more than 100 projects (several batches)', async () => {
     const ids = Array.from({ length: 130 }, (_, i) => `P-${i}`);
-    for (const id of ids.slice(0, 120)) await store.commit(event(state(id)));
+    for (const id of ids.slice(0, 120)) await save(state(id));
     const states = await store.loadProjects(ids);
     expect(states.size).toBe(120);
     expect(states.get('P-7')?.fields.name).toBe('项目P-7');
@@ -150,8 +169,8 @@ describe('DynamoStore', () => {
     expect(await upTo(['P-1', 'P-2', 'P-3'], '2026-W11')).toEqual(['P-1@2026-W10', 'P-2@2026-W10']);
     expect(await upTo(['P-3'], '2026-W52')).toEqual(['P-3@2026-W12']);
     // Snapshots are neither STATE nor events.
-    await store.commit(event(state('P-1')));
-    await store.commit(event(state('P-4', { stage: 'dropped' })));
+    await save(state('P-1'));
+    await save(state('P-4', { stage: 'dropped' }));
     expect((await store.allStates()).map((s) => s.id).sort()).toEqual(['P-1', 'P-4']);
     expect(await store.listEvents('P-1')).toHaveLength(1);
   });
@@ -159,7 +178,7 @@ describe('DynamoStore', () => {
   it('lists every STATE over several pages', async () => {
     const big = 'x'.repeat(3000); // ~3 KB items: 420 of them exceed one 1 MB query page
     const ids = Array.from({ length: 420 }, (_, i) => `Q-${i}`);
-    await store.putCreatedStates(ids.map((id) => state(id, { fields: { progress: big } })));
+    await store.settleStates(ids.map((id) => state(id, { fields: { progress: big } })));
     expect(new Set((await store.allStates()).map((s) => s.id)).size).toBe(420);
   });
 
@@ -181,11 +200,11 @@ describe('DynamoStore', () => {
 
   it('lists projects by unit, stage and flag, paged with nextToken', async () => {
     for (let i = 0; i < 12; i++) {
-      await store.commit(event(state(`P-${String(i).padStart(2, '0')}`, {
+      await save(state(`P-${String(i).padStart(2, '0')}`, {
         stage: i % 2 ? 'signed' : 'clue',
         flag: { level: i % 3 === 0 ? 'red' : 'none', reasons: [] },
         fields: { unit: i < 8 ? '温水镇' : '开发区' },
-      })));
+      }));
     }
     const seen: string[] = [];
     let token: string | undefined;
