@@ -1,6 +1,7 @@
 /**
  * Sync throughput against one dynalite (LevelDB on disk, like `npm start`):
- *   1. 5,000 new rows through the HTTP API in chunks of 1,000;
+ *   1. 5,000 new rows through the HTTP API as the add-in sends them (addin/core/client.ts: chunks of 1,000, two in
+ *      flight, the workbook's id list with the last);
  *   2. the same 5,000 rows again, unchanged;
  *   3. a raw BatchWriteItem of 5,000 similar items (copies of the STATE items the sync wrote).
  * Goals: first ≤ 4× raw, unchanged ≤ 1× raw. Then the handler's peak heap for one 1,000-row chunk.
@@ -12,7 +13,8 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import type { SyncRequest, SyncResponse, SyncRow } from '../functions/contract';
+import { sendSync } from '../addin/core/client';
+import type { SyncRequest, SyncRow, SyncSummary } from '../functions/contract';
 import { createHandler } from '../functions/handlers/sync';
 import type { ApiEvent } from '../functions/handlers/http';
 import { createDocumentClient, DEFAULT_TABLE_NAME } from '../functions/store';
@@ -56,17 +58,12 @@ function ledgerRow(i: number, prefix: string): SyncRow {
   };
 }
 
-const chunks = (rows: SyncRow[]): SyncRow[][] => Array.from({ length: Math.ceil(rows.length / CHUNK) }, (_, i) => rows.slice(i * CHUNK, (i + 1) * CHUNK));
 const request = (rows: SyncRow[]): SyncRequest => ({ workbook: { id: 'bench-wb', name: 'bench.xlsx' }, dateSystem: 1900, rows, asOf: '2026-03-02' });
 
-async function syncAll(url: string, token: string, rows: SyncRow[]): Promise<SyncResponse['summary'][]> {
-  const out: SyncResponse['summary'][] = [];
-  for (const c of chunks(rows)) {
-    const res = await fetch(`${url}/v1/sync`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(request(c)) });
-    if (res.status !== 200) throw new Error(`sync answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
-    out.push(((await res.json()) as SyncResponse).summary);
-  }
-  return out;
+/** As the add-in and the CLI send them: the sync client, chunks of ≤ CHUNK rows, two in flight, no retries needed. */
+async function syncAll(url: string, token: string, rows: SyncRow[]): Promise<SyncSummary> {
+  const { rows: _rows, ...base } = request([]);
+  return (await sendSync({ url, token }, base, rows, rows.map((r) => r.id), { rowsPerChunk: CHUNK, maxAttempts: 1 })).summary;
 }
 
 const ms = (t0: number) => performance.now() - t0;
@@ -91,8 +88,8 @@ async function main(): Promise<void> {
     const again = await syncAll(stack.url, stack.adminToken, rows);
     const againMs = ms(t0);
     const w2 = { ...stack.store.writes };
-    const created = first.reduce((s, x) => s + x.created, 0);
-    const unchanged = again.reduce((s, x) => s + x.unchanged, 0);
+    const { created } = first;
+    const { unchanged } = again;
     if (created !== ROWS || unchanged !== ROWS) throw new Error(`expected ${ROWS} created and unchanged, got ${created} and ${unchanged}`);
 
     // Raw: BatchWriteItem of 5,000 copies of the STATE items just written (same size, same index keys).
@@ -111,7 +108,7 @@ async function main(): Promise<void> {
     await batchPut(doc, DEFAULT_TABLE_NAME, raw, (r) => void (rawRequests += r));
     const rawMs = ms(t0);
 
-    console.log(`rows: ${ROWS} in chunks of ${CHUNK}; STATE item ≈ ${bytes} bytes of JSON`);
+    console.log(`rows: ${ROWS} in chunks of ${CHUNK}, two in flight; STATE item ≈ ${bytes} bytes of JSON`);
     console.log(`first sync (new rows):  ${fmt(firstMs)}   ${w1.requests - w0.requests} write requests, ${w1.items - w0.items} items`);
     console.log(`re-sync (unchanged):    ${fmt(againMs)}   ${w2.requests - w1.requests} write requests, ${w2.items - w1.items} items`);
     console.log(`raw BatchWriteItem:     ${fmt(rawMs)}   ${rawRequests} requests, ${ROWS} items`);
