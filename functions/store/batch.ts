@@ -45,9 +45,15 @@ export const PARALLEL_BATCHES = 4;
 
 const keyOf = (k: Item): string => `${String(k.PK)}\u0000${String(k.SK)}`;
 
-/** Reads every key (consistently), in batches of 100; duplicates are asked once. Order is not kept. */
-export async function batchGet(doc: DynamoDBDocumentClient, table: string, keys: readonly Key[], policy: RetryPolicy = DEFAULT_RETRY): Promise<Item[]> {
+/**
+ * Reads every key (consistently), in batches of 100; duplicates are asked once. Order is not kept.
+ * `attributes`: read only these, e.g. to learn which keys exist.
+ */
+export async function batchGet(doc: DynamoDBDocumentClient, table: string, keys: readonly Key[], policy: RetryPolicy = DEFAULT_RETRY, attributes?: readonly string[]): Promise<Item[]> {
   const unique = [...new Map(keys.map((k) => [keyOf(k), k])).values()];
+  const projection = attributes
+    ? { ProjectionExpression: attributes.map((_, i) => `#a${i}`).join(', '), ExpressionAttributeNames: Object.fromEntries(attributes.map((a, i) => [`#a${i}`, a])) }
+    : {};
   const pages = await mapPool(chunk(unique, BATCH_GET_MAX), PARALLEL_BATCHES, async (batch) => {
     const found: Item[] = [];
     let pending: Item[] = batch;
@@ -56,7 +62,7 @@ export async function batchGet(doc: DynamoDBDocumentClient, table: string, keys:
         if (attempt >= policy.maxAttempts) throw new UnprocessedError('BatchGetItem', pending.length);
         await policy.sleep(backoffMs(attempt, policy));
       }
-      const out = await doc.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: true } } }));
+      const out = await doc.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: true, ...projection } } }));
       found.push(...(out.Responses?.[table] ?? []));
       pending = out.UnprocessedKeys?.[table]?.Keys ?? [];
     }

@@ -193,10 +193,28 @@ export class DynamoStore implements ProjectStore {
   }
 
   async loadProjects(ids: readonly string[]): Promise<Map<string, ProjectState>> {
-    const states = new Map<string, ProjectState>();
     const items = await batchGet(this.doc, this.table, ids.map((id) => ({ PK: projectPk(id), SK: STATE_SK })), this.retry);
-    for (const item of items) states.set(item.id as string, stripKeys<ProjectState>(item));
-    return states;
+    const states = await this.caughtUp(items.map((item) => stripKeys<ProjectState>(item)));
+    return new Map(states.map((s) => [s.id, s]));
+  }
+
+  /**
+   * The states as read, each first repaired from its newest event when one is newer: a reader that finds STATE
+   * behind its events repairs it. STATE can trail them — a writer that stopped between its event and its STATE,
+   * or a settle batch that landed over a newer STATE and whose check never ran (settleStates). One consistent
+   * BatchGetItem of each state's next event (100 keys a request) finds those.
+   */
+  private async caughtUp(states: ProjectState[]): Promise<ProjectState[]> {
+    const behind = await this.nextEvents(states);
+    if (behind.length === 0) return states;
+    const repaired = new Map(await mapPool(behind, PROJECT_READ_CONCURRENCY, async (id) => [id, await this.latestState(id)] as const));
+    return states.map((s) => repaired.get(s.id) ?? s);
+  }
+
+  /** Ids of the states whose next event (EVT#<version+1>) exists. */
+  private async nextEvents(states: readonly ProjectState[]): Promise<string[]> {
+    const found = await batchGet(this.doc, this.table, states.map((s) => ({ PK: projectPk(s.id), SK: eventSk(s.version + 1) })), this.retry, ['id']);
+    return found.map((e) => e.id as string);
   }
 
   /** Appends the event only if its version is free; STATE follows for the whole chunk in settleStates. */
@@ -215,18 +233,17 @@ export class DynamoStore implements ProjectStore {
    */
   async settleStates(states: readonly ProjectState[]): Promise<Map<string, unknown>> {
     const failed = new Map<string, unknown>();
-    const written: ProjectState[] = [];
     await mapPool(chunk(states, BATCH_WRITE_MAX), PARALLEL_BATCHES, async (batch) => {
       try {
         await batchPut(this.doc, this.table, batch.map(stateItem), this.count, this.retry);
-        written.push(...batch);
       } catch {
         // One item DynamoDB refuses fails its whole batch: put those one by one to tell which.
-        await mapPool(batch, CONDITIONAL_PUT_CONCURRENCY, (s) => this.putState(s).then(() => void written.push(s), (e: unknown) => void failed.set(s.id, e)));
+        await mapPool(batch, CONDITIONAL_PUT_CONCURRENCY, (s) => this.putState(s).catch((e: unknown) => void failed.set(s.id, e)));
       }
     });
-    const next = await batchGet(this.doc, this.table, written.map((s) => ({ PK: projectPk(s.id), SK: eventSk(s.version + 1) })), this.retry);
-    await mapPool(next, PROJECT_READ_CONCURRENCY, (e) => this.latestState(e.id as string).catch((err: unknown) => void failed.set(e.id as string, err)));
+    // Every state, failed ones too: a batch that failed after DynamoDB applied part of it still landed those.
+    const behind = await this.nextEvents(states);
+    await mapPool(behind, PROJECT_READ_CONCURRENCY, (id) => this.latestState(id).catch((e: unknown) => void failed.set(id, e)));
     return failed;
   }
 
@@ -292,7 +309,7 @@ export class DynamoStore implements ProjectStore {
   }
 
   async allStates(): Promise<ProjectState[]> {
-    return this.gsi2Partition<ProjectState>(ALL_PROJECTS_GSI2PK);
+    return this.caughtUp(await this.gsi2Partition<ProjectState>(ALL_PROJECTS_GSI2PK));
   }
 
   /** One item per call keyed by a hash of its ids, so a retried chunk rewrites the same item. */
@@ -320,7 +337,8 @@ export class DynamoStore implements ProjectStore {
   }
 
   async listEvents(id: string): Promise<HistoryEvent[] | null> {
-    const [items, first, latest] = await Promise.all([
+    const key = (SK: string) => ({ PK: projectPk(id), SK });
+    const [items, first, current] = await Promise.all([
       this.queryAll({
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :evt)',
         ExpressionAttributeValues: { ':pk': projectPk(id), ':evt': EVT_PREFIX },
@@ -333,10 +351,12 @@ export class DynamoStore implements ProjectStore {
         ConsistentRead: true,
       }),
       // The created event's state: its changes are that state's fields (see createdChanges).
-      this.doc.send(new GetCommand({ TableName: this.table, Key: { PK: projectPk(id), SK: eventSk(1) }, ProjectionExpression: '#state', ExpressionAttributeNames: { '#state': 'state' }, ConsistentRead: true })),
-      this.latestState(id), // also repairs STATE when it is behind its newest event
+      this.doc.send(new GetCommand({ TableName: this.table, Key: key(eventSk(1)), ProjectionExpression: '#state', ExpressionAttributeNames: { '#state': 'state' }, ConsistentRead: true })),
+      this.doc.send(new GetCommand({ TableName: this.table, Key: key(STATE_SK), ProjectionExpression: 'version', ConsistentRead: true })),
     ]);
-    if (items.length === 0 && latest === null) return null;
+    if (items.length === 0 && !current.Item) return null;
+    // A reader that finds STATE behind the newest event repairs it.
+    if ((items[items.length - 1]?.version as number | undefined ?? 0) > ((current.Item?.version as number | undefined) ?? 0)) await this.latestState(id);
     return items.map((item) => toEvent(item.version === 1 && first.Item ? { ...item, state: first.Item.state } : item));
   }
 
@@ -394,7 +414,7 @@ export class DynamoStore implements ProjectStore {
     const resume = last && (items.length > limit || more)
       ? Object.fromEntries(['PK', 'SK', `${index}PK`, `${index}SK`].map((k) => [k, last[k] as string]))
       : undefined;
-    return { items: page.map((i) => stripKeys<ProjectState>(i)), ...(resume ? { nextToken: encodeToken(resume) } : {}) };
+    return { items: await this.caughtUp(page.map((i) => stripKeys<ProjectState>(i))), ...(resume ? { nextToken: encodeToken(resume) } : {}) };
   }
 
   async getConfig(): Promise<unknown | null> {

@@ -1,7 +1,7 @@
 import { createDocumentClient, DynamoStore, ensureTable, type StoredEvent } from '../../../functions/store';
 import { startDynalite, type RunningDynalite } from '../../../infra/local/dynalite';
 import { state } from './state-fixture';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { projectPk, eventSk } from '../../../functions/store/keys';
 import type { ProjectState } from '../../../functions/domain/types';
 import { snapshotOf, type WeekSnapshot } from '../../../functions/domain/report';
@@ -85,9 +85,26 @@ describe('DynamoStore', () => {
     const s2 = state('P-1', { version: 2, fields: { progress: '已开工' } });
     // The event landed, the STATE put did not.
     await doc().send(new PutCommand({ TableName: `t-${tableNo}`, Item: { PK: projectPk('P-1'), SK: eventSk(2), ...event(s2) } }));
-    expect((await store.loadProjects(['P-1'])).get('P-1')?.version).toBe(1);
+    const stored = async () => (await doc().send(new GetCommand({ TableName: `t-${tableNo}`, Key: { PK: projectPk('P-1'), SK: 'STATE' } }))).Item?.version;
+    expect(await stored()).toBe(1);
     expect(await store.latestState('P-1')).toEqual(s2);
-    expect((await store.loadProjects(['P-1'])).get('P-1')).toEqual(s2);
+    expect(await stored()).toBe(2);
+  });
+
+  it('every reader of STATE finds one behind its newest event and repairs it first: loadProjects, allStates, queryProjects', async () => {
+    const readers = [
+      async () => (await store.loadProjects(['P-1'])).get('P-1'),
+      async () => (await store.allStates()).find((s) => s.id === 'P-1'),
+      async () => (await store.queryProjects({ unit: '温水镇' }, 10)).items.find((s) => s.id === 'P-1'),
+    ];
+    await save(state('P-1'));
+    for (const [i, read] of readers.entries()) {
+      const newer = state('P-1', { version: i + 2, fields: { progress: `第 ${i + 2} 版` } });
+      // The event landed (stored as sync stores it), STATE did not.
+      expect(await store.commit(event(newer))).toBe('committed');
+      expect(await read()).toEqual(newer);
+      expect((await doc().send(new GetCommand({ TableName: `t-${tableNo}`, Key: { PK: projectPk('P-1'), SK: 'STATE' } }))).Item?.version).toBe(i + 2);
+    }
   });
 
   it('the history reader repairs too', async () => {

@@ -13,6 +13,11 @@ import { snapshotOf, type WeekSnapshot } from '../../../functions/domain/report'
 import { weekRange } from '../../../functions/domain/calendar';
 import { DEFAULT_CONFIG } from '../../../functions/domain/config';
 import { state } from './state-fixture';
+import type { SyncRequest, SyncRow } from '../../../functions/contract';
+import type { Caller } from '../../../functions/handlers/caller';
+import type { Deps } from '../../../functions/handlers/deps';
+import { syncUseCase } from '../../../functions/handlers/usecases/sync';
+import type { ProjectStore } from '../../../functions/store';
 
 let db: RunningDynalite;
 let tableName: string;
@@ -63,7 +68,7 @@ function hookedStore(hook: (cmd: unknown) => Promise<void> | void): DynamoStore 
   return new DynamoStore(d, { tableName });
 }
 
-/** The settle check: the consistent BatchGetItem of next-event keys (loadProjects asks for STATE keys instead). */
+/** A check for next events: the consistent BatchGetItem of EVT# keys (after a settle batch, or a reader catching up). */
 const isNextEventCheck = (c: unknown): boolean =>
   c instanceof BatchGetCommand && Object.values(c.input.RequestItems ?? {}).some((r) => (r.Keys ?? []).some((k) => String(k.SK).startsWith('EVT#')));
 const isStatePut = (c: unknown): boolean => c instanceof PutCommand && c.input.Item?.SK === STATE_SK;
@@ -232,6 +237,63 @@ describe('settleStates under concurrent writers', () => {
       if (c instanceof BatchWriteCommand) await doc().send(new BatchWriteCommand(c.input));
     });
     expect(await storeA.settleStates([a2])).toEqual(new Map());
+    expect(await storedVersion()).toBe(3);
+  });
+});
+
+const ADMIN: Caller = { subject: 'local-admin', email: 'admin@localhost', name: '本地管理员', role: 'admin', units: [] };
+const depsOf = (s: ProjectStore): Deps => ({ store: s, mode: 'test', clock: () => new Date().toISOString(), log: () => undefined });
+let rowNo = 0;
+const syncRow = (progress: string): SyncRow => ({ ref: { sheet: '重点线索', row: ++rowNo }, list: 'clue', id: 'P', cells: { name: '项目P', unit: '温水镇', leader: '张县长', progress } });
+const syncReq = (wb: string, progress: string): SyncRequest => ({ workbook: { id: wb, name: `${wb}.xlsx` }, dateSystem: 1900, rows: [syncRow(progress)], asOf: '2026-03-02' });
+
+describe('a settle whose check never runs', () => {
+  it('leaves STATE behind another writer’s acknowledged change only until the next read: the chunk’s retry repairs it and writes its row on top', async () => {
+    await syncUseCase(depsOf(store), ADMIN, syncReq('wb-A', '洽谈中'));
+    // A's chunk: EVT#2 lands; its settle batch is held, and the check after it fails (or the Lambda times out there).
+    const batch = gate();
+    let batched = false;
+    const storeA = hookedStore(async (c) => {
+      if (c instanceof BatchWriteCommand) {
+        await batch.pass();
+        batched = true;
+      } else if (batched && isNextEventCheck(c)) throw new Error('connection reset');
+    });
+    const a = syncUseCase(depsOf(storeA), ADMIN, syncReq('wb-A', '已签约'));
+    await batch.arrived;
+    // B (another workbook) loses version 2, repairs, writes version 3 and is told so.
+    const b = await syncUseCase(depsOf(store), ADMIN, syncReq('wb-B', '已开工'));
+    expect(b.rows[0]!.status).toBe('updated');
+    expect(await storedVersion()).toBe(3);
+    batch.open();
+    await expect(a).rejects.toThrow('connection reset');
+    expect(await storedVersion()).toBe(2); // A's batch landed over B's version 3, and nothing checked it
+    // A's client retries the chunk: loading the state repairs it to B's version 3, so A's row is a change on top.
+    const retry = await syncUseCase(depsOf(store), ADMIN, syncReq('wb-A', '已签约'));
+    expect(retry.rows[0]!.status).toBe('updated');
+    expect(await storedVersion()).toBe(4);
+    expect(await newestEventVersion()).toBe(4);
+    const progress = (await store.listEvents('P'))!.map((e) => e.changes?.progress?.to ?? null);
+    expect(progress).toEqual([expect.anything(), '已签约', '已开工', '已签约']); // B's change is kept in the history
+  });
+
+  it('a batch whose answer is lost but which lands after the check leaves STATE behind until the next reader repairs it', async () => {
+    await store.commit(event(P(1, 'seed')));
+    const a2 = P(2, 'A');
+    expect(await store.commit(event(a2))).toBe('committed');
+    const b3 = await commitOnNewest('B');
+    await store.settleStates([b3]);
+    let ghost: BatchWriteCommand | undefined;
+    const storeA = hookedStore((c) => {
+      if (c instanceof BatchWriteCommand && !ghost) {
+        ghost = c;
+        throw Object.assign(new Error('socket timeout'), { name: 'TimeoutError' });
+      }
+    });
+    expect(await storeA.settleStates([a2])).toEqual(new Map()); // the fallback put is refused (v3 is newer)
+    await doc().send(new BatchWriteCommand(ghost!.input)); // the request DynamoDB was still applying lands
+    expect(await storedVersion()).toBe(2);
+    expect((await store.allStates()).map((s) => s.version)).toEqual([3]);
     expect(await storedVersion()).toBe(3);
   });
 });
