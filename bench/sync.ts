@@ -144,7 +144,7 @@ async function main(): Promise<void> {
     if (result.statusCode !== 200) throw new Error(`handler answered ${result.statusCode}`);
     const mb = (n: number) => `${(n / 2 ** 20).toFixed(1)} MB`;
     console.log(`handler, one ${CHUNK}-row chunk: request ${mb(body.length)}, heap before ${mb(base)}, peak ${mb(peak)} (+${mb(peak - base)}); rss ${mb(process.memoryUsage().rss)}`);
-    console.log('(dynalite runs in this process, so the peak also holds its share of the work: an upper bound for a 256 MB Lambda)');
+    console.log('(heap of this thread only: the handler, called in-process like Lambda; dynalite has its own worker thread, counted in rss)');
     doc.destroy();
   } finally {
     await stack.close();
