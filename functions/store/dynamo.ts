@@ -124,6 +124,15 @@ function toEvent(item: Item): HistoryEvent {
   };
 }
 
+/** Whether a state belongs in a list filtered by `filter` (what the index keys and filter expression select). */
+function matches(filter: ProjectFilter, s: ProjectState): boolean {
+  return (
+    (filter.unit === undefined || (s.fields.unit !== null && unitGsi1pk(s.fields.unit) === unitGsi1pk(filter.unit))) &&
+    (filter.stage === undefined || s.stage === filter.stage) &&
+    (filter.flag === undefined || s.flag.level === filter.flag)
+  );
+}
+
 function encodeToken(key: Item): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
@@ -414,7 +423,9 @@ export class DynamoStore implements ProjectStore {
     const resume = last && (items.length > limit || more)
       ? Object.fromEntries(['PK', 'SK', `${index}PK`, `${index}SK`].map((k) => [k, last[k] as string]))
       : undefined;
-    return { items: await this.caughtUp(page.map((i) => stripKeys<ProjectState>(i))), ...(resume ? { nextToken: encodeToken(resume) } : {}) };
+    // A state caught up from a newer event may no longer match the filter (its flag cleared, say): leave it out.
+    const states = (await this.caughtUp(page.map((i) => stripKeys<ProjectState>(i)))).filter((s) => matches(filter, s));
+    return { items: states, ...(resume ? { nextToken: encodeToken(resume) } : {}) };
   }
 
   async getConfig(): Promise<unknown | null> {

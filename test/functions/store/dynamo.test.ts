@@ -105,6 +105,11 @@ describe('DynamoStore', () => {
       expect(await read()).toEqual(newer);
       expect((await doc().send(new GetCommand({ TableName: `t-${tableNo}`, Key: { PK: projectPk('P-1'), SK: 'STATE' } }))).Item?.version).toBe(i + 2);
     }
+    // Caught up, a state that no longer matches the list's filter leaves the list.
+    await save(state('P-1', { version: 5, flag: { level: 'red', reasons: [] } }));
+    expect(await store.commit(event(state('P-1', { version: 6, flag: { level: 'none', reasons: [] } })))).toBe('committed');
+    expect((await store.queryProjects({ flag: 'red' }, 10)).items).toEqual([]);
+    expect((await store.queryProjects({ unit: ' 温水镇 ', flag: 'none' }, 10)).items.map((s) => s.version)).toEqual([6]);
   });
 
   it('the history reader repairs too', async () => {
