@@ -13,19 +13,38 @@ export interface RunningDynalite {
   close(): Promise<void>;
 }
 
+// dynalite opens its LevelDB lazily and swallows the open's error: a folder locked by another process would
+// start fine and then crash on the first request with a bare "Database is not open". So the worker opens the
+// folder itself first (with dynalite's own LevelDB), reports why it cannot, and lets go of it for dynalite.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const server = require(workerData.module)(workerData.options);
-server.once('error', (e) => parentPort.postMessage({ error: e.message }));
-server.listen(workerData.port, '127.0.0.1', () => parentPort.postMessage({ port: server.address().port }));
-parentPort.on('message', (m) => {
-  if (m !== 'close') return;
-  // dynalite's close also closes its LevelDB, which must happen before another process may open it.
-  server.close((err) => {
-    parentPort.postMessage({ closed: true, error: err ? err.message : null });
-    parentPort.close();
+const { createRequire } = require('node:module');
+const fail = (e) => parentPort.postMessage({ error: e.cause ? e.message + ': ' + e.cause.message : e.message });
+async function main() {
+  const { path } = workerData.options;
+  if (path) {
+    const { Level } = createRequire(workerData.module)('level');
+    const probe = new Level(path);
+    try {
+      await probe.open();
+    } catch (e) {
+      return fail(new Error('数据库文件夹无法打开（另一个进程在用它？）/ the database folder ' + path + ' cannot be opened (is another process using it?)', { cause: e.cause || e }));
+    }
+    await probe.close();
+  }
+  const server = require(workerData.module)(workerData.options);
+  server.once('error', fail);
+  server.listen(workerData.port, '127.0.0.1', () => parentPort.postMessage({ port: server.address().port }));
+  parentPort.on('message', (m) => {
+    if (m !== 'close') return;
+    // dynalite's close also closes its LevelDB, which must happen before another process may open it.
+    server.close((err) => {
+      parentPort.postMessage({ closed: true, error: err ? err.message : null });
+      parentPort.close();
+    });
   });
-});
+}
+main().catch(fail);
 `;
 
 type WorkerMessage = { port: number } | { error: string } | { closed: true; error: string | null };
@@ -36,32 +55,37 @@ export async function startDynalite(opts: { path?: string; port?: number } = {})
     eval: true,
     workerData: { module: createRequire(__filename).resolve('dynalite'), options, port: opts.port ?? 0 },
   });
-  const next = () =>
-    new Promise<WorkerMessage>((resolve, reject) => {
-      const onExit = (code: number) => reject(new Error(`dynalite stopped (exit code ${code})`));
-      worker.once('error', reject);
-      worker.once('exit', onExit);
-      worker.once('message', (m: WorkerMessage) => {
-        worker.off('error', reject);
-        worker.off('exit', onExit);
-        resolve(m);
-      });
-    });
-  const started = await next();
+  // Node delivers every message the worker posted before 'exit'.
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  const messages: WorkerMessage[] = [];
+  worker.on('message', (m: WorkerMessage) => messages.push(m));
+  let crash: Error | undefined;
+  let closing: Promise<void> | undefined;
+  const started = await new Promise<WorkerMessage>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    void exited.then(() => reject(new Error('dynalite stopped while starting')));
+  }).finally(() => worker.removeAllListeners('error'));
+  // After the start, a crash of the storage engine is fatal, as it was when dynalite ran in this thread; while
+  // closing it is close's error.
+  worker.on('error', (e) => {
+    crash = e;
+    if (!closing) throw new Error(`dynalite stopped: ${e.message}`, { cause: e });
+  });
   if (!('port' in started)) {
     await worker.terminate();
     throw new Error(`dynalite could not start: ${'error' in started ? started.error : 'no port'}`);
   }
-  let closing: Promise<void> | undefined;
   return {
     endpoint: `http://127.0.0.1:${started.port}`,
+    // Once, however often called; at once when the worker is gone already.
     close: () =>
       (closing ??= (async () => {
-        const done = next();
         worker.postMessage('close');
-        const m = await done;
-        await new Promise<void>((resolve) => (worker.threadId === -1 ? resolve() : worker.once('exit', () => resolve())));
-        if ('error' in m && m.error) throw new Error(`dynalite did not close cleanly: ${m.error}`);
+        await exited;
+        const closed = messages.find((m) => 'closed' in m);
+        const error = crash?.message ?? (closed && 'error' in closed ? closed.error : null);
+        if (error) throw new Error(`dynalite did not close cleanly: ${error}`);
       })()),
   };
 }
