@@ -7,7 +7,8 @@
  * unchanged. So what a commit implies besides STATE is written *before* the event: the workbook's membership
  * (one item for the chunk, from the rows decided first) and the closing weekly snapshot. A retry redoes them
  * when the event was not written, and finds them in place when it was. STATE goes out after all the chunk's
- * events, batched (store.settleStates); should it be lost, the retry's event conflict repairs it from the event.
+ * events, batched (store.settleStates); should it be lost, the retry repairs it from the event: its read of
+ * STATE catches up from the next event (loadProjects), and a new project's EVT#1 conflicts (latestState).
  *
  * Weekly snapshots are written lazily: STATE is itself the snapshot of the week of its last change, so a
  * commit needs to keep the state it replaces only when that state belongs to an earlier week — it was then that
@@ -167,8 +168,8 @@ export async function syncUseCase(deps: Deps, caller: Caller, req: SyncRequest):
   // STATE after all the events; a put that fails turns its row into an error (its event stands: the retry repairs).
   const failed = await store.settleStates(writer.committed.map((c) => c.state));
   for (const c of writer.committed) {
-    const e = failed.get(c.state.id);
     if (!failed.has(c.state.id)) continue;
+    const e = failed.get(c.state.id);
     logRowFailure(deps, c.state.id, e);
     results[c.index] = reject(req.rows[c.index]!, c.prev, [rowFailure(e)]);
   }
