@@ -2,7 +2,8 @@
  * A WorkbookGateway over an .xlsx file held in memory (ExcelJS), for the command line and the browser's file
  * mode: it takes and returns bytes, never touches the file system. Applying a plan changes only the cells the
  * plan names; everything else ExcelJS round-trips stays as it was (other sheets, formulas, merges, styles,
- * column widths, data validation, conditional formats, comments).
+ * column widths, data validation, conditional formats, comments). What ExcelJS cannot round-trip (charts, pivot
+ * tables, macros…) is listed at load in `unkept`, so callers can warn before they write.
  */
 import ExcelJS from 'exceljs';
 import {
@@ -22,6 +23,7 @@ import {
 import { displayWidth } from '../core/leader-sheets';
 import { deleteRows } from './delete-rows';
 import { readWorksheet } from './read';
+import { findUnkept, type UnkeptPart } from './unkept';
 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 /** Points per line of 11-point text (Excel's default row height). */
@@ -40,21 +42,25 @@ function hasPassword(ws: ExcelJS.Worksheet): boolean {
 }
 
 export class XlsxGateway implements WorkbookGateway {
-  private constructor(readonly workbook: ExcelJS.Workbook) {}
+  private constructor(
+    readonly workbook: ExcelJS.Workbook,
+    /** Parts of the loaded file that save() will not write (unkept.ts); empty for a workbook built in memory. */
+    readonly unkept: readonly UnkeptPart[],
+  ) {}
 
   static async load(data: ArrayBuffer | Uint8Array): Promise<XlsxGateway> {
     const wb = new ExcelJS.Workbook();
     try {
-      await wb.xlsx.load(data as ArrayBuffer);
+      const [, unkept] = await Promise.all([wb.xlsx.load(data as ArrayBuffer), findUnkept(data)]);
+      return new XlsxGateway(wb, unkept);
     } catch (e) {
       throw new GatewayError('io', `无法读取该 .xlsx 文件：${(e as Error).message}`, `Cannot read the .xlsx file: ${(e as Error).message}`);
     }
-    return new XlsxGateway(wb);
   }
 
   /** Wraps a workbook built in memory (tests, the sample generator). */
   static of(workbook: ExcelJS.Workbook): XlsxGateway {
-    return new XlsxGateway(workbook);
+    return new XlsxGateway(workbook, []);
   }
 
   async save(): Promise<Uint8Array> {

@@ -1,2 +1,3 @@
 export { XlsxGateway } from './gateway';
 export { cellValue, dateToSerial, readWorksheet } from './read';
+export { describeUnkept, findUnkept, UNKEPT_KINDS, unkeptNotice, type UnkeptKind, type UnkeptPart } from './unkept';

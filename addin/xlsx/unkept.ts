@@ -1,0 +1,164 @@
+/**
+ * What of a clerk's .xlsx ExcelJS will not write back: it loads cells, styles, notes, images and the like, and
+ * silently drops parts it does not model. Each kind listed here is proven dropped by an XlsxGateway load + save
+ * in test/addin/xlsx/unkept.test.ts; a kind ExcelJS keeps does not belong here. Read from the package itself
+ * (jszip, no Node APIs: this also runs in the browser's file mode), with a count per kind and, where the
+ * relationships say so, the sheets the parts sit on.
+ */
+import JSZip from 'jszip';
+import type { Message } from '../../functions/contract';
+
+export type UnkeptKind =
+  | 'chart'
+  | 'chartsheet'
+  | 'pivotTable'
+  | 'slicer'
+  | 'timeline'
+  | 'sparkline'
+  | 'threadedComment'
+  | 'formControl'
+  | 'activeX'
+  | 'macros'
+  | 'externalLink';
+
+export interface UnkeptPart {
+  kind: UnkeptKind;
+  count: number;
+  /** Sheets the parts sit on, in tab order; empty for workbook-wide parts (macros, external links). */
+  sheets: string[];
+}
+
+/** How many of a kind one part holds: one, unless the part lists several (slicers, timelines, comments). */
+type Counter = (xml: string) => number;
+const elements = (name: string, skip?: RegExp): Counter => (xml) =>
+  Math.max(1, [...xml.matchAll(new RegExp(`<(?:\\w+:)?${name}[\\s/>][^>]*`, 'g'))].filter((m) => !skip?.test(m[0])).length);
+
+/** The part files of each kind (paths are case-insensitive in a package), in the order they are reported. */
+const PARTS: ReadonlyArray<{ kind: Exclude<UnkeptKind, 'sparkline'>; path: RegExp; count?: Counter }> = [
+  { kind: 'chart', path: /^xl\/charts\/chart(?:ex)?\d*\.xml$/i },
+  { kind: 'chartsheet', path: /^xl\/chartsheets\/[^/]+\.xml$/i },
+  { kind: 'pivotTable', path: /^xl\/pivotTables\/[^/]+\.xml$/i },
+  { kind: 'slicer', path: /^xl\/slicers\/[^/]+\.xml$/i, count: elements('slicer') },
+  { kind: 'timeline', path: /^xl\/timelines\/[^/]+\.xml$/i, count: elements('timeline') },
+  // A thread's replies carry parentId: count conversations, as Excel shows them.
+  { kind: 'threadedComment', path: /^xl\/threadedComments\/[^/]+\.xml$/i, count: elements('threadedComment', /\sparentId=/) },
+  { kind: 'formControl', path: /^xl\/ctrlProps\/[^/]+\.xml$/i },
+  { kind: 'activeX', path: /^xl\/activeX\/[^/]+\.xml$/i },
+  { kind: 'macros', path: /^xl\/vbaProject\.bin$/i },
+  { kind: 'externalLink', path: /^xl\/externalLinks\/[^/]+\.xml$/i },
+];
+/** Every kind, in the order they are reported. */
+export const UNKEPT_KINDS: readonly UnkeptKind[] = ['chart', 'chartsheet', 'pivotTable', 'slicer', 'timeline', 'sparkline', 'threadedComment', 'formControl', 'activeX', 'macros', 'externalLink'];
+
+const unescapeXml = (s: string) =>
+  s.replace(/&(lt|gt|quot|apos|amp|#x[0-9a-f]+|#\d+);/gi, (_, e: string) =>
+    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' } as Record<string, string>)[e.toLowerCase()]!,
+  );
+
+/** The attributes of one start tag, by local name (prefixes dropped: r:id → id). */
+function attributes(tag: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out[m[1]!.replace(/^[\w.-]+:/, '')] = unescapeXml(m[2] ?? m[3] ?? '');
+  return out;
+}
+
+/** "xl/worksheets/sheet1.xml" + "../drawings/drawing1.xml" → "xl/drawings/drawing1.xml". */
+function resolvePart(from: string, target: string): string {
+  const parts = target.startsWith('/') ? [] : from.split('/').slice(0, -1);
+  for (const seg of target.replace(/^\//, '').split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg !== '.' && seg !== '') parts.push(seg);
+  }
+  return parts.join('/').toLowerCase();
+}
+
+export async function findUnkept(data: ArrayBuffer | Uint8Array): Promise<UnkeptPart[]> {
+  const zip = await JSZip.loadAsync(data);
+  const files = Object.values(zip.files).filter((f) => !f.dir);
+  const byPath = new Map(files.map((f) => [f.name.toLowerCase(), f]));
+  const text = (path: string) => byPath.get(path.toLowerCase())?.async('string') ?? Promise.resolve('');
+
+  /** Internal targets of a part's relationships (absent rels: none). */
+  const targets = async (part: string): Promise<string[]> => {
+    const i = part.lastIndexOf('/');
+    const rels = await text(`${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`);
+    return [...rels.matchAll(/<(?:\w+:)?Relationship\s[^>]*>/g)]
+      .map((m) => attributes(m[0]))
+      .filter((a) => a.Target && a.TargetMode !== 'External')
+      .map((a) => resolvePart(part, a.Target!));
+  };
+
+  // Sheets in tab order with their part paths; each sheet reaches its own part, its related parts and theirs
+  // (sheet → drawing → chart, sheet → pivot table → cache).
+  const workbook = 'xl/workbook.xml';
+  const rels = new Map<string, string>();
+  const wbRels = await text('xl/_rels/workbook.xml.rels');
+  for (const m of wbRels.matchAll(/<(?:\w+:)?Relationship\s[^>]*>/g)) {
+    const a = attributes(m[0]);
+    if (a.Id && a.Target && a.TargetMode !== 'External') rels.set(a.Id, resolvePart(workbook, a.Target));
+  }
+  const sheets = [...(await text(workbook)).matchAll(/<(?:\w+:)?sheet\s[^>]*>/g)]
+    .map((m) => attributes(m[0]))
+    .flatMap((a) => (a.name && a.id && rels.has(a.id) ? [{ name: a.name, path: rels.get(a.id)! }] : []));
+  const reach = await Promise.all(
+    sheets.map(async ({ path }) => {
+      const near = await targets(path);
+      const far = await Promise.all(near.map(targets));
+      return new Set([path, ...near, ...far.flat()]);
+    }),
+  );
+  const sheetsReaching = (paths: string[]) => sheets.filter((_, i) => paths.some((p) => reach[i]!.has(p))).map((s) => s.name);
+
+  const found = new Map<UnkeptKind, UnkeptPart>();
+  for (const { kind, path, count } of PARTS) {
+    const matching = files.filter((f) => path.test(f.name));
+    if (!matching.length) continue;
+    const n = count ? (await Promise.all(matching.map(async (f) => count(await f.async('string'))))).reduce((a, b) => a + b, 0) : matching.length;
+    found.set(kind, { kind, count: n, sheets: sheetsReaching(matching.map((f) => f.name.toLowerCase())) });
+  }
+  // Sparklines live inside the worksheet XML (x14 extension), not in parts of their own.
+  const sparklines = await Promise.all(
+    sheets.map(async ({ name, path }) => {
+      const xml = /^xl\/worksheets\//.test(path) ? await text(path) : '';
+      return { name, n: xml.includes('sparkline') ? [...xml.matchAll(/<(?:\w+:)?sparkline[\s>]/g)].length : 0 };
+    }),
+  );
+  const withSparklines = sparklines.filter((s) => s.n > 0);
+  if (withSparklines.length) found.set('sparkline', { kind: 'sparkline', count: withSparklines.reduce((a, s) => a + s.n, 0), sheets: withSparklines.map((s) => s.name) });
+  return UNKEPT_KINDS.flatMap((k) => (found.has(k) ? [found.get(k)!] : []));
+}
+
+/** Each kind's words: the Chinese measure word and name; English singular and plural. */
+const WORDS: Record<UnkeptKind, { zh: string; one: string; many: string }> = {
+  chart: { zh: '个图表', one: 'chart', many: 'charts' },
+  chartsheet: { zh: '个图表工作表', one: 'chart sheet', many: 'chart sheets' },
+  pivotTable: { zh: '个数据透视表', one: 'pivot table', many: 'pivot tables' },
+  slicer: { zh: '个切片器', one: 'slicer', many: 'slicers' },
+  timeline: { zh: '个日程表（时间切片器）', one: 'timeline', many: 'timelines' },
+  sparkline: { zh: '个迷你图', one: 'sparkline', many: 'sparklines' },
+  threadedComment: { zh: '条批注会话', one: 'threaded comment', many: 'threaded comments' },
+  formControl: { zh: '个表单控件', one: 'form control', many: 'form controls' },
+  activeX: { zh: '个 ActiveX 控件', one: 'ActiveX control', many: 'ActiveX controls' },
+  macros: { zh: '个 VBA 宏项目', one: 'VBA macro project', many: 'VBA macro projects' },
+  externalLink: { zh: '个外部工作簿链接', one: 'link to another workbook', many: 'links to other workbooks' },
+};
+
+/** "2 个图表（工作表：汇总）、1 个 VBA 宏项目" / "2 charts (sheet 汇总), 1 VBA macro project". */
+export function describeUnkept(parts: readonly UnkeptPart[]): Message {
+  const zh = parts.map((p) => `${p.count} ${WORDS[p.kind].zh}${p.sheets.length ? `（工作表：${p.sheets.join('、')}）` : ''}`);
+  const en = parts.map((p) => {
+    const where = p.sheets.length ? ` (${p.sheets.length === 1 ? 'sheet' : 'sheets'} ${p.sheets.join(', ')})` : '';
+    return `${p.count} ${p.count === 1 ? WORDS[p.kind].one : WORDS[p.kind].many}${where}`;
+  });
+  return { zh: zh.join('、'), en: en.join(', ') };
+}
+
+/** The warning before a copy is written; null when nothing would be lost. */
+export function unkeptNotice(parts: readonly UnkeptPart[]): Message | null {
+  if (!parts.length) return null;
+  const what = describeUnkept(parts);
+  return {
+    zh: `此文件中的 ${what.zh}在输出文件中不会保留；原文件未改动。如需保留，请在 Excel 中用加载项同步。`,
+    en: `This file's ${what.en} will not be kept in the output file; the original file is unchanged. To keep them, sync the workbook in Excel with the add-in.`,
+  };
+}

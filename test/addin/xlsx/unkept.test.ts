@@ -1,0 +1,153 @@
+/**
+ * The parts ExcelJS does not keep: each kind the detector lists is first proven dropped — injected into an
+ * ExcelJS-written workbook, loaded and saved through XlsxGateway, and gone from the saved package — and the
+ * gateway reports it at load with its count and sheets. Workbooks ExcelJS writes itself list nothing.
+ */
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { EMPTY_PLAN, runSync } from '../../../addin/core';
+import { countyProjectsSheet, dashboardSheet } from '../../../addin/core/leader-sheets';
+import { dashboard } from '../../../functions/domain/report';
+import { history, UNITS } from '../../functions/domain/report/history';
+import { buildSample } from '../../../addin/cli/sample';
+import { describeUnkept, findUnkept, UNKEPT_KINDS, unkeptNotice, XlsxGateway, type UnkeptPart } from '../../../addin/xlsx';
+import { fakeBackend } from '../../fixtures/fakeBackend';
+import { ALL_KINDS, cleanWorkbook, partsOf, partText, withParts, type FixtureKind } from './unkept-fixtures';
+
+/** The package folders (or files) each kind lives in. */
+const HOME: Record<FixtureKind, string[]> = {
+  chart: ['xl/charts/', 'xl/drawings/'],
+  chartsheet: ['xl/chartsheets/'],
+  pivotTable: ['xl/pivotTables/', 'xl/pivotCache/'],
+  slicer: ['xl/slicers/', 'xl/slicerCaches/'],
+  timeline: ['xl/timelines/', 'xl/timelineCaches/'],
+  macros: ['xl/vbaProject.bin'],
+  threadedComment: ['xl/threadedComments/', 'xl/persons/'],
+  formControl: ['xl/ctrlProps/'],
+  activeX: ['xl/activeX/'],
+  sparkline: [],
+  externalLink: ['xl/externalLinks/'],
+};
+
+/** What the gateway should report for two of a kind on 汇总 (xl/worksheets/sheet2.xml). */
+const EXPECTED: Record<FixtureKind, UnkeptPart[]> = {
+  chart: [{ kind: 'chart', count: 2, sheets: ['汇总'] }],
+  chartsheet: [
+    { kind: 'chart', count: 2, sheets: ['投资图1', '投资图2'] },
+    { kind: 'chartsheet', count: 2, sheets: ['投资图1', '投资图2'] },
+  ],
+  pivotTable: [{ kind: 'pivotTable', count: 2, sheets: ['汇总'] }],
+  slicer: [{ kind: 'slicer', count: 2, sheets: ['汇总'] }],
+  timeline: [{ kind: 'timeline', count: 2, sheets: ['汇总'] }],
+  macros: [{ kind: 'macros', count: 1, sheets: [] }],
+  threadedComment: [{ kind: 'threadedComment', count: 2, sheets: ['汇总'] }],
+  formControl: [{ kind: 'formControl', count: 2, sheets: ['汇总'] }],
+  activeX: [{ kind: 'activeX', count: 2, sheets: ['汇总'] }],
+  sparkline: [{ kind: 'sparkline', count: 2, sheets: ['汇总'] }],
+  externalLink: [{ kind: 'externalLink', count: 2, sheets: [] }],
+};
+
+const inHome = (kind: FixtureKind) => (path: string) => HOME[kind].some((h) => path.startsWith(h));
+const SHEET = 'xl/worksheets/sheet2.xml';
+
+it('every kind the detector lists has a fixture below that proves ExcelJS drops it', () => {
+  expect([...UNKEPT_KINDS].sort()).toEqual([...ALL_KINDS].sort());
+});
+
+describe.each(ALL_KINDS)('%s', (kind) => {
+  it('is dropped by an XlsxGateway load + save, and the gateway said so at load', async () => {
+    const input = await withParts([{ kind, count: 2 }]);
+    const before = await partsOf(input);
+    if (kind === 'sparkline') expect(await partText(input, SHEET)).toMatch(/<x14:sparklineGroups[\s\S]*<x14:sparkline>/);
+    else for (const home of HOME[kind]) expect(before.filter((p) => p.startsWith(home)).length).toBeGreaterThan(0);
+
+    const gateway = await XlsxGateway.load(input);
+    expect(gateway.unkept).toEqual(EXPECTED[kind]);
+    // The injected workbook is still a workbook ExcelJS reads: both sheets, their cells.
+    expect((await gateway.readSheets()).map((s) => s.name)).toEqual(['台账', '汇总']);
+
+    const output = await gateway.save();
+    expect((await partsOf(output)).filter(inHome(kind))).toEqual([]);
+    expect(await partText(output, SHEET)).not.toMatch(/sparkline/);
+    expect(await findUnkept(output)).toEqual([]);
+  });
+});
+
+describe('what is listed', () => {
+  it('counts threaded conversations, not their replies, and names sheets with XML escapes as Excel shows them', async () => {
+    const base = await cleanWorkbook();
+    // Rename 汇总 to "R&D <汇总>" and add a reply to the first conversation.
+    const zip = await JSZip.loadAsync(base);
+    zip.file('xl/workbook.xml', (await zip.file('xl/workbook.xml')!.async('string')).replace('name="汇总"', 'name="R&amp;D &lt;汇总&gt;"'));
+    const renamed = await zip.generateAsync({ type: 'uint8array' });
+    const input = await withParts([{ kind: 'threadedComment', sheet: 'R&amp;D &lt;汇总&gt;', count: 2 }], renamed);
+    const z = await JSZip.loadAsync(input);
+    const path = Object.keys(z.files).find((p) => /threadedComment\d+\.xml$/.test(p))!;
+    const xml = await z.file(path)!.async('string');
+    z.file(path, xml.replace('</ThreadedComments>', '<threadedComment ref="B2" dT="2026-03-06T09:00:00.00" personId="{00000000-0000-0000-0000-000000000001}" id="{00000000-0000-0000-0000-000000000999}" parentId="{00000000-0000-0000-0000-000000000100}"><text>已核实</text></threadedComment></ThreadedComments>'));
+    expect(await findUnkept(await z.generateAsync({ type: 'uint8array' }))).toEqual([{ kind: 'threadedComment', count: 2, sheets: ['R&D <汇总>'] }]);
+  });
+
+  it('several kinds on several sheets, in a fixed order, each with its own sheets', async () => {
+    const input = await withParts([
+      { kind: 'macros' },
+      { kind: 'pivotTable', sheet: '汇总' },
+      { kind: 'chart', sheet: '台账', count: 1 },
+      { kind: 'chart', sheet: '汇总', count: 1 },
+    ]);
+    const unkept = (await XlsxGateway.load(input)).unkept;
+    expect(unkept).toEqual([
+      { kind: 'chart', count: 2, sheets: ['台账', '汇总'] },
+      { kind: 'pivotTable', count: 1, sheets: ['汇总'] },
+      { kind: 'macros', count: 1, sheets: [] },
+    ]);
+    expect(describeUnkept(unkept)).toEqual({
+      zh: '2 个图表（工作表：台账、汇总）、1 个数据透视表（工作表：汇总）、1 个 VBA 宏项目',
+      en: '2 charts (sheets 台账, 汇总), 1 pivot table (sheet 汇总), 1 VBA macro project',
+    });
+  });
+
+  it('the warning names what would be lost and says the original is unchanged; none when nothing is', async () => {
+    const unkept = (await XlsxGateway.load(await withParts([{ kind: 'chart', count: 2 }, { kind: 'pivotTable' }]))).unkept;
+    expect(unkeptNotice(unkept)).toEqual({
+      zh: '此文件中的 2 个图表（工作表：汇总）、1 个数据透视表（工作表：汇总）在输出文件中不会保留；原文件未改动。如需保留，请在 Excel 中用加载项同步。',
+      en: "This file's 2 charts (sheet 汇总), 1 pivot table (sheet 汇总) will not be kept in the output file; the original file is unchanged. To keep them, sync the workbook in Excel with the add-in.",
+    });
+    expect(unkeptNotice([])).toBeNull();
+  });
+});
+
+describe('a workbook ExcelJS writes lists nothing', () => {
+  it('the plain ledger, the messy sample, and what ExcelJS keeps: notes, images, tables, validation, data bars', async () => {
+    expect(await findUnkept(await cleanWorkbook())).toEqual([]);
+    expect(await findUnkept(await XlsxGateway.of(await buildSample({ projects: 20, seed: 5, asOf: '2026-06-01', messy: true })).save())).toEqual([]);
+
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('台账');
+    ws.addRow(['项目名称', '总投资']);
+    ws.addRow(['项目甲', 3]);
+    ws.getCell('A2').note = '请核实';
+    ws.getCell('B2').dataValidation = { type: 'decimal', operator: 'greaterThan', formulae: [0], allowBlank: true };
+    ws.addConditionalFormatting({ ref: 'B2:B9', rules: [{ type: 'dataBar', priority: 1, gradient: false, cfvo: [{ type: 'num', value: 0 }, { type: 'max' }] } as ExcelJS.DataBarRuleType] });
+    ws.addTable({ name: 'T1', ref: 'D1', columns: [{ name: '单位' }, { name: '数量' }], rows: [['城区', 1]] });
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    ws.addImage(wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' }), 'F2:G4');
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    expect((await partsOf(bytes)).filter((p) => /media|tables|comments|drawings/.test(p)).length).toBeGreaterThanOrEqual(4);
+    const gateway = await XlsxGateway.load(bytes);
+    expect(gateway.unkept).toEqual([]);
+    // …and they survive the round trip, which is why they are not listed.
+    const saved = await partsOf(await gateway.save());
+    for (const kept of ['xl/media/', 'xl/tables/', 'xl/comments', 'xl/drawings/']) expect(saved.some((p) => p.startsWith(kept))).toBe(true);
+  });
+
+  it('a synced copy with the leaders’ sheets written (data bars, protection) lists nothing either', async () => {
+    const gateway = await XlsxGateway.load(await XlsxGateway.of(await buildSample({ projects: 20, seed: 5, asOf: '2026-06-01', messy: false })).save());
+    await runSync({ gateway, api: { url: 'http://fake', token: 't', fetch: fakeBackend() }, options: { workbookName: 'ledger.xlsx', asOf: '2026-06-01' } });
+    const h = history();
+    const d = dashboard(h.filter((x) => x.week <= '2026-W48'), { asOf: '2026-11-27T04:00:00.000Z', week: '2026-W48', units: UNITS });
+    const county = countyProjectsSheet([{ projects: [] }], { county: '平邑县', asOf: '2026-11-27T04:00:00.000Z' });
+    await gateway.apply({ ...EMPTY_PLAN, leaderSheets: [dashboardSheet(d, { county: '平邑县' }), county] });
+    expect(await findUnkept(await gateway.save())).toEqual([]);
+  });
+});
