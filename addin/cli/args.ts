@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 
-/** Exit codes: 0 ok, 1 rows had errors (or the backend refused), 2 usage or unreadable input, 3 backend unreachable. */
+/** Exit codes: 0 ok, 1 rows had errors (or the backend refused), 2 usage, unreadable input or a refused overwrite, 3 backend unreachable. */
 export const EXIT = { ok: 0, rowErrors: 1, usage: 2, unreachable: 3 } as const;
 
 export class UsageError extends Error {
@@ -32,11 +32,12 @@ export function positiveInt(value: string | undefined, flag: string, fallback: n
   return n;
 }
 
-/** --api and --token go together; --out and --in-place exclude each other. */
-export function checkTarget(values: { api?: string; token?: string; out?: string; 'in-place'?: boolean }): void {
+/** --api and --token go together; --out and --in-place exclude each other; --force only overrides --in-place's refusal. */
+export function checkTarget(values: { api?: string; token?: string; out?: string; 'in-place'?: boolean; force?: boolean }): void {
   if (values.api && !values.token) throw new UsageError('--api 需要同时给出 --token', '--api needs --token');
   if (values.token && !values.api) throw new UsageError('--token 只能与 --api 一起使用', '--token goes with --api');
   if (values.out && values['in-place']) throw new UsageError('--out 与 --in-place 不能同时使用', '--out and --in-place exclude each other');
+  if (values.force && !values['in-place']) throw new UsageError('--force 只能与 --in-place 一起使用', '--force goes with --in-place');
 }
 
 /** `<dir>/<name>-<suffix>.xlsx` beside the input. */

@@ -8,7 +8,7 @@ import { formatInstant } from '../core/leader-sheets';
 import { checkTarget, EXIT, isoDate, isoWeek, UsageError } from './args';
 import { detectLang, table, type Lang } from './i18n';
 import type { Io } from './main';
-import { onWorkbookCopy } from './workbook';
+import { onWorkbookCopy, warnOn } from './workbook';
 
 export interface ReportCliOptions {
   input: string;
@@ -21,6 +21,7 @@ export interface ReportCliOptions {
   data?: string;
   inMemory?: boolean;
   inPlace?: boolean;
+  force?: boolean;
   json?: boolean;
 }
 
@@ -30,7 +31,7 @@ export function parseReportArgs(args: string[]): ReportCliOptions {
     allowPositionals: true,
     options: {
       out: { type: 'string', short: 'o' }, api: { type: 'string' }, token: { type: 'string' }, data: { type: 'string' },
-      week: { type: 'string' }, 'as-of': { type: 'string' }, 'county-projects': { type: 'boolean' }, 'in-place': { type: 'boolean' }, json: { type: 'boolean' },
+      week: { type: 'string' }, 'as-of': { type: 'string' }, 'county-projects': { type: 'boolean' }, 'in-place': { type: 'boolean' }, force: { type: 'boolean' }, json: { type: 'boolean' },
     },
   });
   if (positionals.length !== 1) throw new UsageError('report 需要一个工作簿文件', 'report needs one workbook file');
@@ -38,7 +39,7 @@ export function parseReportArgs(args: string[]): ReportCliOptions {
   return {
     input: positionals[0]!, out: values.out, api: values.api, token: values.token, data: values.data,
     week: isoWeek(values.week, '--week'), asOf: isoDate(values['as-of'], '--as-of'), countyProjects: values['county-projects'],
-    inPlace: values['in-place'], json: values.json,
+    inPlace: values['in-place'], force: values.force, json: values.json,
   };
 }
 
@@ -88,7 +89,7 @@ export function formatLeaderSummary(o: LeaderOutcome, out: string, lang: Lang): 
 
 export async function report(o: ReportCliOptions, io: Io): Promise<number> {
   const lang = detectLang(io.env);
-  const { out, result: outcome } = await onWorkbookCopy(o, 'leaders', (gateway, api) =>
+  const { out, result: outcome, unkept, unkeptWarning } = await onWorkbookCopy(o, 'leaders', warnOn(io.stderr, lang), (gateway, api) =>
     refreshLeaderSheets({
       gateway,
       api,
@@ -97,6 +98,6 @@ export async function report(o: ReportCliOptions, io: Io): Promise<number> {
       onProgress: progressLines(lang, io.stderr),
     }),
   );
-  io.stdout.write((o.json ? JSON.stringify({ output: out, ...outcome }, null, 2) : formatLeaderSummary(outcome, out, lang)) + '\n');
+  io.stdout.write((o.json ? JSON.stringify({ output: out, unkept, unkeptWarning, ...outcome }, null, 2) : formatLeaderSummary(outcome, out, lang)) + '\n');
   return EXIT.ok;
 }

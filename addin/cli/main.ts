@@ -4,7 +4,8 @@
  * (领导看板, 周调度, optionally 全县项目) into a copy of a workbook, `demo` does all three, `dev-token` prints a local
  * stack's dev token for any user. A composition root: it
  * wires core, the .xlsx gateway and (in-process) the local stack.
- * Exit codes: 0 ok, 1 rows had errors (or the backend refused), 2 usage or unreadable input, 3 backend unreachable.
+ * Exit codes: 0 ok, 1 rows had errors (or the backend refused), 2 usage, unreadable input or a refused overwrite
+ * (--in-place on a file with parts the copy cannot keep, without --force), 3 backend unreachable.
  */
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -19,7 +20,8 @@ import { detectLang, type Lang } from './i18n';
 import { parseReportArgs, report } from './leaders';
 import { formatSummary, progressBar } from './report';
 import { buildSample } from './sample';
-import { onWorkbookCopy } from './workbook';
+import { RefusedError } from './unkept';
+import { onWorkbookCopy, warnOn } from './workbook';
 
 export { EXIT };
 
@@ -27,9 +29,9 @@ const USAGE = {
   zh: `用法：
   invest-flags sample <输出.xlsx> [--projects N] [--seed S] [--as-of YYYY-MM-DD] [--messy]
   invest-flags sync <台账.xlsx> [--out <文件>] [--api <地址> --token <令牌>] [--data <目录>]
-                    [--as-of YYYY-MM-DD] [--move] [--in-place] [--json]
+                    [--as-of YYYY-MM-DD] [--move] [--in-place [--force]] [--json]
   invest-flags report <工作簿.xlsx> [--week 2026-W48] [--as-of YYYY-MM-DD] [--county-projects]
-                    [--out <文件>] [--api <地址> --token <令牌>] [--data <目录>] [--in-place] [--json]
+                    [--out <文件>] [--api <地址> --token <令牌>] [--data <目录>] [--in-place [--force]] [--json]
   invest-flags demo
   invest-flags dev-token --user <邮箱> [--name <姓名>] [--data <目录>]
 
@@ -39,13 +41,16 @@ const USAGE = {
   sync 输出默认写到输入文件旁的 <文件名>-flagged.xlsx，report 写到 <文件名>-leaders.xlsx；
   只有加 --in-place 才覆盖输入文件。report 写入 领导看板、周调度（加 --county-projects 还有只读的 全县项目），
   周次默认为 --as-of（或今天）所在的周。
-  退出码：0 成功，1 有数据问题，2 用法错误，3 无法连接后端。`,
+  输入文件中有无法写回的内容（图表、数据透视表、切片器、迷你图、批注会话、控件、宏、外部链接）时，
+  先在标准错误输出中警告（--json 输出中为 unkept 和 unkeptWarning）；此时 --in-place 会被拒绝（退出码 2），
+  请用 --out 另存，或加 --force 仍然覆盖。
+  退出码：0 成功，1 有数据问题，2 用法错误或拒绝覆盖，3 无法连接后端。`,
   en: `Usage:
   invest-flags sample <out.xlsx> [--projects N] [--seed S] [--as-of YYYY-MM-DD] [--messy]
   invest-flags sync <ledger.xlsx> [--out <file>] [--api <url> --token <token>] [--data <dir>]
-                    [--as-of YYYY-MM-DD] [--move] [--in-place] [--json]
+                    [--as-of YYYY-MM-DD] [--move] [--in-place [--force]] [--json]
   invest-flags report <workbook.xlsx> [--week 2026-W48] [--as-of YYYY-MM-DD] [--county-projects]
-                    [--out <file>] [--api <url> --token <token>] [--data <dir>] [--in-place] [--json]
+                    [--out <file>] [--api <url> --token <token>] [--data <dir>] [--in-place [--force]] [--json]
   invest-flags demo
   invest-flags dev-token --user <email> [--name <name>] [--data <dir>]
 
@@ -55,7 +60,10 @@ const USAGE = {
   sync writes <name>-flagged.xlsx beside the input, report <name>-leaders.xlsx; the input is overwritten
   only with --in-place. report writes 领导看板 (dashboard) and 周调度 (weekly report), plus the read-only
   全县项目 (every county project) with --county-projects; the week defaults to the one --as-of (or today) is in.
-  Exit codes: 0 ok, 1 rows had errors, 2 usage error, 3 backend unreachable.`,
+  When the input has parts that cannot be written back (charts, pivot tables, slicers, sparklines, threaded
+  comments, controls, macros, external links), a warning on stderr names them (unkept and unkeptWarning in
+  --json output); --in-place then refuses (exit 2): use --out, or add --force to overwrite anyway.
+  Exit codes: 0 ok, 1 rows had errors, 2 usage error or refused overwrite, 3 backend unreachable.`,
 };
 
 export interface Io {
@@ -93,6 +101,7 @@ export interface SyncCliOptions {
   asOf?: string;
   move?: boolean;
   inPlace?: boolean;
+  force?: boolean;
   json?: boolean;
 }
 
@@ -102,14 +111,14 @@ export function parseSyncArgs(args: string[]): SyncCliOptions {
     allowPositionals: true,
     options: {
       out: { type: 'string', short: 'o' }, api: { type: 'string' }, token: { type: 'string' }, data: { type: 'string' },
-      'as-of': { type: 'string' }, move: { type: 'boolean' }, 'in-place': { type: 'boolean' }, json: { type: 'boolean' },
+      'as-of': { type: 'string' }, move: { type: 'boolean' }, 'in-place': { type: 'boolean' }, force: { type: 'boolean' }, json: { type: 'boolean' },
     },
   });
   if (positionals.length !== 1) throw new UsageError('sync 需要一个台账文件', 'sync needs one ledger file');
   checkTarget(values);
   return {
     input: positionals[0]!, out: values.out, api: values.api, token: values.token, data: values.data,
-    asOf: isoDate(values['as-of'], '--as-of'), move: values.move, inPlace: values['in-place'], json: values.json,
+    asOf: isoDate(values['as-of'], '--as-of'), move: values.move, inPlace: values['in-place'], force: values.force, json: values.json,
   };
 }
 
@@ -118,7 +127,7 @@ export const defaultOut = (input: string): string => besideInput(input, 'flagged
 
 export async function sync(o: SyncCliOptions, io: Io): Promise<{ code: number; outcome?: SyncOutcome }> {
   const lang: Lang = detectLang(io.env);
-  const { out, result: outcome } = await onWorkbookCopy(o, 'flagged', (gateway, api, input) =>
+  const { out, result: outcome, unkept, unkeptWarning } = await onWorkbookCopy(o, 'flagged', warnOn(io.stderr, lang), (gateway, api, input) =>
     runSync({
       gateway,
       api,
@@ -127,7 +136,7 @@ export async function sync(o: SyncCliOptions, io: Io): Promise<{ code: number; o
       onProgress: progressBar(lang, io.stderr),
     }),
   );
-  if (o.json) io.stdout.write(JSON.stringify({ output: out, ...outcome }, null, 2) + '\n');
+  if (o.json) io.stdout.write(JSON.stringify({ output: out, unkept, unkeptWarning, ...outcome }, null, 2) + '\n');
   else io.stdout.write(formatSummary(outcome, out, lang) + '\n');
   return { code: outcome.errors.length ? EXIT.rowErrors : EXIT.ok, outcome };
 }
@@ -177,6 +186,10 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       const msg = e instanceof UsageError ? e[lang] : (e as Error).message;
       io.stderr.write(`${msg}\n\n${USAGE[lang]}\n`);
+      return EXIT.usage;
+    }
+    if (e instanceof RefusedError) {
+      io.stderr.write(`${e.msg[lang]}\n`);
       return EXIT.usage;
     }
     if (e instanceof GatewayError || e instanceof LedgerError) {
