@@ -173,8 +173,8 @@ export async function startPane(root: HTMLElement, services: PaneServices, prefs
     async openFile(file) {
       if (!services.openFile) return;
       try {
-        await services.openFile(file.name, await file.arrayBuffer());
-        dispatch({ type: 'fileOpened', name: file.name });
+        const { unkept } = await services.openFile(file.name, await file.arrayBuffer());
+        dispatch({ type: 'fileOpened', name: file.name, unkept });
         await loadSettings();
         await refreshLayout();
       } catch (err) {

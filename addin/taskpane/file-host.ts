@@ -1,8 +1,9 @@
 /**
  * Browser file mode (WPS offices, or any browser): the clerk opens an .xlsx, syncs it through the ExcelJS
- * gateway in the page, and downloads the flagged workbook. Loaded as its own chunk, with ExcelJS.
+ * gateway in the page, and downloads the flagged workbook (warned first of any parts the copy will not keep).
+ * Loaded as its own chunk, with ExcelJS.
  */
-import { XlsxGateway } from '../xlsx';
+import { unkeptNotice, XlsxGateway } from '../xlsx';
 import type { FetchLike } from '../core';
 import type { PaneServices } from './services';
 import { devTokenSource } from './token';
@@ -39,6 +40,8 @@ export function fileServices(displayLanguage: string): PaneServices {
         throw new NotXlsxError(err instanceof Error ? err.message : String(err));
       }
       fileName = name;
+      // Charts, pivot tables, macros… ExcelJS cannot write back: the clerk is told before syncing or downloading.
+      return { unkept: unkeptNotice(gateway.unkept) };
     },
     async download() {
       if (!gateway) throw new Error('No workbook is open.');

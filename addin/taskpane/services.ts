@@ -2,7 +2,7 @@
  * What the controller needs from the host, one implementation per mode (wired in taskpane.ts).
  * Keeping this narrow lets the controller run against a stub in unit tests.
  */
-import type { HistoryResponse } from '../../functions/contract';
+import type { HistoryResponse, Message } from '../../functions/contract';
 import type { ApiAccess, WhoAmI } from './auth';
 import type { RowProject } from './history-target';
 import type { LeadersResult } from './leaders-state';
@@ -38,8 +38,8 @@ export interface PaneServices {
   history?: (settings: PaneSettings, id: string) => Promise<HistoryResponse>;
   /** Office mode: selects a cell in Excel. */
   goToCell?: (sheet: string, cell: string) => Promise<void>;
-  /** File mode: opens a workbook from bytes. */
-  openFile?: (name: string, data: ArrayBuffer) => Promise<void>;
+  /** File mode: opens a workbook from bytes; `unkept` warns of what the downloaded copy will not keep (null: nothing). */
+  openFile?: (name: string, data: ArrayBuffer) => Promise<{ unkept: Message | null }>;
   /** File mode: the current workbook as .xlsx bytes. */
   download?: () => Promise<{ name: string; data: ArrayBuffer }>;
   /** Cloud mode: from now on call this API with the signed-in user's token (decided after host detection). */

@@ -2,6 +2,7 @@
  * The pane's state and its transitions: a pure reducer, so every transition is unit-tested without a DOM.
  * Phases: idle → syncing → (done | failed | idle on cancel); done → applying → done.
  */
+import type { Message } from '../../functions/contract';
 import type { AuthFlow, SignedInUser, WhoAmI } from './auth';
 import type { Lang } from './i18n';
 import { INITIAL_HISTORY, reduceHistory, type HistoryAction, type HistoryState } from './history-state';
@@ -39,6 +40,8 @@ export interface PaneState {
   layout: LayoutSheet[] | null;
   /** File mode: the opened file's name; null before one is opened. Office mode: always null. */
   fileName: string | null;
+  /** File mode: what the opened file has that the downloaded copy will not keep (charts…); null when nothing. */
+  unkept: Message | null;
   auth: AuthState;
   me: MeState;
   /** The "refresh leaders' sheets" action (leaders-state.ts). */
@@ -54,7 +57,7 @@ export type Action =
   | { type: 'settingsChanged'; patch: Partial<PaneSettings> }
   | { type: 'settingsSaved'; notice: Problem }
   | { type: 'layoutLoaded'; layout: LayoutSheet[] | null }
-  | { type: 'fileOpened'; name: string }
+  | { type: 'fileOpened'; name: string; unkept?: Message | null }
   | { type: 'syncStarted' }
   | { type: 'syncStep'; step: 'reading' | 'sending' | 'writing' }
   | { type: 'syncProgress'; done: number; total: number }
@@ -88,6 +91,7 @@ export function initialState(mode: HostMode, lang: Lang): PaneState {
     settings: DEFAULT_SETTINGS,
     layout: null,
     fileName: null,
+    unkept: null,
     auth: { flow: 'local', status: 'signedOut', user: null },
     me: null,
     leaders: INITIAL_LEADERS,
@@ -150,7 +154,7 @@ export function reduce(s: PaneState, a: Action): PaneState {
       return { ...s, layout: a.layout };
     case 'fileOpened':
       // A new file invalidates the previous result and download.
-      return { ...s, fileName: a.name, phase: 'idle', outcome: null, problem: null, notice: null, layout: null, leaders: { ...s.leaders, result: null } };
+      return { ...s, fileName: a.name, unkept: a.unkept ?? null, phase: 'idle', outcome: null, problem: null, notice: null, layout: null, leaders: { ...s.leaders, result: null } };
     case 'syncStarted':
       if (!canSync(s)) return s;
       return { ...s, phase: 'syncing', step: 'reading', progress: null, problem: null, notice: null };

@@ -5,7 +5,7 @@
  */
 import { FIELDS, LISTS, STAGE_NAMES, type FieldKey, type ListKey } from '../../functions/contract';
 import { fill, h, show } from './dom';
-import { formatTime, t, type Lang, type MessageKey } from './i18n';
+import { formatTime, pick, t, type Lang, type MessageKey } from './i18n';
 import type { Role } from '../../functions/contract';
 import type { LayoutSheet, PaneSettings, SyncOutcome } from './model';
 import type { MeState, PaneState, ViewName } from './state';
@@ -87,7 +87,10 @@ export function createView(root: HTMLElement, on: ViewHandlers): View {
   });
   const openButton = tx(h('button', { type: 'button', class: 'button', id: 'open-file', onclick: () => fileInput.click() }), 'openFile');
   const fileName = h('p', { class: 'file-name', id: 'file-name' });
-  const fileCard = h('section', { class: 'card file-card' }, tx(h('p', { class: 'hint' }), 'fileHint'), h('div', { class: 'row' }, openButton, fileInput), fileName);
+  // What the downloaded copy will not keep (charts, pivot tables…): stays in view until another file is opened.
+  const unkeptText = h('p', { class: 'message-text' });
+  const unkeptBox = h('div', { class: 'message message-error', role: 'status', id: 'unkept' }, unkeptText);
+  const fileCard = h('section', { class: 'card file-card' }, tx(h('p', { class: 'hint' }), 'fileHint'), h('div', { class: 'row' }, openButton, fileInput), fileName, unkeptBox);
 
   // ── sync ──
   const syncButton = tx(h('button', { type: 'button', class: 'button primary sync', id: 'sync', onclick: () => on.sync() }), 'sync');
@@ -219,6 +222,8 @@ export function createView(root: HTMLElement, on: ViewHandlers): View {
     // File card.
     show(fileCard, s.mode === 'file');
     fileName.textContent = s.fileName ? t(lang, 'fileChosen', { name: s.fileName }) : t(lang, 'noFile');
+    show(unkeptBox, s.unkept !== null);
+    unkeptText.textContent = s.unkept ? pick(lang, s.unkept) : '';
     openButton.disabled = s.phase === 'syncing' || s.phase === 'applying';
 
     // Sync and progress.

@@ -124,7 +124,7 @@ export function workbookServices(o: WorkbookServicesOptions): PaneServices {
     openFile: o.openFile
       ? async (name, data) => {
           pending = [];
-          await o.openFile!(name, data);
+          return o.openFile!(name, data);
         }
       : undefined,
     download: o.download,

@@ -1,13 +1,16 @@
 /**
  * Browser file mode end to end: the task pane served by the local stack, opened outside Office in headless
  * Chromium; the clerk opens a messy generated ledger, syncs, downloads, and the downloaded .xlsx has the flags.
+ * A ledger with charts and a pivot table shows, as soon as it is opened, that the download will not keep them.
  */
 import ExcelJS from 'exceljs';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSample } from '../../addin/cli/sample';
+import { XlsxGateway } from '../../addin/xlsx';
 import { FLAG_STYLE } from '../../functions/contract';
+import { partsOf, withParts } from '../addin/xlsx/unkept-fixtures';
 import { ARTIFACTS, startE2E, type E2E } from './browser';
 
 jest.setTimeout(180_000);
@@ -102,4 +105,44 @@ it('opens an .xlsx, syncs it against the local stack and downloads the flagged w
   // The page ran offline: Office.js came from the local copy, never the CDN; the only outside request is Office.js'
   // own telemetry frame, which was refused without harm.
   expect(e2e.outside.filter((u) => !u.startsWith(OFFICE_TELEMETRY))).toEqual([]);
+});
+
+it('warns, as soon as a ledger with charts and a pivot table is opened, that the download will not keep them', async () => {
+  const asOf = new Date().toISOString().slice(0, 10);
+  const clean = await XlsxGateway.of(await buildSample({ projects: 12, seed: 3, asOf, messy: false })).save();
+  const input = join(work, '含图表的台账.xlsx');
+  writeFileSync(input, await withParts([{ kind: 'chart', sheet: '重点线索', count: 2 }, { kind: 'pivotTable', sheet: '落地项目' }], clean));
+  const plain = join(work, '普通台账.xlsx');
+  writeFileSync(plain, clean);
+
+  const page = await e2e.page();
+  await page.goto(`${e2e.stack.url}/taskpane.html?token=${encodeURIComponent(e2e.stack.adminToken)}`);
+  await page.getByRole('button', { name: '打开 .xlsx' }).waitFor();
+  const warning = page.locator('#unkept');
+  expect(await warning.isVisible()).toBe(false);
+
+  await page.setInputFiles('#file-input', input);
+  await page.getByText('已打开：含图表的台账.xlsx').waitFor();
+  expect(await warning.isVisible()).toBe(true);
+  expect(await warning.textContent()).toBe('此文件中的 2 个图表（工作表：重点线索）、1 个数据透视表（工作表：落地项目）在输出文件中不会保留；原文件未改动。如需保留，请在 Excel 中用加载项同步。');
+  expect(await page.locator('#problem').isVisible()).toBe(false);
+
+  // The warning stays while the clerk syncs and downloads; the download indeed lacks the charts.
+  await page.getByRole('button', { name: '同步' }).click();
+  await page.locator('#result').waitFor({ state: 'visible' });
+  expect(await warning.isVisible()).toBe(true);
+  await page.screenshot({ path: join(ARTIFACTS, 'taskpane-file-unkept.png'), fullPage: true });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载已标记的工作簿' }).click()]);
+  const saved = join(work, 'unkept-flagged.xlsx');
+  await download.saveAs(saved);
+  expect((await partsOf(readFileSync(saved))).filter((p) => /charts|pivot/i.test(p))).toEqual([]);
+
+  await page.getByLabel('语言').selectOption('en');
+  await page.getByRole('button', { name: 'Sync' }).waitFor();
+  expect(await warning.textContent()).toMatch(/^This file's 2 charts \(sheet 重点线索\), 1 pivot table \(sheet 落地项目\) will not be kept in the output file; the original file is unchanged\./);
+
+  // Another file without such parts: the warning goes.
+  await page.setInputFiles('#file-input', plain);
+  await page.getByText('Opened: 普通台账.xlsx').waitFor();
+  expect(await warning.isVisible()).toBe(false);
 });

@@ -107,6 +107,17 @@ describe('pane state', () => {
     expect(canDownload(reopened)).toBe(false);
   });
 
+  it('file mode: what the opened file will not keep stays through sync and failure, and goes with the next file', () => {
+    const unkept = { zh: '此文件中的 1 个图表在输出文件中不会保留；原文件未改动。', en: "This file's 1 chart will not be kept in the output file." };
+    expect(file.unkept).toBeNull();
+    const opened = reduce(file, { type: 'fileOpened', name: 'a.xlsx', unkept });
+    expect(opened.unkept).toBe(unkept);
+    const after = run(opened, { type: 'syncStarted' }, { type: 'syncSucceeded', outcome: outcome() }, { type: 'failed', problem: { key: 'errNetwork' } }, { type: 'dismiss' });
+    expect(after.unkept).toBe(unkept);
+    expect(reduce(after, { type: 'fileOpened', name: 'b.xlsx', unkept: null }).unkept).toBeNull();
+    expect(reduce(after, { type: 'fileOpened', name: 'c.xlsx' }).unkept).toBeNull();
+  });
+
   it('switches view and language and edits settings', () => {
     const s = run(office, { type: 'showView', view: 'settings' }, { type: 'setLang', lang: 'en' }, { type: 'settingsChanged', patch: { tintName: true } });
     expect(s).toMatchObject({ view: 'settings', lang: 'en' });
