@@ -89,7 +89,7 @@ export function createView(root: HTMLElement, on: ViewHandlers): View {
   const fileName = h('p', { class: 'file-name', id: 'file-name' });
   // What the downloaded copy will not keep (charts, pivot tables…): stays in view until another file is opened.
   const unkeptText = h('p', { class: 'message-text' });
-  const unkeptBox = h('div', { class: 'message message-error', role: 'status', id: 'unkept' }, unkeptText);
+  const unkeptBox = h('div', { class: 'message message-warn', role: 'status', id: 'unkept' }, unkeptText);
   const fileCard = h('section', { class: 'card file-card' }, tx(h('p', { class: 'hint' }), 'fileHint'), h('div', { class: 'row' }, openButton, fileInput), fileName, unkeptBox);
 
   // ── sync ──
