@@ -22,6 +22,7 @@ import {
 } from '../core/gateway';
 import { displayWidth } from '../core/leader-sheets';
 import { deleteRows } from './delete-rows';
+import { openPackage } from './not-workbook';
 import { readWorksheet } from './read';
 import { findUnkept, type UnkeptPart } from './unkept';
 
@@ -48,10 +49,15 @@ export class XlsxGateway implements WorkbookGateway {
     readonly unkept: readonly UnkeptPart[],
   ) {}
 
-  static async load(data: ArrayBuffer | Uint8Array): Promise<XlsxGateway> {
+  /**
+   * `fileName` (when known) names the file in the error for one that is not an .xlsx (an .xls, a password,
+   * a Word document…: a NotWorkbookError, told apart before ExcelJS reads it).
+   */
+  static async load(data: ArrayBuffer | Uint8Array, fileName?: string): Promise<XlsxGateway> {
+    const zip = await openPackage(data, fileName);
     const wb = new ExcelJS.Workbook();
     try {
-      const [, unkept] = await Promise.all([wb.xlsx.load(data as ArrayBuffer), findUnkept(data)]);
+      const [, unkept] = await Promise.all([wb.xlsx.load(data as ArrayBuffer), findUnkept(zip)]);
       return new XlsxGateway(wb, unkept);
     } catch (e) {
       throw new GatewayError('io', `无法读取该 .xlsx 文件：${(e as Error).message}`, `Cannot read the .xlsx file: ${(e as Error).message}`);

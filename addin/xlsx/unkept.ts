@@ -9,6 +9,8 @@ import JSZip from 'jszip';
 import type { Message } from '../../functions/contract';
 
 export type UnkeptKind =
+  | 'wpsCellImage'
+  | 'cellPicture'
   | 'chart'
   | 'chartsheet'
   | 'pivotTable'
@@ -18,23 +20,38 @@ export type UnkeptKind =
   | 'threadedComment'
   | 'formControl'
   | 'activeX'
+  | 'oleObject'
   | 'macros'
-  | 'externalLink';
+  | 'externalLink'
+  | 'dataConnection'
+  | 'dataModel'
+  | 'webExtension';
 
 export interface UnkeptPart {
   kind: UnkeptKind;
   count: number;
-  /** Sheets the parts sit on, in tab order; empty for workbook-wide parts (macros, external links). */
+  /** Sheets the parts sit on, in tab order; empty for workbook-wide parts (macros, external links, the data model). */
   sheets: string[];
 }
 
 /** How many of a kind one part holds: one, unless the part lists several (slicers, timelines, comments). */
 type Counter = (xml: string) => number;
-const elements = (name: string, skip?: RegExp): Counter => (xml) =>
-  Math.max(1, [...xml.matchAll(new RegExp(`<(?:\\w+:)?${name}[\\s/>][^>]*`, 'g'))].filter((m) => !skip?.test(m[0])).length);
+/** Elements named `name` not matching `skip`; at least `floor` (a part that is there counts, whatever its XML). */
+const elements = (name: string, skip?: RegExp, floor = 1): Counter => (xml) =>
+  Math.max(floor, [...xml.matchAll(new RegExp(`<(?:\\w+:)?${name}[\\s/>][^>]*`, 'g'))].filter((m) => !skip?.test(m[0])).length);
 
-/** The part files of each kind (paths are case-insensitive in a package), in the order they are reported. */
-const PARTS: ReadonlyArray<{ kind: Exclude<UnkeptKind, 'sparkline'>; path: RegExp; count?: Counter }> = [
+/**
+ * The part files of each kind (paths are case-insensitive in a package), in the order they are reported. The
+ * sheets named are those whose relationships reach the parts, or, for workbook-wide parts that sheets use
+ * without a relationship, those whose own XML matches `sheetXml` (cells showing in-cell pictures) or that reach
+ * `sheetParts` (the query tables a connection fills).
+ */
+const PARTS: ReadonlyArray<{ kind: Exclude<UnkeptKind, SheetXmlKind>; path: RegExp; count?: Counter; sheetXml?: RegExp; sheetParts?: RegExp }> = [
+  // WPS: xl/cellimages.xml holds the pictures, cells show them with =DISPIMG("ID_…",1).
+  { kind: 'wpsCellImage', path: /^xl\/cellimages\.xml$/i, count: elements('cellImage'), sheetXml: /<f[\s>][^<]*DISPIMG\(/ },
+  // Excel (Place in Cell): one rich value per picture, cells point at them with vm="n". Linked data types
+  // (stocks, geography) share these parts and would be counted with them; Chinese Excel does not offer them.
+  { kind: 'cellPicture', path: /^xl\/richData\/rdrichvalue\.xml$/i, count: elements('rv'), sheetXml: /<(?:\w+:)?c\s[^>]*\bvm="/ },
   { kind: 'chart', path: /^xl\/charts\/chart(?:ex)?\d*\.xml$/i },
   { kind: 'chartsheet', path: /^xl\/chartsheets\/[^/]+\.xml$/i },
   { kind: 'pivotTable', path: /^xl\/pivotTables\/[^/]+\.xml$/i },
@@ -46,9 +63,25 @@ const PARTS: ReadonlyArray<{ kind: Exclude<UnkeptKind, 'sparkline'>; path: RegEx
   { kind: 'activeX', path: /^xl\/activeX\/[^/]+\.xml$/i },
   { kind: 'macros', path: /^xl\/vbaProject\.bin$/i },
   { kind: 'externalLink', path: /^xl\/externalLinks\/[^/]+\.xml$/i },
+  // The data model's own connection (ThisWorkbookDataModel) is the data model, reported below, not a connection.
+  { kind: 'dataConnection', path: /^xl\/connections\.xml$/i, count: elements('connection', /\sname="ThisWorkbookDataModel"/, 0), sheetParts: /^xl\/queryTables\// },
+  { kind: 'dataModel', path: /^xl\/model\/item\.data$/i },
+  { kind: 'webExtension', path: /^xl\/webextensions\/webextension\d*\.xml$/i },
 ];
+
+/** Kinds that live inside the worksheet XML rather than in parts of their own: how many a sheet has. */
+type SheetXmlKind = 'sparkline' | 'oleObject';
+const SHEET_XML: ReadonlyArray<{ kind: SheetXmlKind; marker: string; count: (xml: string) => number }> = [
+  { kind: 'sparkline', marker: 'sparkline', count: (xml) => [...xml.matchAll(/<(?:\w+:)?sparkline[\s>]/g)].length },
+  // Excel writes each OLE object twice (mc:Choice and mc:Fallback) with one shapeId; the part is in xl/embeddings.
+  { kind: 'oleObject', marker: 'oleObject', count: (xml) => new Set([...xml.matchAll(/<(?:\w+:)?oleObject\s[^>]*>/g)].map((m) => { const a = attributes(m[0]); return a.shapeId ?? a.id ?? m[0]; })).size },
+];
+
 /** Every kind, in the order they are reported. */
-export const UNKEPT_KINDS: readonly UnkeptKind[] = ['chart', 'chartsheet', 'pivotTable', 'slicer', 'timeline', 'sparkline', 'threadedComment', 'formControl', 'activeX', 'macros', 'externalLink'];
+export const UNKEPT_KINDS: readonly UnkeptKind[] = [
+  'wpsCellImage', 'cellPicture', 'chart', 'chartsheet', 'pivotTable', 'slicer', 'timeline', 'sparkline', 'threadedComment',
+  'formControl', 'activeX', 'oleObject', 'macros', 'externalLink', 'dataConnection', 'dataModel', 'webExtension',
+];
 
 const unescapeXml = (s: string) =>
   s.replace(/&(lt|gt|quot|apos|amp|#x[0-9a-f]+|#\d+);/gi, (_, e: string) =>
@@ -72,8 +105,9 @@ function resolvePart(from: string, target: string): string {
   return parts.join('/').toLowerCase();
 }
 
-export async function findUnkept(data: ArrayBuffer | Uint8Array): Promise<UnkeptPart[]> {
-  const zip = await JSZip.loadAsync(data);
+/** Reads the package (or the already opened zip of it). */
+export async function findUnkept(data: ArrayBuffer | Uint8Array | JSZip): Promise<UnkeptPart[]> {
+  const zip = data instanceof JSZip ? data : await JSZip.loadAsync(data);
   const files = Object.values(zip.files).filter((f) => !f.dir);
   const byPath = new Map(files.map((f) => [f.name.toLowerCase(), f]));
   const text = (path: string) => byPath.get(path.toLowerCase())?.async('string') ?? Promise.resolve('');
@@ -108,28 +142,30 @@ export async function findUnkept(data: ArrayBuffer | Uint8Array): Promise<Unkept
     }),
   );
   const sheetsReaching = (paths: string[]) => sheets.filter((_, i) => paths.some((p) => reach[i]!.has(p))).map((s) => s.name);
+  const worksheetXml = await Promise.all(sheets.map(({ path }) => (/^xl\/worksheets\//.test(path) ? text(path) : Promise.resolve(''))));
 
   const found = new Map<UnkeptKind, UnkeptPart>();
-  for (const { kind, path, count } of PARTS) {
+  for (const { kind, path, count, sheetXml, sheetParts } of PARTS) {
     const matching = files.filter((f) => path.test(f.name));
     if (!matching.length) continue;
     const n = count ? (await Promise.all(matching.map(async (f) => count(await f.async('string'))))).reduce((a, b) => a + b, 0) : matching.length;
-    found.set(kind, { kind, count: n, sheets: sheetsReaching(matching.map((f) => f.name.toLowerCase())) });
+    if (!n) continue;
+    const named = sheetXml
+      ? sheets.filter((_, i) => sheetXml.test(worksheetXml[i]!)).map((s) => s.name)
+      : sheetsReaching((sheetParts ? files.filter((f) => sheetParts.test(f.name)) : matching).map((f) => f.name.toLowerCase()));
+    found.set(kind, { kind, count: n, sheets: named });
   }
-  // Sparklines live inside the worksheet XML (x14 extension), not in parts of their own.
-  const sparklines = await Promise.all(
-    sheets.map(async ({ name, path }) => {
-      const xml = /^xl\/worksheets\//.test(path) ? await text(path) : '';
-      return { name, n: xml.includes('sparkline') ? [...xml.matchAll(/<(?:\w+:)?sparkline[\s>]/g)].length : 0 };
-    }),
-  );
-  const withSparklines = sparklines.filter((s) => s.n > 0);
-  if (withSparklines.length) found.set('sparkline', { kind: 'sparkline', count: withSparklines.reduce((a, s) => a + s.n, 0), sheets: withSparklines.map((s) => s.name) });
+  for (const { kind, marker, count } of SHEET_XML) {
+    const per = sheets.map(({ name }, i) => ({ name, n: worksheetXml[i]!.includes(marker) ? count(worksheetXml[i]!) : 0 })).filter((s) => s.n > 0);
+    if (per.length) found.set(kind, { kind, count: per.reduce((a, s) => a + s.n, 0), sheets: per.map((s) => s.name) });
+  }
   return UNKEPT_KINDS.flatMap((k) => (found.has(k) ? [found.get(k)!] : []));
 }
 
 /** Each kind's words: the Chinese measure word and name; English singular and plural. */
 const WORDS: Record<UnkeptKind, { zh: string; one: string; many: string }> = {
+  wpsCellImage: { zh: '张 WPS 单元格内图片', one: 'WPS in-cell picture', many: 'WPS in-cell pictures' },
+  cellPicture: { zh: '张 Excel 单元格内图片', one: 'Excel in-cell picture', many: 'Excel in-cell pictures' },
   chart: { zh: '个图表', one: 'chart', many: 'charts' },
   chartsheet: { zh: '个图表工作表', one: 'chart sheet', many: 'chart sheets' },
   pivotTable: { zh: '个数据透视表', one: 'pivot table', many: 'pivot tables' },
@@ -141,6 +177,10 @@ const WORDS: Record<UnkeptKind, { zh: string; one: string; many: string }> = {
   activeX: { zh: '个 ActiveX 控件', one: 'ActiveX control', many: 'ActiveX controls' },
   macros: { zh: '个 VBA 宏项目', one: 'VBA macro project', many: 'VBA macro projects' },
   externalLink: { zh: '个外部工作簿链接', one: 'link to another workbook', many: 'links to other workbooks' },
+  oleObject: { zh: '个嵌入对象', one: 'embedded object', many: 'embedded objects' },
+  dataConnection: { zh: '个数据连接', one: 'data connection', many: 'data connections' },
+  dataModel: { zh: '个 Power Pivot 数据模型', one: 'Power Pivot data model', many: 'Power Pivot data models' },
+  webExtension: { zh: '个 Office 加载项', one: 'Office add-in', many: 'Office add-ins' },
 };
 
 /** "2 个图表（工作表：汇总）、1 个 VBA 宏项目" / "2 charts (sheet 汇总), 1 VBA macro project". */

@@ -7,6 +7,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 
 export type FixtureKind =
+  | 'wpsCellImage'
+  | 'cellPicture'
   | 'chart'
   | 'chartsheet'
   | 'pivotTable'
@@ -17,9 +19,16 @@ export type FixtureKind =
   | 'formControl'
   | 'activeX'
   | 'sparkline'
-  | 'externalLink';
+  | 'externalLink'
+  | 'oleObject'
+  | 'dataConnection'
+  | 'dataModel'
+  | 'webExtension';
 
-export const ALL_KINDS: readonly FixtureKind[] = ['chart', 'chartsheet', 'pivotTable', 'slicer', 'timeline', 'macros', 'threadedComment', 'formControl', 'activeX', 'sparkline', 'externalLink'];
+export const ALL_KINDS: readonly FixtureKind[] = [
+  'wpsCellImage', 'cellPicture', 'chart', 'chartsheet', 'pivotTable', 'slicer', 'timeline', 'macros', 'threadedComment', 'formControl', 'activeX', 'sparkline',
+  'externalLink', 'oleObject', 'dataConnection', 'dataModel', 'webExtension',
+];
 
 const NS = {
   main: 'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
@@ -30,6 +39,13 @@ const NS = {
   c: 'http://schemas.openxmlformats.org/drawingml/2006/chart',
   x14: 'http://schemas.microsoft.com/office/spreadsheetml/2009/9/main',
   xm: 'http://schemas.microsoft.com/office/excel/2006/main',
+  mc: 'http://schemas.openxmlformats.org/markup-compatibility/2006',
+  wps: 'http://www.wps.cn/officeDocument/2017/etCustomData',
+  richData: 'http://schemas.microsoft.com/office/spreadsheetml/2017/richdata',
+  richData2: 'http://schemas.microsoft.com/office/spreadsheetml/2017/richdata2',
+  richValueRel: 'http://schemas.microsoft.com/office/spreadsheetml/2022/richvaluerel',
+  we: 'http://schemas.microsoft.com/office/webextensions/webextension/2010/11',
+  wetp: 'http://schemas.microsoft.com/office/webextensions/taskpanes/2010/11',
 };
 const REL = {
   drawing: `${NS.r}/drawing`,
@@ -49,6 +65,19 @@ const REL = {
   activeXBin: 'http://schemas.microsoft.com/office/2006/relationships/activeXControlBinary',
   externalLink: `${NS.r}/externalLink`,
   externalPath: `${NS.r}/externalLinkPath`,
+  image: `${NS.r}/image`,
+  wpsCellImage: 'http://www.wps.cn/officeDocument/2020/cellImage',
+  sheetMetadata: `${NS.r}/sheetMetadata`,
+  richValue: 'http://schemas.microsoft.com/office/2017/06/relationships/rdRichValue',
+  richValueStructure: 'http://schemas.microsoft.com/office/2017/06/relationships/rdRichValueStructure',
+  richValueTypes: 'http://schemas.microsoft.com/office/2017/06/relationships/rdRichValueTypes',
+  richValueRel: 'http://schemas.microsoft.com/office/2022/10/relationships/richValueRel',
+  oleObject: `${NS.r}/oleObject`,
+  connections: `${NS.r}/connections`,
+  queryTable: `${NS.r}/queryTable`,
+  powerPivotData: `${NS.r}/powerPivotData`,
+  webExtension: 'http://schemas.microsoft.com/office/2011/relationships/webextension',
+  webExtensionTaskpanes: 'http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes',
 };
 const CT = {
   drawing: 'application/vnd.openxmlformats-officedocument.drawing+xml',
@@ -66,7 +95,23 @@ const CT = {
   activeX: 'application/vnd.ms-office.activeX+xml',
   activeXBin: 'application/vnd.ms-office.activeX',
   externalLink: 'application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml',
+  wpsCellImage: 'application/vnd.wps-officedocument.cellimage+xml',
+  sheetMetadata: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml',
+  richValue: 'application/vnd.ms-excel.rdrichvalue+xml',
+  richValueStructure: 'application/vnd.ms-excel.rdrichvaluestructure+xml',
+  richValueTypes: 'application/vnd.ms-excel.rdrichvaluetypes+xml',
+  richValueRel: 'application/vnd.ms-excel.richvaluerel+xml',
+  oleObject: 'application/vnd.openxmlformats-officedocument.oleObject',
+  connections: 'application/vnd.openxmlformats-officedocument.spreadsheetml.connections+xml',
+  queryTable: 'application/vnd.openxmlformats-officedocument.spreadsheetml.queryTable+xml',
+  dataModel: 'application/vnd.openxmlformats-officedocument.model+data',
+  webExtension: 'application/vnd.ms-office.webextension+xml',
+  webExtensionTaskpanes: 'application/vnd.ms-office.webextensiontaskpanes+xml',
 };
+/** A 1×1 PNG, for the pictures in cells. */
+const PNG = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
+/** The first bytes of an OLE2 compound file: embedded objects and the data model are binary, and nothing here opens them. */
+const OLE2 = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** A small ledger as ExcelJS writes it: 台账 (the list) and 汇总 (a summary sheet the injected parts sit on). */
@@ -136,6 +181,26 @@ class Package {
     this.zip.file(path, xml.slice(0, i) + element + xml.slice(i));
   }
 
+  /** Appends a row holding `cells` to a worksheet, below its data (row numbers from the fixture counter). */
+  async addRow(sheet: string, row: number, cells: string) {
+    const xml = await this.text(sheet);
+    this.zip.file(sheet, xml.replace('</sheetData>', `<row r="${row}">${cells}</row></sheetData>`));
+  }
+
+  /**
+   * A part other injections add to (one connections.xml for every connection): created on first use as
+   * `open` + body + `close`, with its content type and a relationship from `from`; later bodies go before `close`.
+   */
+  async appendTo(path: string, open: string, close: string, body: string, type: string, from: { part: string; rel: string; target: string }) {
+    if (this.zip.file(path)) {
+      const xml = await this.text(path);
+      this.zip.file(path, xml.replace(close, `${body}${close}`));
+      return;
+    }
+    await this.part(path, `${open}${body}${close}`, type);
+    await this.relate(from.part, from.rel, from.target);
+  }
+
   /** Makes sure the root element declares xmlns:r (ExcelJS writes it on worksheets, but be safe). */
   async declareR(path: string, root: string) {
     const xml = await this.text(path);
@@ -174,6 +239,11 @@ async function drawingWithCharts(p: Package, owner: string, charts: number, abso
   return p.relate(owner, REL.drawing, `../drawings/drawing${d}.xml`);
 }
 
+/** Adds a <connection> to xl/connections.xml (created, with its relationship, on first use). */
+function connection(p: Package, element: string) {
+  return p.appendTo('xl/connections.xml', `<connections xmlns="${NS.main}">`, '</connections>', element, CT.connections, { part: 'xl/workbook.xml', rel: REL.connections, target: 'connections.xml' });
+}
+
 /** Adds `<pivotCaches>`/`<externalReferences>`-style workbook children in schema order. */
 async function workbookChild(p: Package, element: string, before: string[]) {
   await p.insert('xl/workbook.xml', element, before, '</workbook>');
@@ -184,6 +254,105 @@ async function injectKind(p: Package, kind: FixtureKind, sheetName: string, coun
   const sheet = await p.sheetPath(sheetName);
   await p.declareR(sheet, 'worksheet');
   switch (kind) {
+    case 'wpsCellImage': {
+      // As WPS writes them: the pictures in xl/cellimages.xml (related from the workbook), each named ID_…, and
+      // cells whose formula =DISPIMG("ID_…",1) shows one (the cached value is the formula text).
+      const images: string[] = [];
+      await p.defaultType('png', 'image/png');
+      for (let i = 0; i < count; i++) {
+        const n = next();
+        const id = `ID_${(0x4a1b2c3d + n).toString(16).toUpperCase().padStart(32, '0')}`;
+        await p.part(`xl/media/cellimage${n}.png`, PNG);
+        const rid = await p.relate('xl/cellimages.xml', REL.image, `media/cellimage${n}.png`);
+        images.push(
+          `<etc:cellImage><xdr:pic><xdr:nvPicPr><xdr:cNvPr id="${n}" name="${id}" descr="现场照片${n}"/><xdr:cNvPicPr/></xdr:nvPicPr><xdr:blipFill><a:blip r:embed="${rid}"/><a:stretch><a:fillRect/></a:stretch></xdr:blipFill><xdr:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="952500" cy="952500"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr></xdr:pic></etc:cellImage>`,
+        );
+        await p.addRow(sheet, 10 + n, `<c r="E${10 + n}" t="str"><f>_xlfn.DISPIMG(&quot;${id}&quot;,1)</f><v>=DISPIMG(&quot;${id}&quot;,1)</v></c>`);
+      }
+      await p.appendTo('xl/cellimages.xml', `<etc:cellImages xmlns:etc="${NS.wps}" xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">`, '</etc:cellImages>', images.join(''), CT.wpsCellImage, {
+        part: 'xl/workbook.xml', rel: REL.wpsCellImage, target: 'cellimages.xml',
+      });
+      return;
+    }
+    case 'cellPicture': {
+      // Excel's Place in Cell: cell vm="k" → metadata.xml valueMetadata k → rich value → richValueRel → the picture.
+      await p.defaultType('png', 'image/png');
+      const wb = 'xl/workbook.xml';
+      const values: string[] = [];
+      const relIds: string[] = [];
+      const future: string[] = [];
+      const value: string[] = [];
+      for (let i = 0; i < count; i++) {
+        const n = next();
+        await p.part(`xl/media/picture${n}.png`, PNG);
+        relIds.push(`<rel r:id="${await p.relate('xl/richData/richValueRel.xml', REL.image, `../media/picture${n}.png`)}"/>`);
+        values.push(`<rv s="0"><v>${i}</v><v>5</v></rv>`);
+        future.push(`<bk><extLst><ext uri="{3e2802c4-a4d2-4d8b-9148-e3be6c30e623}"><xlrd:rvb i="${i}"/></ext></extLst></bk>`);
+        value.push(`<bk><rc t="1" v="${i}"/></bk>`);
+        await p.addRow(sheet, 10 + n, `<c r="E${10 + n}" t="e" vm="${i + 1}"><v>#VALUE!</v></c>`);
+      }
+      await p.part('xl/metadata.xml', `<metadata xmlns="${NS.main}" xmlns:xlrd="${NS.richData}"><metadataTypes count="1"><metadataType name="XLRICHVALUE" minSupportedVersion="120000" copy="1" pasteAll="1" pasteValues="1" merge="1" splitFirst="1" rowColShift="1" clearFormats="1" clearComments="1" assign="1" coerce="1"/></metadataTypes><futureMetadata name="XLRICHVALUE" count="${count}">${future.join('')}</futureMetadata><valueMetadata count="${count}">${value.join('')}</valueMetadata></metadata>`, CT.sheetMetadata);
+      await p.relate(wb, REL.sheetMetadata, 'metadata.xml');
+      await p.part('xl/richData/rdrichvalue.xml', `<rvData xmlns="${NS.richData}" count="${count}">${values.join('')}</rvData>`, CT.richValue);
+      await p.relate(wb, REL.richValue, 'richData/rdrichvalue.xml');
+      await p.part('xl/richData/rdrichvaluestructure.xml', `<rvStructures xmlns="${NS.richData}" count="1"><s t="_localImage"><k n="_rvRel:LocalImageIdentifier" t="i"/><k n="CalcOrigin" t="i"/></s></rvStructures>`, CT.richValueStructure);
+      await p.relate(wb, REL.richValueStructure, 'richData/rdrichvaluestructure.xml');
+      await p.part('xl/richData/rdRichValueTypes.xml', `<rvTypesInfo xmlns="${NS.richData2}"><global><keyFlags><key name="_Self"><flag name="ExcludeFromFile" value="1"/><flag name="ExcludeFromCalcComparison" value="1"/></key></keyFlags></global></rvTypesInfo>`, CT.richValueTypes);
+      await p.relate(wb, REL.richValueTypes, 'richData/rdRichValueTypes.xml');
+      await p.part('xl/richData/richValueRel.xml', `<richValueRels xmlns="${NS.richValueRel}" xmlns:r="${NS.r}">${relIds.join('')}</richValueRels>`, CT.richValueRel);
+      await p.relate(wb, REL.richValueRel, 'richData/richValueRel.xml');
+      return;
+    }
+    case 'oleObject': {
+      // An embedded object as Excel writes it: the object in xl/embeddings, and <oleObjects> on the sheet with each
+      // object twice (mc:Choice for Excel 2010+, mc:Fallback), one shapeId.
+      const objects: string[] = [];
+      for (let i = 0; i < count; i++) {
+        const n = next();
+        await p.part(`xl/embeddings/oleObject${n}.bin`, OLE2, CT.oleObject);
+        const rid = await p.relate(sheet, REL.oleObject, `../embeddings/oleObject${n}.bin`);
+        const shape = 1024 + n;
+        const anchor = `<anchor moveWithCells="1"><from><xdr:col>4</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${1 + i * 4}</xdr:row><xdr:rowOff>0</xdr:rowOff></from><to><xdr:col>6</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${4 + i * 4}</xdr:row><xdr:rowOff>0</xdr:rowOff></to></anchor>`;
+        objects.push(
+          `<mc:AlternateContent xmlns:mc="${NS.mc}"><mc:Choice Requires="x14"><oleObject progId="Word.Document.12" shapeId="${shape}" r:id="${rid}"><objectPr defaultSize="0" autoPict="0" xmlns:xdr="${NS.xdr}">${anchor}</objectPr></oleObject></mc:Choice><mc:Fallback><oleObject progId="Word.Document.12" shapeId="${shape}" r:id="${rid}"/></mc:Fallback></mc:AlternateContent>`,
+        );
+      }
+      await p.insert(sheet, `<oleObjects>${objects.join('')}</oleObjects>`, ['<controls', '<webPublishItems', '<tableParts', '<extLst'], '</worksheet>');
+      return;
+    }
+    case 'dataConnection': {
+      // A Power Query query loaded to the sheet: a connection in xl/connections.xml, a query table on the sheet.
+      for (let i = 0; i < count; i++) {
+        const n = next();
+        await connection(p, `<connection id="${n}" keepAlive="1" name="查询 - 乡镇项目${n}" description="与工作簿中“乡镇项目${n}”查询的连接。" type="5" refreshedVersion="6" background="1" saveData="1"><dbPr connection="Provider=Microsoft.Mashup.OleDb.1;Data Source=$Workbook$;Location=乡镇项目${n};Extended Properties=&quot;&quot;" command="SELECT * FROM [乡镇项目${n}]"/></connection>`);
+        await p.part(`xl/queryTables/queryTable${n}.xml`, `<queryTable xmlns="${NS.main}" name="外部数据_${n}" connectionId="${n}" autoFormatId="16" applyNumberFormats="0" applyBorderFormats="0" applyFontFormats="0" applyPatternFormats="0" applyAlignmentFormats="0" applyWidthHeightFormats="0"/>`, CT.queryTable);
+        await p.relate(sheet, REL.queryTable, `../queryTables/queryTable${n}.xml`);
+      }
+      return;
+    }
+    case 'dataModel': {
+      // The Power Pivot model (binary, one per workbook) and the connection Excel always writes with it.
+      if (!p.zip.file('xl/model/item.data')) {
+        await p.part('xl/model/item.data', OLE2, CT.dataModel);
+        await p.relate('xl/workbook.xml', REL.powerPivotData, 'model/item.data');
+        await connection(p, `<connection id="${next()}" keepAlive="1" name="ThisWorkbookDataModel" description="数据模型" type="5" refreshedVersion="6" minRefreshableVersion="5" background="1"><dbPr connection="Data Model Connection" command="Model" commandType="1"/></connection>`);
+      }
+      return;
+    }
+    case 'webExtension': {
+      // Task-pane add-ins saved with the workbook (they reopen with it), related from the package root.
+      const panes: string[] = [];
+      for (let i = 0; i < count; i++) {
+        const n = next();
+        await p.part(`xl/webextensions/webextension${n}.xml`, `<we:webextension xmlns:we="${NS.we}" id="{00000000-0000-0000-0000-0000000000${String(n).padStart(2, '0')}}"><we:reference id="wa10000000${n}" version="1.0.0.0" store="zh-CN" storeType="OMEX"/><we:alternateReferences/><we:properties><we:property name="Office.AutoShowTaskpaneWithDocument" value="true"/></we:properties><we:bindings/><we:snapshot xmlns:r="${NS.r}"/></we:webextension>`, CT.webExtension);
+        const rid = await p.relate('xl/webextensions/taskpanes.xml', REL.webExtension, `webextension${n}.xml`);
+        panes.push(`<wetp:taskpane dockstate="right" visibility="0" width="350" row="${i + 1}"><wetp:webextensionref xmlns:r="${NS.r}" r:id="${rid}"/></wetp:taskpane>`);
+      }
+      await p.appendTo('xl/webextensions/taskpanes.xml', `<wetp:taskpanes xmlns:wetp="${NS.wetp}">`, '</wetp:taskpanes>', panes.join(''), CT.webExtensionTaskpanes, {
+        part: '', rel: REL.webExtensionTaskpanes, target: 'xl/webextensions/taskpanes.xml',
+      });
+      return;
+    }
     case 'chart': {
       const rid = await drawingWithCharts(p, sheet, count, false);
       await p.insert(sheet, `<drawing r:id="${rid}"/>`, AFTER_DRAWING, '</worksheet>');

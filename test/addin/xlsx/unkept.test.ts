@@ -16,6 +16,8 @@ import { ALL_KINDS, cleanWorkbook, partsOf, partText, withParts, type FixtureKin
 
 /** The package folders (or files) each kind lives in. */
 const HOME: Record<FixtureKind, string[]> = {
+  wpsCellImage: ['xl/cellimages.xml', 'xl/_rels/cellimages.xml.rels'],
+  cellPicture: ['xl/richData/', 'xl/metadata.xml'],
   chart: ['xl/charts/', 'xl/drawings/'],
   chartsheet: ['xl/chartsheets/'],
   pivotTable: ['xl/pivotTables/', 'xl/pivotCache/'],
@@ -27,10 +29,24 @@ const HOME: Record<FixtureKind, string[]> = {
   activeX: ['xl/activeX/'],
   sparkline: [],
   externalLink: ['xl/externalLinks/'],
+  oleObject: ['xl/embeddings/'],
+  dataConnection: ['xl/connections.xml', 'xl/queryTables/'],
+  dataModel: ['xl/model/', 'xl/connections.xml'],
+  webExtension: ['xl/webextensions/'],
+};
+
+/** What of a kind sits in the worksheet XML itself (and must be gone from it too). */
+const IN_SHEET: Partial<Record<FixtureKind, RegExp>> = {
+  sparkline: /<x14:sparklineGroups[\s\S]*<x14:sparkline>/,
+  oleObject: /<oleObjects>[\s\S]*<oleObject /,
+  cellPicture: /<c [^>]*vm="2"/,
+  wpsCellImage: /<f>_xlfn\.DISPIMG\(/,
 };
 
 /** What the gateway should report for two of a kind on 汇总 (xl/worksheets/sheet2.xml). */
 const EXPECTED: Record<FixtureKind, UnkeptPart[]> = {
+  wpsCellImage: [{ kind: 'wpsCellImage', count: 2, sheets: ['汇总'] }],
+  cellPicture: [{ kind: 'cellPicture', count: 2, sheets: ['汇总'] }],
   chart: [{ kind: 'chart', count: 2, sheets: ['汇总'] }],
   chartsheet: [
     { kind: 'chart', count: 2, sheets: ['投资图1', '投资图2'] },
@@ -45,6 +61,11 @@ const EXPECTED: Record<FixtureKind, UnkeptPart[]> = {
   activeX: [{ kind: 'activeX', count: 2, sheets: ['汇总'] }],
   sparkline: [{ kind: 'sparkline', count: 2, sheets: ['汇总'] }],
   externalLink: [{ kind: 'externalLink', count: 2, sheets: [] }],
+  oleObject: [{ kind: 'oleObject', count: 2, sheets: ['汇总'] }],
+  dataConnection: [{ kind: 'dataConnection', count: 2, sheets: ['汇总'] }],
+  // One model per workbook; its own connection (ThisWorkbookDataModel) is not listed as a data connection.
+  dataModel: [{ kind: 'dataModel', count: 1, sheets: [] }],
+  webExtension: [{ kind: 'webExtension', count: 2, sheets: [] }],
 };
 
 const inHome = (kind: FixtureKind) => (path: string) => HOME[kind].some((h) => path.startsWith(h));
@@ -58,8 +79,8 @@ describe.each(ALL_KINDS)('%s', (kind) => {
   it('is dropped by an XlsxGateway load + save, and the gateway said so at load', async () => {
     const input = await withParts([{ kind, count: 2 }]);
     const before = await partsOf(input);
-    if (kind === 'sparkline') expect(await partText(input, SHEET)).toMatch(/<x14:sparklineGroups[\s\S]*<x14:sparkline>/);
-    else for (const home of HOME[kind]) expect(before.filter((p) => p.startsWith(home)).length).toBeGreaterThan(0);
+    if (IN_SHEET[kind]) expect(await partText(input, SHEET)).toMatch(IN_SHEET[kind]!);
+    for (const home of HOME[kind]) expect(before.filter((p) => p.startsWith(home)).length).toBeGreaterThan(0);
 
     const gateway = await XlsxGateway.load(input);
     expect(gateway.unkept).toEqual(EXPECTED[kind]);
@@ -68,7 +89,11 @@ describe.each(ALL_KINDS)('%s', (kind) => {
 
     const output = await gateway.save();
     expect((await partsOf(output)).filter(inHome(kind))).toEqual([]);
-    expect(await partText(output, SHEET)).not.toMatch(/sparkline/);
+    // What sat in the sheet's XML is gone too — except WPS's DISPIMG formulas, which stay and no longer find
+    // their picture (that is the loss the warning names).
+    const sheetXml = (await partText(output, SHEET))!;
+    if (kind === 'wpsCellImage') expect(sheetXml).toMatch(IN_SHEET[kind]!);
+    else expect(sheetXml).not.toMatch(IN_SHEET[kind] ?? /sparkline|oleObject|\svm="/);
     expect(await findUnkept(output)).toEqual([]);
   });
 });
@@ -104,6 +129,30 @@ describe('what is listed', () => {
     expect(describeUnkept(unkept)).toEqual({
       zh: '2 个图表（工作表：台账、汇总）、1 个数据透视表（工作表：汇总）、1 个 VBA 宏项目',
       en: '2 charts (sheets 台账, 汇总), 1 pivot table (sheet 汇总), 1 VBA macro project',
+    });
+  });
+
+  it('pictures in cells come first, named by the sheets whose cells show them; the data model’s own connection is not a data connection', async () => {
+    const input = await withParts([
+      { kind: 'dataModel' },
+      { kind: 'dataConnection', sheet: '台账', count: 1 },
+      { kind: 'webExtension', count: 1 },
+      { kind: 'oleObject', sheet: '台账', count: 1 },
+      { kind: 'cellPicture', sheet: '汇总', count: 1 },
+      { kind: 'wpsCellImage', sheet: '台账', count: 3 },
+    ]);
+    const unkept = (await XlsxGateway.load(input)).unkept;
+    expect(unkept).toEqual([
+      { kind: 'wpsCellImage', count: 3, sheets: ['台账'] },
+      { kind: 'cellPicture', count: 1, sheets: ['汇总'] },
+      { kind: 'oleObject', count: 1, sheets: ['台账'] },
+      { kind: 'dataConnection', count: 1, sheets: ['台账'] },
+      { kind: 'dataModel', count: 1, sheets: [] },
+      { kind: 'webExtension', count: 1, sheets: [] },
+    ]);
+    expect(describeUnkept(unkept)).toEqual({
+      zh: '3 张 WPS 单元格内图片（工作表：台账）、1 张 Excel 单元格内图片（工作表：汇总）、1 个嵌入对象（工作表：台账）、1 个数据连接（工作表：台账）、1 个 Power Pivot 数据模型、1 个 Office 加载项',
+      en: '3 WPS in-cell pictures (sheet 台账), 1 Excel in-cell picture (sheet 汇总), 1 embedded object (sheet 台账), 1 data connection (sheet 台账), 1 Power Pivot data model, 1 Office add-in',
     });
   });
 
