@@ -3,7 +3,7 @@
  * gateway in the page, and downloads the flagged workbook (warned first of any parts the copy will not keep).
  * Loaded as its own chunk, with ExcelJS.
  */
-import { unkeptNotice, XlsxGateway } from '../xlsx';
+import { NotWorkbookError, unkeptNotice, XlsxGateway } from '../xlsx';
 import type { FetchLike } from '../core';
 import type { PaneServices } from './services';
 import { devTokenSource } from './token';
@@ -35,8 +35,10 @@ export function fileServices(displayLanguage: string): PaneServices {
     fallbackToken: devTokenSource((url) => fetch(url)),
     async openFile(name, data) {
       try {
-        gateway = await XlsxGateway.load(data);
+        gateway = await XlsxGateway.load(data, name);
       } catch (err) {
+        // An .xls, a password, a Word document…: its own words, naming the file (a GatewayError, shown as it is).
+        if (err instanceof NotWorkbookError) throw err;
         throw new NotXlsxError(err instanceof Error ? err.message : String(err));
       }
       fileName = name;

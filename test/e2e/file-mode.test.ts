@@ -1,7 +1,8 @@
 /**
  * Browser file mode end to end: the task pane served by the local stack, opened outside Office in headless
  * Chromium; the clerk opens a messy generated ledger, syncs, downloads, and the downloaded .xlsx has the flags.
- * A ledger with charts and a pivot table shows, as soon as it is opened, that the download will not keep them.
+ * A ledger with charts and a pivot table shows, as soon as it is opened, that the download will not keep them;
+ * an old .xls gets words saying what it is and what to do.
  */
 import ExcelJS from 'exceljs';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { buildSample } from '../../addin/cli/sample';
 import { XlsxGateway } from '../../addin/xlsx';
 import { FLAG_STYLE } from '../../functions/contract';
+import { oldXls } from '../addin/xlsx/not-workbook-fixtures';
 import { partsOf, withParts } from '../addin/xlsx/unkept-fixtures';
 import { ARTIFACTS, startE2E, type E2E } from './browser';
 
@@ -145,4 +147,18 @@ it('warns, as soon as a ledger with charts and a pivot table is opened, that the
   await page.setInputFiles('#file-input', plain);
   await page.getByText('Opened: 普通台账.xlsx').waitFor();
   expect(await warning.isVisible()).toBe(false);
+});
+
+it('says what a file that is not an .xlsx is, and what to do, instead of failing to read it', async () => {
+  const xls = join(work, '旧台账.xls');
+  writeFileSync(xls, oldXls());
+  const page = await e2e.page();
+  await page.goto(`${e2e.stack.url}/taskpane.html?token=${encodeURIComponent(e2e.stack.adminToken)}`);
+  await page.getByRole('button', { name: '打开 .xlsx' }).waitFor();
+  await page.setInputFiles('#file-input', xls);
+  const problem = page.locator('#problem');
+  await problem.getByText('「旧台账.xls」是旧版工作簿格式', { exact: false }).waitFor();
+  expect(await problem.textContent()).toContain('请在 Excel 或 WPS 中另存为 .xlsx 后再同步。');
+  expect(await problem.textContent()).not.toMatch(/central directory/);
+  expect(await page.getByRole('button', { name: '同步' }).isDisabled()).toBe(true);
 });

@@ -1,0 +1,53 @@
+/**
+ * `sync` and `report` on a file that is not an .xlsx: exit 2 with one line naming the file and the next step, in
+ * the operator's language, before any backend is contacted (the --api given here answers nothing) and without
+ * writing an output file.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../../addin/cli/main';
+import { notWorkbookMessage, type NotWorkbookKind } from '../../../addin/xlsx';
+import { csvExport, oldXls, passwordWorkbook, wordDocument } from '../xlsx/not-workbook-fixtures';
+import { captureIo } from './harness';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'invest-flags-not-xlsx-'));
+});
+
+/** Nothing listens on port 1: a command that got as far as the backend would fail with exit 3, not 2. */
+const API = ['--api', 'http://127.0.0.1:1', '--token', 't'];
+
+const CASES: Array<[NotWorkbookKind, string, () => Uint8Array | Promise<Uint8Array>, string, string]> = [
+  ['xls', '台账.xls', oldXls, '「台账.xls」是旧版工作簿格式（Excel 97–2003 的 .xls 或 WPS 的 .et），无法直接读取。请在 Excel 或 WPS 中另存为 .xlsx 后再同步。', '"台账.xls" is in an old workbook format (Excel 97–2003 .xls or WPS .et) and cannot be read. Save it as .xlsx in Excel or WPS, then sync the new file.'],
+  ['encrypted', '加密台账.xlsx', passwordWorkbook, '「加密台账.xlsx」设有打开密码，无法读取。请先在 Excel 或 WPS 中取消密码并保存，再同步。', '"加密台账.xlsx" has a password to open, so it cannot be read. Remove the password in Excel or WPS and save, then sync.'],
+  ['notZip', '系统导出.xlsx', csvExport, '「系统导出.xlsx」不是 Excel 工作簿（.xlsx）。如果它能在 Excel 或 WPS 中打开（例如其他系统导出的表格），请另存为 .xlsx 后再同步。', '"系统导出.xlsx" is not an Excel workbook (.xlsx). If it opens in Excel or WPS (an export from another system, say), save it as .xlsx, then sync the new file.'],
+  ['word', '汇报.docx', wordDocument, '「汇报.docx」是 Word 文档，不是 Excel 工作簿（.xlsx）。请选择 .xlsx 工作簿。', '"汇报.docx" is a Word document, not an Excel workbook (.xlsx). Choose an .xlsx workbook.'],
+];
+
+describe.each(CASES)('%s', (kind, name, bytes, zh, en) => {
+  let input: string;
+  beforeAll(async () => {
+    input = join(dir, name);
+    await writeFile(input, await bytes());
+  });
+
+  it('sync: exit 2 and the message in Chinese (the default), naming the file; no output written', async () => {
+    const t = captureIo();
+    expect(await main(['sync', input, ...API], t.io)).toBe(2);
+    expect(t.err()).toBe(`${zh}\n`);
+    expect(t.out()).toBe('');
+    expect(zh).toBe(notWorkbookMessage(kind, name).zh);
+    expect(existsSync(join(dir, `${name.replace(/\.[^.]+$/, '')}-flagged.xlsx`))).toBe(false);
+  });
+
+  it('sync and report: exit 2 and the message in English with LANG=en_US.UTF-8', async () => {
+    for (const command of ['sync', 'report']) {
+      const t = captureIo({ LANG: 'en_US.UTF-8' });
+      expect(await main([command, input, ...API], t.io)).toBe(2);
+      expect(t.err()).toBe(`${en}\n`);
+    }
+  });
+});
