@@ -1,5 +1,5 @@
 /** Argument checks the commands share: a usage error carries its text in both languages. */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 
 /** Exit codes: 0 ok, 1 rows had errors (or the backend refused), 2 usage, unreadable input or a refused overwrite, 3 backend unreachable. */
@@ -50,6 +50,7 @@ export function besideInput(input: string, suffix: string): string {
 export function inputAndOutput(o: { input: string; out?: string; inPlace?: boolean }, suffix: string): { input: string; out: string } {
   const input = resolve(o.input);
   if (!existsSync(input)) throw new UsageError(`找不到文件：${input}`, `No such file: ${input}`);
+  if (!statSync(input).isFile()) throw new UsageError(`这是一个文件夹，不是工作簿文件：${input}`, `This is a folder, not a workbook file: ${input}`);
   if (o.inPlace && extname(input).toLowerCase() !== '.xlsx') {
     throw new UsageError(`只能原地覆盖 .xlsx 文件；输出总是 .xlsx，请用 --out 指定输出文件：${input}`, `Only an .xlsx file can be overwritten in place; the output is always .xlsx, so name one with --out: ${input}`);
   }

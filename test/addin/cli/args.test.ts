@@ -35,4 +35,9 @@ describe('where the CLI writes', () => {
     expect((refused as UsageError).en).toContain('--out');
     expect(inputAndOutput({ input: xlsm }, 'flagged').out).toBe(join(dir, 'b-flagged.xlsx'));
   });
+
+  it('names a folder given as the input', () => {
+    expect(() => inputAndOutput({ input: dir }, 'flagged')).toThrow(UsageError);
+    expect(() => inputAndOutput({ input: dir }, 'flagged')).toThrow(/folder/);
+  });
 });
