@@ -5,11 +5,13 @@
  * filters keep pointing at the old rows. Here every row below moves up whole (its cell models: values,
  * formulas, styles, notes; height, hidden, outline level), merged areas, validations and conditional formats
  * below move up and those spanning a deleted row shrink, and formulas in every sheet follow (shift.ts).
- * Tables ("Format as Table") shrink too. Not moved: images and charts anchored to cells, manual page breaks (rare
- * in ledgers).
+ * Tables ("Format as Table") shrink too, and pictures follow their "move and size" properties (move-images.ts).
+ * Manual page breaks are not moved: ExcelJS 4.4 does not read them (a loaded workbook has none; the saved copy
+ * loses them whether or not rows are deleted). Charts are not kept by ExcelJS at all (unkept.ts).
  */
 import ExcelJS from 'exceljs';
 import { cellAddress, colNumber } from '../core/a1';
+import { moveImages } from './move-images';
 import { RowDeletion, shiftFormula, type FormulaShift } from './shift';
 
 /** ExcelJS internals used here (stable across 4.x, untyped): a sheet's rows, its merges, its validations. */
@@ -33,6 +35,7 @@ export function deleteRows(workbook: ExcelJS.Workbook, rows: Map<string, number[
   for (const { sheet, deletion } of shifts) {
     const ws = workbook.getWorksheet(sheet)!;
     const merges = takeMerges(ws, deletion);
+    moveImages(ws, deletion); // before the rows move: it measures the rows as they were
     moveRows(ws, deletion);
     for (const m of merges) ws.mergeCellsWithoutStyle(m.top, m.left, m.bottom, m.right);
     shiftValidations(ws, deletion);

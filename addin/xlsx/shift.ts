@@ -40,6 +40,14 @@ export class RowDeletion {
     return this.has(r) ? null : r - this.above(r);
   }
 
+  /**
+   * Where row r's top edge lands: a surviving row's new number; for a deleted row, the number the next surviving
+   * row below it takes (the place the deleted rows collapse to).
+   */
+  landing(r: number): number {
+    return r - this.above(r);
+  }
+
   /** An area's rows afterwards: shrunk by the deleted rows it spans, null when none of its rows survive. */
   area<A extends { top: number; bottom: number }>(a: A): A | null {
     const deleted = this.above(a.bottom + 1) - this.above(a.top);

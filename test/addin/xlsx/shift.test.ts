@@ -21,6 +21,17 @@ describe('RowDeletion', () => {
     );
   });
 
+  test('a row lands where it moves; a deleted row lands on the next surviving row below it', () => {
+    fc.assert(
+      fc.property(rowsArb, fc.integer({ min: 1, max: 50 }), (deleted, r) => {
+        const map = naive(deleted, 60);
+        let below = r;
+        while (!map.has(below)) below++;
+        expect(new RowDeletion(deleted).landing(r)).toBe(map.get(below));
+      }),
+    );
+  });
+
   test('an area keeps exactly its surviving rows, renumbered (shrinks; null when none survive)', () => {
     fc.assert(
       fc.property(rowsArb, fc.integer({ min: 1, max: 45 }), fc.integer({ min: 0, max: 6 }), (deleted, top, h) => {
