@@ -17,6 +17,7 @@ export type UnkeptKind =
   | 'slicer'
   | 'timeline'
   | 'sparkline'
+  | 'pageBreak'
   | 'threadedComment'
   | 'formControl'
   | 'activeX'
@@ -70,16 +71,18 @@ const PARTS: ReadonlyArray<{ kind: Exclude<UnkeptKind, SheetXmlKind>; path: RegE
 ];
 
 /** Kinds that live inside the worksheet XML rather than in parts of their own: how many a sheet has. */
-type SheetXmlKind = 'sparkline' | 'oleObject';
+type SheetXmlKind = 'sparkline' | 'pageBreak' | 'oleObject';
 const SHEET_XML: ReadonlyArray<{ kind: SheetXmlKind; marker: string; count: (xml: string) => number }> = [
   { kind: 'sparkline', marker: 'sparkline', count: (xml) => [...xml.matchAll(/<(?:\w+:)?sparkline[\s>]/g)].length },
+  // Manual page breaks (<rowBreaks>/<colBreaks>): ExcelJS writes breaks it is given but reads none back.
+  { kind: 'pageBreak', marker: '<brk', count: (xml) => [...xml.matchAll(/<(?:\w+:)?brk\s[^>]*>/g)].filter((m) => /\sman="(?:1|true)"/.test(m[0])).length },
   // Excel writes each OLE object twice (mc:Choice and mc:Fallback) with one shapeId; the part is in xl/embeddings.
   { kind: 'oleObject', marker: 'oleObject', count: (xml) => new Set([...xml.matchAll(/<(?:\w+:)?oleObject\s[^>]*>/g)].map((m) => { const a = attributes(m[0]); return a.shapeId ?? a.id ?? m[0]; })).size },
 ];
 
 /** Every kind, in the order they are reported. */
 export const UNKEPT_KINDS: readonly UnkeptKind[] = [
-  'wpsCellImage', 'cellPicture', 'chart', 'chartsheet', 'pivotTable', 'slicer', 'timeline', 'sparkline', 'threadedComment',
+  'wpsCellImage', 'cellPicture', 'chart', 'chartsheet', 'pivotTable', 'slicer', 'timeline', 'sparkline', 'pageBreak', 'threadedComment',
   'formControl', 'activeX', 'oleObject', 'macros', 'externalLink', 'dataConnection', 'dataModel', 'webExtension',
 ];
 
@@ -172,6 +175,7 @@ const WORDS: Record<UnkeptKind, { zh: string; one: string; many: string }> = {
   slicer: { zh: '个切片器', one: 'slicer', many: 'slicers' },
   timeline: { zh: '个日程表（时间切片器）', one: 'timeline', many: 'timelines' },
   sparkline: { zh: '个迷你图', one: 'sparkline', many: 'sparklines' },
+  pageBreak: { zh: '个手动分页符', one: 'manual page break', many: 'manual page breaks' },
   threadedComment: { zh: '条批注会话', one: 'threaded comment', many: 'threaded comments' },
   formControl: { zh: '个表单控件', one: 'form control', many: 'form controls' },
   activeX: { zh: '个 ActiveX 控件', one: 'ActiveX control', many: 'ActiveX controls' },

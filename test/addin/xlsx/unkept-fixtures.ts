@@ -19,6 +19,7 @@ export type FixtureKind =
   | 'formControl'
   | 'activeX'
   | 'sparkline'
+  | 'pageBreak'
   | 'externalLink'
   | 'oleObject'
   | 'dataConnection'
@@ -26,7 +27,7 @@ export type FixtureKind =
   | 'webExtension';
 
 export const ALL_KINDS: readonly FixtureKind[] = [
-  'wpsCellImage', 'cellPicture', 'chart', 'chartsheet', 'pivotTable', 'slicer', 'timeline', 'macros', 'threadedComment', 'formControl', 'activeX', 'sparkline',
+  'wpsCellImage', 'cellPicture', 'chart', 'chartsheet', 'pivotTable', 'slicer', 'timeline', 'macros', 'threadedComment', 'formControl', 'activeX', 'sparkline', 'pageBreak',
   'externalLink', 'oleObject', 'dataConnection', 'dataModel', 'webExtension',
 ];
 
@@ -457,6 +458,13 @@ async function injectKind(p: Package, kind: FixtureKind, sheetName: string, coun
       const xml = await p.text(sheet);
       if (xml.includes('<extLst>')) p.zip.file(sheet, xml.replace('</extLst>', `${ext}</extLst>`));
       else await p.insert(sheet, `<extLst>${ext}</extLst>`, [], '</worksheet>');
+      return;
+    }
+    case 'pageBreak': {
+      // Row breaks below rows 10, 20…, as Excel writes them (rowBreaks sits after headerFooter, before colBreaks).
+      const breaks = Array.from({ length: count }, (_, i) => `<brk id="${10 * (i + 1)}" max="16383" man="1"/>`).join('');
+      const after = ['<colBreaks', '<customProperties', '<cellWatches', '<ignoredErrors', '<smartTags', '<drawing', '<legacyDrawing', '<picture', '<oleObjects', '<controls', '<webPublishItems', '<tableParts', '<extLst'];
+      await p.insert(sheet, `<rowBreaks count="${count}" manualBreakCount="${count}">${breaks}</rowBreaks>`, after, '</worksheet>');
       return;
     }
     case 'externalLink': {

@@ -28,6 +28,7 @@ const HOME: Record<FixtureKind, string[]> = {
   formControl: ['xl/ctrlProps/'],
   activeX: ['xl/activeX/'],
   sparkline: [],
+  pageBreak: [],
   externalLink: ['xl/externalLinks/'],
   oleObject: ['xl/embeddings/'],
   dataConnection: ['xl/connections.xml', 'xl/queryTables/'],
@@ -38,6 +39,7 @@ const HOME: Record<FixtureKind, string[]> = {
 /** What of a kind sits in the worksheet XML itself (and must be gone from it too). */
 const IN_SHEET: Partial<Record<FixtureKind, RegExp>> = {
   sparkline: /<x14:sparklineGroups[\s\S]*<x14:sparkline>/,
+  pageBreak: /<rowBreaks[^>]*>[\s\S]*<brk /,
   oleObject: /<oleObjects>[\s\S]*<oleObject /,
   cellPicture: /<c [^>]*vm="2"/,
   wpsCellImage: /<f>_xlfn\.DISPIMG\(/,
@@ -60,6 +62,7 @@ const EXPECTED: Record<FixtureKind, UnkeptPart[]> = {
   formControl: [{ kind: 'formControl', count: 2, sheets: ['汇总'] }],
   activeX: [{ kind: 'activeX', count: 2, sheets: ['汇总'] }],
   sparkline: [{ kind: 'sparkline', count: 2, sheets: ['汇总'] }],
+  pageBreak: [{ kind: 'pageBreak', count: 2, sheets: ['汇总'] }],
   externalLink: [{ kind: 'externalLink', count: 2, sheets: [] }],
   oleObject: [{ kind: 'oleObject', count: 2, sheets: ['汇总'] }],
   dataConnection: [{ kind: 'dataConnection', count: 2, sheets: ['汇总'] }],
