@@ -2,8 +2,9 @@
  * A WorkbookGateway over an .xlsx file held in memory (ExcelJS), for the command line and the browser's file
  * mode: it takes and returns bytes, never touches the file system. Applying a plan changes only the cells the
  * plan names; everything else ExcelJS round-trips stays as it was (other sheets, formulas, merges, styles,
- * column widths, data validation, conditional formats, comments). What ExcelJS cannot round-trip (charts, pivot
- * tables, macros…) is listed at load in `unkept`, so callers can warn before they write.
+ * column widths, data validation, conditional formats, comments, pictures, whose anchoring load puts right where
+ * ExcelJS misreads it: anchors.ts). What ExcelJS cannot round-trip (charts, pivot tables, macros…) is listed at
+ * load in `unkept`, so callers can warn before they write.
  */
 import ExcelJS from 'exceljs';
 import {
@@ -21,6 +22,7 @@ import {
   type WritePlan,
 } from '../core/gateway';
 import { displayWidth } from '../core/leader-sheets';
+import { readAnchors, restoreAnchoring } from './anchors';
 import { deleteRows } from './delete-rows';
 import { openPackage } from './not-workbook';
 import { readWorksheet } from './read';
@@ -57,7 +59,8 @@ export class XlsxGateway implements WorkbookGateway {
     const zip = await openPackage(data, fileName);
     const wb = new ExcelJS.Workbook();
     try {
-      const [, unkept] = await Promise.all([wb.xlsx.load(data as ArrayBuffer), findUnkept(zip)]);
+      const [, unkept, anchors] = await Promise.all([wb.xlsx.load(data as ArrayBuffer), findUnkept(zip), readAnchors(zip)]);
+      restoreAnchoring(wb, anchors);
       return new XlsxGateway(wb, unkept);
     } catch (e) {
       throw new GatewayError('io', `无法读取该 .xlsx 文件：${(e as Error).message}`, `Cannot read the .xlsx file: ${(e as Error).message}`);

@@ -5,7 +5,7 @@
  * but don't size) — the top-left follows its cell and the picture keeps its height, reaching further down;
  * 'absolute' (don't move or size) — it stays where it is on the sheet, over whatever cells are there now. An
  * anchor in a deleted row lands at the top of the next row that survives. The properties are as ExcelJS read
- * them: it takes an anchor without editAs (the file format's default, move and size) for 'oneCell'.
+ * them: XlsxGateway.load has already put right the anchor without editAs that ExcelJS takes for 'oneCell' (anchors.ts).
  */
 import type ExcelJS from 'exceljs';
 import type { RowDeletion } from './shift';

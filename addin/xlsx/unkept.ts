@@ -92,14 +92,14 @@ const unescapeXml = (s: string) =>
   );
 
 /** The attributes of one start tag, by local name (prefixes dropped: r:id → id). */
-function attributes(tag: string): Record<string, string> {
+export function attributes(tag: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out[m[1]!.replace(/^[\w.-]+:/, '')] = unescapeXml(m[2] ?? m[3] ?? '');
   return out;
 }
 
 /** "xl/worksheets/sheet1.xml" + "../drawings/drawing1.xml" → "xl/drawings/drawing1.xml". */
-function resolvePart(from: string, target: string): string {
+export function resolvePart(from: string, target: string): string {
   const parts = target.startsWith('/') ? [] : from.split('/').slice(0, -1);
   for (const seg of target.replace(/^\//, '').split('/')) {
     if (seg === '..') parts.pop();

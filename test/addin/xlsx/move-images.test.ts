@@ -6,30 +6,11 @@
  * (oneCell) follows its top-left and keeps its height; don't move or size (absolute) stays put on the sheet.
  * Also: manual page breaks, which ExcelJS 4.4 drops on load.
  */
-import { deflateSync, crc32 } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { EMPTY_PLAN, type WritePlan } from '../../../addin/core';
 import { XlsxGateway } from '../../../addin/xlsx';
-
-/** A w×h RGB PNG of one colour, built by hand (signature, IHDR, IDAT, IEND). */
-function png(w: number, h: number, rgb: [number, number, number]): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), body.length + 4);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  const line = Buffer.from([0, ...Array.from({ length: w }, () => rgb).flat()]);
-  const pixels = Buffer.concat(Array.from({ length: h }, () => line));
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(pixels)), chunk('IEND', Buffer.alloc(0))]);
-}
+import { png } from './png';
 
 type At = { row: number; off: number };
 interface Pic {
