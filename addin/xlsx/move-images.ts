@@ -27,16 +27,21 @@ interface SheetInternals {
 const EMU_PER_POINT = 12700;
 const MAX_ROWS = 1_048_576;
 
-export function moveImages(ws: ExcelJS.Worksheet, deletion: RowDeletion): void {
-  const sheet = ws as unknown as SheetInternals;
-  if (!sheet._media.some((m) => m.type === 'image')) return;
-  // Row heights as laid out before the delete (hidden rows take no room); rows past the last are the default.
+/** Each (1-based) row's height in EMU as the sheet lays it out: hidden rows take no room, rows past the last the default. */
+export function rowHeights(ws: ExcelJS.Worksheet): (row: number) => number {
+  const rows = (ws as unknown as SheetInternals)._rows;
   const fallback = Math.round((ws.properties.defaultRowHeight || 15) * EMU_PER_POINT);
-  const height = (r: number) => {
-    const row = sheet._rows[r - 1];
+  return (r) => {
+    const row = rows[r - 1];
     if (!row) return fallback;
     return row.hidden ? 0 : row.height ? Math.round(row.height * EMU_PER_POINT) : fallback;
   };
+}
+
+export function moveImages(ws: ExcelJS.Worksheet, deletion: RowDeletion): void {
+  const sheet = ws as unknown as SheetInternals;
+  if (!sheet._media.some((m) => m.type === 'image')) return;
+  const height = rowHeights(ws); // as laid out before the delete
   const top = (a: Anchor) => {
     let y = a.nativeRowOff;
     for (let r = 1; r <= a.nativeRow; r++) y += height(r);

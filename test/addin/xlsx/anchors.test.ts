@@ -53,8 +53,14 @@ async function drawingOf(zip: JSZip, n = 1) {
   return { path: `xl/drawings/${target}`, xml: target ? await zip.file(`xl/drawings/${target}`)!.async('string') : '' };
 }
 
-/** The ledger as ExcelJS writes it, then its drawing rewritten: editAs per PICS, the shape first, and `extra` last. */
-async function ledger(extra = ''): Promise<Uint8Array> {
+/**
+ * A picture on an absoluteAnchor (as Excel writes "don't move or size" when it places one by position), before
+ * PICS[3]: 2 columns + 1000 EMU across, 3 rows + 500 EMU down, one default column (64 px) wide, two rows tall.
+ */
+const ABSOLUTE = (pic: string) => `<xdr:absoluteAnchor><xdr:pos x="${2 * 609600 + 1000}" y="${3 * 190500 + 500}"/><xdr:ext cx="609600" cy="381000"/>${pic}<xdr:clientData/></xdr:absoluteAnchor>`;
+
+/** The ledger as ExcelJS writes it, then its drawing rewritten: editAs per PICS, the shape first, an absoluteAnchor if asked. */
+async function ledger(absolute = false): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(SHEET);
   ws.addRow(['序号', '项目名称', '总投资（亿元）']);
@@ -67,14 +73,15 @@ async function ledger(extra = ''): Promise<Uint8Array> {
   }
   const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
   const { path, xml } = await drawingOf(zip);
+  const lastPic = [...xml.matchAll(/<xdr:pic>[\s\S]*?<\/xdr:pic>/g)].at(-1)![0]; // shows the blue image
   let i = 0;
   const rewritten = xml
     .replace(ANCHOR_TAG, (tag, kind: string) => {
+      const before = absolute && i === 3 ? ABSOLUTE(lastPic) : '';
       const w = PICS[i++]!.written;
-      return w === undefined ? tag : w === null ? `<xdr:${kind}>` : `<xdr:${kind} editAs="${w}">`;
+      return before + (w === undefined ? tag : w === null ? `<xdr:${kind}>` : `<xdr:${kind} editAs="${w}">`);
     })
-    .replace(/(<xdr:wsDr[^>]*>)/, `$1${SHAPE}`)
-    .replace('</xdr:wsDr>', `${extra}</xdr:wsDr>`);
+    .replace(/(<xdr:wsDr[^>]*>)/, `$1${SHAPE}`);
   zip.file(path, rewritten);
   return zip.generateAsync({ type: 'uint8array' });
 }
@@ -128,7 +135,7 @@ describe('reading the anchors from the package', () => {
     const rels = new Map([['rId1', 'xl/media/image1.png']]);
     const xml = `<xdr:wsDr xmlns:xdr="x" xmlns:a="a" xmlns:r="r"><xdr:absoluteAnchor><xdr:pos x="0" y="0"/><xdr:ext cx="1" cy="1"/><xdr:pic><xdr:blipFill><a:blip r:embed="rId1"/></xdr:blipFill></xdr:pic><xdr:clientData/></xdr:absoluteAnchor><xdr:twoCellAnchor editAs="bogus">${xdrAt('from', { row: 2, off: 3 }, 4)}<xdr:pic><xdr:blipFill><a:blip r:link="rId9"/></xdr:blipFill></xdr:pic></xdr:twoCellAnchor></xdr:wsDr>`;
     expect(parseDrawing(xml, rels)).toEqual([
-      { element: 'absoluteAnchor', editAs: 'absolute', media: 'xl/media/image1.png' },
+      { element: 'absoluteAnchor', editAs: 'absolute', pos: { x: 0, y: 0, cx: 1, cy: 1 }, media: 'xl/media/image1.png' },
       { element: 'twoCellAnchor', editAs: 'twoCell', from: { nativeCol: 4, nativeColOff: 0, nativeRow: 2, nativeRowOff: 3 }, media: null },
     ]);
   });
@@ -159,6 +166,25 @@ describe('load + save through XlsxGateway keeps each picture anchored as it was'
     const twice = await (await XlsxGateway.load(once)).save();
     const [a, b] = await Promise.all([once, twice].map(async (bytes) => (await drawingOf(await JSZip.loadAsync(bytes))).xml));
     expect(b).toBe(a);
+  });
+});
+
+describe('a picture on an absoluteAnchor', () => {
+  test('ExcelJS alone leaves it out: a saved copy has no such picture', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await ledger(true)) as unknown as ArrayBuffer);
+    expect(wb.getWorksheet(SHEET)!.getImages()).toHaveLength(PICS.length);
+  });
+
+  test('through XlsxGateway it is kept, in its place in the stacking order, as a twoCellAnchor that does not move or size', async () => {
+    const gw = await XlsxGateway.load(await ledger(true));
+    const zip = await JSZip.loadAsync(await gw.save());
+    const anchors = xmlAnchors((await drawingOf(zip)).xml);
+    expect(anchors.map((a) => a.editAs)).toEqual([...PICS.slice(0, 3), { behaves: 'absolute' }, ...PICS.slice(3)].map((p) => p.behaves));
+    expect(anchors[3]).toEqual({ kind: 'twoCellAnchor', editAs: 'absolute', tl: { col: 2, row: 3, off: 500 }, br: { col: 3, row: 5, off: 500 }, pic: true });
+    const colOffs = [...(await drawingOf(zip)).xml.matchAll(/<xdr:colOff>(\d+)<\/xdr:colOff>/g)].map((m) => Number(m[1]));
+    expect(colOffs.slice(5, 7)).toEqual([1000, 1000]); // its from and to (after PICS[0–2]'s five): 1000 EMU into their columns
+    expect(imagesOf(gw.workbook)[3]!.image).toBe(2); // the blue image it showed
   });
 });
 
