@@ -12,6 +12,7 @@ export type UnkeptKind =
   | 'wpsCellImage'
   | 'cellPicture'
   | 'chart'
+  | 'shape'
   | 'chartsheet'
   | 'pivotTable'
   | 'slicer'
@@ -80,9 +81,14 @@ const SHEET_XML: ReadonlyArray<{ kind: SheetXmlKind; marker: string; count: (xml
   { kind: 'oleObject', marker: 'oleObject', count: (xml) => new Set([...xml.matchAll(/<(?:\w+:)?oleObject\s[^>]*>/g)].map((m) => { const a = attributes(m[0]); return a.shapeId ?? a.id ?? m[0]; })).size },
 ];
 
+const DRAWING = /^xl\/drawings\/drawing\d*\.xml$/i;
+/** Anchors of a drawing whose object is a shape, connector or group (not a picture or a chart's frame). */
+const shapeCount = (xml: string): number =>
+  [...xml.matchAll(/<(\w+:)?(twoCellAnchor|oneCellAnchor|absoluteAnchor)[\s>][\s\S]*?<\/\1\2>/g)].filter((m) => /<(?:\w+:)?(?:sp|cxnSp|grpSp)[\s>]/.test(m[0])).length;
+
 /** Every kind, in the order they are reported. */
 export const UNKEPT_KINDS: readonly UnkeptKind[] = [
-  'wpsCellImage', 'cellPicture', 'chart', 'chartsheet', 'pivotTable', 'slicer', 'timeline', 'sparkline', 'pageBreak', 'threadedComment',
+  'wpsCellImage', 'cellPicture', 'chart', 'shape', 'chartsheet', 'pivotTable', 'slicer', 'timeline', 'sparkline', 'pageBreak', 'threadedComment',
   'formControl', 'activeX', 'oleObject', 'macros', 'externalLink', 'dataConnection', 'dataModel', 'webExtension',
 ];
 
@@ -158,6 +164,11 @@ export async function findUnkept(data: ArrayBuffer | Uint8Array | JSZip): Promis
       : sheetsReaching((sheetParts ? files.filter((f) => sheetParts.test(f.name)) : matching).map((f) => f.name.toLowerCase()));
     found.set(kind, { kind, count: n, sheets: named });
   }
+  // Shapes, text boxes, connectors and groups share the drawing parts with pictures (which ExcelJS keeps): only
+  // the drawings that hold them count, and only their anchors.
+  const shapes = await Promise.all(files.filter((f) => DRAWING.test(f.name)).map(async (f) => ({ path: f.name.toLowerCase(), n: shapeCount(await f.async('string')) })));
+  const withShapes = shapes.filter((d) => d.n > 0);
+  if (withShapes.length) found.set('shape', { kind: 'shape', count: withShapes.reduce((a, d) => a + d.n, 0), sheets: sheetsReaching(withShapes.map((d) => d.path)) });
   for (const { kind, marker, count } of SHEET_XML) {
     const per = sheets.map(({ name }, i) => ({ name, n: worksheetXml[i]!.includes(marker) ? count(worksheetXml[i]!) : 0 })).filter((s) => s.n > 0);
     if (per.length) found.set(kind, { kind, count: per.reduce((a, s) => a + s.n, 0), sheets: per.map((s) => s.name) });
@@ -170,6 +181,7 @@ const WORDS: Record<UnkeptKind, { zh: string; one: string; many: string }> = {
   wpsCellImage: { zh: '张 WPS 单元格内图片', one: 'WPS in-cell picture', many: 'WPS in-cell pictures' },
   cellPicture: { zh: '张 Excel 单元格内图片', one: 'Excel in-cell picture', many: 'Excel in-cell pictures' },
   chart: { zh: '个图表', one: 'chart', many: 'charts' },
+  shape: { zh: '个形状或文本框', one: 'shape or text box', many: 'shapes and text boxes' },
   chartsheet: { zh: '个图表工作表', one: 'chart sheet', many: 'chart sheets' },
   pivotTable: { zh: '个数据透视表', one: 'pivot table', many: 'pivot tables' },
   slicer: { zh: '个切片器', one: 'slicer', many: 'slicers' },

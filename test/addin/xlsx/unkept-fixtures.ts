@@ -11,7 +11,7 @@ import type { UnkeptKind } from '../../../addin/xlsx';
 export type FixtureKind = UnkeptKind;
 
 export const ALL_KINDS: readonly FixtureKind[] = [
-  'wpsCellImage', 'cellPicture', 'chart', 'chartsheet', 'pivotTable', 'slicer', 'timeline', 'macros', 'threadedComment', 'formControl', 'activeX', 'sparkline', 'pageBreak',
+  'wpsCellImage', 'cellPicture', 'chart', 'shape', 'chartsheet', 'pivotTable', 'slicer', 'timeline', 'macros', 'threadedComment', 'formControl', 'activeX', 'sparkline', 'pageBreak',
   'externalLink', 'oleObject', 'dataConnection', 'dataModel', 'webExtension',
 ];
 
@@ -340,6 +340,23 @@ async function injectKind(p: Package, kind: FixtureKind, sheetName: string, coun
     }
     case 'chart': {
       const rid = await drawingWithCharts(p, sheet, count, false);
+      await p.insert(sheet, `<drawing r:id="${rid}"/>`, AFTER_DRAWING, '</worksheet>');
+      return;
+    }
+    case 'shape': {
+      // Text boxes as Excel draws them (a sp with txBody), one of them in a group with an arrow (a connector).
+      const d = next();
+      const drawing = `xl/drawings/drawing${d}.xml`;
+      const at = (row: number) => `<xdr:from><xdr:col>5</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>8</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row + 3}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>`;
+      const textBox = (id: number, text: string) => `<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="${id}" name="文本框 ${id}"/><xdr:cNvSpPr txBox="1"/></xdr:nvSpPr><xdr:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="1800000" cy="540000"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr><xdr:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:t>${text}</a:t></a:r></a:p></xdr:txBody></xdr:sp>`;
+      const arrow = (id: number) => `<xdr:cxnSp macro=""><xdr:nvCxnSpPr><xdr:cNvPr id="${id}" name="箭头 ${id}"/><xdr:cNvCxnSpPr/></xdr:nvCxnSpPr><xdr:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="900000" cy="0"/></a:xfrm><a:prstGeom prst="straightConnector1"><a:avLst/></a:prstGeom></xdr:spPr></xdr:cxnSp>`;
+      const anchors = Array.from({ length: count }, (_, i) =>
+        i % 2 === 0
+          ? `<xdr:twoCellAnchor>${at(2 + i * 5)}${textBox(2 + i, `备注 ${i + 1}：用地待协调`)}<xdr:clientData/></xdr:twoCellAnchor>`
+          : `<xdr:twoCellAnchor>${at(2 + i * 5)}<xdr:grpSp><xdr:nvGrpSpPr><xdr:cNvPr id="${20 + i}" name="组合 ${20 + i}"/><xdr:cNvGrpSpPr/></xdr:nvGrpSpPr><xdr:grpSpPr/>${textBox(30 + i, `进度 ${i + 1}`)}${arrow(40 + i)}</xdr:grpSp><xdr:clientData/></xdr:twoCellAnchor>`,
+      );
+      await p.part(drawing, `<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">${anchors.join('')}</xdr:wsDr>`, CT.drawing);
+      const rid = await p.relate(sheet, REL.drawing, `../drawings/drawing${d}.xml`);
       await p.insert(sheet, `<drawing r:id="${rid}"/>`, AFTER_DRAWING, '</worksheet>');
       return;
     }

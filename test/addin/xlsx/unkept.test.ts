@@ -19,6 +19,7 @@ const HOME: Record<FixtureKind, string[]> = {
   wpsCellImage: ['xl/cellimages.xml', 'xl/_rels/cellimages.xml.rels'],
   cellPicture: ['xl/richData/', 'xl/metadata.xml'],
   chart: ['xl/charts/', 'xl/drawings/'],
+  shape: ['xl/drawings/'],
   chartsheet: ['xl/chartsheets/'],
   pivotTable: ['xl/pivotTables/', 'xl/pivotCache/'],
   slicer: ['xl/slicers/', 'xl/slicerCaches/'],
@@ -50,6 +51,7 @@ const EXPECTED: Record<FixtureKind, UnkeptPart[]> = {
   wpsCellImage: [{ kind: 'wpsCellImage', count: 2, sheets: ['汇总'] }],
   cellPicture: [{ kind: 'cellPicture', count: 2, sheets: ['汇总'] }],
   chart: [{ kind: 'chart', count: 2, sheets: ['汇总'] }],
+  shape: [{ kind: 'shape', count: 2, sheets: ['汇总'] }],
   chartsheet: [
     { kind: 'chart', count: 2, sheets: ['投资图1', '投资图2'] },
     { kind: 'chartsheet', count: 2, sheets: ['投资图1', '投资图2'] },
