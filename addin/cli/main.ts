@@ -41,8 +41,8 @@ const USAGE = {
   sync 输出默认写到输入文件旁的 <文件名>-flagged.xlsx，report 写到 <文件名>-leaders.xlsx；
   只有加 --in-place 才覆盖输入文件。report 写入 领导看板、周调度（加 --county-projects 还有只读的 全县项目），
   周次默认为 --as-of（或今天）所在的周。
-  输入文件中有无法写回的内容（单元格内图片、图表、形状和文本框、数据透视表、切片器、迷你图、手动分页符、批注会话、控件、嵌入对象、宏、
-  外部链接、数据连接、数据模型、加载项）时，先在标准错误输出中警告（--json 输出中为 unkept 和 unkeptWarning）；
+  输入文件中有无法写回的内容（单元格内图片、图表、形状和文本框、数据透视表、切片器、迷你图、手动分页符、
+  批注会话、控件、嵌入对象、宏、外部链接、数据连接、数据模型、加载项）时，先在标准错误输出中警告（--json 输出中为 unkept 和 unkeptWarning）；
   此时 --in-place 会被拒绝（退出码 2），请用 --out 另存，或加 --force 仍然覆盖。
   输入不是 .xlsx 文件（.xls、设有打开密码的工作簿、CSV 等）时，说明如何处理并以退出码 2 结束。
   退出码：0 成功，1 有数据问题，2 用法错误、无法读取的输入或拒绝覆盖，3 无法连接后端。`,
@@ -62,10 +62,10 @@ const USAGE = {
   only with --in-place. report writes 领导看板 (dashboard) and 周调度 (weekly report), plus the read-only
   全县项目 (every county project) with --county-projects; the week defaults to the one --as-of (or today) is in.
   When the input has parts that cannot be written back (in-cell pictures, charts, shapes and text boxes, pivot
-  tables, slicers,
-  sparklines, manual page breaks, threaded comments, controls, embedded objects, macros, external links, data
-  connections, the data model, add-ins), a warning on stderr names them (unkept and unkeptWarning in --json output); --in-place then
-  refuses (exit 2): use --out, or add --force to overwrite anyway. An input that is not an .xlsx (an .xls, a
+  tables, slicers, sparklines, manual page breaks, threaded comments, controls, embedded objects, macros,
+  external links, data connections, the data model, add-ins), a warning on stderr names them (unkept and
+  unkeptWarning in --json output); --in-place then refuses (exit 2): use --out, or add --force to overwrite
+  anyway. An input that is not an .xlsx (an .xls, a
   workbook with a password to open, a CSV…) is refused with exit 2 and what to do instead.
   Exit codes: 0 ok, 1 rows had errors, 2 usage error, unreadable input or refused overwrite, 3 backend unreachable.`,
 };
