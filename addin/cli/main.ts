@@ -64,8 +64,8 @@ const USAGE = {
   When the input has parts that cannot be written back (in-cell pictures, charts, shapes and text boxes, pivot
   tables, slicers, sparklines, manual page breaks, threaded comments, controls, embedded objects, macros,
   external links, data connections, the data model, add-ins), a warning on stderr names them (unkept and
-  unkeptWarning in --json output); --in-place then refuses (exit 2): use --out, or add --force to overwrite
-  anyway. An input that is not an .xlsx (an .xls, a
+  unkeptWarning in --json output); --in-place then refuses (exit 2): use --out,
+  or add --force to overwrite anyway. An input that is not an .xlsx (an .xls, a
   workbook with a password to open, a CSV…) is refused with exit 2 and what to do instead.
   Exit codes: 0 ok, 1 rows had errors, 2 usage error, unreadable input or refused overwrite, 3 backend unreachable.`,
 };
