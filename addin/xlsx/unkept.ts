@@ -82,9 +82,14 @@ const SHEET_XML: ReadonlyArray<{ kind: SheetXmlKind; marker: string; count: (xml
 ];
 
 const DRAWING = /^xl\/drawings\/drawing\d*\.xml$/i;
-/** Anchors of a drawing whose object is a shape, connector or group (not a picture or a chart's frame). */
+/**
+ * Anchors of a drawing whose object is a shape, connector or group (not a picture or a chart's frame). Not the
+ * text box Excel writes in mc:Fallback as a stand-in for a slicer, timeline or chartex chart, nor a form or
+ * ActiveX control Excel 2010+ draws as a shape (a14:compatExt): those are counted as what they are.
+ */
 const shapeCount = (xml: string): number =>
-  [...xml.matchAll(/<(\w+:)?(twoCellAnchor|oneCellAnchor|absoluteAnchor)[\s>][\s\S]*?<\/\1\2>/g)].filter((m) => /<(?:\w+:)?(?:sp|cxnSp|grpSp)[\s>]/.test(m[0])).length;
+  [...xml.replace(/<(\w+:)?Fallback[\s>][\s\S]*?<\/\1Fallback>/g, '').matchAll(/<(\w+:)?(twoCellAnchor|oneCellAnchor|absoluteAnchor)[\s>][\s\S]*?<\/\1\2>/g)]
+    .filter((m) => /<(?:\w+:)?(?:sp|cxnSp|grpSp)[\s>]/.test(m[0]) && !/<(?:\w+:)?compatExt[\s/>]/.test(m[0])).length;
 
 /** Every kind, in the order they are reported. */
 export const UNKEPT_KINDS: readonly UnkeptKind[] = [

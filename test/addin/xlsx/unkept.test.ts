@@ -161,6 +161,17 @@ describe('what is listed', () => {
     });
   });
 
+  it('a shape is counted once: not the stand-in Excel writes for a slicer or chartex chart (mc:Fallback), not a form control drawn for Excel 2010+', async () => {
+    const z = await JSZip.loadAsync(await withParts([{ kind: 'shape', sheet: '汇总', count: 1 }]));
+    const path = Object.keys(z.files).find((p) => /^xl\/drawings\/drawing\d+\.xml$/.test(p))!;
+    const at = '<xdr:from><xdr:col>1</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>3</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>5</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>';
+    const fallbackSp = '<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="9" name=""/><xdr:cNvSpPr><a:spLocks noTextEdit="1"/></xdr:cNvSpPr></xdr:nvSpPr><xdr:spPr/><xdr:txBody><a:bodyPr/><a:p><a:r><a:t>This shape represents a table slicer.</a:t></a:r></a:p></xdr:txBody></xdr:sp>';
+    const slicer = `<xdr:twoCellAnchor editAs="oneCell">${at}<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice xmlns:sle15="http://schemas.microsoft.com/office/drawing/2012/slicer" Requires="sle15"><xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="8" name="单位"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/drawing/2010/slicer"><sle:slicer xmlns:sle="http://schemas.microsoft.com/office/drawing/2010/slicer" name="单位"/></a:graphicData></a:graphic></xdr:graphicFrame></mc:Choice><mc:Fallback>${fallbackSp}</mc:Fallback></mc:AlternateContent><xdr:clientData/></xdr:twoCellAnchor>`;
+    const checkBox = `<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice xmlns:a14="http://schemas.microsoft.com/office/drawing/2010/main" Requires="a14"><xdr:twoCellAnchor editAs="oneCell">${at}<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="1025" name="Check Box 1" hidden="1"><a:extLst><a:ext uri="{63B3BB69-23CF-44E3-9099-C40C66FF867C}"><a14:compatExt spid="_x0000_s1025"/></a:ext></a:extLst></xdr:cNvPr><xdr:cNvSpPr/></xdr:nvSpPr><xdr:spPr/></xdr:sp><xdr:clientData/></xdr:twoCellAnchor></mc:Choice></mc:AlternateContent>`;
+    z.file(path, (await z.file(path)!.async('string')).replace('</xdr:wsDr>', `${slicer}${checkBox}</xdr:wsDr>`));
+    expect(await findUnkept(await z.generateAsync({ type: 'uint8array' }))).toEqual([{ kind: 'shape', count: 1, sheets: ['汇总'] }]);
+  });
+
   it('the warning names what would be lost and says the original is unchanged; none when nothing is', async () => {
     const unkept = (await XlsxGateway.load(await withParts([{ kind: 'chart', count: 2 }, { kind: 'pivotTable' }]))).unkept;
     expect(unkeptNotice(unkept)).toEqual({
