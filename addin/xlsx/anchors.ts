@@ -8,9 +8,8 @@
  * editAs="absolute", which Excel treats the same. No Node APIs: the browser's file mode loads workbooks through this.
  */
 import type ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import { rowHeights } from './move-images';
-import { attributes, resolvePart } from './unkept';
+import { attributes, type Package } from './package';
 
 export type EditAs = 'twoCell' | 'oneCell' | 'absolute';
 export type AnchorElement = 'twoCellAnchor' | 'oneCellAnchor' | 'absoluteAnchor';
@@ -63,34 +62,20 @@ export function parseDrawing(xml: string, rels: ReadonlyMap<string, string>): Dr
   });
 }
 
-/** The parts a part's relationships point at, by id (absent rels: none). */
-async function relationships(text: (path: string) => Promise<string>, part: string): Promise<Map<string, string>> {
-  const i = part.lastIndexOf('/');
-  const xml = await text(`${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`);
-  const out = new Map<string, string>();
-  for (const m of xml.matchAll(/<(?:\w+:)?Relationship\s[^>]*>/g)) {
-    const a = attributes(m[0]);
-    if (a.Id && a.Target && a.TargetMode !== 'External') out.set(a.Id, resolvePart(part, a.Target));
-  }
-  return out;
-}
+const DRAWING_REL = /\/relationships\/drawing$/;
 
 /** Each worksheet's drawing anchors, by sheet name (sheets without a drawing are left out). */
-export async function readAnchors(zip: JSZip): Promise<Map<string, DrawingAnchor[]>> {
-  const byPath = new Map(Object.values(zip.files).filter((f) => !f.dir).map((f) => [f.name.toLowerCase(), f]));
-  const text = (path: string) => byPath.get(path.toLowerCase())?.async('string') ?? Promise.resolve('');
-  const workbook = 'xl/workbook.xml';
-  const wbRels = await relationships(text, workbook);
-  const sheets = [...(await text(workbook)).matchAll(/<(?:\w+:)?sheet\s[^>]*>/g)].map((m) => attributes(m[0]));
+export async function readAnchors(pkg: Package): Promise<Map<string, DrawingAnchor[]>> {
   const out = new Map<string, DrawingAnchor[]>();
   await Promise.all(
-    sheets.map(async ({ name, id }) => {
-      const path = id ? wbRels.get(id) : undefined;
-      if (!name || !path?.startsWith('xl/worksheets/')) return;
-      const drawingId = /<(?:\w+:)?drawing\s[^>]*>/.exec(await text(path))?.[0];
-      const drawing = drawingId ? (await relationships(text, path)).get(attributes(drawingId).id ?? '') : undefined;
+    (await pkg.sheets()).map(async ({ name, path }) => {
+      if (!path.startsWith('xl/worksheets/')) return;
+      // A worksheet has at most one drawing, the part its <drawing r:id> names: found by its relationship's
+      // type, so the sheet's own (large) XML need not be searched.
+      const drawing = [...(await pkg.relationships(path)).values()].find((r) => DRAWING_REL.test(r.type))?.target;
       if (!drawing) return;
-      out.set(name, parseDrawing(await text(drawing), await relationships(text, drawing)));
+      const rels = new Map([...(await pkg.relationships(drawing))].map(([id, r]) => [id, r.target]));
+      out.set(name, parseDrawing(await pkg.text(drawing), rels));
     }),
   );
   return out;

@@ -25,6 +25,7 @@ import { displayWidth } from '../core/leader-sheets';
 import { readAnchors, restoreAnchoring } from './anchors';
 import { deleteRows } from './delete-rows';
 import { openPackage } from './not-workbook';
+import { Package } from './package';
 import { readWorksheet } from './read';
 import { findUnkept, type UnkeptPart } from './unkept';
 
@@ -56,10 +57,11 @@ export class XlsxGateway implements WorkbookGateway {
    * a Word document…: a NotWorkbookError, told apart before ExcelJS reads it).
    */
   static async load(data: ArrayBuffer | Uint8Array, fileName?: string): Promise<XlsxGateway> {
-    const zip = await openPackage(data, fileName);
+    const pkg = new Package(await openPackage(data, fileName));
     const wb = new ExcelJS.Workbook();
     try {
-      const [, unkept, anchors] = await Promise.all([wb.xlsx.load(data as ArrayBuffer), findUnkept(zip), readAnchors(zip)]);
+      // ExcelJS unzips the bytes itself (it takes no opened zip); findUnkept and readAnchors share pkg's parts.
+      const [, unkept, anchors] = await Promise.all([wb.xlsx.load(data as ArrayBuffer), findUnkept(pkg), readAnchors(pkg)]);
       restoreAnchoring(wb, anchors);
       return new XlsxGateway(wb, unkept);
     } catch (e) {

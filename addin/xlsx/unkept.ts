@@ -2,11 +2,11 @@
  * What of a clerk's .xlsx ExcelJS will not write back: it loads cells, styles, notes, images and the like, and
  * silently drops parts it does not model. Each kind listed here is proven dropped by an XlsxGateway load + save
  * in test/addin/xlsx/unkept.test.ts; a kind ExcelJS keeps does not belong here. Read from the package itself
- * (jszip, no Node APIs: this also runs in the browser's file mode), with a count per kind and, where the
+ * (package.ts, no Node APIs: this also runs in the browser's file mode), with a count per kind and, where the
  * relationships say so, the sheets the parts sit on.
  */
-import JSZip from 'jszip';
 import type { Message } from '../../functions/contract';
+import { attributes, Package } from './package';
 
 export type UnkeptKind =
   | 'wpsCellImage'
@@ -97,57 +97,15 @@ export const UNKEPT_KINDS: readonly UnkeptKind[] = [
   'formControl', 'activeX', 'oleObject', 'macros', 'externalLink', 'dataConnection', 'dataModel', 'webExtension',
 ];
 
-const unescapeXml = (s: string) =>
-  s.replace(/&(lt|gt|quot|apos|amp|#x[0-9a-f]+|#\d+);/gi, (_, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' } as Record<string, string>)[e.toLowerCase()]!,
-  );
-
-/** The attributes of one start tag, by local name (prefixes dropped: r:id → id). */
-export function attributes(tag: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out[m[1]!.replace(/^[\w.-]+:/, '')] = unescapeXml(m[2] ?? m[3] ?? '');
-  return out;
-}
-
-/** "xl/worksheets/sheet1.xml" + "../drawings/drawing1.xml" → "xl/drawings/drawing1.xml". */
-export function resolvePart(from: string, target: string): string {
-  const parts = target.startsWith('/') ? [] : from.split('/').slice(0, -1);
-  for (const seg of target.replace(/^\//, '').split('/')) {
-    if (seg === '..') parts.pop();
-    else if (seg !== '.' && seg !== '') parts.push(seg);
-  }
-  return parts.join('/').toLowerCase();
-}
-
-/** Reads the package (or the already opened zip of it). */
-export async function findUnkept(data: ArrayBuffer | Uint8Array | JSZip): Promise<UnkeptPart[]> {
-  const zip = data instanceof JSZip ? data : await JSZip.loadAsync(data);
-  const files = Object.values(zip.files).filter((f) => !f.dir);
-  const byPath = new Map(files.map((f) => [f.name.toLowerCase(), f]));
-  const text = (path: string) => byPath.get(path.toLowerCase())?.async('string') ?? Promise.resolve('');
-
-  /** Internal targets of a part's relationships (absent rels: none). */
-  const targets = async (part: string): Promise<string[]> => {
-    const i = part.lastIndexOf('/');
-    const rels = await text(`${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`);
-    return [...rels.matchAll(/<(?:\w+:)?Relationship\s[^>]*>/g)]
-      .map((m) => attributes(m[0]))
-      .filter((a) => a.Target && a.TargetMode !== 'External')
-      .map((a) => resolvePart(part, a.Target!));
-  };
+/** Reads the package (or the package the gateway already opened, whose parts it shares with anchors.ts). */
+export async function findUnkept(data: ArrayBuffer | Uint8Array | Package): Promise<UnkeptPart[]> {
+  const pkg = data instanceof Package ? data : await Package.open(data);
+  const { files } = pkg;
+  const targets = async (part: string) => [...(await pkg.relationships(part)).values()].map((r) => r.target);
 
   // Sheets in tab order with their part paths; each sheet reaches its own part, its related parts and theirs
   // (sheet → drawing → chart, sheet → pivot table → cache).
-  const workbook = 'xl/workbook.xml';
-  const rels = new Map<string, string>();
-  const wbRels = await text('xl/_rels/workbook.xml.rels');
-  for (const m of wbRels.matchAll(/<(?:\w+:)?Relationship\s[^>]*>/g)) {
-    const a = attributes(m[0]);
-    if (a.Id && a.Target && a.TargetMode !== 'External') rels.set(a.Id, resolvePart(workbook, a.Target));
-  }
-  const sheets = [...(await text(workbook)).matchAll(/<(?:\w+:)?sheet\s[^>]*>/g)]
-    .map((m) => attributes(m[0]))
-    .flatMap((a) => (a.name && a.id && rels.has(a.id) ? [{ name: a.name, path: rels.get(a.id)! }] : []));
+  const sheets = await pkg.sheets();
   const reach = await Promise.all(
     sheets.map(async ({ path }) => {
       const near = await targets(path);
@@ -156,13 +114,13 @@ export async function findUnkept(data: ArrayBuffer | Uint8Array | JSZip): Promis
     }),
   );
   const sheetsReaching = (paths: string[]) => sheets.filter((_, i) => paths.some((p) => reach[i]!.has(p))).map((s) => s.name);
-  const worksheetXml = await Promise.all(sheets.map(({ path }) => (/^xl\/worksheets\//.test(path) ? text(path) : Promise.resolve(''))));
+  const worksheetXml = await Promise.all(sheets.map(({ path }) => (/^xl\/worksheets\//.test(path) ? pkg.text(path) : Promise.resolve(''))));
 
   const found = new Map<UnkeptKind, UnkeptPart>();
   for (const { kind, path, count, sheetXml, sheetParts } of PARTS) {
     const matching = files.filter((f) => path.test(f.name));
     if (!matching.length) continue;
-    const n = count ? (await Promise.all(matching.map(async (f) => count(await f.async('string'))))).reduce((a, b) => a + b, 0) : matching.length;
+    const n = count ? (await Promise.all(matching.map(async (f) => count(await pkg.text(f.name))))).reduce((a, b) => a + b, 0) : matching.length;
     if (!n) continue;
     const named = sheetXml
       ? sheets.filter((_, i) => sheetXml.test(worksheetXml[i]!)).map((s) => s.name)
@@ -171,7 +129,7 @@ export async function findUnkept(data: ArrayBuffer | Uint8Array | JSZip): Promis
   }
   // Shapes, text boxes, connectors and groups share the drawing parts with pictures (which ExcelJS keeps): only
   // the drawings that hold them count, and only their anchors.
-  const shapes = await Promise.all(files.filter((f) => DRAWING.test(f.name)).map(async (f) => ({ path: f.name.toLowerCase(), n: shapeCount(await f.async('string')) })));
+  const shapes = await Promise.all(files.filter((f) => DRAWING.test(f.name)).map(async (f) => ({ path: f.name.toLowerCase(), n: shapeCount(await pkg.text(f.name)) })));
   const withShapes = shapes.filter((d) => d.n > 0);
   if (withShapes.length) found.set('shape', { kind: 'shape', count: withShapes.reduce((a, d) => a + d.n, 0), sheets: sheetsReaching(withShapes.map((d) => d.path)) });
   for (const { kind, marker, count } of SHEET_XML) {

@@ -8,8 +8,9 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { parseDrawing, readAnchors } from '../../../addin/xlsx/anchors';
+import { Package } from '../../../addin/xlsx/package';
 import { EMPTY_PLAN, type WritePlan } from '../../../addin/core';
-import { XlsxGateway } from '../../../addin/xlsx';
+import { findUnkept, XlsxGateway } from '../../../addin/xlsx';
 import { png } from './png';
 
 type EditAs = 'twoCell' | 'oneCell' | 'absolute';
@@ -123,12 +124,28 @@ describe('the fixture is what it says', () => {
 
 describe('reading the anchors from the package', () => {
   test('each anchor in document order with its behaviour, place and picture (none for the shape)', async () => {
-    const anchors = (await readAnchors(await JSZip.loadAsync(await ledger()))).get(SHEET)!;
+    const anchors = (await readAnchors(await Package.open(await ledger()))).get(SHEET)!;
     expect(anchors.map((a) => [a.element, a.editAs, a.from?.nativeRow, a.from?.nativeCol, a.media !== null])).toEqual([
       ['twoCellAnchor', 'twoCell', 1, 1, false],
       ...PICS.map((p) => [p.br ? 'twoCellAnchor' : 'oneCellAnchor', p.behaves, p.tl.row, p.col, true]),
     ]);
     expect(anchors.every((a) => a.media === null || /^xl\/media\/image\d\.png$/.test(a.media))).toBe(true);
+  });
+
+  test('the anchors and the unkept parts are read from one opened package, each part decompressed once', async () => {
+    const zip = await JSZip.loadAsync(await ledger());
+    const calls = new Map<string, number>();
+    for (const f of Object.values(zip.files)) {
+      const read = f.async.bind(f);
+      f.async = ((type: 'string') => (calls.set(f.name, (calls.get(f.name) ?? 0) + 1), read(type))) as typeof f.async;
+    }
+    const pkg = new Package(zip);
+    const [anchors, unkept] = await Promise.all([readAnchors(pkg), findUnkept(pkg)]);
+    expect(anchors.get(SHEET)).toHaveLength(PICS.length + 1);
+    expect(unkept).toEqual([{ kind: 'shape', count: 1, sheets: [SHEET] }]);
+    expect(calls.get('xl/worksheets/sheet1.xml')).toBe(1);
+    expect(calls.get('xl/worksheets/_rels/sheet1.xml.rels')).toBe(1);
+    expect([...calls.values()].every((n) => n === 1)).toBe(true);
   });
 
   test('an absoluteAnchor is absolute with no cell; a picture linked to a file outside is no embedded picture', () => {
