@@ -24,7 +24,6 @@ import {
 import { displayWidth } from '../core/leader-sheets';
 import { readAnchors, restoreAnchoring } from './anchors';
 import { deleteRows } from './delete-rows';
-import { openPackage } from './not-workbook';
 import { Package } from './package';
 import { readWorksheet } from './read';
 import { findUnkept, type UnkeptPart } from './unkept';
@@ -57,7 +56,7 @@ export class XlsxGateway implements WorkbookGateway {
    * a Word document…: a NotWorkbookError, told apart before ExcelJS reads it).
    */
   static async load(data: ArrayBuffer | Uint8Array, fileName?: string): Promise<XlsxGateway> {
-    const pkg = new Package(await openPackage(data, fileName));
+    const pkg = await Package.open(data, fileName);
     const wb = new ExcelJS.Workbook();
     try {
       // ExcelJS unzips the bytes itself (it takes no opened zip); findUnkept and readAnchors share pkg's parts.

@@ -4,7 +4,8 @@
  * format defines them, and the sheets are listed in tab order with their parts. No Node APIs: the browser's
  * file mode loads workbooks through this.
  */
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
+import { openPackage } from './not-workbook';
 
 /** An internal relationship: its type URI and the part it points at (resolved, lower case). */
 export interface Relationship {
@@ -46,8 +47,9 @@ export class Package {
     this.byPath = new Map(this.files.map((f) => [f.name.toLowerCase(), f]));
   }
 
-  static async open(data: ArrayBuffer | Uint8Array): Promise<Package> {
-    return new Package(await JSZip.loadAsync(data));
+  /** The package of an .xlsx, or a NotWorkbookError saying what the file is instead (not-workbook.ts). */
+  static async open(data: ArrayBuffer | Uint8Array, fileName?: string): Promise<Package> {
+    return new Package(await openPackage(data, fileName));
   }
 
   /** A part's text, decompressed on first use (paths are case-insensitive in a package); '' when absent. */
