@@ -151,6 +151,10 @@ export function restoreAnchoring(wb: ExcelJS.Workbook, anchors: ReadonlyMap<stri
     if (!ws) continue;
     const sheet = ws as unknown as { _media: Medium[] };
     const images = sheet._media.filter((m) => m.type === 'image');
+    const files = images.map((img) => {
+      const m = wb.getImage(Number(img.imageId)) as (ExcelJS.Image & { name?: string }) | undefined;
+      return `${m?.name}.${m?.extension}`.toLowerCase();
+    });
     const heights = rowHeights(ws);
     const ordered: Medium[] = [];
     let next = 0;
@@ -165,11 +169,9 @@ export function restoreAnchoring(wb: ExcelJS.Workbook, anchors: ReadonlyMap<stri
         continue;
       }
       const file = a.media.slice(a.media.lastIndexOf('/') + 1);
-      const at = images.findIndex((img, i) => {
-        const m = wb.getImage(Number(img.imageId)) as (ExcelJS.Image & { name?: string }) | undefined;
-        return i >= next && samePlace(a.from!, img.range.tl) && `${m?.name}.${m?.extension}`.toLowerCase() === file;
-      });
-      if (at < 0) continue;
+      let at = next; // pictures come in anchor order: the search starts after the last one matched
+      while (at < images.length && !(files[at] === file && samePlace(a.from!, images[at]!.range.tl))) at++;
+      if (at === images.length) continue;
       ordered.push(...images.slice(next, at)); // pictures no anchor matched keep their place in the order
       next = at + 1;
       const img = images[at]!;
