@@ -2,7 +2,7 @@
  * What the handlers depend on. In Lambda the dependencies come from the environment and are created once
  * per container (module scope, on the first invocation); the embedded stack passes its own.
  */
-import { createDocumentClient, DynamoStore, storeEnv, type ProjectStore } from '../store';
+import { createClients, DynamoStore, storeEnv, type ProjectStore } from '../store';
 
 /** 'local' and 'test' honour a request's asOf (evaluate as of a date); the cloud always uses the clock. */
 export type Mode = 'cloud' | 'local' | 'test';
@@ -37,9 +37,9 @@ let envDepsCache: Deps | undefined;
 export function envDeps(): Deps {
   if (!envDepsCache) {
     const env = storeEnv();
-    const doc = createDocumentClient({ ...(env.endpoint ? { endpoint: env.endpoint } : {}), ...(env.region ? { region: env.region } : {}) });
+    const { doc, put } = createClients({ ...(env.endpoint ? { endpoint: env.endpoint } : {}), ...(env.region ? { region: env.region } : {}) });
     envDepsCache = {
-      store: new DynamoStore(doc, { tableName: env.tableName }),
+      store: new DynamoStore(doc, { tableName: env.tableName, putClient: put }),
       mode: modeFromEnv(),
       clock: () => new Date().toISOString(),
       log: (line) => console.log(line),

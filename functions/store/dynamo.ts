@@ -6,7 +6,8 @@
  * STATE behind the newest event puts that state back (a writer that died between event and STATE leaves nothing
  * lost). Weekly snapshots are guarded by `version`.
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import {
   GetCommand,
   PutCommand,
@@ -54,6 +55,9 @@ import {
   type UserLookup,
   type WriteCounter,
 } from './port';
+
+/** As the document client marshals (createDocumentClient). */
+const MARSHALL = { removeUndefinedValues: true } as const;
 
 const isConditionFailure = (e: unknown): boolean =>
   e instanceof ConditionalCheckFailedException || (e as Error)?.name === 'ConditionalCheckFailedException';
@@ -151,12 +155,15 @@ function decodeToken(token: string | undefined): Record<string, string> | undefi
 export interface DynamoStoreOptions {
   tableName: string;
   retry?: RetryPolicy;
+  /** A low-level client for single-item puts (see createClients); without it they go through the document client. */
+  putClient?: DynamoDBClient;
 }
 
 export class DynamoStore implements ProjectStore {
   readonly writes: WriteCounter = { requests: 0, items: 0 };
   private readonly table: string;
   private readonly retry: RetryPolicy;
+  private readonly putClient: DynamoDBClient | undefined;
 
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -164,6 +171,7 @@ export class DynamoStore implements ProjectStore {
   ) {
     this.table = opts.tableName;
     this.retry = opts.retry ?? DEFAULT_RETRY;
+    this.putClient = opts.putClient;
   }
 
   private readonly count = (requests: number, items: number): void => {
@@ -174,15 +182,17 @@ export class DynamoStore implements ProjectStore {
   /** A single put; false when its condition failed. */
   private async put(Item: Item, condition?: { expr: string; values?: Record<string, unknown> }): Promise<boolean> {
     this.count(1, 1);
+    const input = {
+      TableName: this.table,
+      Item,
+      ...(condition ? { ConditionExpression: condition.expr } : {}),
+      ...(condition?.values ? { ExpressionAttributeValues: condition.values } : {}),
+    };
     try {
-      await this.doc.send(
-        new PutCommand({
-          TableName: this.table,
-          Item,
-          ...(condition ? { ConditionExpression: condition.expr } : {}),
-          ...(condition?.values ? { ExpressionAttributeValues: condition.values } : {}),
-        }),
-      );
+      if (this.putClient) {
+        const { Item: item, ExpressionAttributeValues: values, ...rest } = input;
+        await this.putClient.send(new PutItemCommand({ ...rest, Item: marshall(item, MARSHALL), ...(values ? { ExpressionAttributeValues: marshall(values, MARSHALL) } : {}) }));
+      } else await this.doc.send(new PutCommand(input));
       return true;
     } catch (e) {
       if (condition && isConditionFailure(e)) return false;

@@ -7,7 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Deps } from '../../functions/handlers/deps';
-import { createDocumentClient, DEFAULT_TABLE_NAME, DynamoStore, ensureTable, type UserProfile } from '../../functions/store';
+import { createClients, DEFAULT_TABLE_NAME, DynamoStore, ensureTable, type UserProfile } from '../../functions/store';
 import { createLocalServer } from './adapter';
 import { startDynalite } from './dynalite';
 import { buildHandlers } from './handlers';
@@ -53,9 +53,9 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   if (dataDir) await mkdir(dataDir, { recursive: true });
   const db = await startDynalite(dataDir ? { path: join(dataDir, 'dynamodb') } : {});
   try {
-    const doc = createDocumentClient({ endpoint: db.endpoint, region: 'local' });
+    const { doc, put } = createClients({ endpoint: db.endpoint, region: 'local' });
     await ensureTable(doc, DEFAULT_TABLE_NAME);
-    const store = new DynamoStore(doc, { tableName: DEFAULT_TABLE_NAME });
+    const store = new DynamoStore(doc, { tableName: DEFAULT_TABLE_NAME, putClient: put });
     const tokens = new DevTokens(await loadSecret(dataDir));
     if (opts.registerLocalAdmin !== false) await store.saveUser(LOCAL_ADMIN);
     const deps: Deps = {
@@ -92,6 +92,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
             server.closeAllConnections();
           });
           doc.destroy();
+          put.destroy();
           await db.close();
         })()),
     };

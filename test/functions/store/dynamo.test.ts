@@ -1,4 +1,4 @@
-import { createDocumentClient, DynamoStore, ensureTable, type StoredEvent } from '../../../functions/store';
+import { createClients, createDocumentClient, DynamoStore, ensureTable, type StoredEvent } from '../../../functions/store';
 import { startDynalite, type RunningDynalite } from '../../../infra/local/dynalite';
 import { state } from './state-fixture';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
@@ -17,16 +17,20 @@ let store: DynamoStore;
 const doc = () => createDocumentClient({ endpoint: db.endpoint });
 let tableNo = 0;
 
+let putClient: ReturnType<typeof createClients>['put'];
 beforeAll(async () => {
   db = await startDynalite();
+  putClient = createClients({ endpoint: db.endpoint }).put;
 });
 afterAll(async () => {
+  putClient.destroy();
   await db.close();
 });
 beforeEach(async () => {
   const tableName = `t-${++tableNo}`;
   await ensureTable(doc(), tableName);
-  store = new DynamoStore(doc(), { tableName });
+  // As the handlers and the local stack build it: single puts through the cached low-level client.
+  store = new DynamoStore(doc(), { tableName, putClient });
 });
 
 function event(s: ProjectState, over: Partial<StoredEvent> = {}): StoredEvent {
