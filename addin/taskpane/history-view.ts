@@ -7,30 +7,26 @@ import { FLAG_STYLE, type FlagLevel } from '../../functions/contract';
 import { fill, h, show } from './dom';
 import { timelineOf, type TimelineEntry } from './history-timeline';
 import { t, type Lang } from './i18n';
+import { langTexts } from './lang-texts';
 import type { PaneState } from './state';
 import { canShowHistory } from './state';
 import type { HistoryState } from './history-state';
 
 export function createHistoryCard(on: { showHistory(): void }): { element: HTMLElement; update(s: PaneState): void } {
-  const title = h('h2', { class: 'section-title', id: 'history-title' });
-  const hint = h('p', { class: 'hint' });
-  const button = h('button', { type: 'button', class: 'button', id: 'show-history', onclick: () => on.showHistory() });
+  const { tx, apply } = langTexts();
+  const title = tx(h('h2', { class: 'section-title', id: 'history-title' }), 'historyTitle');
+  const hint = tx(h('p', { class: 'hint' }), 'historyHint');
+  const button = tx(h('button', { type: 'button', class: 'button', id: 'show-history', onclick: () => on.showHistory() }), 'showHistory');
   const status = h('p', { class: 'progress-label', id: 'history-status', role: 'status', 'aria-live': 'polite' });
   const problem = h('p', { class: 'message message-error', id: 'history-problem', role: 'alert' });
   const heading = h('p', { class: 'history-target', id: 'history-target' });
   const timeline = h('ol', { class: 'timeline', id: 'history-list' });
   const element = h('section', { class: 'card', id: 'history', 'aria-labelledby': 'history-title' }, title, hint, h('div', { class: 'row' }, button), status, heading, problem, timeline);
 
-  let lang: Lang | undefined;
   let shown: HistoryState | undefined;
   function update(s: PaneState): void {
-    const langChanged = lang !== s.lang;
-    lang = s.lang;
-    if (langChanged) {
-      title.textContent = t(lang, 'historyTitle');
-      hint.textContent = t(lang, 'historyHint');
-      button.textContent = t(lang, 'showHistory');
-    }
+    const lang = s.lang;
+    const langChanged = apply(lang);
     const hs = s.history;
     button.disabled = !canShowHistory(s);
     button.setAttribute('aria-busy', String(hs.busy));
@@ -41,7 +37,7 @@ export function createHistoryCard(on: { showHistory(): void }): { element: HTMLE
     problem.textContent = hs.problem ? t(lang, hs.problem.key, hs.problem.params) : '';
     show(heading, hs.target !== null);
     heading.textContent = hs.target ? t(lang, 'historyOf', { name: hs.target.name || '—', id: hs.target.id, sheet: hs.target.sheet, row: hs.target.row }) : '';
-    fill(timeline, ...(hs.events ? timelineOf(lang, hs.events).map((e) => entry(lang!, e)) : []));
+    fill(timeline, ...(hs.events ? timelineOf(lang, hs.events).map((e) => entry(lang, e)) : []));
   }
   return { element, update };
 }

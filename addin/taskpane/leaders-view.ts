@@ -3,7 +3,8 @@
  * option, the refresh button, progress and the last result. Built once; `update` only changes what differs.
  */
 import { h, show } from './dom';
-import { t, type Lang } from './i18n';
+import { t } from './i18n';
+import { langTexts } from './lang-texts';
 import type { PaneState } from './state';
 import { canRefreshLeaders } from './state';
 
@@ -15,16 +16,17 @@ export interface LeadersHandlers {
 }
 
 export function createLeadersCard(on: LeadersHandlers): { element: HTMLElement; update(s: PaneState): void } {
-  const title = h('h2', { class: 'section-title', id: 'leaders-title' });
-  const hint = h('p', { class: 'hint' });
-  const weekLabel = h('label', { for: 'leaders-week' });
+  const { tx, apply } = langTexts();
+  const title = tx(h('h2', { class: 'section-title', id: 'leaders-title' }), 'leadersTitle');
+  const hint = tx(h('p', { class: 'hint' }), 'leadersHint');
+  const weekLabel = tx(h('label', { for: 'leaders-week' }), 'leadersWeek');
   // <input type="week"> yields "2026-W48" where supported; elsewhere it is a text box (checked on refresh).
   const week = h('input', { type: 'week', id: 'leaders-week', class: 'input', placeholder: '2026-W48', oninput: () => on.changeLeaders({ week: week.value.trim() }) });
   const county = h('input', { type: 'checkbox', id: 'leaders-county', onchange: () => on.changeLeaders({ countyProjects: county.checked }) });
-  const countyLabel = h('label', { for: 'leaders-county' });
-  const button = h('button', { type: 'button', class: 'button', id: 'refresh-leaders', onclick: () => on.refreshLeaders() });
+  const countyLabel = tx(h('label', { for: 'leaders-county' }), 'leadersCounty');
+  const button = tx(h('button', { type: 'button', class: 'button', id: 'refresh-leaders', onclick: () => on.refreshLeaders() }), 'refreshLeaders');
   const status = h('p', { class: 'progress-label', id: 'leaders-status', role: 'status', 'aria-live': 'polite' });
-  const download = h('button', { type: 'button', class: 'button primary', id: 'leaders-download', onclick: () => on.download?.() });
+  const download = tx(h('button', { type: 'button', class: 'button primary', id: 'leaders-download', onclick: () => on.download?.() }), 'download');
   const element = h(
     'section',
     { class: 'card', id: 'leaders', 'aria-labelledby': 'leaders-title' },
@@ -37,17 +39,8 @@ export function createLeadersCard(on: LeadersHandlers): { element: HTMLElement; 
     download,
   );
 
-  let lang: Lang | undefined;
   function update(s: PaneState): void {
-    if (lang !== s.lang) {
-      lang = s.lang;
-      title.textContent = t(lang, 'leadersTitle');
-      hint.textContent = t(lang, 'leadersHint');
-      weekLabel.textContent = t(lang, 'leadersWeek');
-      countyLabel.textContent = t(lang, 'leadersCounty');
-      button.textContent = t(lang, 'refreshLeaders');
-      download.textContent = t(lang, 'download');
-    }
+    apply(s.lang);
     const l = s.leaders;
     if (document.activeElement !== week) week.value = l.week;
     county.checked = l.countyProjects;

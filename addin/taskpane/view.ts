@@ -12,6 +12,7 @@ import type { MeState, PaneState, ViewName } from './state';
 import { canDownload, canSync } from './state';
 import { createLeadersCard } from './leaders-view';
 import { createHistoryCard } from './history-view';
+import { langTexts } from './lang-texts';
 
 export interface ViewHandlers {
   sync(): void;
@@ -47,11 +48,7 @@ export interface View {
 
 export function createView(root: HTMLElement, on: ViewHandlers): View {
   let lang: Lang = 'zh';
-  const texts: Array<[HTMLElement, MessageKey, 'text' | 'aria-label']> = [];
-  const tx = <E extends HTMLElement>(el: E, key: MessageKey, where: 'text' | 'aria-label' = 'text'): E => {
-    texts.push([el, key, where]);
-    return el;
-  };
+  const { tx, apply } = langTexts();
 
   // ── header ──
   const title = tx(h('h1', { class: 'title' }), 'appTitle');
@@ -167,21 +164,14 @@ export function createView(root: HTMLElement, on: ViewHandlers): View {
 
   let shownOutcome: SyncOutcome | null | undefined;
   let shownLayout: LayoutSheet[] | null | undefined;
-  let shownLang: Lang | undefined;
   let shownView: ViewName = 'main';
   let shownMe: { me: MeState; user: string } | undefined;
 
   function update(s: PaneState): void {
     lang = s.lang;
-    const langChanged = shownLang !== lang;
+    const langChanged = apply(lang);
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-    if (langChanged) {
-      for (const [el, key, where] of texts) {
-        if (where === 'text') el.textContent = t(lang, key);
-        else el.setAttribute(where, t(lang, key));
-      }
-      document.title = t(lang, 'appTitle');
-    }
+    if (langChanged) document.title = t(lang, 'appTitle');
     langSelect.value = lang;
     subtitle.textContent = t(lang, s.mode === 'office' ? 'modeOffice' : 'modeFile');
     subtitle.title = t(lang, 'appSubtitle');
@@ -262,7 +252,6 @@ export function createView(root: HTMLElement, on: ViewHandlers): View {
     autoMove.checked = s.settings.autoMoveRows;
     if (s.layout !== shownLayout || langChanged) renderLayout(s.layout);
     shownLayout = s.layout;
-    shownLang = lang;
   }
 
   function renderOutcome(o: SyncOutcome): void {
