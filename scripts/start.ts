@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { closeOnSignals } from '../infra/local/shutdown';
 import { startLocalStack } from '../infra/local/stack';
+import { failedToStart, portOption, printStackInfo } from '../infra/local/start-up';
 import { ROOT } from './build-taskpane';
 import { startDevServer } from './dev-server';
 
@@ -22,14 +23,8 @@ async function main(): Promise<void> {
       'in-memory': { type: 'boolean', default: false },
     },
   });
-  const port = Number(values.port);
-  const panePort = Number(values['pane-port']);
-  for (const [flag, v] of [['--port', port], ['--pane-port', panePort]] as const) {
-    if (!Number.isInteger(v) || v < 0 || v > 65535) {
-      console.error(`${flag} 必须是 0–65535 的整数 / ${flag} must be an integer 0–65535`);
-      process.exit(2);
-    }
-  }
+  const port = portOption('--port', values.port);
+  const panePort = portOption('--pane-port', values['pane-port']);
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const outdir = join(ROOT, 'dist/taskpane');
   // The stack serves the folder per request, so it can start before the dev server's first build fills it.
@@ -47,14 +42,10 @@ async function main(): Promise<void> {
   console.log(`后台 API / API:                         ${stack.url}/v1`);
   console.log(`浏览器文件模式 / browser file mode:     ${stack.url}/`);
   console.log(`Excel 任务窗格 / Excel task pane:        ${pane.url}/taskpane.html  (manifest.xml)`);
-  console.log(values['in-memory'] ? '数据仅在内存中 / data in memory only' : `数据目录 / data folder: ${values.data}`);
-  console.log(`管理员开发令牌 / admin dev token (12 小时 / 12 hours):\n${stack.adminToken}`);
+  printStackInfo(stack, { inMemory: values['in-memory'], dataDir: values.data });
   console.log('按 Ctrl-C 停止 / press Ctrl-C to stop');
 
   closeOnSignals(() => Promise.all([pane.close(), stack.close()]));
 }
 
-main().catch((e: unknown) => {
-  console.error('启动失败 / failed to start:', e instanceof Error ? e.message : e);
-  process.exit(1);
-});
+main().catch(failedToStart);

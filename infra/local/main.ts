@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { closeOnSignals } from './shutdown';
 import { startLocalStack } from './stack';
+import { failedToStart, portOption, printStackInfo } from './start-up';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -15,13 +16,8 @@ async function main(): Promise<void> {
       static: { type: 'string' },
     },
   });
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`--port 必须是 0–65535 的整数 / --port must be an integer 0–65535 (got ${values.port})`);
-    process.exit(2);
-  }
   const stack = await startLocalStack({
-    port,
+    port: portOption('--port', values.port),
     dataDir: values.data,
     inMemory: values['in-memory'],
     mode: 'local',
@@ -29,12 +25,8 @@ async function main(): Promise<void> {
     log: (line) => console.log(line),
   });
   console.log(`Invest Flags 本地服务已启动 / local stack running: ${stack.url}`);
-  console.log(values['in-memory'] ? '数据仅在内存中 / data in memory only' : `数据目录 / data folder: ${values.data}`);
-  console.log(`管理员开发令牌 / admin dev token (12 小时 / 12 hours):\n${stack.adminToken}`);
+  printStackInfo(stack, { inMemory: values['in-memory'], dataDir: values.data });
   closeOnSignals(() => stack.close());
 }
 
-main().catch((e: unknown) => {
-  console.error('启动失败 / failed to start:', e instanceof Error ? e.message : e);
-  process.exit(1);
-});
+main().catch(failedToStart);

@@ -15,7 +15,9 @@ export const DEV_AUDIENCE = 'invest-flags';
 export const DEV_SCOPE = 'access_as_user';
 const SECRET_FILE = 'dev-token-secret';
 /** How long a dev token lasts unless asked otherwise: a working day, so a leaked (printed) one soon expires. */
-export const DEV_TOKEN_LIFETIME = '12h';
+export const DEV_TOKEN_HOURS = 12;
+/** DEV_TOKEN_HOURS as a jose duration. */
+export const DEV_TOKEN_LIFETIME = `${DEV_TOKEN_HOURS}h`;
 
 export interface DevUser {
   sub: string;
