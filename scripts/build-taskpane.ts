@@ -125,14 +125,18 @@ export async function buildTaskpane(opts: TaskpaneBuildOptions = {}): Promise<{ 
   return { outdir, sizes: rows };
 }
 
+/** The `--office-js` flag of the build and the dev server: cdn or local, anything else refused. */
+export function officeJsOption(value: string | undefined): 'cdn' | 'local' {
+  if (value !== 'cdn' && value !== 'local') throw new Error(`--office-js must be cdn or local, not "${value}"`);
+  return value;
+}
+
 function options(args: string[]): TaskpaneBuildOptions {
   const { values } = parseArgs({
     args,
     options: { 'office-js': { type: 'string', default: 'cdn' }, outdir: { type: 'string' }, 'no-minify': { type: 'boolean' } },
   });
-  const officeJs = values['office-js'];
-  if (officeJs !== 'cdn' && officeJs !== 'local') throw new Error(`--office-js must be cdn or local, not "${officeJs}"`);
-  return { officeJs, ...(values.outdir ? { outdir: values.outdir } : {}), ...(values['no-minify'] ? { minify: false } : {}) };
+  return { officeJs: officeJsOption(values['office-js']), ...(values.outdir ? { outdir: values.outdir } : {}), ...(values['no-minify'] ? { minify: false } : {}) };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -20,8 +20,9 @@ import { parseArgs } from 'node:util';
 import * as esbuild from 'esbuild';
 import { isLocalHost } from '../infra/local/local-host';
 import { closeOnSignals } from '../infra/local/shutdown';
+import { portOption } from '../infra/local/start-up';
 import { serveStatic } from '../infra/local/static-files';
-import { esbuildOptions, ROOT, writeStatic } from './build-taskpane';
+import { esbuildOptions, officeJsOption, ROOT, writeStatic } from './build-taskpane';
 
 export interface DevServerOptions {
   port?: number;
@@ -171,9 +172,7 @@ export async function startDevServer(opts: DevServerOptions = {}): Promise<DevSe
   };
   const server: Server = createServer({ key: certs.key, cert: certs.cert }, devRequestHandler({ outdir, ...(opts.api ? { api: opts.api } : {}), port: listeningPort }));
   await new Promise<void>((r) => server.listen(opts.port ?? 3000, opts.host ?? 'localhost', r));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : opts.port ?? 3000;
-  const url = `https://localhost:${port}`;
+  const url = `https://localhost:${listeningPort()}`;
   log(`task pane: ${url}/taskpane.html (${certs.source}${opts.api ? `, API → ${opts.api}` : ''})`);
 
   return {
@@ -193,12 +192,10 @@ function options(args: string[]): DevServerOptions {
     args,
     options: { port: { type: 'string' }, api: { type: 'string' }, 'office-js': { type: 'string', default: 'cdn' }, 'self-signed': { type: 'boolean' } },
   });
-  const officeJs = values['office-js'];
-  if (officeJs !== 'cdn' && officeJs !== 'local') throw new Error(`--office-js must be cdn or local, not "${officeJs}"`);
   const api = values.api ?? process.env.API_URL;
   return {
-    officeJs,
-    ...(values.port ? { port: Number(values.port) } : {}),
+    officeJs: officeJsOption(values['office-js']),
+    ...(values.port ? { port: portOption('--port', values.port) } : {}),
     ...(api ? { api } : {}),
     ...(values['self-signed'] ? { certs: 'self-signed' as const } : {}),
   };
