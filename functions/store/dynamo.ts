@@ -3,8 +3,8 @@
  * an event is appended with attribute_not_exists(SK) — the optimistic lock and the idempotency key — and
  * STATE follows it: batched for a sync chunk and then checked against the next event (settleStates), or put with
  * a condition on `version` when repaired. Every event carries the full state it leads to, so a reader that finds
- * STATE behind the newest event puts that state back (a writer that died between event and STATE leaves nothing
- * lost). Weekly snapshots are guarded by `version`.
+ * STATE behind the newest event answers that state and tries to put it back (a writer that died between event and
+ * STATE leaves nothing lost). Weekly snapshots are guarded by `version`.
  */
 import { ConditionalCheckFailedException, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
@@ -218,15 +218,15 @@ export class DynamoStore implements ProjectStore {
   }
 
   /**
-   * The states as read, each first repaired from its newest event when one is newer: a reader that finds STATE
-   * behind its events repairs it. STATE can trail them — a writer that stopped between its event and its STATE,
-   * or a settle batch that landed over a newer STATE and whose check never ran (settleStates). One consistent
-   * BatchGetItem of each state's next event (100 keys a request) finds those.
+   * The states as read, each first caught up from its newest event when one is newer (readerRepair). STATE can
+   * trail them — a sync chunk not yet settled, a writer that stopped between its event and its STATE, or a settle
+   * batch that landed over a newer STATE and whose check never ran (settleStates). One consistent BatchGetItem of
+   * each state's next event (100 keys a request) finds those.
    */
   private async caughtUp(states: ProjectState[]): Promise<ProjectState[]> {
     const behind = await this.nextEvents(states);
     if (behind.length === 0) return states;
-    const repaired = new Map(await mapPool(behind, PROJECT_READ_CONCURRENCY, async (id) => [id, await this.latestState(id)] as const));
+    const repaired = new Map(await mapPool(behind, PROJECT_READ_CONCURRENCY, async (id) => [id, await this.readerRepair(id)] as const));
     return states.map((s) => repaired.get(s.id) ?? s);
   }
 
@@ -272,6 +272,25 @@ export class DynamoStore implements ProjectStore {
   }
 
   async latestState(id: string): Promise<ProjectState | null> {
+    const { state, behind } = await this.newestState(id);
+    if (behind) await this.putState(state!);
+    return state;
+  }
+
+  /**
+   * A reader's repair: the newest state, and STATE put back on a best-effort basis. The read functions have
+   * read-only table access (routes.ts), so their put is refused — yet the answer is right without it, and the
+   * next writer (or a reader allowed to write) repairs. A sync in progress leaves STATE behind its events until
+   * the chunk settles, so a dashboard read then is no rare case.
+   */
+  private async readerRepair(id: string): Promise<ProjectState | null> {
+    const { state, behind } = await this.newestState(id);
+    if (behind) await this.putState(state!).catch(() => undefined);
+    return state;
+  }
+
+  /** The newest state, from the newest event when STATE is behind it (`behind`) — reads only. */
+  private async newestState(id: string): Promise<{ state: ProjectState | null; behind: boolean }> {
     const [newest, current] = await Promise.all([
       this.doc.send(
         new QueryCommand({
@@ -287,12 +306,8 @@ export class DynamoStore implements ProjectStore {
     ]);
     const state = current.Item ? stripKeys<ProjectState>(current.Item) : null;
     const evt = newest.Items?.[0];
-    if (evt && (evt.version as number) > (state?.version ?? 0)) {
-      const newer = eventState(evt);
-      await this.putState(newer);
-      return newer;
-    }
-    return state;
+    if (evt && (evt.version as number) > (state?.version ?? 0)) return { state: eventState(evt), behind: true };
+    return { state, behind: false };
   }
 
   /** Each put only when no snapshot of that week is there yet or it holds an older version (retries rewrite nothing). */
@@ -375,7 +390,7 @@ export class DynamoStore implements ProjectStore {
     ]);
     if (items.length === 0 && !current.Item) return null;
     // A reader that finds STATE behind the newest event repairs it.
-    if ((items[items.length - 1]?.version as number | undefined ?? 0) > ((current.Item?.version as number | undefined) ?? 0)) await this.latestState(id);
+    if ((items[items.length - 1]?.version as number | undefined ?? 0) > ((current.Item?.version as number | undefined) ?? 0)) await this.readerRepair(id);
     return items.map((item) => toEvent(item.version === 1 && first.Item ? { ...item, state: first.Item.state } : item));
   }
 

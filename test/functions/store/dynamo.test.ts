@@ -116,6 +116,24 @@ describe('DynamoStore', () => {
     expect((await store.queryProjects({ unit: ' 温水镇 ', flag: 'none' }, 10)).items.map((s) => s.version)).toEqual([6]);
   });
 
+  it('a reader that may not write (the read functions’ IAM) still answers the newest state; the next reader repairs', async () => {
+    await save(state('P-1'));
+    const newer = state('P-1', { version: 2, fields: { progress: '已开工' } });
+    // A sync chunk not yet settled: its event is there, STATE is not.
+    expect(await store.commit(event(newer))).toBe('committed');
+    const denied = { send: () => Promise.reject(Object.assign(new Error('not authorized to perform: dynamodb:PutItem'), { name: 'AccessDeniedException' })) };
+    const reader = new DynamoStore(doc(), { tableName: `t-${tableNo}`, putClient: denied as unknown as typeof putClient });
+    expect((await reader.allStates()).find((s) => s.id === 'P-1')).toEqual(newer);
+    expect((await reader.queryProjects({ unit: '温水镇' }, 10)).items).toEqual([newer]);
+    expect((await reader.listEvents('P-1'))?.map((e) => e.version)).toEqual([1, 2]);
+    const stored = async () => (await doc().send(new GetCommand({ TableName: `t-${tableNo}`, Key: { PK: projectPk('P-1'), SK: 'STATE' } }))).Item?.version;
+    expect(await stored()).toBe(1);
+    // A writer's repair after a conflict is the write itself: its failure is not hidden.
+    await expect(reader.latestState('P-1')).rejects.toThrow('not authorized');
+    expect((await store.loadProjects(['P-1'])).get('P-1')).toEqual(newer);
+    expect(await stored()).toBe(2);
+  });
+
   it('the history reader repairs too', async () => {
     await save(state('P-1'));
     const s2 = state('P-1', { version: 2 });
