@@ -10,10 +10,9 @@
  * date of the cut-off that closes it; each ISO week holds exactly one of each weekday, so labels are unique.
  */
 import type { CutoffConfig } from '../contract';
-import { isoToDay, isValidYmd } from './days';
+import { isoToDay, isValidYmd, MS_PER_DAY, ymdToDay } from './days';
 
 export const MS_PER_MINUTE = 60_000;
-export const MS_PER_DAY = 86_400_000;
 export const MS_PER_WEEK = 7 * MS_PER_DAY;
 
 /** More cut-offs than this in one `cutoffsBetween` call (≈ 190 years) is a caller's bug, not a query. */
@@ -214,13 +213,13 @@ export function cutoffsBetween(fromExclusive: string, toInclusive: string, cfg: 
 export function isoWeekLabel(day: number): string {
   const thursday = day - isoWeekday(day) + 4;
   const year = new Date(thursday * MS_PER_DAY).getUTCFullYear();
-  const week = Math.floor((thursday - Math.floor(Date.UTC(year, 0, 1) / MS_PER_DAY)) / 7) + 1;
+  const week = Math.floor((thursday - ymdToDay(year, 1, 1)) / 7) + 1;
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
 /** Local day number of the Monday of ISO week 1 of `year`. */
 function isoWeekOneMonday(year: number): number {
-  const jan4 = Math.floor(Date.UTC(year, 0, 4) / MS_PER_DAY);
+  const jan4 = ymdToDay(year, 1, 4);
   return jan4 - isoWeekday(jan4) + 1;
 }
 

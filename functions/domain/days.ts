@@ -2,12 +2,17 @@
  * Calendar-day arithmetic on ISO dates, in whole days since 1970-01-01 (no time zones: ledger dates are
  * local calendar days). Shared by the parser (Excel serials) and the flag engine (day counts).
  */
-const MS_PER_DAY = 86_400_000;
+export const MS_PER_DAY = 86_400_000;
+
+/** Days since 1970-01-01 of y-m-d (month 1–12; a day 0 is the previous month's last, as Date.UTC reads it). */
+export function ymdToDay(y: number, m: number, d: number): number {
+  return Math.floor(Date.UTC(y, m - 1, d) / MS_PER_DAY);
+}
 
 /** "YYYY-MM-DD" → days since 1970-01-01. */
 export function isoToDay(iso: string): number {
   const [y, m, d] = iso.split('-').map(Number);
-  return Math.floor(Date.UTC(y!, m! - 1, d!) / MS_PER_DAY);
+  return ymdToDay(y!, m!, d!);
 }
 
 /** Days since 1970-01-01 → "YYYY-MM-DD". */
@@ -34,7 +39,5 @@ export function ymdToIso(y: number, m: number, d: number): string {
 export function ledgerDateToDay(date: string, edge: 'start' | 'end'): number {
   if (date.length === 10) return isoToDay(date);
   const [y, m] = date.split('-').map(Number);
-  return edge === 'start'
-    ? Math.floor(Date.UTC(y!, m! - 1, 1) / MS_PER_DAY)
-    : Math.floor(Date.UTC(y!, m!, 0) / MS_PER_DAY);
+  return edge === 'start' ? ymdToDay(y!, m!, 1) : ymdToDay(y!, m! + 1, 0);
 }

@@ -13,7 +13,7 @@ import {
   type PriorityRow,
   type RedFlagItem,
 } from '../../contract';
-import { MS_PER_DAY } from '../calendar';
+import { MS_PER_DAY } from '../days';
 import { cycleTimes } from './cycle';
 import { fromWan, isActive, orderUnits, perList, projectOf, projectOrder, toWan } from './common';
 import { resolveWeek, type WeekSnapshot } from './snapshot';

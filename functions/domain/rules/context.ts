@@ -5,8 +5,8 @@
  * calling Intl (which costs microseconds a call) in the hot path.
  */
 import type { CountyConfig, CutoffConfig } from '../../contract';
-import { cutoffMinutes, cutoffMsOnDay, lastCutoffDay, localDayOf, MS_PER_DAY, MS_PER_MINUTE, msToInstant, parseInstant, zoneOffsetMs } from '../calendar';
-import { dayToIso, ledgerDateToDay } from '../days';
+import { cutoffMinutes, cutoffMsOnDay, lastCutoffDay, localDayOf, MS_PER_MINUTE, msToInstant, parseInstant, zoneOffsetMs } from '../calendar';
+import { dayToIso, ledgerDateToDay, MS_PER_DAY } from '../days';
 import type { FlagHistory } from '../types';
 
 /** Ten years of cut-offs: older instants take the exact but slower path. */

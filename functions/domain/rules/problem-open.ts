@@ -2,7 +2,7 @@
  * `problem-open`: a problem (存在问题) standing unchanged for days, or an item marked for county-level
  * coordination (需协调事项), which is red at once when the county says so.
  */
-import { MS_PER_DAY } from '../calendar';
+import { MS_PER_DAY } from '../days';
 import type { ProjectSnapshot } from '../types';
 import { localDate, type EvalContext, type EvalPoint, type Times } from './context';
 import { isActive, isBlank, levelAbove, makeReason, type Level, type Rule } from './rule';

@@ -3,7 +3,7 @@
  * moved to the sheet; the stage machine asks for the date) counts from when it was first recorded as signed,
  * so a missing date never hides the flag.
  */
-import { MS_PER_DAY } from '../calendar';
+import { MS_PER_DAY } from '../days';
 import type { ProjectSnapshot } from '../types';
 import { ledgerDay, localDate, type EvalPoint, type Times } from './context';
 import { levelAbove, makeReason, type Rule } from './rule';
