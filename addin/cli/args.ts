@@ -1,6 +1,7 @@
 /** Argument checks the commands share: a usage error carries its text in both languages. */
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import type { WorkbookTarget } from './workbook';
 
 /** Exit codes: 0 ok, 1 rows had errors (or the backend refused), 2 usage, unreadable input or a refused overwrite, 3 backend unreachable. */
 export const EXIT = { ok: 0, rowErrors: 1, usage: 2, unreachable: 3 } as const;
@@ -32,16 +33,36 @@ export function positiveInt(value: string | undefined, flag: string, fallback: n
   return n;
 }
 
-/** --api and --token go together; --out and --in-place exclude each other; --force only overrides --in-place's refusal. */
-export function checkTarget(values: { api?: string; token?: string; out?: string; 'in-place'?: boolean; force?: boolean }): void {
+/** The options of every command that writes a copy of one workbook through the backend (sync, report). */
+export const TARGET_OPTIONS = {
+  out: { type: 'string', short: 'o' }, api: { type: 'string' }, token: { type: 'string' }, data: { type: 'string' },
+  'in-place': { type: 'boolean' }, force: { type: 'boolean' }, json: { type: 'boolean' },
+} as const;
+
+/** TARGET_OPTIONS as parseArgs gives them. */
+interface TargetValues { out?: string; api?: string; token?: string; data?: string; 'in-place'?: boolean; force?: boolean; json?: boolean }
+/** TARGET_OPTIONS with the one input, as the commands take them. */
+export interface TargetArgs extends WorkbookTarget {
+  json?: boolean;
+}
+
+/**
+ * The one input file and the shared options, checked: --api and --token go together; --out and --in-place
+ * exclude each other; --force only overrides --in-place's refusal. `missing` is thrown unless exactly one input.
+ */
+export function targetArgs(positionals: readonly string[], values: TargetValues, missing: UsageError): TargetArgs {
+  if (positionals.length !== 1) throw missing;
   if (values.api && !values.token) throw new UsageError('--api 需要同时给出 --token', '--api needs --token');
   if (values.token && !values.api) throw new UsageError('--token 只能与 --api 一起使用', '--token goes with --api');
   if (values.out && values['in-place']) throw new UsageError('--out 与 --in-place 不能同时使用', '--out and --in-place exclude each other');
   if (values.force && !values['in-place']) throw new UsageError('--force 只能与 --in-place 一起使用', '--force goes with --in-place');
+  return {
+    input: positionals[0]!, out: values.out, api: values.api, token: values.token, data: values.data,
+    inPlace: values['in-place'], force: values.force, json: values.json,
+  };
 }
 
-/** `<dir>/<name>-<suffix>.xlsx` beside the input. */
-/** Always .xlsx: the writer writes no macros, and Excel refuses an .xlsm whose content is a plain workbook. */
+/** `<dir>/<name>-<suffix>.xlsx` beside the input. Always .xlsx: the writer writes no macros, and Excel refuses an .xlsm whose content is a plain workbook. */
 export function besideInput(input: string, suffix: string): string {
   return join(dirname(input), `${basename(input, extname(input))}-${suffix}.xlsx`);
 }

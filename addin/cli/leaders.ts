@@ -5,41 +5,26 @@
 import { parseArgs } from 'node:util';
 import { refreshLeaderSheets, type LeaderOutcome, type LeaderProgress } from '../core';
 import { formatInstant } from '../core/leader-sheets';
-import { checkTarget, EXIT, isoDate, isoWeek, UsageError } from './args';
+import { EXIT, isoDate, isoWeek, TARGET_OPTIONS, targetArgs, UsageError, type TargetArgs } from './args';
 import { detectLang, table, type Lang } from './i18n';
 import type { Io } from './main';
 import { onWorkbookCopy, warnOn } from './workbook';
 
-export interface ReportCliOptions {
-  input: string;
-  out?: string;
+export interface ReportCliOptions extends TargetArgs {
   week?: string;
   asOf?: string;
   countyProjects?: boolean;
-  api?: string;
-  token?: string;
-  data?: string;
-  inMemory?: boolean;
-  inPlace?: boolean;
-  force?: boolean;
-  json?: boolean;
 }
 
 export function parseReportArgs(args: string[]): ReportCliOptions {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: {
-      out: { type: 'string', short: 'o' }, api: { type: 'string' }, token: { type: 'string' }, data: { type: 'string' },
-      week: { type: 'string' }, 'as-of': { type: 'string' }, 'county-projects': { type: 'boolean' }, 'in-place': { type: 'boolean' }, force: { type: 'boolean' }, json: { type: 'boolean' },
-    },
+    options: { ...TARGET_OPTIONS, week: { type: 'string' }, 'as-of': { type: 'string' }, 'county-projects': { type: 'boolean' } },
   });
-  if (positionals.length !== 1) throw new UsageError('report 需要一个工作簿文件', 'report needs one workbook file');
-  checkTarget(values);
   return {
-    input: positionals[0]!, out: values.out, api: values.api, token: values.token, data: values.data,
+    ...targetArgs(positionals, values, new UsageError('report 需要一个工作簿文件', 'report needs one workbook file')),
     week: isoWeek(values.week, '--week'), asOf: isoDate(values['as-of'], '--as-of'), countyProjects: values['county-projects'],
-    inPlace: values['in-place'], force: values.force, json: values.json,
   };
 }
 

@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { GatewayError, LedgerError, runSync, SyncError, type SyncOutcome } from '../core';
 import { XlsxGateway } from '../xlsx';
 import { saveXlsx } from '../xlsx/file';
-import { besideInput, checkTarget, EXIT, isoDate, positiveInt, UsageError } from './args';
+import { besideInput, EXIT, isoDate, positiveInt, TARGET_OPTIONS, targetArgs, UsageError, type TargetArgs } from './args';
 import { openBackend } from './backend';
 import { devToken, parseDevTokenArgs } from './dev-token';
 import { detectLang, type Lang } from './i18n';
@@ -95,34 +95,20 @@ export async function sample(args: string[], io: Io): Promise<number> {
   return EXIT.ok;
 }
 
-export interface SyncCliOptions {
-  input: string;
-  out?: string;
-  api?: string;
-  token?: string;
-  data?: string;
-  inMemory?: boolean;
+export interface SyncCliOptions extends TargetArgs {
   asOf?: string;
   move?: boolean;
-  inPlace?: boolean;
-  force?: boolean;
-  json?: boolean;
 }
 
 export function parseSyncArgs(args: string[]): SyncCliOptions {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: {
-      out: { type: 'string', short: 'o' }, api: { type: 'string' }, token: { type: 'string' }, data: { type: 'string' },
-      'as-of': { type: 'string' }, move: { type: 'boolean' }, 'in-place': { type: 'boolean' }, force: { type: 'boolean' }, json: { type: 'boolean' },
-    },
+    options: { ...TARGET_OPTIONS, 'as-of': { type: 'string' }, move: { type: 'boolean' } },
   });
-  if (positionals.length !== 1) throw new UsageError('sync 需要一个台账文件', 'sync needs one ledger file');
-  checkTarget(values);
   return {
-    input: positionals[0]!, out: values.out, api: values.api, token: values.token, data: values.data,
-    asOf: isoDate(values['as-of'], '--as-of'), move: values.move, inPlace: values['in-place'], force: values.force, json: values.json,
+    ...targetArgs(positionals, values, new UsageError('sync 需要一个台账文件', 'sync needs one ledger file')),
+    asOf: isoDate(values['as-of'], '--as-of'), move: values.move,
   };
 }
 
