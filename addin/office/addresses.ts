@@ -16,12 +16,19 @@ export function cellsToAreas(cells: CellRef[]): string[] {
   const out: string[] = [];
   for (const col of [...byCol.keys()].sort((a, b) => a - b)) {
     const rows = [...new Set(byCol.get(col))].sort((a, b) => a - b);
-    for (let i = 0; i < rows.length; ) {
-      let j = i;
-      while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1) j++;
-      out.push(i === j ? cellAddress(rows[i]!, col) : `${cellAddress(rows[i]!, col)}:${cellAddress(rows[j]!, col)}`);
-      i = j + 1;
-    }
+    for (const { from, to } of runs(rows)) out.push(from === to ? cellAddress(rows[from]!, col) : `${cellAddress(rows[from]!, col)}:${cellAddress(rows[to]!, col)}`);
+  }
+  return out;
+}
+
+/** Runs of consecutive integers in an ascending list, as index ranges into it: [3,4,5,9] → {0,2}, {3,3}. */
+export function runs(sorted: readonly number[]): Array<{ from: number; to: number }> {
+  const out: Array<{ from: number; to: number }> = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    out.push({ from: i, to: j });
+    i = j + 1;
   }
   return out;
 }

@@ -29,7 +29,7 @@ import {
   type WorkbookSettings,
   type WritePlan,
 } from '../core/gateway';
-import { cellsToAreas, joinAreas, qualified } from './addresses';
+import { cellsToAreas, joinAreas, qualified, runs } from './addresses';
 import { chartBoxes } from './charts';
 import { fromOfficeError, leaderSheetLocked, officeCode, sheetMissing, sheetProtected } from './errors';
 import { urlName } from './document';
@@ -294,13 +294,10 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
     for (const m of plan.moves) {
       const sorted = [...m.cells].sort((a, b) => a.col - b.col);
       // Consecutive columns go in one 1×n write.
-      for (let i = 0; i < sorted.length; ) {
-        let j = i;
-        while (j + 1 < sorted.length && sorted[j + 1]!.col === sorted[j]!.col + 1) j++;
-        const row = [sorted.slice(i, j + 1).map((c) => toExcelValue(c.value))];
-        const address = `${colLetter(sorted[i]!.col)}${m.to.row}:${colLetter(sorted[j]!.col)}${m.to.row}`;
+      for (const { from, to } of runs(sorted.map((c) => c.col))) {
+        const row = [sorted.slice(from, to + 1).map((c) => toExcelValue(c.value))];
+        const address = `${colLetter(sorted[from]!.col)}${m.to.row}:${colLetter(sorted[to]!.col)}${m.to.row}`;
         steps.push({ bytes: jsonBytes(row) + COMMAND_BYTES, queue: (_ctx, sheet) => void (sheet(m.to.sheet).getRange(address).values = row) });
-        i = j + 1;
       }
       cells += m.cells.length;
     }
@@ -312,13 +309,10 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
     const bySheet = new Map<string, Set<number>>();
     for (const m of plan.moves) bySheet.set(m.from.sheet, (bySheet.get(m.from.sheet) ?? new Set()).add(m.from.row));
     for (const [name, set] of bySheet) {
-      const rows = [...set].sort((a, b) => b - a);
-      for (let i = 0; i < rows.length; ) {
-        let j = i;
-        while (j + 1 < rows.length && rows[j + 1] === rows[j]! - 1) j++;
-        const address = `${rows[j]}:${rows[i]}`;
+      const rows = [...set].sort((a, b) => a - b);
+      for (const { from, to } of runs(rows).reverse()) {
+        const address = `${rows[from]}:${rows[to]}`;
         steps.push({ bytes: COMMAND_BYTES, queue: (_ctx, sheet) => sheet(name).getRange(address).delete('Up') });
-        i = j + 1;
       }
     }
   }

@@ -55,6 +55,10 @@ describe('Office gateway on the fake Excel host', () => {
     const ids = [...clue.cells].filter(([k]) => k.endsWith(`,${COL.id}`) && Number(k.split(',')[0]) >= FIRST_ROW).map(([, c]) => c.value);
     expect(ids).not.toContain(moved.id);
     expect(ids.length).toBe(1250 - 3);
+    // Every moved row left its source, and only those: rows are deleted bottom-up, so earlier numbers stay valid.
+    for (const m of plan.moves.filter((x) => x.from.sheet === '重点线索')) expect(ids).not.toContain(m.id);
+    const kept = plan.moves.filter((x) => x.from.sheet === '重点线索').map((x) => x.from.row + 1);
+    for (const row of kept) expect(ids).toContain(plan.sheets[0]!.columns.find((c) => c.col === COL.id)!.values[row - FIRST_ROW]);
     // Settings went to the very hidden sheet and read back.
     expect(host.book.sheet('_invest_flags')!.visibility).toBe('VeryHidden');
     expect(await gatewayOn(host).readSettings()).toEqual(plan.settings);
