@@ -17,13 +17,14 @@ import {
   type SyncRowResult,
 } from '../../functions/contract';
 import { cellAddress } from './a1';
-import type { CellRef, CellStyle, ColumnWrite, NoteWrite, RowMove, SheetPlan, StyleWrite, WritePlan } from './gateway';
+import type { CellStyle, ColumnWrite, NoteWrite, RowMove, SheetPlan, WritePlan } from './gateway';
 import { cellText, isBlank } from './grid';
 import { formatSource, newHeaders, runs } from './ids';
 import { sheetForList, type SheetLayout } from './layout';
 import { MSG } from './messages';
 import type { Lang } from './leader-sheets/text';
 import type { LedgerRow } from './rows';
+import { flagStyle, StyleGroups } from './styles';
 
 export type { Lang };
 
@@ -63,18 +64,15 @@ export interface PlanOutcome {
   pendingMoves: MoveReport[];
 }
 
+/** An unflagged row's cells lose the colours an earlier sync gave them. */
 const CLEAR: CellStyle = { fill: null, font: null };
-const STYLE: Record<'red' | 'yellow', CellStyle> = {
-  red: { fill: FLAG_STYLE.red.fill, font: FLAG_STYLE.red.font },
-  yellow: { fill: FLAG_STYLE.yellow.fill, font: FLAG_STYLE.yellow.font },
-};
 const refKey = (sheet: string, row: number) => `${sheet}\u0000${row}`;
 
 interface SheetWrites {
   flag: Array<{ row: number; value: string | null }>;
   reason: Array<{ row: number; value: string | null }>;
   stage: Array<{ row: number; value: string | null }>;
-  styles: Map<string, { style: CellStyle; cells: CellRef[] }>;
+  styles: StyleGroups;
   notes: NoteWrite[];
   extraColumns: ColumnWrite[];
 }
@@ -89,7 +87,7 @@ export function buildPlan(
   const byRef = new Map(results.map((r) => [refKey(r.ref.sheet, r.ref.row), r]));
   const layoutOf = new Map(layouts.map((l) => [l.sheet, l]));
   const writes = new Map<string, SheetWrites>(
-    layouts.map((l) => [l.sheet, { flag: [], reason: [], stage: [], styles: new Map(), notes: [], extraColumns: [] }]),
+    layouts.map((l) => [l.sheet, { flag: [], reason: [], stage: [], styles: new StyleGroups(), notes: [], extraColumns: [] }]),
   );
   const out: PlanOutcome = { plan: { sheets: [], moves: [], leaderSheets: [] }, red: 0, yellow: 0, errors: [], moved: [], pendingMoves: [] };
   // Moves append after each target list's last project.
@@ -114,9 +112,9 @@ export function buildPlan(
     for (const e of errors) out.errors.push({ sheet: row.sheet, row: row.row, ...e });
     const errorText = errors.map((e) => `⚠ ${e.field ? FIELD_BY_KEY[e.field][lang] : MSG.rowLabel(row.row)[lang]}(${e.cell}): ${e.message[lang]}`);
     const reasonText = [...(result?.flag.reasons ?? []).map((r) => r.message[lang]), ...errorText].join('；') || null;
-    const flagText = level === 'none' ? null : FLAG_STYLE[level][lang === 'zh' ? 'zh' : 'en'];
+    const flagText = level === 'none' ? null : FLAG_STYLE[level][lang];
     const note = errorText.length ? errorText.join('\n') : null;
-    const style = level === 'none' ? CLEAR : STYLE[level];
+    const style = flagStyle(level) ?? CLEAR;
 
     const target = result?.targetList;
     if (result && target && target !== row.list) {
@@ -135,8 +133,8 @@ export function buildPlan(
         } else {
           const move = moveRow(layout, targetLayout, row, result.id, { flagText, reasonText }, cursor, extraCols, writes);
           const tw = writes.get(targetLayout.sheet)!;
-          addStyle(tw, style, { row: move.to.row, col: targetLayout.ownedCols.flag });
-          if (opts.tintName && targetLayout.colOf.name) addStyle(tw, style, { row: move.to.row, col: targetLayout.colOf.name });
+          tw.styles.add(style, { row: move.to.row, col: targetLayout.ownedCols.flag });
+          if (opts.tintName && targetLayout.colOf.name) tw.styles.add(style, { row: move.to.row, col: targetLayout.colOf.name });
           tw.notes.push({ row: move.to.row, col: targetLayout.ownedCols.reason, text: note });
           out.plan.moves.push(move);
           report.to = { list: target, sheet: targetLayout.sheet, row: move.to.row };
@@ -149,8 +147,8 @@ export function buildPlan(
 
     w.flag.push({ row: row.row, value: flagText });
     w.reason.push({ row: row.row, value: reasonText });
-    addStyle(w, style, { row: row.row, col: layout.ownedCols.flag });
-    if (opts.tintName && layout.colOf.name) addStyle(w, style, { row: row.row, col: layout.colOf.name });
+    w.styles.add(style, { row: row.row, col: layout.ownedCols.flag });
+    if (opts.tintName && layout.colOf.name) w.styles.add(style, { row: row.row, col: layout.colOf.name });
     w.notes.push({ row: row.row, col: layout.ownedCols.reason, text: note });
   }
 
@@ -163,17 +161,9 @@ export function buildPlan(
       ...(layout.stageCol ? runs(layout.stageCol, w.stage) : []),
       ...w.extraColumns,
     ];
-    const styles: StyleWrite[] = [...w.styles.values()].map((s) => ({ style: s.style, cells: s.cells }));
-    if (columns.length || styles.length || w.notes.length) out.plan.sheets.push({ sheet: layout.sheet, columns, styles, notes: w.notes } satisfies SheetPlan);
+    if (columns.length || w.styles.size || w.notes.length) out.plan.sheets.push({ sheet: layout.sheet, columns, styles: w.styles.list(), notes: w.notes } satisfies SheetPlan);
   }
   return out;
-}
-
-function addStyle(w: SheetWrites, style: CellStyle, cell: CellRef) {
-  const key = `${style.fill}|${style.font}`;
-  const entry = w.styles.get(key) ?? { style, cells: [] };
-  entry.cells.push(cell);
-  w.styles.set(key, entry);
 }
 
 /** The cell an error names: the field's column, or the row's first column for row-level errors. */

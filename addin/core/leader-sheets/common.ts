@@ -1,12 +1,8 @@
 /** Small pieces the three leaders' sheets share. */
-import { FLAG_STYLE, type FlagLevel, type FlagReason, type RawCell } from '../../../functions/contract';
+import type { FlagReason, RawCell } from '../../../functions/contract';
 import type { CellStyle } from '../gateway';
 import type { Texts } from './text';
 import type { SheetWriter } from './writer';
-
-export function flagStyle(level: FlagLevel): CellStyle | null {
-  return level === 'none' ? null : { fill: FLAG_STYLE[level].fill, font: FLAG_STYLE[level].font };
-}
 
 export function reasonText(reasons: readonly FlagReason[], t: Texts, lang: 'zh' | 'en'): string {
   return reasons.map((r) => r.message[lang]).join(t.sep);

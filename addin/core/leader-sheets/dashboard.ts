@@ -1,7 +1,8 @@
 /** 领导看板: the dashboard as a printable sheet. */
 import { CYCLE_KEYS, LIST_ORDER, PRIORITY_KEYS, type Dashboard } from '../../../functions/contract';
 import type { LeaderSheetPlan } from '../gateway';
-import { flagStyle, money, reasonText, table } from './common';
+import { flagStyle } from '../styles';
+import { money, reasonText, table } from './common';
 import { formatInstant, texts, type LeaderSheetOptions } from './text';
 import { SheetWriter } from './writer';
 

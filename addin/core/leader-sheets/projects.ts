@@ -1,7 +1,8 @@
 /** 全县项目: every project of the county, read-only, from GET /v1/projects pages. */
 import { LIST_ORDER, type ProjectSummary, type ProjectsResponse, type Stage } from '../../../functions/contract';
 import type { LeaderSheetPlan } from '../gateway';
-import { flagStyle, money, reasonText } from './common';
+import { flagStyle } from '../styles';
+import { money, reasonText } from './common';
 import { formatInstant, texts, type LeaderSheetOptions } from './text';
 import { SheetWriter } from './writer';
 

@@ -1,7 +1,8 @@
 /** 周调度: the weekly scheduling report as a printable sheet. */
 import { LIST_ORDER, type FlagChange, type Movement, type RawCell, type WeeklyReport } from '../../../functions/contract';
 import type { LeaderSheetPlan } from '../gateway';
-import { flagStyle, money, reasonText, table } from './common';
+import { flagStyle } from '../styles';
+import { money, reasonText, table } from './common';
 import { formatInstant, texts, type LeaderSheetOptions, type Texts } from './text';
 import { SheetWriter } from './writer';
 

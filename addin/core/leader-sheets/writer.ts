@@ -4,7 +4,8 @@
  */
 import type { RawCell } from '../../../functions/contract';
 import { cellAddress } from '../a1';
-import type { CellRef, CellStyle, LeaderSheetPlan, StyleWrite } from '../gateway';
+import type { CellRef, CellStyle, LeaderSheetPlan } from '../gateway';
+import { StyleGroups } from '../styles';
 
 export const HEADER_STYLE: CellStyle = { fill: '#D9E1F2', font: '#1F3864' };
 export const TOTALS_STYLE: CellStyle = { fill: '#F2F2F2', font: '#000000' };
@@ -24,7 +25,7 @@ export function displayWidth(v: RawCell): number {
 export class SheetWriter {
   private readonly rows: RawCell[][] = [];
   private readonly bold: CellRef[] = [];
-  private readonly styles = new Map<string, StyleWrite>();
+  private readonly styles = new StyleGroups();
   private readonly bars: string[] = [];
   private readonly charts: NonNullable<LeaderSheetPlan['charts']> = [];
   /** Rows (titles, notes) whose text may overflow into empty neighbours: not measured for widths. */
@@ -87,10 +88,7 @@ export class SheetWriter {
   }
 
   style(style: CellStyle, row: number, fromCol: number, toCol = fromCol): void {
-    const key = `${style.fill}|${style.font}`;
-    let w = this.styles.get(key);
-    if (!w) this.styles.set(key, (w = { style, cells: [] }));
-    for (let col = fromCol; col <= toCol; col++) w.cells.push({ row, col });
+    for (let col = fromCol; col <= toCol; col++) this.styles.add(style, { row, col });
   }
 
   /** A data bar over rows top..bottom of a column (skipped when the range is empty). */
@@ -123,7 +121,7 @@ export class SheetWriter {
       rows: this.rows,
       frozenRows,
       columnWidths,
-      styles: [...this.styles.values()],
+      styles: this.styles.list(),
       bold: this.bold,
       dataBars: this.bars,
       charts: this.charts,
