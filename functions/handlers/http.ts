@@ -6,7 +6,6 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { ERROR_STATUS, type ApiError, type ErrorCode, type Message } from '../contract';
-import { BadPageTokenError } from '../store';
 import type { Deps } from './deps';
 import { MSG } from './messages';
 
@@ -77,7 +76,6 @@ export function lambda(route: string, getDeps: () => Deps, logic: RouteLogic): (
       result = await logic(event, deps, log);
     } catch (e) {
       if (e instanceof ApiFailure) result = errorResult(e.code, e.text, e.details);
-      else if (e instanceof BadPageTokenError) result = errorResult('bad_request', MSG.badPageToken);
       else {
         log.error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
         result = errorResult('internal', MSG.internal);

@@ -1,7 +1,7 @@
 /** GET /v1/projects and GET /v1/projects/{id}/history: reads for every known caller. */
 import type { HistoryResponse, ProjectsQuery, ProjectsResponse, ProjectSummary } from '../../contract';
 import type { ProjectState } from '../../domain/types';
-import type { ProjectStore } from '../../store';
+import { BadPageTokenError, type ProjectStore } from '../../store';
 import { ApiFailure } from '../http';
 import { MSG } from '../messages';
 
@@ -25,7 +25,9 @@ export function summary(s: ProjectState): ProjectSummary {
 
 export async function listProjects(store: ProjectStore, q: ProjectsQuery): Promise<ProjectsResponse> {
   const filter = { ...(q.unit ? { unit: q.unit } : {}), ...(q.stage ? { stage: q.stage } : {}), ...(q.flag ? { flag: q.flag } : {}) };
-  const page = await store.queryProjects(filter, q.limit ?? DEFAULT_PAGE, q.nextToken);
+  const page = await store.queryProjects(filter, q.limit ?? DEFAULT_PAGE, q.nextToken).catch((e: unknown) => {
+    throw e instanceof BadPageTokenError ? new ApiFailure('bad_request', MSG.badPageToken, { field: 'nextToken' }) : e;
+  });
   return { projects: page.items.map(summary), ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
 }
 

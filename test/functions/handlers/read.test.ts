@@ -41,7 +41,9 @@ describe('GET /v1/projects', () => {
     const a = await call<ApiError>(stack, 'GET', '/v1/projects?stage=somewhere', stack.adminToken);
     expect(a.status).toBe(400);
     expect(a.body.error.message.zh).toContain('stage');
-    expect((await call(stack, 'GET', '/v1/projects?nextToken=garbage', stack.adminToken)).status).toBe(400);
+    const bad = await call<ApiError>(stack, 'GET', '/v1/projects?nextToken=garbage', stack.adminToken);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatchObject({ code: 'bad_request', details: { field: 'nextToken' } });
     expect((await call(stack, 'GET', '/v1/projects?limit=0', stack.adminToken)).status).toBe(400);
   });
 });
