@@ -8,11 +8,10 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { API_SCOPE } from '../api-scope';
 
 export const DEV_ISSUER = 'invest-flags-local';
 export const DEV_AUDIENCE = 'invest-flags';
-/** The delegated scope the cloud authorizer requires on every route (infra/cdk API_SCOPE). */
-export const DEV_SCOPE = 'access_as_user';
 const SECRET_FILE = 'dev-token-secret';
 /** How long a dev token lasts unless asked otherwise: a working day, so a leaked (printed) one soon expires. */
 export const DEV_TOKEN_HOURS = 12;
@@ -57,7 +56,7 @@ export class DevTokens {
 
   issue(user: DevUser, opts: { expiresIn?: string } = {}): Promise<string> {
     const { sub, ...rest } = user;
-    return new SignJWT({ scp: DEV_SCOPE, ...rest })
+    return new SignJWT({ scp: API_SCOPE, ...rest })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(sub)
       .setIssuer(DEV_ISSUER)
@@ -71,7 +70,7 @@ export class DevTokens {
   async verify(token: string): Promise<JWTPayload> {
     // exp and sub are required: a token without expiry would be valid forever, one without sub names nobody.
     const { payload } = await jwtVerify(token, this.secret, { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ['HS256'], requiredClaims: ['exp', 'sub'] });
-    if (!scopesOf(payload).includes(DEV_SCOPE)) throw new Error(`token lacks the ${DEV_SCOPE} scope`);
+    if (!scopesOf(payload).includes(API_SCOPE)) throw new Error(`token lacks the ${API_SCOPE} scope`);
     return payload;
   }
 }

@@ -11,12 +11,10 @@ import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { API_SCOPE } from '../../api-scope';
 import { pascal } from '../function-specs';
 import type { EntraIdentity } from '../settings';
 import type { ApiFunction } from './api-function';
-
-/** The delegated permission the add-in requests (Entra "Expose an API" scope); required on every route. */
-export const API_SCOPE = 'access_as_user';
 
 export interface InvestFlagsApiProps {
   functions: readonly ApiFunction[];

@@ -2,7 +2,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { ROUTES } from '../../../functions/handlers/routes';
 import { TABLE_SCHEMA } from '../../../functions/store/table';
 import { FUNCTION_MEMORY_MB } from '../../../infra/cdk/constructs/api-function';
-import { API_SCOPE } from '../../../infra/cdk/constructs/http-api';
+import { API_SCOPE } from '../../../infra/api-scope';
 import { functionSpecs, TABLE_ACTIONS } from '../../../infra/cdk/function-specs';
 import { CLIENT_ID, configured, makeTaskpaneDir, resourcesOf, type Synthesised, synth, TENANT_ID } from './helpers';
 

@@ -9,7 +9,8 @@ import { decodeJwt, SignJWT } from 'jose';
 import type { ApiError, MeResponse } from '../../../functions/contract';
 import { devSubject, issueDevToken } from '../../../infra/local/dev-token';
 import { startLocalStack, type LocalStack } from '../../../infra/local/stack';
-import { DEV_AUDIENCE, DEV_ISSUER, DEV_SCOPE, DevTokens } from '../../../infra/local/tokens';
+import { API_SCOPE } from '../../../infra/api-scope';
+import { DEV_AUDIENCE, DEV_ISSUER, DevTokens } from '../../../infra/local/tokens';
 import { call } from '../../functions/handlers/api';
 
 let dir: string;
@@ -37,7 +38,7 @@ interface Over {
 }
 /** A token of the local admin with one thing changed. */
 function token(over: Over = {}): Promise<string> {
-  const jwt = new SignJWT({ email: 'admin@localhost', ...(over.claims ?? { scp: DEV_SCOPE }) })
+  const jwt = new SignJWT({ email: 'admin@localhost', ...(over.claims ?? { scp: API_SCOPE }) })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setIssuer(over.iss ?? DEV_ISSUER)
     .setAudience(over.aud ?? DEV_AUDIENCE)
@@ -50,7 +51,7 @@ function token(over: Over = {}): Promise<string> {
 describe('bearer token checks of the local adapter', () => {
   it('a well-formed token passes (the control for every case below)', async () => {
     expect((await call(stack, 'GET', '/v1/me', await token())).status).toBe(200);
-    expect((await call(stack, 'GET', '/v1/me', await token({ claims: { scope: `openid ${DEV_SCOPE}` } }))).status).toBe(200);
+    expect((await call(stack, 'GET', '/v1/me', await token({ claims: { scope: `openid ${API_SCOPE}` } }))).status).toBe(200);
   });
 
   const cases: Array<[string, () => Promise<string | null>]> = [
