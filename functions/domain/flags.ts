@@ -17,9 +17,10 @@ import { escalates, escalationReason } from './rules/escalation';
 import { milestoneOverdue } from './rules/milestone-overdue';
 import { missingOwner } from './rules/missing-owner';
 import { problemOpen } from './rules/problem-open';
-import { isActive, LEVEL_NAMES, type Level, type Rule } from './rules/rule';
+import { LEVEL_NAMES, type Level, type Rule } from './rules/rule';
 import { signedNotStarted } from './rules/signed-not-started';
 import { weeklyUpdate } from './rules/weekly-update';
+import { isActive } from './stage';
 import type { FlagHistory, ProjectSnapshot } from './types';
 
 const BASE_RULES: readonly Rule[] = [weeklyUpdate, clueStalled, signedNotStarted, milestoneOverdue, problemOpen, missingOwner];

@@ -37,6 +37,11 @@ export const STAGE_DATE_FIELD: Readonly<Record<ListKey, StageDateField>> = {
 const CHAIN: readonly StageDateField[] = ['clueDate', 'signedDate', 'startDate', 'productionDate'];
 const PLANNED: readonly ['plannedStartDate', 'plannedProductionDate'] = ['plannedStartDate', 'plannedProductionDate'];
 
+/** Active = on one of the four lists. Dropped projects get no flag and count in no list; paused (暂停) ones stay active. */
+export function isActive(stage: Stage): stage is ListKey {
+  return stage !== 'dropped';
+}
+
 function listIndex(list: ListKey): number {
   return LIST_ORDER.indexOf(list);
 }

@@ -1,5 +1,6 @@
 /** Helpers both reports share: exact money sums, unit order, project order, the project reference. */
 import { LIST_ORDER, type ListKey, type PerList, type ReportProject, type Stage } from '../../contract';
+import { isActive as isActiveStage } from '../stage';
 import type { WeekSnapshot } from './snapshot';
 
 /**
@@ -9,7 +10,7 @@ import type { WeekSnapshot } from './snapshot';
 export const toWan = (yi: number | null): number => (yi === null ? 0 : Math.round(yi * 10_000));
 export const fromWan = (wan: number): number => wan / 10_000;
 
-export const isActive = <T extends { stage: Stage }>(s: T): s is T & { stage: ListKey } => s.stage !== 'dropped';
+export const isActive = <T extends { stage: Stage }>(s: T): s is T & { stage: ListKey } => isActiveStage(s.stage);
 
 export function perList<T>(make: (list: ListKey) => T): PerList<T> {
   return Object.fromEntries(LIST_ORDER.map((l) => [l, make(l)])) as PerList<T>;

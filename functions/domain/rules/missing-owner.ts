@@ -1,10 +1,10 @@
 /** `missing-owner`: no leader in charge (包联领导) or no responsible unit (所属单位). */
-import { isActive, isBlank, makeReason, type Rule } from './rule';
+import { isBlank, makeReason, type Rule } from './rule';
 
 export const missingOwner: Rule = {
   id: 'missing-owner',
   level(project, _times, _at, ctx) {
-    if (!ctx.config.rules.missingOwner.enabled || !isActive(project.stage)) return 0;
+    if (!ctx.config.rules.missingOwner.enabled) return 0;
     return isBlank(project.fields.leader) || isBlank(project.fields.unit) ? 1 : 0;
   },
   reason(project, _times, _at, _ctx, level) {

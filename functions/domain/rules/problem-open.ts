@@ -5,7 +5,7 @@
 import { MS_PER_DAY } from '../days';
 import type { ProjectSnapshot } from '../types';
 import { localDate, type EvalContext, type EvalPoint, type Times } from './context';
-import { isActive, isBlank, levelAbove, makeReason, type Level, type Rule } from './rule';
+import { isBlank, levelAbove, makeReason, type Level, type Rule } from './rule';
 
 /** When the current problem was recorded; a problem the history missed counts from first sight. */
 function problemSince(project: ProjectSnapshot, times: Times): number | null {
@@ -27,7 +27,7 @@ const SNIPPET = 40;
 export const problemOpen: Rule = {
   id: 'problem-open',
   level(project, times, at, ctx) {
-    if (!ctx.config.rules.problemOpen.enabled || !isActive(project.stage)) return 0;
+    if (!ctx.config.rules.problemOpen.enabled) return 0;
     return needsCoordination(project, ctx) ? 2 : daysLevel(project, times, at, ctx);
   },
   reason(project, times, at, ctx, level) {

@@ -1,9 +1,10 @@
 /**
  * The shape every flag rule has, and the small helpers they share. A rule answers twice: `level` (cheap,
  * numbers only — also used at past cut-offs for escalation) and `reason` (the figures and zh/en text, built
- * only for a rule that fired).
+ * only for a rule that fired). Rules see active projects only: the engine gives a dropped one no flag before
+ * asking any rule.
  */
-import type { FlagReason, RuleId, Stage, ThresholdPair } from '../../contract';
+import type { FlagReason, RuleId, ThresholdPair } from '../../contract';
 import type { ProjectSnapshot } from '../types';
 import type { EvalContext, EvalPoint, Times } from './context';
 
@@ -15,11 +16,6 @@ export interface Rule {
   id: RuleId;
   level(project: ProjectSnapshot, times: Times, at: EvalPoint, ctx: EvalContext): Level;
   reason(project: ProjectSnapshot, times: Times, at: EvalPoint, ctx: EvalContext, level: 1 | 2): FlagReason;
-}
-
-/** Active = on one of the four lists (dropped projects get no flags). Paused (暂停) projects stay active. */
-export function isActive(stage: Stage): boolean {
-  return stage !== 'dropped';
 }
 
 /** Strictly more than the threshold ("> 90 days"). */

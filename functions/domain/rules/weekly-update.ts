@@ -1,12 +1,12 @@
 /** `weekly-update`: the progress text (本周进展) stood unchanged across weekly cut-offs. */
 import { cutoffsAfter, localDate } from './context';
-import { isActive, levelAtLeast, makeReason, plural, type Rule } from './rule';
+import { levelAtLeast, makeReason, plural, type Rule } from './rule';
 
 export const weeklyUpdate: Rule = {
   id: 'weekly-update',
-  level(project, times, at, ctx) {
+  level(_project, times, at, ctx) {
     const rule = ctx.config.rules.weeklyUpdate;
-    if (!rule.enabled || !isActive(project.stage)) return 0;
+    if (!rule.enabled) return 0;
     return levelAtLeast(cutoffsAfter(times.progressChanged, at, ctx), rule);
   },
   reason(_project, times, at, ctx, level) {
