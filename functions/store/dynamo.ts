@@ -462,10 +462,6 @@ export class DynamoStore implements ProjectStore {
     await this.put({ ...CONFIG_KEY, config, updatedAt: new Date().toISOString() });
   }
 
-  async getUser(lookup: UserLookup): Promise<UserProfile | null> {
-    return (await this.findUser(lookup))?.profile ?? null;
-  }
-
   async findUser(lookup: UserLookup): Promise<FoundUser | null> {
     const bySubject = lookup.subjects.map(userPkBySubject);
     const byEmail = lookup.email ? userPkByEmail(lookup.email) : undefined;

@@ -79,11 +79,9 @@ export interface ProjectStore {
   queryProjects(filter: ProjectFilter, limit: number, nextToken?: string): Promise<Page<ProjectState>>;
   getConfig(): Promise<unknown | null>;
   putConfig(config: unknown): Promise<void>;
-  /** The profile found by a subject (first match in order), else by e-mail. */
-  getUser(lookup: UserLookup): Promise<UserProfile | null>;
   /**
-   * As getUser, telling where the profile was found. An e-mail profile already bound to a subject that is not
-   * among the lookup's is not found (it belongs to that account).
+   * The profile found by a subject (first match in order), else by e-mail, and where it was found. An e-mail
+   * profile already bound to a subject that is not among the lookup's is not found (it belongs to that account).
    */
   findUser(lookup: UserLookup): Promise<FoundUser | null>;
   /**

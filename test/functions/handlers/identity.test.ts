@@ -43,7 +43,7 @@ describe('a profile registered by e-mail', () => {
 
   it('two accounts binding at once: exactly one wins', async () => {
     await stack.putUser({ email: 'race@county.gov.cn', role: 'leader', units: [] });
-    const profile = (await stack.store.getUser({ subjects: [], email: 'race@county.gov.cn' }))!;
+    const { profile } = (await stack.store.findUser({ subjects: [], email: 'race@county.gov.cn' }))!;
     const bound = await Promise.all(['oid-r1', 'oid-r2'].map((s) => stack.store.bindUser(profile, s)));
     expect(bound.filter((b) => b !== null)).toHaveLength(1);
     const winner = bound.find((b) => b !== null)!.subject!;

@@ -1,4 +1,4 @@
-import { createClients, createDocumentClient, DynamoStore, ensureTable, type StoredEvent } from '../../../functions/store';
+import { createClients, createDocumentClient, DynamoStore, ensureTable, type StoredEvent, type UserLookup } from '../../../functions/store';
 import { startDynalite, type RunningDynalite } from '../../../infra/local/dynalite';
 import { state } from './state-fixture';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
@@ -279,20 +279,21 @@ describe('DynamoStore', () => {
   });
 
   it('finds users by any subject first, then by e-mail; lists them; moves a profile to its subject', async () => {
+    const getUser = async (lookup: UserLookup) => (await store.findUser(lookup))?.profile ?? null;
     await store.saveUser({ email: 'Clerk@County.gov.cn', role: 'clerk', units: ['温水镇'] });
-    expect(await store.getUser({ subjects: ['sub-1'], email: 'clerk@county.gov.cn' })).toMatchObject({ role: 'clerk', units: ['温水镇'], email: 'clerk@county.gov.cn' });
+    expect(await getUser({ subjects: ['sub-1'], email: 'clerk@county.gov.cn' })).toMatchObject({ role: 'clerk', units: ['温水镇'], email: 'clerk@county.gov.cn' });
     await store.saveUser({ subject: 'oid-1', role: 'leader', units: [] });
-    expect((await store.getUser({ subjects: ['oid-1', 'sub-1'], email: 'clerk@county.gov.cn' }))?.role).toBe('leader');
-    expect((await store.getUser({ subjects: ['sub-1', 'oid-1'] }))?.role).toBe('leader');
-    expect(await store.getUser({ subjects: ['sub-2'] })).toBeNull();
-    expect(await store.getUser({ subjects: [] })).toBeNull();
+    expect((await getUser({ subjects: ['oid-1', 'sub-1'], email: 'clerk@county.gov.cn' }))?.role).toBe('leader');
+    expect((await getUser({ subjects: ['sub-1', 'oid-1'] }))?.role).toBe('leader');
+    expect(await getUser({ subjects: ['sub-2'] })).toBeNull();
+    expect(await getUser({ subjects: [] })).toBeNull();
     expect((await store.listUsers()).map((u) => u.subject ?? u.email).sort()).toEqual(['clerk@county.gov.cn', 'oid-1']);
 
-    const byEmail = (await store.getUser({ subjects: [], email: 'clerk@county.gov.cn' }))!;
+    const byEmail = (await getUser({ subjects: [], email: 'clerk@county.gov.cn' }))!;
     await store.saveUser({ ...byEmail, subject: 'oid-2', role: 'admin' }, [byEmail]);
     const users = await store.listUsers();
     expect(users.map((u) => [u.subject, u.email ?? null, u.role]).sort()).toEqual([['oid-1', null, 'leader'], ['oid-2', 'clerk@county.gov.cn', 'admin']]);
-    expect(await store.getUser({ subjects: [], email: 'clerk@county.gov.cn' })).toBeNull(); // the e-mail copy is gone
+    expect(await getUser({ subjects: [], email: 'clerk@county.gov.cn' })).toBeNull(); // the e-mail copy is gone
     await expect(store.saveUser({ role: 'admin', units: [] })).rejects.toThrow(/subject or an e-mail/);
   });
 });
