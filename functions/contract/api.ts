@@ -203,6 +203,9 @@ export interface HistoryResponse {
 }
 
 export const weeklyQuerySchema = z.object({ week: z.optional(isoWeek) });
+/** GET /v1/dashboard?asOf= — asOf (a local date) is honoured only when the stack runs in local/test mode. */
+export const dashboardQuerySchema = z.object({ asOf: z.optional(isoDate) });
+export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
 
 /** The error body of every non-2xx answer. */
 export interface ApiError {

@@ -1,20 +1,13 @@
 /**
  * Leaders' reports: GET /v1/reports/weekly?week=2026-W48 (WeeklyReport) and GET /v1/dashboard (Dashboard).
- * The query of the weekly report is `weeklyQuerySchema` (api.ts). Money is in 亿元, exact to 万元 (4 decimals);
+ * The queries of both are in api.ts (`weeklyQuerySchema`, `dashboardQuerySchema`). Money is in 亿元, exact to 万元 (4 decimals);
  * jobs are people. "Active" means on one of the four lists (not dropped); only active projects are counted in
  * lists, flags and sums. A unit of '' means the ledger named no unit (shown as 未填单位).
  */
-import * as z from 'zod/mini';
 import type { FlagReason } from './api';
 import type { FlagLevel, ListKey, Stage } from './fields';
 
 export type PerList<T> = Record<ListKey, T>;
-
-/** GET /v1/dashboard?asOf= — asOf (a local date) is honoured only when the stack runs in local/test mode. */
-export const dashboardQuerySchema = z.object({
-  asOf: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
-});
-export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
 
 /** A project as the reports name it. */
 export interface ReportProject {
