@@ -40,8 +40,8 @@ export function leaderSheetLocked(sheets: string[]): GatewayError {
 /** Maps an error Excel raised at context.sync(); `written` says whether earlier requests of this apply did write. */
 export function fromOfficeError(error: unknown, written = false): GatewayError {
   if (error instanceof GatewayError) return error;
-  const e = error as { code?: string; message?: string; debugInfo?: { code?: string; errorLocation?: string } };
-  const code = e?.code ?? e?.debugInfo?.code ?? '';
+  const e = error as { message?: string } | null;
+  const code = officeCode(error);
   const partly = written
     ? { zh: '部分内容已写入，请重新同步以补全。', en: 'Part of it was written; sync again to complete it.' }
     : { zh: '本次没有写入任何内容。', en: 'Nothing was written.' };
@@ -82,8 +82,8 @@ export function fromOfficeError(error: unknown, written = false): GatewayError {
 
 /** "Go to cell" failed: say which cell, and what to do. Nothing is written by a selection, so no "written" part. */
 export function selectFailed(error: unknown, sheet: string, address: string): GatewayError {
-  const e = error as { code?: string; message?: string; debugInfo?: { code?: string } };
-  const code = e?.code ?? e?.debugInfo?.code ?? '';
+  const e = error as { message?: string } | null;
+  const code = officeCode(error);
   const cell = `${sheet}!${address}`;
   switch (code) {
     case 'ItemNotFound':

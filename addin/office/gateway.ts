@@ -98,8 +98,7 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
         return used.isNullObject ? {} : decodeSettings(used.values.map((row) => row[0]));
       });
     } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (code !== 'ItemNotFound') throw fromOfficeError(error);
+      if (officeCode(error) !== 'ItemNotFound') throw fromOfficeError(error);
       this.settings = {};
     }
     return { ...this.settings };
