@@ -38,21 +38,21 @@ export interface IdPlan {
 }
 
 export function planIds(layouts: SheetLayout[], rows: LedgerRow[], random: () => number = defaultRandom): IdPlan {
-  const firstSeen = new Map<string, string>();
   const out: IdPlan = { rows: [], blocked: [], plan: { sheets: [], moves: [], leaderSheets: [] }, assigned: 0 };
   const layoutOf = new Map(layouts.map((l) => [l.sheet, l]));
-  // Existing ids first, so a new id never collides with one further down the workbook.
-  for (const r of rows) if (r.id) firstSeen.set(r.id, firstSeen.get(r.id) ?? '');
+  // Every existing id first, so a new id never collides with one further down the workbook.
+  const taken = new Set(rows.flatMap((r) => (r.id ? [r.id] : [])));
+  /** Each valid existing id → the cell it was first seen in, to name it when a later row repeats it. */
   const seenNow = new Map<string, string>();
   const fresh = new Map<string, Array<{ row: number; id: string }>>();
   for (const r of rows) {
     const layout = layoutOf.get(r.sheet)!;
-    const idCell = `${r.sheet}!${cellAddress(r.row, layout.ownedCols.id)}`;
+    const cell = cellAddress(r.row, layout.ownedCols.id);
     if (r.id) {
       const first = seenNow.get(r.id);
-      if (first) r.issues.push({ field: 'id', cell: cellAddress(r.row, layout.ownedCols.id), message: MSG.duplicateId(r.id, first), blocking: true });
-      else if (r.id.length > LIMITS.idLength || !ID_PATTERN.test(r.id)) r.issues.push({ field: 'id', cell: cellAddress(r.row, layout.ownedCols.id), message: MSG.badId(r.id), blocking: true });
-      else seenNow.set(r.id, idCell);
+      if (first) r.issues.push({ field: 'id', cell, message: MSG.duplicateId(r.id, first), blocking: true });
+      else if (r.id.length > LIMITS.idLength || !ID_PATTERN.test(r.id)) r.issues.push({ field: 'id', cell, message: MSG.badId(r.id), blocking: true });
+      else seenNow.set(r.id, `${r.sheet}!${cell}`);
     }
     if (r.issues.some((i) => i.blocking)) {
       out.blocked.push(r);
@@ -61,9 +61,8 @@ export function planIds(layouts: SheetLayout[], rows: LedgerRow[], random: () =>
     let id = r.id;
     if (!id) {
       do id = newId(random);
-      while (firstSeen.has(id));
-      firstSeen.set(id, idCell);
-      seenNow.set(id, idCell);
+      while (taken.has(id));
+      taken.add(id);
       const list = fresh.get(r.sheet) ?? [];
       list.push({ row: r.row, id });
       fresh.set(r.sheet, list);
