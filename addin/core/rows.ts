@@ -5,7 +5,7 @@
  */
 import { LIMITS, type FieldKey, type ListKey, type Message, type RawCell } from '../../functions/contract';
 import { cellAddress } from './a1';
-import { cellText, isBlank } from './grid';
+import { cellText, isBlank, type Grid } from './grid';
 import type { SheetLayout } from './layout';
 import { listFromName } from './layout';
 import { MSG } from './messages';
@@ -45,6 +45,8 @@ export function extractRows(layout: SheetLayout, cellErrors?: Map<string, string
   const g = layout.grid;
   const out: ExtractResult = { rows: [], skipped: { blank: 0, total: 0, note: 0 } };
   const fieldCols = layout.columns;
+  const labelCols = totalLabelCols(layout);
+  const errors = cellErrors?.size ? cellErrors : undefined;
   for (let r = layout.dataTop; r <= g.bottom; r++) {
     const texts: string[] = [];
     for (let c = g.left; c <= g.right; c++) {
@@ -55,7 +57,7 @@ export function extractRows(layout: SheetLayout, cellErrors?: Map<string, string
       out.skipped.blank++;
       continue;
     }
-    if (isTotal(layout, r)) {
+    if (isTotal(g, labelCols, r)) {
       out.skipped.total++;
       continue;
     }
@@ -69,16 +71,21 @@ export function extractRows(layout: SheetLayout, cellErrors?: Map<string, string
       out.skipped.blank++;
       continue;
     }
-    out.rows.push(readRow(layout, r, cellErrors));
+    out.rows.push(readRow(layout, r, errors));
   }
   return out;
 }
 
-function isTotal(layout: SheetLayout, r: number): boolean {
+/** The columns a total label may sit in: the first few and the name column. */
+function totalLabelCols(layout: SheetLayout): Set<number> {
   const g = layout.grid;
   const cols = new Set<number>();
   for (let c = g.left; c < g.left + TOTAL_COLS && c <= g.right; c++) cols.add(c);
   if (layout.colOf.name) cols.add(layout.colOf.name);
+  return cols;
+}
+
+function isTotal(g: Grid, cols: ReadonlySet<number>, r: number): boolean {
   for (const c of cols) {
     const t = cellText(g.raw(r, c)).replace(/\s+/g, '');
     if (t.length <= 12 && TOTAL.test(t)) return true;
