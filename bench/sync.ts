@@ -94,12 +94,14 @@ async function main(): Promise<void> {
 
     // Raw: BatchWriteItem of 5,000 copies of the STATE items just written (same size, same index keys).
     const doc = createDocumentClient({ endpoint: stack.dynamoEndpoint, region: 'local' });
-    const states = (await doc.send(new ScanCommand({ TableName: DEFAULT_TABLE_NAME, FilterExpression: 'SK = :s', ExpressionAttributeValues: { ':s': 'STATE' } }))).Items ?? [];
-    let sample = states;
-    for (let start = (await doc.send(new ScanCommand({ TableName: DEFAULT_TABLE_NAME, Limit: 1 }))).LastEvaluatedKey; sample.length < ROWS && start; ) {
-      const page = await doc.send(new ScanCommand({ TableName: DEFAULT_TABLE_NAME, FilterExpression: 'SK = :s', ExpressionAttributeValues: { ':s': 'STATE' }, ExclusiveStartKey: start }));
+    const scanStates = (start?: Record<string, unknown>) =>
+      doc.send(new ScanCommand({ TableName: DEFAULT_TABLE_NAME, FilterExpression: 'SK = :s', ExpressionAttributeValues: { ':s': 'STATE' }, ...(start ? { ExclusiveStartKey: start } : {}) }));
+    // Page on from where each page stopped, until there are ROWS items to copy or the table ends.
+    let page = await scanStates();
+    let sample = page.Items ?? [];
+    while (sample.length < ROWS && page.LastEvaluatedKey) {
+      page = await scanStates(page.LastEvaluatedKey);
       sample = sample.concat(page.Items ?? []);
-      start = page.LastEvaluatedKey;
     }
     const raw = Array.from({ length: ROWS }, (_, i) => ({ ...sample[i % sample.length]!, PK: `RAW#${i}`, GSI1SK: `raw#${i}`, GSI2SK: `raw#${i}` }));
     const bytes = JSON.stringify(raw[0]).length;
