@@ -6,13 +6,13 @@
 import { resolveCaller } from './caller';
 import { envDeps, type Deps } from './deps';
 import { json, lambda } from './http';
-import { me } from './usecases/users';
 
 export const createHandler = (getDeps: () => Deps) =>
   lambda('me', getDeps, async (event, deps, log) => {
     const caller = await resolveCaller(event, deps, { persist: true });
     Object.assign(log, { caller: caller.subject, role: caller.role, ...(caller.bootstrapped ? { bootstrapped: true } : {}) });
-    return json(200, me(caller));
+    // The caller as resolved is the answer (Caller is MeResponse).
+    return json(200, caller);
   });
 
 export const handler = createHandler(envDeps);

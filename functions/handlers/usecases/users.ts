@@ -1,5 +1,5 @@
 /**
- * GET|PUT /v1/users (admins) and GET /v1/me. A user is kept once: under their subject (Entra object id) when
+ * GET|PUT /v1/users (admins). A user is kept once: under their subject (Entra object id) when
  * known, else under their e-mail; an upsert that learns the subject of an e-mail-registered user moves the
  * profile and deletes the e-mail copy.
  *
@@ -7,7 +7,7 @@
  * clerks type them, stored in the configured spelling) — a misspelt unit would silently lock a clerk out of
  * their own rows. With no units configured, free text is accepted.
  */
-import type { CountyConfig, MeResponse, UserProfile, UserPut, UserPutResponse, UsersResponse } from '../../contract';
+import type { CountyConfig, UserProfile, UserPut, UserPutResponse, UsersResponse } from '../../contract';
 import type { ProjectStore } from '../../store';
 import { normalEmail } from '../../store/keys';
 import { callerLabel, sameUnit, type Caller } from '../caller';
@@ -21,17 +21,6 @@ export async function listUsers(store: ProjectStore): Promise<UsersResponse> {
   const users = await store.listUsers();
   users.sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || label(a).localeCompare(label(b)));
   return { users };
-}
-
-export function me(caller: Caller): MeResponse {
-  return {
-    subject: caller.subject,
-    email: caller.email,
-    name: caller.name,
-    role: caller.role,
-    units: caller.units,
-    ...(caller.bootstrapped ? { bootstrapped: true } : {}),
-  };
 }
 
 /** Trimmed, blank-free, de-duplicated units; with configured units, in their spelling (unknown ones → 400). */
