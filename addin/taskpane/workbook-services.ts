@@ -68,10 +68,9 @@ export function workbookServices(o: WorkbookServicesOptions): PaneServices {
 
   async function run(settings: PaneSettings, extra: { confirmMoves?: readonly string[] }, hooks?: SyncHooks): Promise<CoreOutcome> {
     const gw = gateway();
-    const { url, token, fetch } = await target(settings);
     return runSync({
       gateway: gw,
-      api: { url, token, fetch },
+      api: await target(settings),
       options: { ...(o.workbookName ? { workbookName: o.workbookName() } : {}), tintName: settings.tintName, autoMoveRows: settings.autoMoveRows, ...extra },
       onProgress: hooks ? (p) => progress(p, hooks) : undefined,
       signal: hooks?.signal,
@@ -101,10 +100,9 @@ export function workbookServices(o: WorkbookServicesOptions): PaneServices {
     },
     async refreshLeaders(settings, request, hooks) {
       const gw = gateway();
-      const { url, token, fetch } = await target(settings);
       const out = await refreshLeaderSheets({
         gateway: gw,
-        api: { url, token, fetch },
+        api: await target(settings),
         // The sheets stay Chinese whatever the pane's language: the workbook is shared with the county's leaders.
         options: { ...(request.week ? { week: request.week } : {}), includeCountyProjects: request.countyProjects, lang: 'zh' },
         onProgress: (p) => p.phase !== 'done' && hooks.onStep(p.phase, p.projects),
@@ -132,8 +130,7 @@ export function workbookServices(o: WorkbookServicesOptions): PaneServices {
       cloud = { access, fetch: access.wrap(o.fetch) };
     },
     async history(settings, id) {
-      const { url, token, fetch } = await target(settings);
-      return callApi<HistoryResponse>({ url, token, fetch }, { method: 'GET', path: `projects/${encodeURIComponent(id)}/history` });
+      return callApi<HistoryResponse>(await target(settings), { method: 'GET', path: `projects/${encodeURIComponent(id)}/history` });
     },
     async whoAmI(settings) {
       const { url, token, fetch } = await target(settings);
