@@ -19,6 +19,7 @@ import {
 import { cellAddress } from './a1';
 import type { CellStyle, ColumnWrite, NoteWrite, RowMove, SheetPlan, WritePlan } from './gateway';
 import { cellText, isBlank } from './grid';
+import { isSerialHeader } from './headers';
 import { formatSource, newHeaders, runs } from './ids';
 import { sheetForList, type SheetLayout } from './layout';
 import { MSG } from './messages';
@@ -198,7 +199,8 @@ function moveRow(
     const field = fieldOfCol.get(c);
     const header = source.headerText.get(c);
     let col = field ? target.colOf[field] : header ? targetColByHeader(target, header) : undefined;
-    if (col === undefined && header && !/^(序号|序)$/.test(normalizeHeader(header))) col = extraColumn(target, header, extraCols, writes);
+    // A row number means nothing in another sheet: it gets no column of its own there.
+    if (col === undefined && header && !isSerialHeader(header)) col = extraColumn(target, header, extraCols, writes);
     if (col !== undefined) cells.push({ col, value });
   }
   cells.push({ col: target.ownedCols.id, value: id });

@@ -126,6 +126,19 @@ describe('write plan', () => {
     expect(out.plan.moves).toEqual([]);
   });
 
+  it('gives a moved row’s number column (序号, No, #…) no new column in the target list', () => {
+    const { layouts, rows } = setup([
+      sheet('重点线索', [['No', '项目名称', '线索时间'], [7, '甲', 46000]]),
+      sheet('签约项目', [['项目名称', '签约时间'], ['丁', 46000]]),
+    ]);
+    const ids = planIds(layouts, rows, seq(5));
+    const out = buildPlan(layouts, ids.rows, [result('重点线索', 2, ids.rows[0]!.id, { stage: 'signed', targetList: 'signed' })], { autoMoveRows: true });
+    const [move] = out.plan.moves;
+    expect(move!.cells.map((c) => c.value)).not.toContain(7);
+    const signed = out.plan.sheets.find((s) => s.sheet === '签约项目')!;
+    expect(signed.columns.filter((c) => c.top === 1).map((c) => c.values[0])).toEqual(['项目编号', '旗帜', '预警原因', '线索时间']);
+  });
+
   it('tints the name cell when asked', () => {
     const { out } = planFor((_, ids) => [result('签约项目', 2, ids.rows[2]!.id, { flag: { level: 'yellow', reasons: [] } })], { tintName: true });
     const signed = out.plan.sheets.find((s) => s.sheet === '签约项目')!;
