@@ -43,6 +43,18 @@ export const BATCH_WRITE_MAX = 25;
 /** Batches in flight at once. */
 export const PARALLEL_BATCHES = 4;
 
+/** Sends `first`, then whatever DynamoDB answers as unprocessed, with backoff, until nothing is left. */
+async function untilProcessed<T>(operation: string, first: T[], policy: RetryPolicy, send: (pending: T[]) => Promise<T[]>): Promise<void> {
+  let pending = first;
+  for (let attempt = 0; pending.length > 0; attempt++) {
+    if (attempt > 0) {
+      if (attempt >= policy.maxAttempts) throw new UnprocessedError(operation, pending.length);
+      await policy.sleep(backoffMs(attempt, policy));
+    }
+    pending = await send(pending);
+  }
+}
+
 const keyOf = (k: Item): string => `${String(k.PK)}\u0000${String(k.SK)}`;
 
 /**
@@ -56,16 +68,11 @@ export async function batchGet(doc: DynamoDBDocumentClient, table: string, keys:
     : {};
   const pages = await mapPool(chunk(unique, BATCH_GET_MAX), PARALLEL_BATCHES, async (batch) => {
     const found: Item[] = [];
-    let pending: Item[] = batch;
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt > 0) {
-        if (attempt >= policy.maxAttempts) throw new UnprocessedError('BatchGetItem', pending.length);
-        await policy.sleep(backoffMs(attempt, policy));
-      }
+    await untilProcessed<Item>('BatchGetItem', batch, policy, async (pending) => {
       const out = await doc.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: true, ...projection } } }));
       found.push(...(out.Responses?.[table] ?? []));
-      pending = out.UnprocessedKeys?.[table]?.Keys ?? [];
-    }
+      return out.UnprocessedKeys?.[table]?.Keys ?? [];
+    });
     return found;
   });
   return pages.flat();
@@ -99,16 +106,11 @@ export async function batchWrite(
   const byKey = new Map<string, WriteRequest>();
   for (const Key of ops.deletes ?? []) byKey.set(keyOf(Key), { DeleteRequest: { Key } });
   for (const Item of ops.puts ?? []) byKey.set(keyOf(Item), { PutRequest: { Item } });
-  await mapPool(chunk([...byKey.values()], BATCH_WRITE_MAX), PARALLEL_BATCHES, async (batch) => {
-    let pending: WriteRequest[] = batch;
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt > 0) {
-        if (attempt >= policy.maxAttempts) throw new UnprocessedError('BatchWriteItem', pending.length);
-        await policy.sleep(backoffMs(attempt, policy));
-      }
+  await mapPool(chunk([...byKey.values()], BATCH_WRITE_MAX), PARALLEL_BATCHES, (batch) =>
+    untilProcessed('BatchWriteItem', batch, policy, async (pending) => {
       count(1, pending.length);
       const out = await doc.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
-      pending = (out.UnprocessedItems?.[table] ?? []).filter((r) => r.PutRequest?.Item !== undefined || r.DeleteRequest?.Key !== undefined) as WriteRequest[];
-    }
-  });
+      return (out.UnprocessedItems?.[table] ?? []).filter((r) => r.PutRequest?.Item !== undefined || r.DeleteRequest?.Key !== undefined) as WriteRequest[];
+    }),
+  );
 }
