@@ -5,11 +5,12 @@
  * configuration and users.
  */
 import * as z from 'zod/mini';
-import type { Role } from './api';
+import { LIMITS, type Role } from './api';
 
 export const ROLES = ['clerk', 'leader', 'admin'] as const satisfies readonly Role[];
 
-export const USER_LIMITS = { subjectLength: 200, emailLength: 254, nameLength: 100, unitLength: 200, units: 200 } as const;
+/** A clerk's unit is matched against the rows' 所属单位, so it has the same bound (LIMITS.unitLength). */
+export const USER_LIMITS = { subjectLength: 200, emailLength: 254, nameLength: 100, unitLength: LIMITS.unitLength, units: 200 } as const;
 
 /** A user as stored and listed. */
 export interface UserProfile {

@@ -3,7 +3,7 @@
  * Input is partial: it is merged over the defaults (objects key by key, arrays replaced whole), then every
  * value is checked. Unknown keys are errors rather than silently ignored, so a typo ("weekdy") is seen.
  */
-import type { CountyConfig, Message } from '../contract';
+import { LIMITS, type CountyConfig, type Message } from '../contract';
 import { isValidTimeZone } from './calendar';
 
 export const DEFAULT_CONFIG: CountyConfig = {
@@ -57,14 +57,14 @@ const text = (maxLength: number): Check => (v, path, errors) => {
   }
 };
 
-const textList = (maxItems: number): Check => (v, path, errors) => {
+const textList = (maxItems: number, maxLength: number): Check => (v, path, errors) => {
   if (!Array.isArray(v) || v.length > maxItems) {
     fail(errors, path, `应为不超过 ${maxItems} 项的列表`, `must be a list of at most ${maxItems} items`);
     return;
   }
   const seen = new Set<string>();
   v.forEach((item, i) => {
-    text(100)(item, `${path}[${i}]`, errors);
+    text(maxLength)(item, `${path}[${i}]`, errors);
     if (typeof item === 'string') {
       if (seen.has(item.trim())) fail(errors, `${path}[${i}]`, `“${item}”重复`, `"${item}" is listed twice`);
       seen.add(item.trim());
@@ -105,8 +105,9 @@ const SHAPE: Shape = {
     escalation: { enabled: bool, consecutiveCutoffs: int(1, MAX_ESCALATION_CUTOFFS) },
     missingOwner: { enabled: bool },
   },
-  industries: textList(100),
-  units: textList(1000),
+  industries: textList(100, 100),
+  // A unit is matched against the rows' 所属单位, which the API bounds.
+  units: textList(1000, LIMITS.unitLength),
   autoMoveRows: bool,
 };
 

@@ -1,3 +1,4 @@
+import { LIMITS } from '../../../functions/contract';
 import { DEFAULT_CONFIG, validateConfig } from '../../../functions/domain/config';
 
 function errorsOf(input: unknown) {
@@ -97,6 +98,11 @@ describe('validateConfig reports every problem with its path, in zh and en', () 
   test('several problems at once', () => {
     const errors = errorsOf({ cutoff: { weekday: 9, time: 'noon', timeZone: 'Nowhere' }, extra: true, rules: { milestoneOverdue: { yellow: 40 } } });
     expect(errors.map((e) => e.path)).toEqual(['extra', 'cutoff.weekday', 'cutoff.time', 'cutoff.timeZone', 'rules.milestoneOverdue.red']);
+  });
+
+  test('a unit is at most as long as the 所属单位 a synced row may carry (LIMITS.unitLength)', () => {
+    expect(validateConfig({ units: ['镇'.repeat(LIMITS.unitLength)] }).ok).toBe(true);
+    expect(errorsOf({ units: ['镇'.repeat(LIMITS.unitLength + 1)] }).map((e) => e.path)).toEqual(['units[0]']);
   });
 
   test('a prototype key is unknown, not a way in', () => {
