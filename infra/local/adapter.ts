@@ -5,9 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { ERROR_STATUS, type ApiError, type ErrorCode, type Message } from '../../functions/contract';
+import type { ErrorCode, Message } from '../../functions/contract';
 import { ROUTES, type RouteDefinition } from '../../functions/handlers/routes';
-import type { ApiEvent } from '../../functions/handlers/http';
+import { errorResult, json, type ApiEvent, type ApiResult } from '../../functions/handlers/http';
 import { MSG } from '../../functions/handlers/messages';
 import type { Handler } from './handlers';
 import { isLocalHost, isLocalOrigin } from './local-host';
@@ -69,9 +69,17 @@ function corsHeaders(origin: string | undefined): Record<string, string> {
   };
 }
 
+/** Writes a payload-format-2.0 result (a handler's, or the adapter's own answer) with the CORS headers. */
+function send(res: ServerResponse, cors: Record<string, string>, result: ApiResult): void {
+  const headers: Record<string, string> = { ...cors };
+  for (const [k, v] of Object.entries(result.headers ?? {})) headers[k.toLowerCase()] = String(v);
+  const out = result.body === undefined ? '' : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body;
+  res.writeHead(result.statusCode ?? 200, headers).end(out);
+}
+
+/** The adapter's refusals in the handlers' error shape (errorResult), as API Gateway's own would reach the client. */
 function sendError(res: ServerResponse, cors: Record<string, string>, code: ErrorCode, message: Message): void {
-  const body: ApiError = { error: { code, message } };
-  res.writeHead(ERROR_STATUS[code], { 'content-type': 'application/json; charset=utf-8', ...cors }).end(JSON.stringify(body));
+  send(res, cors, errorResult(code, message));
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
@@ -163,9 +171,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: AdapterOp
   }
   if (url.pathname === DEV_TOKEN_PATH && opts.devToken) {
     if (method !== 'GET') return sendError(res, cors, 'not_found', MSG.routeNotFound);
-    const body = JSON.stringify({ token: await opts.devToken() });
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...cors }).end(body);
-    return;
+    return send(res, cors, json(200, { token: await opts.devToken() }));
   }
   const match = matchRoute(method, url.pathname);
   if (match === 'bad-encoding') {
@@ -197,9 +203,5 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: AdapterOp
   }
   const handler = opts.handlers[match.route.def.name];
   if (!handler) throw new Error(`no handler for route ${match.route.def.name}`);
-  const result = await handler(toEvent(req, url, match.route.def, match.pathParameters, body, claims, scopes));
-  const headers: Record<string, string> = { ...cors };
-  for (const [k, v] of Object.entries(result.headers ?? {})) headers[k.toLowerCase()] = String(v);
-  const out = result.body === undefined ? '' : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body;
-  res.writeHead(result.statusCode ?? 200, headers).end(out);
+  send(res, cors, await handler(toEvent(req, url, match.route.def, match.pathParameters, body, claims, scopes)));
 }
