@@ -6,7 +6,7 @@
  * a total row, mixed date formats, money with units, blank rows and a couple of bad cells.
  */
 import ExcelJS from 'exceljs';
-import { ENUMS, type ListKey } from '../../functions/contract';
+import { ENUMS, LIST_ORDER, STAGE_NAMES, type ListKey } from '../../functions/contract';
 import { DEFAULT_CONFIG } from '../../functions/domain/config';
 import { dayToIso, isoToDay } from '../../functions/domain/days';
 
@@ -56,8 +56,6 @@ const PROGRESS = ['已完成项目备案', '正在办理环评手续', '土地�
 const PROBLEMS: Array<[string, string]> = [['用地指标未落实', '要素保障'], ['环评审批进度慢', '手续'], ['项目融资未到位', '资金'], ['施工用电未接通', '要素保障'], ['施工进度滞后', '建设']];
 const NEXT = ['加快手续办理', '督促开工建设', '协调解决用地', '推进设备进场', '跟进签约'];
 
-const LIST_SHEETS: Record<ListKey, string> = { clue: '重点线索', signed: '签约项目', landed: '落地项目', producing: '投产项目' };
-
 type Col = { header: string; group?: string; width: number; kind?: 'date' | 'money' | 'int' };
 const BASE: Col[] = [
   { header: '序号', width: 6 },
@@ -95,20 +93,20 @@ export async function buildSample(opts: SampleOptions): Promise<ExcelJS.Workbook
   wb.creator = 'invest-flags sample';
   wb.created = new Date(`${opts.asOf}T00:00:00Z`);
   wb.modified = wb.created;
-  const lists: ListKey[] = ['clue', 'signed', 'landed', 'producing'];
   const share = [0.3, 0.3, 0.25, 0.15];
   const counts = share.map((s) => Math.floor(s * opts.projects));
   counts[0]! += opts.projects - counts.reduce((a, b) => a + b, 0);
   const investorTypes = ENUMS.investorType.map((e) => e.zh);
   let badCells = 0;
 
-  lists.forEach((list, li) => {
-    const ws = wb.addWorksheet(opts.messy && list === 'signed' ? `${year}年签约项目台账` : LIST_SHEETS[list]);
+  LIST_ORDER.forEach((list, li) => {
+    const listName = STAGE_NAMES[list].zh;
+    const ws = wb.addWorksheet(opts.messy && list === 'signed' ? `${year}年签约项目台账` : listName);
     const cols = [...BASE, ...DATES[list], ...TAIL];
     let row = 1;
     if (opts.messy) {
       ws.mergeCells(1, 1, 1, cols.length);
-      ws.getCell(1, 1).value = `平邑县${year}年重点招商项目台账（${LIST_SHEETS[list]}）`;
+      ws.getCell(1, 1).value = `平邑县${year}年重点招商项目台账（${listName}）`;
       ws.getCell(1, 1).style = { font: { bold: true, size: 16 }, alignment: { horizontal: 'center', vertical: 'middle' } };
       ws.getRow(1).height = 30;
       row = 2;
