@@ -27,7 +27,8 @@ export function orderUnits(seen: Iterable<string>, configured: readonly string[]
   return [...out, ...rest, ...(hasBlank ? [''] : [])];
 }
 
-const STAGE_RANK: Readonly<Record<Stage, number>> = { clue: 0, signed: 1, landed: 2, producing: 3, dropped: 4 };
+/** The lists in order, dropped last: derived from LIST_ORDER, which `passedLists` slices by these ranks. */
+const STAGE_RANK = Object.fromEntries([...LIST_ORDER, 'dropped'].map((s, i) => [s, i])) as Readonly<Record<Stage, number>>;
 
 /** Sorts projects by unit (in `units` order), then list, then name. */
 export function projectOrder(units: readonly string[]): (a: ReportProject, b: ReportProject) => number {
