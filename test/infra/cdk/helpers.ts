@@ -13,10 +13,17 @@ export function cdkJsonContext(): Record<string, unknown> {
   return (JSON.parse(fs.readFileSync(file, 'utf8')) as { context: Record<string, unknown> }).context;
 }
 
-/** A stand-in task pane build: the stack only needs a directory to deploy. */
+const taskpaneDirs: string[] = [];
+// Each test file that imports these helpers removes the folders it made, once its tests are done.
+afterAll(() => {
+  for (const dir of taskpaneDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A stand-in task pane build: the stack only needs a directory to deploy. Removed after the test file. */
 export function makeTaskpaneDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'invest-flags-taskpane-'));
   fs.writeFileSync(path.join(dir, 'taskpane.html'), '<!doctype html><title>四个清单</title>');
+  taskpaneDirs.push(dir);
   return dir;
 }
 
