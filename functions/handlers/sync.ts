@@ -1,5 +1,5 @@
 /** POST /v1/sync — thin Lambda entry: limits, validation, caller, then the use case. */
-import { LIMITS, syncRequestSchema } from '../contract';
+import { LIMITS, syncRequestSchema, type Message } from '../contract';
 import { resolveCaller } from './caller';
 import { envDeps, type Deps } from './deps';
 import { ApiFailure, bodyText, json, lambda, parseJson, validate } from './http';
@@ -13,19 +13,19 @@ export const createHandler = (getDeps: () => Deps) =>
     if (caller.role === 'leader') throw new ApiFailure('forbidden', MSG.leaderCannotSync);
     const body = parseJson(bodyText(event, LIMITS.requestBytes));
     // Count before validating, so an oversized request is refused without walking every row.
-    const rows = (body as { rows?: unknown })?.rows;
-    if (Array.isArray(rows) && rows.length > LIMITS.rowsPerRequest) {
-      throw new ApiFailure('payload_too_large', MSG.tooManyRows(rows.length, LIMITS.rowsPerRequest), { rows: rows.length, limit: LIMITS.rowsPerRequest });
-    }
-    const ids = (body as { workbookIds?: unknown })?.workbookIds;
-    if (Array.isArray(ids) && ids.length > LIMITS.workbookIds) {
-      throw new ApiFailure('payload_too_large', MSG.tooManyIds(ids.length, LIMITS.workbookIds), { workbookIds: ids.length, limit: LIMITS.workbookIds });
-    }
+    refuseLongList(body, 'rows', LIMITS.rowsPerRequest, MSG.tooManyRows);
+    refuseLongList(body, 'workbookIds', LIMITS.workbookIds, MSG.tooManyIds);
     const req = validate(syncRequestSchema, body);
     const res = await syncUseCase(deps, caller, req);
     const { missing, ...counts } = res.summary;
     Object.assign(log, { workbook: req.workbook.id, ...counts, ...(missing ? { missing: missing.length } : {}) });
     return json(200, res);
   });
+
+/** 413 when the body's list `key` holds more than `limit` entries. */
+function refuseLongList(body: unknown, key: 'rows' | 'workbookIds', limit: number, message: (n: number, limit: number) => Message): void {
+  const list = (body as Partial<Record<typeof key, unknown>> | null)?.[key];
+  if (Array.isArray(list) && list.length > limit) throw new ApiFailure('payload_too_large', message(list.length, limit), { [key]: list.length, limit });
+}
 
 export const handler = createHandler(envDeps);

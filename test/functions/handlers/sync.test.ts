@@ -130,6 +130,11 @@ describe('POST /v1/sync', () => {
     expect(a.status).toBe(413);
     expect(a.body.error.code).toBe('payload_too_large');
     expect(a.body.error.message.zh).toContain('1000');
+    expect(a.body.error.details).toEqual({ rows: 1001, limit: 1000 });
+    const ids = await call<ApiError>(stack, 'POST', '/v1/sync', stack.adminToken, request([], { workbookIds: Array.from({ length: 50_001 }, (_, i) => `W-${i}`) }));
+    expect(ids.status).toBe(413);
+    expect(ids.body.error.message.zh).toContain('50000');
+    expect(ids.body.error.details).toEqual({ workbookIds: 50_001, limit: 50_000 });
     const big = await call<ApiError>(stack, 'POST', '/v1/sync', stack.adminToken, JSON.stringify({ pad: 'x'.repeat(5_100_000) }));
     expect(big.status).toBe(413);
     expect(big.body.error.message.en).toMatch(/too large/);
