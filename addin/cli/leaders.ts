@@ -3,11 +3,13 @@
  * 全县项目) written into a copy of a workbook, from the backend's reports; a short summary on stdout.
  */
 import { parseArgs } from 'node:util';
+import type { Message } from '../../functions/contract';
 import { refreshLeaderSheets, type LeaderOutcome, type LeaderProgress } from '../core';
 import { formatInstant } from '../core/leader-sheets';
 import { EXIT, isoDate, isoWeek, TARGET_OPTIONS, targetArgs, UsageError, type TargetArgs } from './args';
 import { detectLang, table, type Lang } from './i18n';
 import type { Io } from './main';
+import { phaseLines, type ProgressStream } from './report';
 import { onWorkbookCopy, warnOn } from './workbook';
 
 export interface ReportCliOptions extends TargetArgs {
@@ -28,7 +30,7 @@ export function parseReportArgs(args: string[]): ReportCliOptions {
   };
 }
 
-const PHASES: Record<LeaderProgress['phase'], { zh: string; en: string }> = {
+const PHASES: Record<LeaderProgress['phase'], Message> = {
   fetch: { zh: '读取领导看板和周调度', en: 'Fetching the dashboard and weekly report' },
   projects: { zh: '读取全县项目', en: 'Fetching the county’s projects' },
   write: { zh: '写入领导视图', en: 'Writing the leaders’ sheets' },
@@ -36,19 +38,8 @@ const PHASES: Record<LeaderProgress['phase'], { zh: string; en: string }> = {
 };
 
 /** One line per phase; the county projects' count redrawn in place on a terminal. */
-function progressLines(lang: Lang, stream: NodeJS.WriteStream) {
-  let last = '';
-  return (p: LeaderProgress) => {
-    if (p.phase === 'projects' && stream.isTTY && p.pages) {
-      stream.write(`\r${PHASES.projects[lang]}… ${p.projects}  `);
-      return;
-    }
-    if (p.phase === last) return;
-    if (last === 'projects' && stream.isTTY) stream.write('\n');
-    last = p.phase;
-    if (p.phase !== 'done') stream.write(`${PHASES[p.phase][lang]}…\n`);
-  };
-}
+const progressLines = (lang: Lang, stream: ProgressStream) =>
+  phaseLines<LeaderProgress>(PHASES, lang, stream, (p, label) => (p.phase === 'projects' && p.pages ? `${label}… ${p.projects}` : null));
 
 export function formatLeaderSummary(o: LeaderOutcome, out: string, lang: Lang): string {
   const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);

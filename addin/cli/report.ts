@@ -11,23 +11,49 @@ const PHASES: Record<RunProgress['phase'], Message> = {
   done: { zh: '完成', en: 'Done' },
 };
 
-/** A one-line progress bar redrawn in place on a terminal; plain lines per phase otherwise (logs, CI). */
-export function progressBar(lang: Lang, stream: NodeJS.WriteStream = process.stderr) {
+export interface ProgressStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+/**
+ * Progress as one line per phase (logs, CI). On a terminal, `live` may give a phase's line as text that is
+ * redrawn in place (a bar, a count); the next phase then starts on a line of its own.
+ */
+export function phaseLines<P extends { phase: string }>(
+  labels: Record<P['phase'], Message>,
+  lang: Lang,
+  stream: ProgressStream,
+  live: (p: P, label: string) => string | null,
+): (p: P) => void {
   let lastPhase = '';
-  return (p: RunProgress) => {
-    const label = PHASES[p.phase][lang];
-    if (p.phase === 'sync' && p.rowsTotal !== undefined && stream.isTTY) {
-      const frac = p.rowsTotal ? (p.rowsDone ?? 0) / p.rowsTotal : 1;
-      const bar = '█'.repeat(Math.round(frac * 24)).padEnd(24, '░');
-      const unit = lang === 'zh' ? `${p.rowsDone}/${p.rowsTotal} 行` : `${p.rowsDone}/${p.rowsTotal} rows`;
-      stream.write(`\r${label} [${bar}] ${Math.round(frac * 100)}% ${unit}  `);
+  let drawn = false; // a live line is on screen, not yet ended
+  return (p) => {
+    const label = labels[p.phase as P['phase']][lang];
+    const text = stream.isTTY ? live(p, label) : null;
+    if (text !== null) {
+      stream.write(`\r${text}  `);
+      drawn = true;
+      lastPhase = p.phase;
       return;
     }
     if (p.phase === lastPhase) return;
-    if (stream.isTTY && lastPhase === 'sync') stream.write('\n');
+    if (drawn) stream.write('\n');
+    drawn = false;
     lastPhase = p.phase;
     if (p.phase !== 'done') stream.write(`${label}…\n`);
   };
+}
+
+/** Sync's progress: the rows sent as a bar redrawn in place on a terminal. */
+export function progressBar(lang: Lang, stream: ProgressStream = process.stderr): (p: RunProgress) => void {
+  return phaseLines<RunProgress>(PHASES, lang, stream, (p, label) => {
+    if (p.phase !== 'sync' || p.rowsTotal === undefined) return null;
+    const frac = p.rowsTotal ? (p.rowsDone ?? 0) / p.rowsTotal : 1;
+    const bar = '█'.repeat(Math.round(frac * 24)).padEnd(24, '░');
+    const unit = lang === 'zh' ? `${p.rowsDone}/${p.rowsTotal} 行` : `${p.rowsDone}/${p.rowsTotal} rows`;
+    return `${label} [${bar}] ${Math.round(frac * 100)}% ${unit}`;
+  });
 }
 
 export function formatSummary(o: SyncOutcome, out: string, lang: Lang): string {
