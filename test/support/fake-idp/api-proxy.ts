@@ -47,7 +47,8 @@ const UNKNOWN_USER = {
   en: 'Your account is not registered here yet. Ask the system administrator at the county investment service centre to add you and assign your units.',
 };
 
-function body(req: IncomingMessage): Promise<Buffer> {
+/** The whole request body (the fake IdP's token endpoint reads its form with it too). */
+export function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const parts: Buffer[] = [];
     req.on('data', (c: Buffer) => parts.push(c));
@@ -98,7 +99,7 @@ export async function startApiProxy(o: ApiProxyOptions): Promise<ApiProxy> {
       record(200);
       return send(res, 200, { name: auth.claims.name, email: username, role: user.role, units: user.units });
     }
-    const data = await body(req);
+    const data = await readBody(req);
     const upstream = new URL(req.url ?? '/', o.upstream);
     const answer = await new Promise<{ status: number; body: Buffer; type: string }>((resolve, reject) => {
       const r = request(upstream, { method, headers: { 'content-type': req.headers['content-type'] ?? 'application/json', authorization: `Bearer ${o.upstreamToken}` } }, (up) => {

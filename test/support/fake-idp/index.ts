@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, jwtVerify, SignJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
 import { selfSignedCerts } from '../../../scripts/dev-server';
+import { readBody } from './api-proxy';
 
 export interface IdpUser {
   sub: string;
@@ -53,14 +54,7 @@ export interface FakeIdp {
 
 const TENANT = 'fake-tenant';
 
-function form(req: IncomingMessage): Promise<URLSearchParams> {
-  return new Promise((resolve, reject) => {
-    const parts: Buffer[] = [];
-    req.on('data', (c: Buffer) => parts.push(c));
-    req.on('end', () => resolve(new URLSearchParams(Buffer.concat(parts).toString('utf8'))));
-    req.on('error', reject);
-  });
-}
+const form = async (req: IncomingMessage): Promise<URLSearchParams> => new URLSearchParams((await readBody(req)).toString('utf8'));
 
 const b64url = (buf: Buffer) => buf.toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
