@@ -41,7 +41,7 @@ const PHASES: Record<LeaderProgress['phase'], Message> = {
 const progressLines = (lang: Lang, stream: ProgressStream) =>
   phaseLines<LeaderProgress>(PHASES, lang, stream, (p, label) => (p.phase === 'projects' && p.pages ? `${label}… ${p.projects}` : null));
 
-export function formatLeaderSummary(o: LeaderOutcome, out: string, lang: Lang): string {
+function formatLeaderSummary(o: LeaderOutcome, out: string, lang: Lang): string {
   const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
   const d = o.dashboard;
   const w = o.weekly;

@@ -179,7 +179,7 @@ export class GatewayError extends Error {
  * unhide it from the Excel UI.
  */
 export const SETTINGS_SHEET = '_invest_flags';
-export const SETTINGS_CHUNK = 30_000;
+const SETTINGS_CHUNK = 30_000;
 
 /** WorkbookSettings → the strings for column A of SETTINGS_SHEET, from A1 down. */
 export function encodeSettings(settings: WorkbookSettings): string[] {

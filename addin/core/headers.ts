@@ -30,7 +30,7 @@ const OWNED_ALIASES: ReadonlyMap<string, OwnedKey> = new Map([
 const SERIAL_HEADERS = new Set(['序号', '序', 'no', 'seq', '#', '行号'].map(normalizeHeader));
 export const isSerialHeader = (text: string): boolean => SERIAL_HEADERS.has(normalizeHeader(text));
 /** A single-sheet ledger names each row's list in a stage column. */
-export const STAGE_HEADERS = new Set(['阶段', '清单', '所属清单', '项目阶段', '清单类别', '清单类型', 'stage', 'list'].map(normalizeHeader));
+const STAGE_HEADERS = new Set(['阶段', '清单', '所属清单', '项目阶段', '清单类别', '清单类型', 'stage', 'list'].map(normalizeHeader));
 const UNITS_CELL = /^[(（]?\s*(亿元|万元|元|亿|万|人|个|%|万元\/年|亿元\/年|年月日|年\/月\/日)\s*[)）]?$/;
 
 export interface HeaderIssue {

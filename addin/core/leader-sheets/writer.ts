@@ -7,8 +7,8 @@ import { cellAddress } from '../a1';
 import type { CellRef, CellStyle, LeaderSheetPlan } from '../gateway';
 import { StyleGroups } from '../styles';
 
-export const HEADER_STYLE: CellStyle = { fill: '#D9E1F2', font: '#1F3864' };
-export const TOTALS_STYLE: CellStyle = { fill: '#F2F2F2', font: '#000000' };
+const HEADER_STYLE: CellStyle = { fill: '#D9E1F2', font: '#1F3864' };
+const TOTALS_STYLE: CellStyle = { fill: '#F2F2F2', font: '#000000' };
 
 const MIN_WIDTH = 6;
 /** Wide enough for a reason or a coordination text, narrow enough for a few columns on A4 landscape. */
