@@ -6,7 +6,9 @@
  * projects, history, config, the weekly report and the dashboard — clerks included, since the weekly report
  * is the county's shared meeting paper and a clerk sees where their units stand; clerks sync their units'
  * rows; leaders read only; admins change config and users. The functions that may register the bootstrap
- * administrator on first call (sync, config, users, me) have write access.
+ * administrator or bind an e-mail profile on first call (sync, config, users, me) have write access on every
+ * route, their GETs included (resolveCaller with persist). The read functions never write: a STATE repair they
+ * attempt is best-effort (store/dynamo.ts readerRepair).
  */
 export type TableAccess = 'read' | 'readWrite';
 
@@ -23,11 +25,11 @@ export const ROUTES: readonly RouteDefinition[] = [
   { name: 'sync', method: 'POST', path: '/v1/sync', access: 'readWrite' },
   { name: 'projects', method: 'GET', path: '/v1/projects', access: 'read' },
   { name: 'history', method: 'GET', path: '/v1/projects/{id}/history', access: 'read' },
-  { name: 'config', method: 'GET', path: '/v1/config', access: 'read' },
+  { name: 'config', method: 'GET', path: '/v1/config', access: 'readWrite' },
   { name: 'config', method: 'PUT', path: '/v1/config', access: 'readWrite' },
   { name: 'reports', method: 'GET', path: '/v1/reports/weekly', access: 'read' },
   { name: 'dashboard', method: 'GET', path: '/v1/dashboard', access: 'read' },
-  { name: 'users', method: 'GET', path: '/v1/users', access: 'read' },
+  { name: 'users', method: 'GET', path: '/v1/users', access: 'readWrite' },
   { name: 'users', method: 'PUT', path: '/v1/users', access: 'readWrite' },
   { name: 'me', method: 'GET', path: '/v1/me', access: 'readWrite' },
 ];
