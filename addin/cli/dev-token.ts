@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { isDevEmail, issueDevToken } from '../../infra/local/dev-token';
+import { DEV_TOKEN_HOURS } from '../../infra/local/tokens';
 import { EXIT, UsageError } from './args';
 import { detectLang } from './i18n';
 import type { Io } from './main';
@@ -31,8 +32,8 @@ export async function devToken(args: DevTokenArgs, io: Io): Promise<number> {
   const zh = detectLang(io.env) === 'zh';
   io.stderr.write(
     zh
-      ? `已为 ${args.user} 签发开发令牌（12 小时有效，仅对数据目录 ${args.data ?? './data'} 的本地服务有效）；角色和单位由管理员在“用户”中设置。\n`
-      : `Dev token for ${args.user} (valid 12 hours, only for the local stack on data folder ${args.data ?? './data'}); an admin sets the role and units under Users.\n`,
+      ? `已为 ${args.user} 签发开发令牌（${DEV_TOKEN_HOURS} 小时有效，仅对数据目录 ${args.data ?? './data'} 的本地服务有效）；角色和单位由管理员在“用户”中设置。\n`
+      : `Dev token for ${args.user} (valid ${DEV_TOKEN_HOURS} hours, only for the local stack on data folder ${args.data ?? './data'}); an admin sets the role and units under Users.\n`,
   );
   return EXIT.ok;
 }

@@ -15,7 +15,7 @@ import {
 import type { CountyConfig } from '../../contract';
 import { evaluate } from '../../domain/flags';
 import { advanceHistory } from '../../domain/history';
-import { deriveStage } from '../../domain/stage';
+import { deriveStage, isActive } from '../../domain/stage';
 import type { FieldValue, ParsedRow, ProjectFields, ProjectState } from '../../domain/types';
 import type { StoredEvent } from '../../store';
 import { callerLabel, mayWriteUnit, type Caller } from '../caller';
@@ -38,7 +38,7 @@ export type RowDecision =
 
 /** The list the row belongs on: the stage's list when later than the row's list; none once dropped. */
 export function targetList(stage: ProjectState['stage'], rowList: ListKey): ListKey | null {
-  if (stage === 'dropped') return null;
+  if (!isActive(stage)) return null;
   return LIST_ORDER.indexOf(stage) > LIST_ORDER.indexOf(rowList) ? stage : rowList;
 }
 
