@@ -3,7 +3,7 @@
  * one instant (as a sync or a nightly batch does). Prints projects/second; goal ≥ 500,000/s on one core.
  * Run: npx tsx bench/flags.ts
  */
-import type { FlagLevel, Stage } from '../functions/contract';
+import type { FlagLevel, Stage } from '../contract';
 import { asOfInstant } from '../functions/domain/calendar';
 import { DEFAULT_CONFIG } from '../functions/domain/config';
 import { dayToIso, isoToDay } from '../functions/domain/days';

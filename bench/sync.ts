@@ -14,7 +14,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { sendSync } from '../addin/core/client';
-import type { SyncRequest, SyncRow, SyncSummary } from '../functions/contract';
+import type { SyncRequest, SyncRow, SyncSummary } from '../contract';
 import { createHandler } from '../functions/handlers/sync';
 import type { ApiEvent } from '../functions/handlers/http';
 import { createDocumentClient, DEFAULT_TABLE_NAME } from '../functions/store';

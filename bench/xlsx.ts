@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SyncRowResult } from '../functions/contract';
+import type { SyncRowResult } from '../contract';
 import { buildPlan, extractRows, findLayouts, planIds } from '../addin/core';
 import { XlsxGateway } from '../addin/xlsx';
 import { buildSample } from '../addin/cli/sample';

@@ -3,7 +3,7 @@
  * 全县项目) written into a copy of a workbook, from the backend's reports; a short summary on stdout.
  */
 import { parseArgs } from 'node:util';
-import type { Message } from '../../functions/contract';
+import type { Message } from '../../contract';
 import { refreshLeaderSheets, type LeaderOutcome, type LeaderProgress } from '../core';
 import { formatInstant } from '../core/leader-sheets';
 import { EXIT, isoDate, isoWeek, TARGET_OPTIONS, targetArgs, UsageError, type TargetArgs } from './args';

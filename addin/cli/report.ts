@@ -1,5 +1,5 @@
 /** What the command line prints: a progress bar on stderr and the summary table. */
-import { STAGE_NAMES, type Message } from '../../functions/contract';
+import { STAGE_NAMES, type Message } from '../../contract';
 import type { RunProgress, SyncOutcome } from '../core';
 import { table, type Lang } from './i18n';
 

@@ -6,7 +6,7 @@
  * a total row, mixed date formats, money with units, blank rows and a couple of bad cells.
  */
 import ExcelJS from 'exceljs';
-import { ENUMS, LIST_ORDER, STAGE_NAMES, type ListKey } from '../../functions/contract';
+import { ENUMS, LIST_ORDER, STAGE_NAMES, type ListKey } from '../../contract';
 import { DEFAULT_CONFIG } from '../../functions/domain/config';
 import { dayToIso, isoToDay } from '../../functions/domain/days';
 

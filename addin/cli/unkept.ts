@@ -2,7 +2,7 @@
  * What the command line says about parts of the input ExcelJS will not write back (addin/xlsx/unkept.ts): a
  * warning before a copy is written, and the refusal to overwrite the input with --in-place unless --force.
  */
-import type { Message } from '../../functions/contract';
+import type { Message } from '../../contract';
 import { describeUnkept, unkeptNotice, type UnkeptPart } from '../xlsx';
 
 /** The command would lose something of the clerk's: it says what, and how to go on. Exit 2, no usage text. */

@@ -3,7 +3,7 @@
  * keep (refusing --in-place then, unless --force, before any backend is contacted), start (or name) the backend,
  * run, save to the output (beside the input unless --out/--in-place), and always stop an embedded backend.
  */
-import type { Message } from '../../functions/contract';
+import type { Message } from '../../contract';
 import type { ApiTarget } from '../core';
 import type { UnkeptPart, XlsxGateway } from '../xlsx';
 import { openXlsx, saveXlsx } from '../xlsx/file';

@@ -16,7 +16,7 @@ import {
   type SyncRow,
   type SyncRowResult,
   type SyncSummary,
-} from '../../functions/contract';
+} from '../../contract';
 import { MSG } from './messages';
 
 /** `body` is absent on GET (fetch refuses a body there). */

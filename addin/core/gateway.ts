@@ -3,7 +3,7 @@
  * (Office.js in addin/office, ExcelJS in addin/xlsx) executes it. Both gateways must produce the same
  * workbook for the same plan. Rows and columns are 1-based sheet coordinates throughout.
  */
-import type { FieldKey, ListKey, RawCell } from '../../functions/contract';
+import type { FieldKey, ListKey, RawCell } from '../../contract';
 
 /** A sheet's used range as read. values[i][j] is the cell at row top+i, column left+j. */
 export interface SheetSnapshot {

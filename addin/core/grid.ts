@@ -2,7 +2,7 @@
  * Read access to a SheetSnapshot in sheet coordinates. Merged areas hold their value only in the top-left
  * cell (as Excel reports them); `filled` spreads it over the area, which is what a reader of the sheet sees.
  */
-import type { RawCell } from '../../functions/contract';
+import type { RawCell } from '../../contract';
 import { parseArea, type Area } from './a1';
 import type { SheetSnapshot } from './gateway';
 

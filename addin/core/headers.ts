@@ -4,19 +4,12 @@
  * ("时间节点" over "签约时间 | 开工时间"). The header is the row (or pair of rows) whose cells best match the
  * contract's alias table.
  */
-import {
-  FIELD_BY_KEY,
-  HEADER_ALIASES,
-  OWNED_COLUMNS,
-  headerMoneyUnit,
-  normalizeHeader,
-  type FieldKey,
-  type Message,
-} from '../../functions/contract';
+import { FIELD_BY_KEY, HEADER_ALIASES, headerMoneyUnit, normalizeHeader, type FieldKey, type Message } from '../../contract';
 import { cellAddress, colLetter } from './a1';
 import type { WorkbookSettings } from './gateway';
 import { cellText, type Grid } from './grid';
 import { MSG } from './messages';
+import { OWNED_COLUMNS } from './flag-style';
 
 /** Rows scanned for the header. */
 export const HEADER_SCAN_ROWS = 15;

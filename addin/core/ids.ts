@@ -3,7 +3,7 @@
  * written into the row BEFORE the row is first synced, so a retried or repeated sync sends the same id.
  * Existing ids are kept; an id that appears twice in the workbook is an error on the later rows.
  */
-import { LIMITS } from '../../functions/contract';
+import { LIMITS } from '../../contract';
 import { cellAddress } from './a1';
 import type { ColumnWrite, SheetPlan, WritePlan } from './gateway';
 import type { SheetLayout } from './layout';

@@ -4,11 +4,13 @@
  * signed list), or — when no sheet is named after a list — a sheet with a stage column (阶段/清单).
  * A mapping saved in the workbook's settings wins over both.
  */
-import { LIST_ALIASES, normalizeHeader, OWNED_COLUMNS, type ListKey } from '../../functions/contract';
+import { normalizeHeader, type ListKey } from '../../contract';
 import type { SheetSnapshot, WorkbookSettings } from './gateway';
 import { detectHeader, type HeaderMap, type OwnedKey } from './headers';
 import { isBlank, toGrid, type Grid } from './grid';
 import { leaderSheetNames } from './leader-sheets';
+import { OWNED_COLUMNS } from './flag-style';
+import { LIST_ALIASES } from './sheet-names';
 
 /** The add-in's own leader sheets (both languages) are never ledgers, though 全县项目 has a 清单 column. */
 const LEADER_SHEETS = new Set([...Object.values(leaderSheetNames('zh')), ...Object.values(leaderSheetNames('en'))]);

@@ -3,7 +3,7 @@
  * projects) through the sync client's callApi, build the leaders' sheets and apply them in one WritePlan that
  * holds leader sheets only — the list sheets are never touched. Each refresh replaces the sheets whole.
  */
-import type { CountyConfig, Dashboard, ProjectsResponse, WeeklyReport } from '../../functions/contract';
+import type { CountyConfig, Dashboard, ProjectsResponse, WeeklyReport } from '../../contract';
 import { callApi, SyncError, type ApiTarget, type ClientOptions } from './client';
 import { EMPTY_PLAN, type LeaderSheetPlan, type WorkbookGateway } from './gateway';
 import { countyProjectsSheet, dashboardSheet, weeklySheet, type Lang } from './leader-sheets';

@@ -1,5 +1,5 @@
 /** Every clerk-facing message core produces, in zh-CN and en-US, in one place. */
-import type { Message } from '../../functions/contract';
+import type { Message } from '../../contract';
 
 export const MSG = {
   noListSheets: (): Message => ({

@@ -4,18 +4,7 @@
  * fills/notes for rows no longer flagged, and row moves for rows whose stage is now later than their list —
  * only when confirmed, otherwise reported as pending moves.
  */
-import {
-  FIELD_BY_KEY,
-  FLAG_STYLE,
-  LISTS,
-  normalizeHeader,
-  type FieldKey,
-  type FlagLevel,
-  type ListKey,
-  type Message,
-  type RawCell,
-  type SyncRowResult,
-} from '../../functions/contract';
+import { FIELD_BY_KEY, normalizeHeader, type FieldKey, type FlagLevel, type ListKey, type Message, type RawCell, type SyncRowResult } from '../../contract';
 import { cellAddress } from './a1';
 import type { CellStyle, ColumnWrite, NoteWrite, RowMove, SheetPlan, WritePlan } from './gateway';
 import { cellText, isBlank } from './grid';
@@ -26,6 +15,8 @@ import { MSG } from './messages';
 import type { Lang } from './leader-sheets/text';
 import type { LedgerRow } from './rows';
 import { flagStyle, StyleGroups } from './styles';
+import { FLAG_STYLE } from './flag-style';
+import { LISTS } from './sheet-names';
 
 export type { Lang };
 

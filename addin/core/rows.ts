@@ -3,7 +3,7 @@
  * (合计/小计/总计), note and footer rows (注：…, 填报说明, 填报人：…) and rows holding only a 序号 are skipped.
  * Values stay raw: the server parses them, one parser for every client.
  */
-import { LIMITS, type FieldKey, type ListKey, type Message, type RawCell } from '../../functions/contract';
+import { LIMITS, type FieldKey, type ListKey, type Message, type RawCell } from '../../contract';
 import { cellAddress } from './a1';
 import { cellText, isBlank, type Grid } from './grid';
 import type { SheetLayout } from './layout';

@@ -2,7 +2,7 @@
  * runSync: read → map → plan ids → write ids → sync in chunks → plan → write. The ids are written before
  * any row is sent, so a sync that fails half-way and is retried sends the same ids and changes nothing twice.
  */
-import type { ListKey, Message, MissingProject, SyncSummary } from '../../functions/contract';
+import type { ListKey, Message, MissingProject, SyncSummary } from '../../contract';
 import { sendSync, type ApiTarget, type ClientOptions, type SyncProgress } from './client';
 import type { ApplyResult, WorkbookGateway, WorkbookSettings } from './gateway';
 import type { HeaderIssue } from './headers';

@@ -1,6 +1,7 @@
 /** The cell styles core plans, for the list sheets and the leaders' sheets alike. */
-import { FLAG_STYLE, type FlagLevel } from '../../functions/contract';
+import { type FlagLevel } from '../../contract';
 import type { CellRef, CellStyle, StyleWrite } from './gateway';
+import { FLAG_STYLE } from './flag-style';
 
 /** A flag's fill and font colours; null for no flag. */
 export function flagStyle(level: FlagLevel): CellStyle | null {

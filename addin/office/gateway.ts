@@ -12,7 +12,7 @@
  * A leader sheet the add-in protected (no password) is unprotected first thing and protected again last.
  * Settings live on the very hidden sheet SETTINGS_SHEET, as with the .xlsx gateway, so both see the same ones.
  */
-import type { RawCell } from '../../functions/contract';
+import type { RawCell } from '../../contract';
 import { colLetter } from '../core/a1';
 import {
   type ApplyResult,

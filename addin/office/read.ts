@@ -1,5 +1,5 @@
 /** Reading sheets: used-range values → SheetSnapshots. */
-import type { RawCell } from '../../functions/contract';
+import type { RawCell } from '../../contract';
 import { cellAddress } from '../core/a1';
 import type { SheetSnapshot } from '../core/gateway';
 

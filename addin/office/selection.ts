@@ -5,7 +5,7 @@
  * (where core's header detection looks). Which column holds 项目编号 is left to core (findLayouts), with the sheet
  * list for its choice of list sheets.
  */
-import type { RawCell } from '../../functions/contract';
+import type { RawCell } from '../../contract';
 import { cellAddress } from '../core/a1';
 import { GatewayError, type SheetSnapshot } from '../core/gateway';
 import { HEADER_SCAN_ROWS } from '../core/headers';

@@ -1,5 +1,5 @@
 /** Values on their way into Excel, and the size of what a request carries. Pure. */
-import type { RawCell } from '../../functions/contract';
+import type { RawCell } from '../../contract';
 
 /**
  * Excel converts text it can read as a number, date, boolean or formula ("00123" → 123, "2026/3/5" → a date,

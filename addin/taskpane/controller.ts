@@ -2,7 +2,7 @@
  * Wires the view to the services through the reducer: every user action becomes a state transition, every
  * failure becomes plain words (errors.ts). Cancelling aborts the sync's AbortController.
  */
-import type { FieldKey, ListKey } from '../../functions/contract';
+import type { FieldKey, ListKey } from '../../contract';
 import type { AuthFlow, AuthSession } from './auth';
 import { isAbort, toProblem } from './errors';
 import { pickLang, type Lang } from './i18n';

@@ -3,7 +3,7 @@
  * row's project is shown, its events, and a problem in plain words shown in the card itself (no id in that row,
  * not synced yet…), next to the button the clerk just pressed.
  */
-import type { HistoryEvent } from '../../functions/contract';
+import type { HistoryEvent } from '../../contract';
 import type { HistoryTarget } from './history-target';
 import type { Problem } from './model';
 

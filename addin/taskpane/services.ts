@@ -2,7 +2,7 @@
  * What the controller needs from the host, one implementation per mode (wired in taskpane.ts).
  * Keeping this narrow lets the controller run against a stub in unit tests.
  */
-import type { HistoryResponse, Message } from '../../functions/contract';
+import type { HistoryResponse, Message } from '../../contract';
 import type { ApiAccess, WhoAmI } from './auth';
 import type { RowProject } from './history-target';
 import type { LeadersResult } from './leaders-state';

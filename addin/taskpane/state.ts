@@ -2,7 +2,7 @@
  * The pane's state and its transitions: a pure reducer, so every transition is unit-tested without a DOM.
  * Phases: idle → syncing → (done | failed | idle on cancel); done → applying → done.
  */
-import type { Message } from '../../functions/contract';
+import type { Message } from '../../contract';
 import type { AuthFlow, SignedInUser, WhoAmI } from './auth';
 import type { Lang } from './i18n';
 import { INITIAL_HISTORY, reduceHistory, type HistoryAction, type HistoryState } from './history-state';

@@ -3,16 +3,17 @@
  * updates; lists are rebuilt only when their data or the language changes. Views never call services:
  * they call the handlers the controller passes in.
  */
-import { FIELDS, LISTS, STAGE_NAMES, type FieldKey, type ListKey } from '../../functions/contract';
+import { FIELDS, STAGE_NAMES, type FieldKey, type ListKey } from '../../contract';
 import { fill, h, show } from './dom';
 import { formatTime, pick, t, type Lang, type MessageKey } from './i18n';
-import type { Role } from '../../functions/contract';
+import type { Role } from '../../contract';
 import type { LayoutSheet, PaneSettings, SyncOutcome } from './model';
 import type { MeState, PaneState, ViewName } from './state';
 import { canDownload, canSync } from './state';
 import { createLeadersCard } from './leaders-view';
 import { createHistoryCard } from './history-view';
 import { langTexts } from './lang-texts';
+import { LISTS } from '../core/sheet-names';
 
 export interface ViewHandlers {
   sync(): void;

@@ -2,7 +2,7 @@
  * PaneServices over any WorkbookGateway and core's runSync: the same code drives Excel (Office mode) and an
  * .xlsx opened in the browser (file mode). Converts core's outcome and layouts into the pane's view model.
  */
-import type { FieldKey, HistoryResponse, ListKey } from '../../functions/contract';
+import type { FieldKey, HistoryResponse, ListKey } from '../../contract';
 import {
   callApi,
   colLetter,

@@ -6,7 +6,7 @@
  * browser's file mode uses this too.
  */
 import JSZip from 'jszip';
-import type { Message } from '../../functions/contract';
+import type { Message } from '../../contract';
 import { GatewayError } from '../core/gateway';
 
 export type NotWorkbookKind = 'xls' | 'encrypted' | 'notZip' | 'damaged' | 'word' | 'powerpoint' | 'xlsb' | 'ods' | 'otherZip';

@@ -1,6 +1,6 @@
 /** Reading an ExcelJS worksheet into a SheetSnapshot the way Excel reports cells. */
 import ExcelJS from 'exceljs';
-import type { RawCell } from '../../functions/contract';
+import type { RawCell } from '../../contract';
 import type { SheetSnapshot } from '../core/gateway';
 
 const MS_PER_DAY = 86_400_000;

@@ -5,7 +5,7 @@
  * (package.ts, no Node APIs: this also runs in the browser's file mode), with a count per kind and, where the
  * relationships say so, the sheets the parts sit on.
  */
-import type { Message } from '../../functions/contract';
+import type { Message } from '../../contract';
 import { attributes, Package } from './package';
 
 export type UnkeptKind =

@@ -9,7 +9,7 @@
  * on Friday still belongs to the week that closes then. Its label is the ISO week ("2026-W48") of the local
  * date of the cut-off that closes it; each ISO week holds exactly one of each weekday, so labels are unique.
  */
-import type { CutoffConfig } from '../contract';
+import type { CutoffConfig } from '../../contract/vocabulary';
 import { isoToDay, isValidYmd, MS_PER_DAY, ymdToDay } from './days';
 
 export const MS_PER_MINUTE = 60_000;

@@ -3,7 +3,7 @@
  * Input is partial: it is merged over the defaults (objects key by key, arrays replaced whole), then every
  * value is checked. Unknown keys are errors rather than silently ignored, so a typo ("weekdy") is seen.
  */
-import { LIMITS, type CountyConfig, type Message } from '../contract';
+import { LIMITS, type CountyConfig, type Message } from '../../contract/vocabulary';
 import { isValidTimeZone } from './calendar';
 
 export const DEFAULT_CONFIG: CountyConfig = {

@@ -10,7 +10,7 @@
  * - Hot path: the time context (cut-off window, local day of asOf) is built once per asOf and config and
  *   shared; a rule allocates only when it fires.
  */
-import type { CountyConfig, Flag, FlagReason } from '../contract';
+import type { CountyConfig, Flag, FlagReason } from '../../contract/vocabulary';
 import { contextFor, Times, type EvalContext, type EvalPoint } from './rules/context';
 import { clueStalled } from './rules/clue-stalled';
 import { escalates, escalationReason } from './rules/escalation';

@@ -14,7 +14,7 @@
  *   evaluated from the new state. Cut-offs are filled oldest first so each sees the ones before it; only the
  *   last MAX_ESCALATION_CUTOFFS are kept.
  */
-import type { CountyConfig, Flag, FlagLevel, Stage } from '../contract';
+import type { CountyConfig, Flag, FlagLevel, Stage } from '../../contract/vocabulary';
 import { cutoffMsOnDay, lastCutoffDay, msToInstant, parseInstant } from './calendar';
 import { MAX_ESCALATION_CUTOFFS } from './config';
 import { evaluate } from './flags';

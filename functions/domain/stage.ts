@@ -19,7 +19,7 @@
  * - Dates in an impossible order get a `date_order` error naming both fields; the stage is still derived.
  *   Month-precision dates are compared leniently ("2026-03" is not before "2026-03-15").
  */
-import { FIELD_BY_KEY, LIST_ORDER, STAGE_NAMES, type FieldError, type ListKey, type Stage, type Transition } from '../contract';
+import { FIELD_BY_KEY, LIST_ORDER, STAGE_NAMES, type FieldError, type ListKey, type Stage, type Transition } from '../../contract/vocabulary';
 import { dayToIso, ledgerDateToDay } from './days';
 import type { LedgerDate, ProjectFields, StageResult } from './types';
 

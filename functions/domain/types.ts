@@ -4,7 +4,7 @@
  * Dates of the ledger are ISO strings: "YYYY-MM-DD", or "YYYY-MM" when the clerk gave only a month
  * ("2026年3月"). Instants (when something was recorded) are ISO-8601 UTC strings ("2026-03-05T04:00:00.000Z").
  */
-import type { FieldError, FieldKey, Flag, FlagLevel, ListKey, RuleId, Stage, Transition } from '../contract';
+import type { FieldError, FieldKey, Flag, FlagLevel, ListKey, RuleId, Stage, Transition } from '../../contract/vocabulary';
 
 /** A parsed ledger date: day precision "YYYY-MM-DD" or month precision "YYYY-MM". */
 export type LedgerDate = string;

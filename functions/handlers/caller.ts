@@ -11,7 +11,7 @@
  * BOOTSTRAP_ADMIN_EMAIL is taken for an administrator; functions allowed to write the table
  * (`persist`) register them, so from then on they are an ordinary stored admin.
  */
-import type { MeResponse, UserProfile } from '../contract';
+import type { MeResponse, UserProfile } from '../../contract';
 import type { ProjectStore } from '../store';
 import { normalEmail, normalUnit } from '../store/keys';
 import type { Deps } from './deps';

@@ -1,5 +1,5 @@
 /** GET /v1/dashboard — the leaders' dashboard (领导看板); ?asOf= is honoured only in local/test mode. */
-import { dashboardQuerySchema } from '../contract';
+import { dashboardQuerySchema } from '../../contract';
 import { resolveCaller } from './caller';
 import { envDeps, type Deps } from './deps';
 import { json, lambda, validate } from './http';

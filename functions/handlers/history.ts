@@ -1,6 +1,6 @@
 /** GET /v1/projects/{id}/history */
 import * as z from 'zod/mini';
-import { LIMITS } from '../contract';
+import { LIMITS } from '../../contract';
 import { resolveCaller } from './caller';
 import { envDeps, type Deps } from './deps';
 import { json, lambda, validate } from './http';

@@ -5,7 +5,7 @@
  */
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod/mini';
-import { ERROR_STATUS, type ApiError, type ErrorCode, type Message } from '../contract';
+import { ERROR_STATUS, type ApiError, type ErrorCode, type Message } from '../../contract';
 import type { Deps } from './deps';
 import { MSG } from './messages';
 

@@ -1,5 +1,5 @@
 /** Bilingual texts of the API's errors (zh-CN first: the clerks read Chinese). */
-import type { Message } from '../contract';
+import type { Message } from '../../contract';
 
 export const MSG = {
   unauthorized: { zh: '未登录或登录已失效，请重新登录', en: 'Not signed in, or the sign-in has expired; please sign in again' },

@@ -1,5 +1,5 @@
 /** GET /v1/projects?unit=&stage=&flag=&limit=&nextToken= */
-import { projectsQuerySchema } from '../contract';
+import { projectsQuerySchema } from '../../contract';
 import { resolveCaller } from './caller';
 import { envDeps, type Deps } from './deps';
 import { json, lambda, validate } from './http';

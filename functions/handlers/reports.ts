@@ -1,5 +1,5 @@
 /** GET /v1/reports/weekly?week=2026-W48 — the weekly scheduling report (周调度), for every registered caller. */
-import { weeklyQuerySchema } from '../contract';
+import { weeklyQuerySchema } from '../../contract';
 import { resolveCaller } from './caller';
 import { envDeps, type Deps } from './deps';
 import { json, lambda, validate } from './http';

@@ -1,5 +1,5 @@
 /** POST /v1/sync — thin Lambda entry: limits, validation, caller, then the use case. */
-import { LIMITS, syncRequestSchema, type Message } from '../contract';
+import { LIMITS, syncRequestSchema, type Message } from '../../contract';
 import { resolveCaller } from './caller';
 import { envDeps, type Deps } from './deps';
 import { ApiFailure, bodyText, json, lambda, parseJson, validate } from './http';

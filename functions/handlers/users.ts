@@ -1,5 +1,5 @@
 /** GET /v1/users (list) and PUT /v1/users (upsert one user's role and units) — administrators only. */
-import { userPutSchema } from '../contract';
+import { userPutSchema } from '../../contract';
 import { resolveCaller } from './caller';
 import { envDeps, type Deps } from './deps';
 import { ApiFailure, bodyText, json, lambda, parseJson, validate } from './http';

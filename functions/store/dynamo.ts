@@ -17,7 +17,7 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
-import type { HistoryEvent, UserProfile } from '../contract';
+import type { HistoryEvent, UserProfile } from '../../contract';
 import type { WeekSnapshot } from '../domain/report';
 import type { ProjectState } from '../domain/types';
 import { chunk, mapPool } from './pool';

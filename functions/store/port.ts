@@ -2,7 +2,7 @@
  * The store port: what the use cases need from storage, with no business rules. The DynamoDB adapter
  * (dynamo.ts) implements it; tests drive it against a real dynalite.
  */
-import type { FlagLevel, HistoryEvent, Stage, UserProfile } from '../contract';
+import type { FlagLevel, HistoryEvent, Stage, UserProfile } from '../../contract';
 import type { WeekSnapshot } from '../domain/report';
 import type { ProjectState } from '../domain/types';
 
@@ -14,7 +14,7 @@ export interface StoredEvent extends HistoryEvent {
 
 /** A project's weekly snapshot (SK=WEEK#<yyyy-Www>), the domain's type, read by the reports through GSI2. */
 export type { WeekSnapshot } from '../domain/report';
-export type { UserProfile } from '../contract';
+export type { UserProfile } from '../../contract';
 
 /** How a caller is looked up: any of the token's subjects (Entra `oid`, `sub`), then the e-mail. */
 export interface UserLookup {

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { ErrorCode, Message } from '../../functions/contract';
+import type { ErrorCode, Message } from '../../contract';
 import { ROUTES, type RouteDefinition } from '../../functions/handlers/routes';
 import { errorResult, json, type ApiEvent, type ApiResult } from '../../functions/handlers/http';
 import { MSG } from '../../functions/handlers/messages';

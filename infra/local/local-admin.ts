@@ -1,5 +1,5 @@
 /** The administrator every embedded stack registers at start (its token is printed by `npm start`). */
-import type { UserProfile } from '../../functions/contract';
+import type { UserProfile } from '../../contract';
 
 export const LOCAL_ADMIN: UserProfile & { subject: string; email: string; name: string } = {
   subject: 'local-admin',

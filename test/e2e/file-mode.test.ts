@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSample } from '../../addin/cli/sample';
 import { XlsxGateway } from '../../addin/xlsx';
-import { FLAG_STYLE } from '../../functions/contract';
 import { oldXls } from '../addin/xlsx/not-workbook-fixtures';
 import { partsOf, withParts } from '../addin/xlsx/unkept-fixtures';
 import { ARTIFACTS, startE2E, type E2E } from './browser';
+import { FLAG_STYLE } from '../../addin/core/flag-style';
 
 jest.setTimeout(180_000);
 const OFFICE_TELEMETRY = 'https://telemetryservice.firstpartyapps.oaspapps.com/';

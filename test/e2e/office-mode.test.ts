@@ -4,10 +4,10 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { FLAG_STYLE } from '../../functions/contract';
 import type { FakeExcelHost } from '../support/fake-excel';
 import { ARTIFACTS } from './browser';
 import { useOfficePane } from './office-pane';
+import { FLAG_STYLE } from '../../addin/core/flag-style';
 
 jest.setTimeout(180_000);
 

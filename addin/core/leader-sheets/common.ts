@@ -1,5 +1,5 @@
 /** Small pieces the three leaders' sheets share. */
-import type { FlagReason, RawCell } from '../../../functions/contract';
+import type { FlagReason, RawCell } from '../../../contract';
 import type { CellStyle } from '../gateway';
 import type { Texts } from './text';
 import type { SheetWriter } from './writer';

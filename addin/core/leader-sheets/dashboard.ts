@@ -1,5 +1,5 @@
 /** 领导看板: the dashboard as a printable sheet. */
-import { CYCLE_KEYS, LIST_ORDER, PRIORITY_KEYS, type Dashboard } from '../../../functions/contract';
+import { CYCLE_KEYS, LIST_ORDER, PRIORITY_KEYS, type Dashboard } from '../../../contract';
 import type { LeaderSheetPlan } from '../gateway';
 import { flagStyle } from '../styles';
 import { money, reasonText, table } from './common';

@@ -1,5 +1,5 @@
 /** 全县项目: every project of the county, read-only, from GET /v1/projects pages. */
-import { LIST_ORDER, type ProjectSummary, type ProjectsResponse, type Stage } from '../../../functions/contract';
+import { LIST_ORDER, type ProjectSummary, type ProjectsResponse, type Stage } from '../../../contract';
 import type { LeaderSheetPlan } from '../gateway';
 import { flagStyle } from '../styles';
 import { money, reasonText } from './common';

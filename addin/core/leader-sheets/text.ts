@@ -1,5 +1,7 @@
 /** Every heading of the leaders' sheets, in zh-CN (default) and en-US, in one place. */
-import { ENUMS, FLAG_STYLE, LISTS, STAGE_NAMES, type CycleKey, type FlagLevel, type ListKey, type PriorityKey, type Stage } from '../../../functions/contract';
+import { ENUMS, STAGE_NAMES, type CycleKey, type FlagLevel, type ListKey, type PriorityKey, type Stage } from '../../../contract';
+import { FLAG_STYLE } from '../flag-style';
+import { LISTS } from '../sheet-names';
 
 export type Lang = 'zh' | 'en';
 

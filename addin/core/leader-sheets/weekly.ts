@@ -1,5 +1,5 @@
 /** 周调度: the weekly scheduling report as a printable sheet. */
-import { LIST_ORDER, type FlagChange, type Movement, type RawCell, type WeeklyReport } from '../../../functions/contract';
+import { LIST_ORDER, type FlagChange, type Movement, type RawCell, type WeeklyReport } from '../../../contract';
 import type { LeaderSheetPlan } from '../gateway';
 import { flagStyle } from '../styles';
 import { money, reasonText, table } from './common';

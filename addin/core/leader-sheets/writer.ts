@@ -2,7 +2,7 @@
  * Accumulates a LeaderSheetPlan row by row: values, bold cells, styles grouped by colour, data bars, charts,
  * and column widths measured from the content (a CJK character is two columns wide, as Excel draws it).
  */
-import type { RawCell } from '../../../functions/contract';
+import type { RawCell } from '../../../contract';
 import { cellAddress } from '../a1';
 import type { CellRef, CellStyle, LeaderSheetPlan } from '../gateway';
 import { StyleGroups } from '../styles';

@@ -2,7 +2,7 @@
  * `GET /v1/me`: who the backend thinks the caller is — role and units — or, for a user nobody has added
  * yet, the backend's 403 message (which says whom to ask). Parsed leniently: the pane shows what it gets.
  */
-import type { Message, Role } from '../../../functions/contract';
+import type { Message, Role } from '../../../contract';
 import type { HttpFetch } from './bearer-fetch';
 
 export interface Me {

@@ -3,7 +3,7 @@
  * every field. "无" (none) is blank for typed fields (a date, an amount, a category) but kept as written in text
  * fields, where "存在问题：无" is the clerk's answer — see `meansNone` for readers that need to know.
  */
-import type { RawCell } from '../../contract';
+import type { RawCell } from '../../../contract/vocabulary';
 
 /** Dashes, slashes, dots and the like, alone in a cell (after NFKC, so "－" and "／" are included). */
 const PLACEHOLDER = /^[-—–―‐~_/\\.。…、]+$/;

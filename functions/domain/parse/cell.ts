@@ -1,5 +1,5 @@
 /** One raw cell → its field's value, by the field's type in the catalogue. Never throws. */
-import { FIELD_BY_KEY, type FieldError, type FieldKey, type FieldSpec, type RawCell } from '../../contract';
+import { FIELD_BY_KEY, type FieldError, type FieldKey, type FieldSpec, type RawCell } from '../../../contract/vocabulary';
 import type { FieldValue, ParseContext } from '../types';
 import { isBlank, isExcelError } from './blank';
 import { parseLedgerDate } from './dates';

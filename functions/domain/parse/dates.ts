@@ -2,7 +2,7 @@
  * Ledger dates: Excel serials of either date system, and the ways clerks type dates ("2026.3.5", "2026年3月5日",
  * "2026年3月"). Month-only dates keep month precision ("YYYY-MM") instead of inventing a day.
  */
-import type { RawCell } from '../../contract';
+import type { RawCell } from '../../../contract/vocabulary';
 import { dayToIso, isValidYmd, ymdToIso } from '../days';
 import type { LedgerDate } from '../types';
 import { isTypedBlank, normalize } from './blank';

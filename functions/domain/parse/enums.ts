@@ -1,5 +1,5 @@
 /** Categories (投资方类型, 链条环节, 问题类别, 状态): any alias of an option → its canonical value. */
-import { ENUMS, normalizeHeader, type EnumKey, type RawCell } from '../../contract';
+import { ENUMS, normalizeHeader, type EnumKey, type RawCell } from '../../../contract/vocabulary';
 import { isTypedBlank } from './blank';
 import { fail, ok, type Parsed } from './result';
 

@@ -2,7 +2,7 @@
  * Bilingual error text. Every message names the field by its catalogue name and quotes the value the clerk
  * typed (shortened), so the note on the row says what to fix without opening any manual.
  */
-import { ENUMS, type FieldError, type FieldSpec, type Message } from '../../contract';
+import { ENUMS, type FieldError, type FieldSpec, type Message } from '../../../contract/vocabulary';
 import { MAX_YEAR, MIN_YEAR } from './dates';
 import type { Failure } from './result';
 

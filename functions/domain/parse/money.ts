@@ -5,7 +5,7 @@
  * Ranges ("2-3亿") are rejected rather than guessed: leaders add these figures up, and neither end of a range is
  * what the clerk knows — they should write the figure they would report.
  */
-import { FIELD_BY_KEY, type FieldKey, type RawCell } from '../../contract';
+import { FIELD_BY_KEY, type FieldKey, type RawCell } from '../../../contract/vocabulary';
 import type { ParseContext } from '../types';
 import { isTypedBlank } from './blank';
 import { cleanNumericText, isNegativeText, isRangeText, roundNoise } from './numbers';

@@ -2,7 +2,7 @@
  * Numbers written as text: "约300", "3,000", "2000余万", "2亿左右". Shared by money and integer parsing so both
  * accept the same approximations, and integer parsing itself (预计就业).
  */
-import type { RawCell } from '../../contract';
+import type { RawCell } from '../../../contract/vocabulary';
 import { isTypedBlank, normalize } from './blank';
 import { fail, ok, type Parsed } from './result';
 

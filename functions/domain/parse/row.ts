@@ -1,5 +1,5 @@
 /** A whole row: every field parsed on its own, so one bad cell never loses the others. */
-import { FIELD_KEYS, FIELDS, type FieldError, type FieldKey, type RawCell } from '../../contract';
+import { FIELD_KEYS, FIELDS, type FieldError, type FieldKey, type RawCell } from '../../../contract/vocabulary';
 import type { FieldValue, ParseContext, ParsedRow, ProjectFields } from '../types';
 import { parseCell } from './cell';
 import { requiredError } from './messages';

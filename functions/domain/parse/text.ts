@@ -1,5 +1,5 @@
 /** Free text and project IDs. Text is kept as the clerk wrote it, only trimmed; IDs are normalized (NFKC). */
-import { LIMITS } from '../../contract';
+import { LIMITS } from '../../../contract/vocabulary';
 import { fail, ok, type Parsed } from './result';
 
 /** The text of a cell: numbers in their shortest form (a phone number typed as a number), TRUE/FALSE as Excel shows them. */

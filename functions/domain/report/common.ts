@@ -1,5 +1,5 @@
 /** Helpers both reports share: exact money sums, unit order, project order, the project reference. */
-import { LIST_ORDER, type ListKey, type PerList, type ReportProject, type Stage } from '../../contract';
+import { LIST_ORDER, type ListKey, type PerList, type ReportProject, type Stage } from '../../../contract/vocabulary';
 import { isActive as isActiveStage } from '../stage';
 import type { WeekSnapshot } from './snapshot';
 

@@ -1,5 +1,5 @@
 /** Cycle times between the four lists' ledger dates (线索→签约→开工→投产), as medians in days. */
-import type { CycleKey, CycleTime, ListKey } from '../../contract';
+import type { CycleKey, CycleTime, ListKey } from '../../../contract/vocabulary';
 import { ledgerDateToDay } from '../days';
 import type { WeekSnapshot } from './snapshot';
 

@@ -12,7 +12,7 @@ import {
   type PriorityKey,
   type PriorityRow,
   type RedFlagItem,
-} from '../../contract';
+} from '../../../contract/vocabulary';
 import { MS_PER_DAY } from '../days';
 import { cycleTimes } from './cycle';
 import { fromWan, isActive, orderUnits, perList, projectOf, projectOrder, toWan } from './common';

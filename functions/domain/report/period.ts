@@ -1,5 +1,5 @@
 /** The report period of a week label, built on the cut-off calendar. */
-import type { CutoffConfig, Message, ReportPeriod } from '../../contract';
+import type { CutoffConfig, Message, ReportPeriod } from '../../../contract/vocabulary';
 import { isoWeekLabel, lastCutoffAtOrBefore, weekCutoffDay, weekOf, weekRange } from '../calendar';
 import { dayToIso } from '../days';
 

@@ -2,7 +2,7 @@
  * The weekly snapshot (SK=WEEK#<yyyy-Www>): what the store keeps of each project at each weekly cut-off and
  * what the leaders' reports aggregate. `snapshotOf` is the one way to make it from a project's current state.
  */
-import { LIST_ORDER, type Flag, type ListKey, type Stage } from '../../contract';
+import { LIST_ORDER, type Flag, type ListKey, type Stage } from '../../../contract/vocabulary';
 import { STAGE_DATE_FIELD } from '../stage';
 import type { LedgerDate, ProjectState } from '../types';
 

@@ -21,7 +21,7 @@ import {
   type WeeklyFigures,
   type WeeklyReport,
   type WeeklyUnitRow,
-} from '../../contract';
+} from '../../../contract/vocabulary';
 import { fromWan, isActive, orderUnits, passedLists, perList, projectOf, projectOrder, toWan } from './common';
 import { resolveWeek, type WeekSnapshot } from './snapshot';
 

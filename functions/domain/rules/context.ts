@@ -4,7 +4,7 @@
  * zone offsets. Rules then count cut-offs by binary search and turn instants into local dates without
  * calling Intl (which costs microseconds a call) in the hot path.
  */
-import type { CountyConfig, CutoffConfig } from '../../contract';
+import type { CountyConfig, CutoffConfig } from '../../../contract/vocabulary';
 import { cutoffMinutes, cutoffMsOnDay, lastCutoffDay, localDayOf, MS_PER_MINUTE, msToInstant, parseInstant, zoneOffsetMs } from '../calendar';
 import { dayToIso, ledgerDateToDay, MS_PER_DAY } from '../days';
 import type { FlagHistory } from '../types';

@@ -5,7 +5,7 @@
  * project was first seen counts as "no flag": nothing was known then, so importing an old ledger does not
  * escalate every yellow project at once.
  */
-import type { FlagLevel } from '../../contract';
+import type { FlagLevel } from '../../../contract/vocabulary';
 import type { FlagHistory, ProjectSnapshot } from '../types';
 import { cutoffDate, type EvalContext, type EvalPoint, type Times } from './context';
 import { makeReason, plural, type Level } from './rule';

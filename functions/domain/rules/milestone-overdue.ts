@@ -2,7 +2,7 @@
  * `milestone-overdue`: a planned date has passed with no actual date — planned start for a signed project,
  * planned production for a landed one. A month-precision plan ("2026-05") is due at the month's end.
  */
-import { FIELD_BY_KEY } from '../../contract';
+import { FIELD_BY_KEY } from '../../../contract/vocabulary';
 import type { ProjectSnapshot } from '../types';
 import { ledgerDay, type EvalPoint } from './context';
 import { levelAbove, makeReason, type Rule } from './rule';

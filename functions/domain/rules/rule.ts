@@ -4,7 +4,7 @@
  * only for a rule that fired). Rules see active projects only: the engine gives a dropped one no flag before
  * asking any rule.
  */
-import type { FlagReason, RuleId, ThresholdPair } from '../../contract';
+import type { FlagReason, RuleId, ThresholdPair } from '../../../contract/vocabulary';
 import type { ProjectSnapshot } from '../types';
 import type { EvalContext, EvalPoint, Times } from './context';
 

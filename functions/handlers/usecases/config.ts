@@ -1,5 +1,5 @@
 /** The county configuration: stored, or the defaults; PUT is validated by the domain. */
-import type { CountyConfig } from '../../contract';
+import type { CountyConfig } from '../../../contract';
 import { DEFAULT_CONFIG, validateConfig } from '../../domain/config';
 import type { ProjectStore } from '../../store';
 import { ApiFailure } from '../http';

@@ -1,5 +1,5 @@
 /** GET /v1/projects and GET /v1/projects/{id}/history: reads for every known caller. */
-import type { HistoryResponse, ProjectsQuery, ProjectsResponse, ProjectSummary } from '../../contract';
+import type { HistoryResponse, ProjectsQuery, ProjectsResponse, ProjectSummary } from '../../../contract';
 import type { ProjectState } from '../../domain/types';
 import { BadPageTokenError, type ProjectStore } from '../../store';
 import { ApiFailure } from '../http';

@@ -8,7 +8,7 @@
  * The week's GSI2 partition answers most of the "else" cases in one paged query; the rest are one small
  * Query per project.
  */
-import type { CountyConfig, Dashboard, WeeklyReport } from '../../contract';
+import type { CountyConfig, Dashboard, WeeklyReport } from '../../../contract';
 import { asOfInstant, weekOf, weekRange } from '../../domain/calendar';
 import { dashboard, defaultReportWeek, invalidWeekMessage, reportPeriod, snapshotOf, weeklyReport, type WeekSnapshot } from '../../domain/report';
 import type { ProjectState } from '../../domain/types';

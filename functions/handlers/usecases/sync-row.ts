@@ -11,8 +11,8 @@ import {
   type ListKey,
   type SyncRow,
   type Transition,
-} from '../../contract';
-import type { CountyConfig } from '../../contract';
+} from '../../../contract';
+import type { CountyConfig } from '../../../contract';
 import { evaluate } from '../../domain/flags';
 import { advanceHistory } from '../../domain/history';
 import { deriveStage, isActive } from '../../domain/stage';

@@ -19,8 +19,8 @@
  *
  * One row's failure (an item DynamoDB refuses, a store error) is that row's error; the other rows go on.
  */
-import type { ListKey, MissingProject, SyncRequest, SyncResponse, SyncRowResult, SyncSummary } from '../../contract';
-import type { CutoffConfig } from '../../contract';
+import type { ListKey, MissingProject, SyncRequest, SyncResponse, SyncRowResult, SyncSummary } from '../../../contract';
+import type { CutoffConfig } from '../../../contract';
 import { asOfInstant, weekOf, weekRange } from '../../domain/calendar';
 import { parseRow } from '../../domain/parse';
 import { snapshotOf, type WeekSnapshot } from '../../domain/report';

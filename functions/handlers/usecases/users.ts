@@ -7,7 +7,7 @@
  * clerks type them, stored in the configured spelling) — a misspelt unit would silently lock a clerk out of
  * their own rows. With no units configured, free text is accepted.
  */
-import type { CountyConfig, UserProfile, UserPut, UserPutResponse, UsersResponse } from '../../contract';
+import type { CountyConfig, UserProfile, UserPut, UserPutResponse, UsersResponse } from '../../../contract';
 import type { ProjectStore } from '../../store';
 import { normalEmail } from '../../store/keys';
 import { callerLabel, sameUnit, type Caller } from '../caller';

@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ApiError, MeResponse } from '../../../functions/contract';
+import type { ApiError, MeResponse } from '../../../contract';
 import { main } from '../../../addin/cli/main';
 import { startLocalStack, type LocalStack } from '../../../infra/local/stack';
 import { call } from '../../functions/handlers/api';

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { SyncRequest, SyncResponse, SyncRow } from '../../../functions/contract';
+import type { SyncRequest, SyncResponse, SyncRow } from '../../../contract';
 import { chunkRows, retryAfterMs, sendSync, SyncError, type SyncProgress } from '../../../addin/core';
 
 type Reply = { status: number; headers?: Record<string, string>; body?: unknown } | 'hangup';

@@ -9,7 +9,7 @@ import { EMPTY_PLAN, refreshLeaderSheets, SyncError, type LeaderProgress, type W
 import { XlsxGateway } from '../../../addin/xlsx';
 import { DEFAULT_CONFIG } from '../../../functions/domain/config';
 import { dashboard, weeklyReport } from '../../../functions/domain/report';
-import type { ProjectSummary } from '../../../functions/contract';
+import type { ProjectSummary } from '../../../contract';
 import { flag, history, period, UNITS } from '../../functions/domain/report/history';
 
 type Reply = { status: number; body: unknown; headers?: Record<string, string> };

@@ -1,4 +1,4 @@
-import type { SyncRowResult } from '../../../functions/contract';
+import type { SyncRowResult } from '../../../contract';
 import { buildPlan, extractRows, findLayouts, ID_ALPHABET, newId, planIds, type LedgerRow, type SheetLayout } from '../../../addin/core';
 import { sheet } from '../../fixtures/ledgers';
 

@@ -4,7 +4,7 @@
  * cell, sync again, the change is there.
  */
 import type { FetchLike } from '../../../addin/core';
-import type { HistoryEvent } from '../../../functions/contract';
+import type { HistoryEvent } from '../../../contract';
 import { fieldValue, timelineOf } from '../../../addin/taskpane/history-timeline';
 import { DEFAULT_SETTINGS } from '../../../addin/taskpane/model';
 import { officeServices } from '../../../addin/taskpane/office-host';

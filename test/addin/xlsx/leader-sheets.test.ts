@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { EMPTY_PLAN, GatewayError, SETTINGS_SHEET, type LeaderSheetPlan } from '../../../addin/core';
 import { countyProjectsSheet, dashboardSheet, displayWidth, weeklySheet } from '../../../addin/core/leader-sheets';
 import { XlsxGateway } from '../../../addin/xlsx';
-import type { ProjectSummary } from '../../../functions/contract';
+import type { ProjectSummary } from '../../../contract';
 import { dashboard, weeklyReport } from '../../../functions/domain/report';
 import { flag, history, period, UNITS } from '../../functions/domain/report/history';
 

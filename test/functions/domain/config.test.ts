@@ -1,4 +1,4 @@
-import { LIMITS } from '../../../functions/contract';
+import { LIMITS } from '../../../contract';
 import { DEFAULT_CONFIG, validateConfig } from '../../../functions/domain/config';
 
 function errorsOf(input: unknown) {

@@ -1,5 +1,5 @@
 /** Builders for the flag-engine tests: a quiet project (no rule fires) that each test spoils one way. */
-import type { CountyConfig, RuleConfig, Stage } from '../../../functions/contract';
+import type { CountyConfig, RuleConfig, Stage } from '../../../contract';
 import { asOfInstant } from '../../../functions/domain/calendar';
 import { DEFAULT_CONFIG } from '../../../functions/domain/config';
 import type { FlagHistory, ProjectFields, ProjectSnapshot } from '../../../functions/domain/types';

@@ -4,7 +4,7 @@
  * - removing a cause removes its reason, and the flag clears when that was the only cause.
  */
 import fc from 'fast-check';
-import type { FlagLevel, RuleId, Stage } from '../../../functions/contract';
+import type { FlagLevel, RuleId, Stage } from '../../../contract';
 import { DEFAULT_CONFIG } from '../../../functions/domain/config';
 import { dayToIso } from '../../../functions/domain/days';
 import { evaluate } from '../../../functions/domain/flags';

@@ -1,4 +1,4 @@
-import type { CountyConfig, Flag, FlagLevel } from '../../../functions/contract';
+import type { CountyConfig, Flag, FlagLevel } from '../../../contract';
 import { DEFAULT_CONFIG } from '../../../functions/domain/config';
 import { evaluate } from '../../../functions/domain/flags';
 import type { FlagHistory, ProjectSnapshot } from '../../../functions/domain/types';

@@ -1,4 +1,4 @@
-import type { Flag, Stage } from '../../../functions/contract';
+import type { Flag, Stage } from '../../../contract';
 import { DEFAULT_CONFIG } from '../../../functions/domain/config';
 import { evaluate } from '../../../functions/domain/flags';
 import { advanceHistory } from '../../../functions/domain/history';

@@ -1,4 +1,4 @@
-import type { ListKey, Stage, Transition } from '../../../functions/contract';
+import type { ListKey, Stage, Transition } from '../../../contract';
 import { deriveStage } from '../../../functions/domain/stage';
 import type { ProjectFields } from '../../../functions/domain/types';
 import { fields } from './flag-fixtures';

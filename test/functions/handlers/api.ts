@@ -1,5 +1,5 @@
 /** Test helpers: an in-memory embedded stack on a free port, driven over HTTP with fetch. */
-import type { SyncRequest, SyncResponse, SyncRow } from '../../../functions/contract';
+import type { SyncRequest, SyncResponse, SyncRow } from '../../../contract';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../../infra/local/stack';
 
 /**

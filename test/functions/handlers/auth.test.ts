@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import type { ApiError, HistoryResponse, SyncResponse } from '../../../functions/contract';
+import type { ApiError, HistoryResponse, SyncResponse } from '../../../contract';
 import { call, request, row, useTestStack, sync } from './api';
 
 const stack = useTestStack();

@@ -3,7 +3,7 @@
  * (Entra `oid`) that first signs in with it, and from then on that e-mail opens nothing for another account.
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { ApiError, MeResponse, UsersResponse } from '../../../functions/contract';
+import type { ApiError, MeResponse, UsersResponse } from '../../../contract';
 import { createDocumentClient, DEFAULT_TABLE_NAME } from '../../../functions/store';
 import { PROFILE_SK, userPkByEmail } from '../../../functions/store/keys';
 import { call, useTestStack } from './api';

@@ -1,4 +1,4 @@
-import type { ApiError, CountyConfig, HistoryResponse, ProjectsResponse } from '../../../functions/contract';
+import type { ApiError, CountyConfig, HistoryResponse, ProjectsResponse } from '../../../contract';
 import { call, request, row, useTestStack, sync } from './api';
 
 const stack = useTestStack();

@@ -6,7 +6,7 @@
  *   W12  nobody syncs
  *   W13  (open week: the clock is 2026-03-25) A's progress changes
  */
-import type { ApiError, Dashboard, WeeklyReport } from '../../../functions/contract';
+import type { ApiError, Dashboard, WeeklyReport } from '../../../contract';
 import { createHandler } from '../../../functions/handlers/dashboard';
 import type { ApiEvent } from '../../../functions/handlers/http';
 import { call, request, row, sync, useTestStack } from './api';

@@ -2,7 +2,7 @@
  * Role × endpoint × expected status, over HTTP on dynalite: clerks sync their units and read everything,
  * leaders read only, admins also manage config and users, unknown users get 403 and no token 401.
  */
-import type { ApiError, CountyConfig, SyncResponse } from '../../../functions/contract';
+import type { ApiError, CountyConfig, SyncResponse } from '../../../contract';
 import { call, request, row, useTestStack, sync } from './api';
 
 type Role = 'clerk' | 'leader' | 'admin' | 'unknown';

@@ -2,7 +2,7 @@
  * Weekly snapshots as sync keeps them: nothing for unchanged rows (not even in a new week), the replaced
  * state as its week's snapshot when a later week changes a project, and the report reading them back.
  */
-import type { CountyConfig, WeeklyReport } from '../../../functions/contract';
+import type { CountyConfig, WeeklyReport } from '../../../contract';
 import { closingSnapshot } from '../../../functions/handlers/usecases/sync';
 import { DEFAULT_CONFIG } from '../../../functions/domain/config';
 import { state } from '../store/state-fixture';

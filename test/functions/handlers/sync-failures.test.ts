@@ -6,8 +6,8 @@
  */
 import { BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import type { ApiError, ProjectsResponse, SyncRequest } from '../../../functions/contract';
-import { LIMITS } from '../../../functions/contract';
+import type { ApiError, ProjectsResponse, SyncRequest } from '../../../contract';
+import { LIMITS } from '../../../contract';
 import { asOfInstant, weekOf } from '../../../functions/domain/calendar';
 import { DEFAULT_CONFIG } from '../../../functions/domain/config';
 import type { Caller } from '../../../functions/handlers/caller';

@@ -1,4 +1,4 @@
-import type { ApiError, HistoryResponse, ProjectsResponse, SyncResponse } from '../../../functions/contract';
+import type { ApiError, HistoryResponse, ProjectsResponse, SyncResponse } from '../../../contract';
 import { call, request, row, useTestStack, sync } from './api';
 
 const stack = useTestStack();

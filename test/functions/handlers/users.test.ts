@@ -1,5 +1,5 @@
 /** GET|PUT /v1/users, GET /v1/me and the first-admin bootstrap, over HTTP on dynalite. */
-import type { ApiError, MeResponse, UserPutResponse, UsersResponse } from '../../../functions/contract';
+import type { ApiError, MeResponse, UserPutResponse, UsersResponse } from '../../../contract';
 import { call, useTestStack } from './api';
 
 describe('users and me', () => {

@@ -13,7 +13,7 @@ import { snapshotOf, type WeekSnapshot } from '../../../functions/domain/report'
 import { weekRange } from '../../../functions/domain/calendar';
 import { DEFAULT_CONFIG } from '../../../functions/domain/config';
 import { state } from './state-fixture';
-import type { SyncRequest, SyncRow } from '../../../functions/contract';
+import type { SyncRequest, SyncRow } from '../../../contract';
 import type { Caller } from '../../../functions/handlers/caller';
 import type { Deps } from '../../../functions/handlers/deps';
 import { syncUseCase } from '../../../functions/handlers/usecases/sync';

@@ -1,5 +1,5 @@
 import type { ProjectFields, ProjectState } from '../../../functions/domain/types';
-import { FIELD_KEYS } from '../../../functions/contract';
+import { FIELD_KEYS } from '../../../contract';
 
 export function emptyFields(): ProjectFields {
   return Object.fromEntries(FIELD_KEYS.map((k) => [k, null])) as unknown as ProjectFields;

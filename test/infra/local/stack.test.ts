@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ApiError, HistoryResponse } from '../../../functions/contract';
+import type { ApiError, HistoryResponse } from '../../../contract';
 import { startLocalStack } from '../../../infra/local/stack';
 import { call, request, row, sync } from '../../functions/handlers/api';
 import { useTempDir } from './servers';

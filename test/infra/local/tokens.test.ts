@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeJwt, SignJWT } from 'jose';
-import type { ApiError, MeResponse } from '../../../functions/contract';
+import type { ApiError, MeResponse } from '../../../contract';
 import { devSubject, issueDevToken } from '../../../infra/local/dev-token';
 import { startLocalStack, type LocalStack } from '../../../infra/local/stack';
 import { API_SCOPE } from '../../../infra/api-scope';

@@ -1,8 +1,8 @@
-import { FLAG_STYLE } from '../../../../functions/contract';
 import { dashboardSheet, displayWidth } from '../../../../addin/core/leader-sheets';
 import { dashboard } from '../../../../functions/domain/report';
 import { flag, history, snap, UNITS } from '../../../functions/domain/report/history';
 import { cell, expectRangesInside, expectTotalsAreSums, isBold, rowOf, styleAt } from './sheet-helpers';
+import { FLAG_STYLE } from '../../../../addin/core/flag-style';
 
 const AS_OF = '2026-11-27T04:00:00.000Z';
 const d = dashboard(history(), { asOf: AS_OF, week: '2026-W48', units: UNITS });

@@ -1,7 +1,8 @@
-import { FLAG_STYLE, type ProjectSummary } from '../../../../functions/contract';
+import { type ProjectSummary } from '../../../../contract';
 import { countyProjectsSheet, leaderSheetNames } from '../../../../addin/core/leader-sheets';
 import { flag } from '../../../functions/domain/report/history';
 import { cell, expectRangesInside, isBold, styleAt } from './sheet-helpers';
+import { FLAG_STYLE } from '../../../../addin/core/flag-style';
 
 function project(id: string, over: Partial<ProjectSummary> = {}): ProjectSummary {
   return {

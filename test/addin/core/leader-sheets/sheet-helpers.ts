@@ -1,5 +1,5 @@
 /** Reading a LeaderSheetPlan back the way a leader would see the sheet. */
-import type { RawCell } from '../../../../functions/contract';
+import type { RawCell } from '../../../../contract';
 import { parseArea } from '../../../../addin/core/a1';
 import type { CellStyle, LeaderSheetPlan } from '../../../../addin/core/gateway';
 

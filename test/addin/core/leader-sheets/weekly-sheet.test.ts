@@ -1,8 +1,8 @@
-import { FLAG_STYLE } from '../../../../functions/contract';
 import { weeklySheet } from '../../../../addin/core/leader-sheets';
 import { weeklyReport } from '../../../../functions/domain/report';
 import { history, period, UNITS } from '../../../functions/domain/report/history';
 import { cell, expectRangesInside, expectTotalsAreSums, rowOf, styleAt } from './sheet-helpers';
+import { FLAG_STYLE } from '../../../../addin/core/flag-style';
 
 const upTo = (week: string) => history().filter((s) => s.week <= week);
 const report = (week: string) => {

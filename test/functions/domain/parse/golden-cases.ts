@@ -3,7 +3,7 @@
  * Data only; read by golden.test.ts. `ctx` overrides the default context (1900 date system, no header units).
  * `zh`/`en`, when given, are the exact messages expected.
  */
-import type { FieldKey, RawCell } from '../../../../functions/contract';
+import type { FieldKey, RawCell } from '../../../../contract';
 import type { FieldValue, ParseContext } from '../../../../functions/domain/types';
 
 export interface GoldenCase {

@@ -1,4 +1,4 @@
-import { FIELD_BY_KEY } from '../../../../functions/contract';
+import { FIELD_BY_KEY } from '../../../../contract';
 import { parseCell } from '../../../../functions/domain/parse';
 import { fieldError, quote } from '../../../../functions/domain/parse/messages';
 

@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { FIELD_KEYS, FIELD_BY_KEY, type RawCell } from '../../../../functions/contract';
+import { FIELD_KEYS, FIELD_BY_KEY, type RawCell } from '../../../../contract';
 import { isoToDay } from '../../../../functions/domain/days';
 import { parseCell, parseLedgerDate, parseMoney, parseRow } from '../../../../functions/domain/parse';
 

@@ -1,4 +1,4 @@
-import { FIELD_KEYS, type FieldKey, type RawCell } from '../../../../functions/contract';
+import { FIELD_KEYS, type FieldKey, type RawCell } from '../../../../contract';
 import { parseRow } from '../../../../functions/domain/parse';
 
 const ctx = { dateSystem: 1900 } as const;

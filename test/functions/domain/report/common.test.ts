@@ -1,4 +1,4 @@
-import type { ReportProject } from '../../../../functions/contract';
+import type { ReportProject } from '../../../../contract';
 import { orderUnits, passedLists, projectOrder, toWan, fromWan } from '../../../../functions/domain/report/common';
 
 const p = (id: string, unit: string, name: string, stage: ReportProject['stage'] = 'clue'): ReportProject => ({

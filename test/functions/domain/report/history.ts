@@ -11,7 +11,7 @@
  *   P7 平邑街道  signed, 0.2 亿; no snapshot in W48 (carried forward from W47)
  *   仲村镇 is configured and has no projects.
  */
-import type { Flag, FlagLevel, FlagReason, ListKey, Stage } from '../../../../functions/contract';
+import type { Flag, FlagLevel, FlagReason, ListKey, Stage } from '../../../../contract';
 import { DEFAULT_CONFIG } from '../../../../functions/domain/config';
 import { reportPeriod, type WeekSnapshot } from '../../../../functions/domain/report';
 

@@ -1,5 +1,5 @@
 import type { ProjectFields, ProjectState } from '../../../../functions/domain/types';
-import { FIELD_KEYS } from '../../../../functions/contract';
+import { FIELD_KEYS } from '../../../../contract';
 import { resolveWeek, snapshotOf } from '../../../../functions/domain/report';
 import { flag, period, snap } from './history';
 

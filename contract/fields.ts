@@ -16,21 +16,6 @@ export type ListKey = 'clue' | 'signed' | 'landed' | 'producing';
 export type Stage = ListKey | 'dropped';
 export const LIST_ORDER: readonly ListKey[] = ['clue', 'signed', 'landed', 'producing'];
 
-export interface ListSpec {
-  key: ListKey;
-  zh: string;
-  en: string;
-  /** Sheet names (and stage-column values) that mean this list. */
-  aliases: readonly string[];
-}
-
-export const LISTS: readonly ListSpec[] = [
-  { key: 'clue', zh: '重点线索', en: 'Clues', aliases: ['重点线索', '线索', '招商线索', '重点招商线索', '线索清单', '重点线索清单', 'clues', 'clue', 'keyclues', 'leads'] },
-  { key: 'signed', zh: '签约项目', en: 'Signed', aliases: ['签约项目', '签约', '已签约', '签约清单', '签约项目清单', 'signed', 'signedprojects'] },
-  { key: 'landed', zh: '落地项目', en: 'Landed', aliases: ['落地项目', '落地', '开工项目', '已开工', '落地清单', '落地项目清单', 'landed', 'started', 'landedprojects'] },
-  { key: 'producing', zh: '投产项目', en: 'Producing', aliases: ['投产项目', '投产', '已投产', '投产清单', '投产项目清单', 'producing', 'inproduction', 'production'] },
-];
-
 export const STAGE_NAMES: Record<Stage, Message> = {
   clue: { zh: '重点线索', en: 'Clue' },
   signed: { zh: '签约项目', en: 'Signed' },
@@ -163,21 +148,4 @@ export const HEADER_ALIASES: ReadonlyMap<string, FieldKey> = new Map(
   FIELDS.flatMap((f) => [f.zh, f.en, ...f.aliases].map((a) => [normalizeHeader(a), f.key] as const)),
 );
 
-/** Sheet-name lookup: normalized alias → list. */
-export const LIST_ALIASES: ReadonlyMap<string, ListKey> = new Map(
-  LISTS.flatMap((l) => [l.zh, l.en, ...l.aliases].map((a) => [normalizeHeader(a), l.key] as const)),
-);
 
-/** Flag levels and the Excel conditional-format preset colours clerks know. */
-export type FlagLevel = 'none' | 'yellow' | 'red';
-export const FLAG_STYLE: Readonly<Record<Exclude<FlagLevel, 'none'>, { fill: string; font: string; zh: string; en: string }>> = {
-  red: { fill: '#FFC7CE', font: '#9C0006', zh: '红旗', en: 'Red flag' },
-  yellow: { fill: '#FFEB9C', font: '#9C5700', zh: '黄旗', en: 'Yellow flag' },
-};
-
-/** Columns the add-in owns in every list sheet. */
-export const OWNED_COLUMNS = {
-  id: { zh: '项目编号', en: 'Project ID' },
-  flag: { zh: '旗帜', en: 'Flag' },
-  reason: { zh: '预警原因', en: 'Flag reasons' },
-} as const;

@@ -3,27 +3,10 @@
  * The add-in and the handlers both import these; nothing is declared twice.
  */
 import * as z from 'zod/mini';
-import { FIELD_KEYS, type FieldKey, type FlagLevel, type ListKey, type Message, type RawCell, type Stage } from './fields';
+import { FIELD_KEYS, type FieldKey, type ListKey, type Message, type RawCell, type Stage } from './fields';
+import type { FieldError, Flag, FlagLevel, RuleId, Transition } from './flags';
+import { LIMITS, rowCellBytes } from './limits';
 
-/** Input limits: requests beyond them get 413 (too many rows / bytes) or 400 (too long a string). */
-export const LIMITS = {
-  rowsPerRequest: 1000,
-  requestBytes: 5_000_000,
-  stringLength: 4000,
-  idLength: 40,
-  workbookIds: 50_000,
-  /** UTF-8 bytes of one row's cells as JSON: keeps every stored item (event = state + changes) far below 400 KB. */
-  rowBytes: 100_000,
-  /** Characters of 所属单位: it is part of index keys (≤ 1,024 bytes with the id). */
-  unitLength: 100,
-  /** Largest magnitude of a number cell or money unit (DynamoDB stores at most 38 digits, 1e126). */
-  maxNumber: 1e15,
-} as const;
-
-/** UTF-8 bytes of a row's cells as sent (JSON), the measure of LIMITS.rowBytes. */
-export function rowCellBytes(cells: unknown): number {
-  return new TextEncoder().encode(JSON.stringify(cells)).length;
-}
 
 export const API_VERSION = 'v1';
 
@@ -71,42 +54,6 @@ export type RowRef = z.infer<typeof rowRefSchema>;
 export type SyncRow = z.infer<typeof syncRowSchema>;
 export type SyncRequest = z.infer<typeof syncRequestSchema>;
 
-/** One reason a flag fired: the rule, its level, the figures behind it and bilingual text. */
-export interface FlagReason {
-  rule: RuleId;
-  level: Exclude<FlagLevel, 'none'>;
-  figures: Record<string, number | string>;
-  message: Message;
-}
-export type RuleId =
-  | 'weekly-update'
-  | 'clue-stalled'
-  | 'signed-not-started'
-  | 'milestone-overdue'
-  | 'problem-open'
-  | 'escalation'
-  | 'missing-owner';
-
-export interface Flag {
-  level: FlagLevel;
-  reasons: FlagReason[];
-}
-
-export interface Transition {
-  from: Stage;
-  to: Stage;
-  /** ISO date the transition happened (the stage's date in the row). */
-  on: string;
-  /** Days from the previous stage's date; null when that date is unknown. */
-  cycleDays: number | null;
-}
-
-export interface FieldError {
-  /** The field whose cell is wrong; null for row-level errors (duplicate id, other unit, …). */
-  field: FieldKey | null;
-  code: string;
-  message: Message;
-}
 
 export type RowStatus = 'created' | 'updated' | 'unchanged' | 'rejected';
 

@@ -5,7 +5,8 @@
  * configuration and users.
  */
 import * as z from 'zod/mini';
-import { LIMITS, type Role } from './api';
+import type { Role } from './api';
+import { LIMITS } from './limits';
 
 export const ROLES = ['clerk', 'leader', 'admin'] as const satisfies readonly Role[];
 

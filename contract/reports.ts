@@ -4,8 +4,8 @@
  * jobs are people. "Active" means on one of the four lists (not dropped); only active projects are counted in
  * lists, flags and sums. A unit of '' means the ledger named no unit (shown as 未填单位).
  */
-import type { FlagReason } from './api';
-import type { FlagLevel, ListKey, Stage } from './fields';
+import type { ListKey, Stage } from './fields';
+import type { FlagLevel, FlagReason } from './flags';
 
 export type PerList<T> = Record<ListKey, T>;
 
