@@ -1,6 +1,6 @@
 /**
  * Host detection's Office half: Office.onReady and Office's display language. The decision (which mode, how long
- * to wait) is the task pane's (addin/taskpane/host.ts); this file only asks Office. Office is read from the global
+ * to wait) is the task pane's (addin/taskpane/hosts/detect.ts); this file only asks Office. Office is read from the global
  * at call time and typed loosely, so the pane still loads when office.js could not (WPS, offline browser).
  */
 export interface OfficeReadyInfo {

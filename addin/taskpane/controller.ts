@@ -9,9 +9,9 @@ import { pickLang, type Lang } from './i18n';
 import type { PaneSettings } from './model';
 import type { PaneServices } from './services';
 import { canRefreshLeaders, canShowHistory, canSync, initialState, reduce, type Action, type PaneState } from './state';
-import type { RowProject } from './history-target';
+import type { RowProject } from './history/target';
 import type { Problem } from './model';
-import { isWeekOrEmpty } from './leaders-state';
+import { isWeekOrEmpty } from './leaders/state';
 import { createView, type ViewHandlers } from './view';
 
 export interface PanePrefs {

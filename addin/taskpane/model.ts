@@ -1,6 +1,6 @@
 /**
  * What the pane shows, independent of core's exact return shapes: the composition root converts core's
- * summary and layout into these (see sync-service.ts), so views and state stay small and testable.
+ * summary and layout into these (see sync/workbook-services.ts), so views and state stay small and testable.
  */
 import type { FieldKey, ListKey, Message, MissingProject } from '../../contract';
 

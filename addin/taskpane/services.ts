@@ -4,8 +4,8 @@
  */
 import type { HistoryResponse, Message } from '../../contract';
 import type { ApiAccess, WhoAmI } from './auth';
-import type { RowProject } from './history-target';
-import type { LeadersResult } from './leaders-state';
+import type { RowProject } from './history/target';
+import type { LeadersResult } from './leaders/state';
 import type { HostMode, LayoutSheet, PaneSettings, SyncOutcome } from './model';
 
 export interface SyncHooks {

@@ -5,8 +5,8 @@
 import type { Message } from '../../contract';
 import type { AuthFlow, SignedInUser, WhoAmI } from './auth';
 import type { Lang } from './i18n';
-import { INITIAL_HISTORY, reduceHistory, type HistoryAction, type HistoryState } from './history-state';
-import { INITIAL_LEADERS, reduceLeaders, type LeadersAction, type LeadersState } from './leaders-state';
+import { INITIAL_HISTORY, reduceHistory, type HistoryAction, type HistoryState } from './history/state';
+import { INITIAL_LEADERS, reduceLeaders, type LeadersAction, type LeadersState } from './leaders/state';
 import { DEFAULT_SETTINGS, type CellProblem, type HostMode, type PendingMove, type LayoutSheet, type PaneSettings, type Problem, type SyncOutcome } from './model';
 
 export type Phase = 'idle' | 'syncing' | 'done' | 'applying';
@@ -44,9 +44,9 @@ export interface PaneState {
   unkept: Message | null;
   auth: AuthState;
   me: MeState;
-  /** The "refresh leaders' sheets" action (leaders-state.ts). */
+  /** The "refresh leaders' sheets" action (leaders/state.ts). */
   leaders: LeadersState;
-  /** The "history of the selected row" action (history-state.ts), Office mode only. */
+  /** The "history of the selected row" action (history/state.ts), Office mode only. */
   history: HistoryState;
 }
 

@@ -7,9 +7,9 @@
 import { createPaneAuth, loadRuntimeConfig, type PaneAuth } from './auth';
 import { startPane } from './controller';
 import { officeReady } from '../office/ready';
-import { detectHost } from './host';
+import { detectHost } from './hosts/detect';
 import type { Lang } from './i18n';
-import { tokenFromQuery } from './token';
+import { tokenFromQuery } from './auth/dev-token';
 
 const LANG_KEY = 'invest-flags.lang';
 const TOKEN_KEY = 'invest-flags.token';
@@ -36,8 +36,8 @@ async function main(): Promise<void> {
     detectHost(() => officeReady(), navigator.language),
     loadRuntimeConfig((url) => fetch(url, { cache: 'no-store' })).catch((err: unknown) => err as Error),
   ]);
-  const officeMode = host.mode === 'office' ? await import('./office-host') : null;
-  const services = officeMode ? officeMode.officeServices(host.displayLanguage) : (await import('./file-host')).fileServices(host.displayLanguage);
+  const officeMode = host.mode === 'office' ? await import('./hosts/office-host') : null;
+  const services = officeMode ? officeMode.officeServices(host.displayLanguage) : (await import('./hosts/file-host')).fileServices(host.displayLanguage);
   let auth: PaneAuth | null = null;
   let authError: unknown;
   try {

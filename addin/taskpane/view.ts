@@ -10,8 +10,8 @@ import type { Role } from '../../contract';
 import type { LayoutSheet, PaneSettings, SyncOutcome } from './model';
 import type { MeState, PaneState, ViewName } from './state';
 import { canDownload, canSync } from './state';
-import { createLeadersCard } from './leaders-view';
-import { createHistoryCard } from './history-view';
+import { createLeadersCard } from './leaders/view';
+import { createHistoryCard } from './history/view';
 import { langTexts } from './lang-texts';
 import { LISTS } from '../core/sheet-names';
 
@@ -34,10 +34,10 @@ export interface ViewHandlers {
   saveSettings(): void;
   signIn(): void;
   signOut(): void;
-  /** The leaders' view card (leaders-view.ts); absent: no card. */
+  /** The leaders' view card (leaders/view.ts); absent: no card. */
   refreshLeaders?: () => void;
   changeLeaders?: (patch: { week?: string; countyProjects?: boolean }) => void;
-  /** The project history card (history-view.ts), Office mode; absent: no card. */
+  /** The project history card (history/view.ts), Office mode; absent: no card. */
   showHistory?: () => void;
 }
 

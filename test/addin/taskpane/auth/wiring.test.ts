@@ -10,7 +10,7 @@ import { msalConfiguration, pageUri } from '../../../../addin/taskpane/auth/msal
 import { parseDeployment } from '../../../../addin/taskpane/auth/runtime-config';
 import type { AuthSession } from '../../../../addin/taskpane/auth/session';
 import { DEFAULT_SETTINGS } from '../../../../addin/taskpane/model';
-import { workbookServices } from '../../../../addin/taskpane/workbook-services';
+import { workbookServices } from '../../../../addin/taskpane/sync/workbook-services';
 import { XlsxGateway } from '../../../../addin/xlsx';
 
 const entra = parseDeployment({

@@ -4,8 +4,8 @@
  * field by its Chinese/English name from the contract, old → new; stage transitions; flag changes with the rules
  * that fired.
  */
-import { ENUMS, FIELD_BY_KEY, STAGE_NAMES, type FieldKey, type FlagLevel, type HistoryEvent, type RuleId } from '../../contract';
-import { formatTime, t, type Lang, type MessageKey } from './i18n';
+import { ENUMS, FIELD_BY_KEY, STAGE_NAMES, type FieldKey, type FlagLevel, type HistoryEvent, type RuleId } from '../../../contract';
+import { formatTime, t, type Lang, type MessageKey } from '../i18n';
 
 export interface ChangeLine {
   field: FieldKey;

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import type { SyncOutcome as CoreOutcome } from '../../../addin/core';
-import { XlsxGateway } from '../../../addin/xlsx';
-import { DEFAULT_SETTINGS } from '../../../addin/taskpane/model';
-import { describeLayout, fromWorkbookSettings, toPaneOutcome, toWorkbookSettings, workbookServices } from '../../../addin/taskpane/workbook-services';
+import type { SyncOutcome as CoreOutcome } from '../../../../addin/core';
+import { XlsxGateway } from '../../../../addin/xlsx';
+import { DEFAULT_SETTINGS } from '../../../../addin/taskpane/model';
+import { describeLayout, fromWorkbookSettings, toPaneOutcome, toWorkbookSettings, workbookServices } from '../../../../addin/taskpane/sync/workbook-services';
 
 function ledger(): XlsxGateway {
   const wb = new ExcelJS.Workbook();

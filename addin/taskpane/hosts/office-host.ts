@@ -3,15 +3,15 @@
  * gateway, "go to cell", the workbook's name, the selected row (for its project's history), and sign-in's dialog. The backend defaults to the page's origin (the dev server proxies /v1 to
  * the local stack).
  */
-import * as office from '../office';
-import { officeCapabilities, openDialog } from '../office/dialog';
-import { readSelectedRow } from '../office/selection';
-import type { FetchLike } from '../core';
-import type { OfficeAuthPorts } from './auth';
-import type { PaneServices } from './services';
-import { devTokenSource } from './token';
-import { projectAtRow } from './history-target';
-import { toWorkbookSettings, workbookServices } from './workbook-services';
+import * as office from '../../office';
+import { officeCapabilities, openDialog } from '../../office/dialog';
+import { readSelectedRow } from '../../office/selection';
+import type { FetchLike } from '../../core';
+import type { OfficeAuthPorts } from '../auth';
+import type { PaneServices } from '../services';
+import { devTokenSource } from '../auth/dev-token';
+import { projectAtRow } from '../history/target';
+import { toWorkbookSettings, workbookServices } from '../sync/workbook-services';
 
 /** Sign-in's Office calls, handed to createPaneAuth by the entry (so they load with this chunk, in Excel only). */
 export const officeAuth: OfficeAuthPorts = { capabilities: () => officeCapabilities(), openDialog: (url) => openDialog(url) };

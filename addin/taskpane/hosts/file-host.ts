@@ -3,11 +3,11 @@
  * gateway in the page, and downloads the flagged workbook (warned first of any parts the copy will not keep).
  * Loaded as its own chunk, with ExcelJS.
  */
-import { NotWorkbookError, unkeptNotice, XlsxGateway } from '../xlsx';
-import type { FetchLike } from '../core';
-import type { PaneServices } from './services';
-import { devTokenSource } from './token';
-import { workbookServices } from './workbook-services';
+import { NotWorkbookError, unkeptNotice, XlsxGateway } from '../../xlsx';
+import type { FetchLike } from '../../core';
+import type { PaneServices } from '../services';
+import { devTokenSource } from '../auth/dev-token';
+import { workbookServices } from '../sync/workbook-services';
 
 class NotXlsxError extends Error {
   constructor(readonly detail: string) {

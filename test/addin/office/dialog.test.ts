@@ -1,7 +1,7 @@
 /** Sign-in's Office calls (addin/office/dialog.ts, dialog-reply.ts) over stand-in Office globals. */
-import { DIALOG_CLOSED, DialogError, officeCapabilities, openDialog } from '../../../../addin/office/dialog';
-import { messageParent } from '../../../../addin/office/dialog-reply';
-import { officeReady } from '../../../../addin/office/ready';
+import { DIALOG_CLOSED, DialogError, officeCapabilities, openDialog } from '../../../addin/office/dialog';
+import { messageParent } from '../../../addin/office/dialog-reply';
+import { officeReady } from '../../../addin/office/ready';
 
 type Handler = (arg: { message?: string; error?: number }) => void;
 

@@ -3,16 +3,16 @@
  * the fake Excel host against the real local stack — sync, select a row, read its project's history; change a
  * cell, sync again, the change is there.
  */
-import type { FetchLike } from '../../../addin/core';
-import type { HistoryEvent } from '../../../contract';
-import { fieldValue, timelineOf } from '../../../addin/taskpane/history-timeline';
-import { DEFAULT_SETTINGS } from '../../../addin/taskpane/model';
-import { officeServices } from '../../../addin/taskpane/office-host';
-import { canShowHistory, initialState, reduce, type PaneState } from '../../../addin/taskpane/state';
-import { startLocalStack, type LocalStack } from '../../../infra/local/stack';
-import { FakeExcelHost } from '../../support/fake-excel';
-import { clickCell, installActiveCell } from '../../support/fake-excel/active-cell';
-import { ledgerBook } from '../office/workbook';
+import type { FetchLike } from '../../../../addin/core';
+import type { HistoryEvent } from '../../../../contract';
+import { fieldValue, timelineOf } from '../../../../addin/taskpane/history/timeline';
+import { DEFAULT_SETTINGS } from '../../../../addin/taskpane/model';
+import { officeServices } from '../../../../addin/taskpane/hosts/office-host';
+import { canShowHistory, initialState, reduce, type PaneState } from '../../../../addin/taskpane/state';
+import { startLocalStack, type LocalStack } from '../../../../infra/local/stack';
+import { FakeExcelHost } from '../../../support/fake-excel';
+import { clickCell, installActiveCell } from '../../../support/fake-excel/active-cell';
+import { ledgerBook } from '../../office/workbook';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 jest.setTimeout(60_000);

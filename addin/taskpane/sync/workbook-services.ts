@@ -2,7 +2,7 @@
  * PaneServices over any WorkbookGateway and core's runSync: the same code drives Excel (Office mode) and an
  * .xlsx opened in the browser (file mode). Converts core's outcome and layouts into the pane's view model.
  */
-import type { FieldKey, HistoryResponse, ListKey } from '../../contract';
+import type { FieldKey, HistoryResponse, ListKey } from '../../../contract';
 import {
   callApi,
   colLetter,
@@ -15,11 +15,11 @@ import {
   type SyncOutcome as CoreOutcome,
   type WorkbookGateway,
   type WorkbookSettings,
-} from '../core';
-import { cellAddress } from '../core/a1';
-import { whoAmI, type ApiAccess, type HttpFetch } from './auth';
-import { DEFAULT_SETTINGS, type CellProblem, type HostMode, type LayoutSheet, type PaneSettings, type SyncOutcome } from './model';
-import type { PaneServices, SyncHooks } from './services';
+} from '../../core';
+import { cellAddress } from '../../core/a1';
+import { whoAmI, type ApiAccess, type HttpFetch } from '../auth';
+import { DEFAULT_SETTINGS, type CellProblem, type HostMode, type LayoutSheet, type PaneSettings, type SyncOutcome } from '../model';
+import type { PaneServices, SyncHooks } from '../services';
 
 export interface WorkbookServicesOptions {
   mode: HostMode;

@@ -5,7 +5,7 @@
  * header and the 项目编号 column are, and whether the row is a project row at all (extractRows skips blank,
  * total and note rows) — so history looks up exactly the id the sync sends.
  */
-import { cellText, extractRows, findLayouts, type SheetSnapshot, type WorkbookSettings } from '../core';
+import { cellText, extractRows, findLayouts, type SheetSnapshot, type WorkbookSettings } from '../../core';
 
 /** The selection as addin/office/selection.ts reads it (declared here: the pane does not import addin/office). */
 export interface RowAtSelection {

@@ -2,10 +2,10 @@
  * The selected row as addin/office/selection.ts reads it over the fake Excel host: one round trip, only the
  * sheet's first rows and the selected row (not the sheet), and plain-word errors on old or busy hosts.
  */
-import { HEAD_ROWS, combine, readSelectedRow } from '../../../../addin/office/selection';
-import { FakeBook, FakeExcelHost } from '../../../support/fake-excel';
-import { clickCell, installActiveCell } from '../../../support/fake-excel/active-cell';
-import { ledgerBook } from '../../office/workbook';
+import { HEAD_ROWS, combine, readSelectedRow } from '../../../addin/office/selection';
+import { FakeBook, FakeExcelHost } from '../../support/fake-excel';
+import { clickCell, installActiveCell } from '../../support/fake-excel/active-cell';
+import { ledgerBook } from './workbook';
 
 beforeAll(installActiveCell);
 

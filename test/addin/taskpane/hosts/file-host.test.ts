@@ -4,12 +4,12 @@
  * still gets the pane's general "cannot read this file" text.
  */
 import JSZip from 'jszip';
-import { fileServices } from '../../../addin/taskpane/file-host';
-import { toProblem } from '../../../addin/taskpane/errors';
-import { t } from '../../../addin/taskpane/i18n';
-import { notWorkbookMessage } from '../../../addin/xlsx';
-import { csvExport, oldXls, passwordWorkbook, wordDocument } from '../xlsx/not-workbook-fixtures';
-import { cleanWorkbook } from '../xlsx/unkept-fixtures';
+import { fileServices } from '../../../../addin/taskpane/hosts/file-host';
+import { toProblem } from '../../../../addin/taskpane/errors';
+import { t } from '../../../../addin/taskpane/i18n';
+import { notWorkbookMessage } from '../../../../addin/xlsx';
+import { csvExport, oldXls, passwordWorkbook, wordDocument } from '../../xlsx/not-workbook-fixtures';
+import { cleanWorkbook } from '../../xlsx/unkept-fixtures';
 
 beforeAll(() => {
   // file-host reads the page's origin (the default API address); outside a page there is none.

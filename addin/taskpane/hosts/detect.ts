@@ -3,7 +3,7 @@
  * reporting Excel → Office mode; anything else (a plain browser, WPS's browser, office.js missing or loaded outside
  * Office, onReady never answering) → browser file mode.
  */
-import type { HostMode } from './model';
+import type { HostMode } from '../model';
 
 export interface HostInfo {
   mode: HostMode;

@@ -2,11 +2,11 @@
  * The "领导视图 / Leaders' view" card of the main view: a week picker (empty = this week), the 全县项目
  * option, the refresh button, progress and the last result. Built once; `update` only changes what differs.
  */
-import { h, show } from './dom';
-import { t } from './i18n';
-import { langTexts } from './lang-texts';
-import type { PaneState } from './state';
-import { canRefreshLeaders } from './state';
+import { h, show } from '../dom';
+import { t } from '../i18n';
+import { langTexts } from '../lang-texts';
+import type { PaneState } from '../state';
+import { canRefreshLeaders } from '../state';
 
 export interface LeadersHandlers {
   refreshLeaders(): void;

@@ -1,14 +1,14 @@
 /**
  * Which project the selected row holds: addin/office/selection.ts reads over the fake Excel host, core decides
- * (history-target.ts). The id found must be the one a sync sends for that row, whatever the workbook's layout.
+ * (history/target.ts). The id found must be the one a sync sends for that row, whatever the workbook's layout.
  */
-import { extractRows, findLayouts, type WorkbookSettings } from '../../../addin/core';
-import { OfficeWorkbookGateway } from '../../../addin/office';
-import { readSelectedRow } from '../../../addin/office/selection';
-import { projectAtRow } from '../../../addin/taskpane/history-target';
-import { FakeBook, FakeExcelHost, type CellValue } from '../../support/fake-excel';
-import { clickCell, installActiveCell } from '../../support/fake-excel/active-cell';
-import { COL, FIRST_ROW, LISTS, ledgerBook } from '../office/workbook';
+import { extractRows, findLayouts, type WorkbookSettings } from '../../../../addin/core';
+import { OfficeWorkbookGateway } from '../../../../addin/office';
+import { readSelectedRow } from '../../../../addin/office/selection';
+import { projectAtRow } from '../../../../addin/taskpane/history/target';
+import { FakeBook, FakeExcelHost, type CellValue } from '../../../support/fake-excel';
+import { clickCell, installActiveCell } from '../../../support/fake-excel/active-cell';
+import { COL, FIRST_ROW, LISTS, ledgerBook } from '../../office/workbook';
 
 beforeAll(installActiveCell);
 

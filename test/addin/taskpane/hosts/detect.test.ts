@@ -1,6 +1,6 @@
 /** Host detection: the pane's decision (host.ts) over what addin/office/ready.ts reads from stand-in Office globals. */
-import { officeReady } from '../../../addin/office/ready';
-import { detectHost } from '../../../addin/taskpane/host';
+import { officeReady } from '../../../../addin/office/ready';
+import { detectHost } from '../../../../addin/taskpane/hosts/detect';
 
 const probe = (g: unknown) => () => officeReady(g);
 

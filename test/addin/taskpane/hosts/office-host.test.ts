@@ -1,9 +1,9 @@
 /** Office mode's services over the fake Excel host: the workbook's real name goes to the backend; "go to cell" selects. */
-import type { FetchLike } from '../../../addin/core';
-import { officeServices } from '../../../addin/taskpane/office-host';
-import { DEFAULT_SETTINGS } from '../../../addin/taskpane/model';
-import { FakeExcelHost } from '../../support/fake-excel';
-import { ledgerBook } from '../office/workbook';
+import type { FetchLike } from '../../../../addin/core';
+import { officeServices } from '../../../../addin/taskpane/hosts/office-host';
+import { DEFAULT_SETTINGS } from '../../../../addin/taskpane/model';
+import { FakeExcelHost } from '../../../support/fake-excel';
+import { ledgerBook } from '../../office/workbook';
 
 /** Records each request; answers /v1/sync with a 400 so the sync stops right after sending (no retries). */
 function recordingFetch(onSync: () => void = () => undefined) {

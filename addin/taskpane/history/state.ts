@@ -1,11 +1,11 @@
 /**
- * The "history of the selected row" action's slice of the pane state (a pure reducer, like leaders-state.ts): which
+ * The "history of the selected row" action's slice of the pane state (a pure reducer, like leaders/state.ts): which
  * row's project is shown, its events, and a problem in plain words shown in the card itself (no id in that row,
  * not synced yet…), next to the button the clerk just pressed.
  */
-import type { HistoryEvent } from '../../contract';
-import type { HistoryTarget } from './history-target';
-import type { Problem } from './model';
+import type { HistoryEvent } from '../../../contract';
+import type { HistoryTarget } from './target';
+import type { Problem } from '../model';
 
 export interface HistoryState {
   busy: boolean;

@@ -3,15 +3,15 @@
  * found, and a compact timeline — when, who, from which workbook, what changed (old → new), stage transitions,
  * flag changes as colour chips. Rebuilt only when the history or the language changes.
  */
-import { type FlagLevel } from '../../contract';
-import { fill, h, show } from './dom';
-import { timelineOf, type TimelineEntry } from './history-timeline';
-import { t, type Lang } from './i18n';
-import { langTexts } from './lang-texts';
-import type { PaneState } from './state';
-import { canShowHistory } from './state';
-import type { HistoryState } from './history-state';
-import { FLAG_STYLE } from '../core/flag-style';
+import { type FlagLevel } from '../../../contract';
+import { fill, h, show } from '../dom';
+import { timelineOf, type TimelineEntry } from './timeline';
+import { t, type Lang } from '../i18n';
+import { langTexts } from '../lang-texts';
+import type { PaneState } from '../state';
+import { canShowHistory } from '../state';
+import type { HistoryState } from './state';
+import { FLAG_STYLE } from '../../core/flag-style';
 
 export function createHistoryCard(on: { showHistory(): void }): { element: HTMLElement; update(s: PaneState): void } {
   const { tx, apply } = langTexts();
