@@ -1,9 +1,9 @@
 /** GET /v1/config (every known caller) and PUT /v1/config (admins only, validated by the domain). */
+import { assertMayChangeConfig } from '../app/caller';
+import { loadConfig, saveConfig } from '../app/config';
 import { resolveCaller } from './caller';
 import { envDeps, type Deps } from './deps';
-import { ApiFailure, bodyText, json, lambda, parseJson } from './http';
-import { MSG } from './messages';
-import { loadConfig, saveConfig } from './usecases/config';
+import { bodyText, json, lambda, parseJson } from './http';
 
 const MAX_CONFIG_BYTES = 256_000;
 
@@ -12,7 +12,7 @@ export const createHandler = (getDeps: () => Deps) =>
     const caller = await resolveCaller(event, deps, { persist: true });
     log.caller = caller.subject;
     if (event.requestContext.http.method !== 'PUT') return json(200, await loadConfig(deps.store));
-    if (caller.role !== 'admin') throw new ApiFailure('forbidden', MSG.adminOnly);
+    assertMayChangeConfig(caller);
     return json(200, await saveConfig(deps.store, parseJson(bodyText(event, MAX_CONFIG_BYTES))));
   });
 

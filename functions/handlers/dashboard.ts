@@ -1,16 +1,15 @@
-/** GET /v1/dashboard — the leaders' dashboard (领导看板); ?asOf= is honoured only in local/test mode. */
+/** GET /v1/dashboard — the leaders' dashboard (领导看板); ?asOf= is honoured only in local/test mode (app/clock.ts). */
 import { dashboardQuerySchema } from '../../contract';
+import { dashboardFor } from '../app/reports';
 import { resolveCaller } from './caller';
 import { envDeps, type Deps } from './deps';
 import { json, lambda, validate } from './http';
-import { cachedConfig } from './usecases/config';
-import { dashboardFor } from './usecases/reports';
 
 export const createHandler = (getDeps: () => Deps) =>
   lambda('dashboard', getDeps, async (event, deps, log) => {
     log.caller = (await resolveCaller(event, deps)).subject;
     const { asOf } = validate(dashboardQuerySchema, event.queryStringParameters ?? {});
-    const board = await dashboardFor(deps.store, await cachedConfig(deps.store), deps.mode !== 'cloud' ? asOf : undefined, deps.clock());
+    const board = await dashboardFor(deps, asOf);
     Object.assign(log, { week: board.week, projects: board.total.count + board.dropped });
     return json(200, board);
   });

@@ -1,24 +1,11 @@
 /**
- * What the handlers depend on. In Lambda the dependencies come from the environment and are created once
+ * The handlers' dependencies (the app's Deps). In Lambda they come from the environment and are created once
  * per container (module scope, on the first invocation); the embedded stack passes its own.
  */
-import { createClients, DynamoStore, storeEnv, type ProjectStore } from '../store';
+import type { Deps, Mode } from '../app/deps';
+import { createClients, DynamoStore, storeEnv } from '../store';
 
-/** 'local' and 'test' honour a request's asOf (evaluate as of a date); the cloud always uses the clock. */
-export type Mode = 'cloud' | 'local' | 'test';
-
-export interface Deps {
-  store: ProjectStore;
-  mode: Mode;
-  /** The current instant, ISO UTC. */
-  clock: () => string;
-  /** One line per request (structured JSON). */
-  log: (line: string) => void;
-  /** E-mail that becomes the first administrator while none is registered (env BOOTSTRAP_ADMIN_EMAIL). */
-  bootstrapAdminEmail?: string;
-  /** Whom unregistered users should ask, named in the 403 (env ADMIN_CONTACT, e.g. "县招商服务中心 张三 0539-1234567"). */
-  adminContact?: string;
-}
+export type { Deps, Mode } from '../app/deps';
 
 export function modeFromEnv(env: NodeJS.ProcessEnv = process.env): Mode {
   const m = env.INVEST_FLAGS_MODE;

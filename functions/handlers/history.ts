@@ -1,10 +1,10 @@
 /** GET /v1/projects/{id}/history */
 import * as z from 'zod/mini';
 import { LIMITS } from '../../contract';
+import { projectHistory } from '../app/projects';
 import { resolveCaller } from './caller';
 import { envDeps, type Deps } from './deps';
 import { json, lambda, validate } from './http';
-import { projectHistory } from './usecases/projects';
 
 const params = z.object({ id: z.string().check(z.minLength(1), z.maxLength(LIMITS.idLength)) });
 

@@ -1,28 +1,18 @@
 /**
  * Shared HTTP plumbing of the thin handlers: JSON answers, the error shape
- * `{error:{code,message:{zh,en},details}}`, body decoding with a size limit, zod validation (400 naming the
- * bad field's path) and one structured JSON log line per request.
+ * `{error:{code,message:{zh,en},details}}` with the status of its code (the one place codes become statuses),
+ * body decoding with a size limit, zod validation (400 naming the bad field's path) and one structured JSON log
+ * line per request.
  */
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { ERROR_STATUS, type ApiError, type ErrorCode, type Message } from '../../contract';
-import type { Deps } from './deps';
+import type { Deps } from '../app/deps';
+import { AppFailure } from '../app/failure';
 import { MSG } from './messages';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type ApiResult = APIGatewayProxyStructuredResultV2;
-
-/** A failure with an API error code; the wrapper turns it into the error answer. */
-export class ApiFailure extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    readonly text: Message,
-    readonly details?: unknown,
-  ) {
-    super(text.en);
-    this.name = 'ApiFailure';
-  }
-}
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
 
@@ -30,6 +20,7 @@ export function json(status: number, body: unknown): ApiResult {
   return { statusCode: status, headers: JSON_HEADERS, body: JSON.stringify(body) };
 }
 
+/** The error answer of a failure code: its status from contract's ERROR_STATUS. */
 export function errorResult(code: ErrorCode, message: Message, details?: unknown): ApiResult {
   const body: ApiError = { error: { code, message, ...(details === undefined ? {} : { details }) } };
   return json(ERROR_STATUS[code], body);
@@ -39,7 +30,7 @@ export function errorResult(code: ErrorCode, message: Message, details?: unknown
 export function bodyText(event: ApiEvent, maxBytes: number): string {
   const raw = event.body ?? '';
   const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
-  if (bytes.length > maxBytes) throw new ApiFailure('payload_too_large', MSG.tooManyBytes(maxBytes), { bytes: bytes.length, limit: maxBytes });
+  if (bytes.length > maxBytes) throw new AppFailure('payload_too_large', MSG.tooManyBytes(maxBytes), { bytes: bytes.length, limit: maxBytes });
   return bytes.toString('utf8');
 }
 
@@ -47,7 +38,7 @@ export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new ApiFailure('bad_request', MSG.badJson);
+    throw new AppFailure('bad_request', MSG.badJson);
   }
 }
 
@@ -57,7 +48,7 @@ export function validate<S extends z.ZodMiniType>(schema: S, data: unknown): z.i
   if (result.success) return result.data;
   const issues = result.error.issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
   const first = issues[0]!;
-  throw new ApiFailure('bad_request', MSG.invalid(first.path, first.message), { issues });
+  throw new AppFailure('bad_request', MSG.invalid(first.path, first.message), { issues });
 }
 
 /** Fields a use case adds to the request's log line (counts, ids — never row contents). */
@@ -65,7 +56,7 @@ export type LogFields = Record<string, unknown>;
 
 export type RouteLogic = (event: ApiEvent, deps: Deps, log: LogFields) => Promise<ApiResult>;
 
-/** Wraps a route's logic: error answers, and one JSON log line per request. */
+/** Wraps a route's logic: an AppFailure becomes its code's error answer, anything else a 500; one JSON log line per request. */
 export function lambda(route: string, getDeps: () => Deps, logic: RouteLogic): (event: ApiEvent) => Promise<ApiResult> {
   return async (event) => {
     const started = Date.now();
@@ -75,7 +66,7 @@ export function lambda(route: string, getDeps: () => Deps, logic: RouteLogic): (
     try {
       result = await logic(event, deps, log);
     } catch (e) {
-      if (e instanceof ApiFailure) result = errorResult(e.code, e.text, e.details);
+      if (e instanceof AppFailure) result = errorResult(e.code, e.text, e.details);
       else {
         log.error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
         result = errorResult('internal', MSG.internal);

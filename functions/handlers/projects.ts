@@ -1,9 +1,9 @@
 /** GET /v1/projects?unit=&stage=&flag=&limit=&nextToken= */
 import { projectsQuerySchema } from '../../contract';
+import { listProjects } from '../app/projects';
 import { resolveCaller } from './caller';
 import { envDeps, type Deps } from './deps';
 import { json, lambda, validate } from './http';
-import { listProjects } from './usecases/projects';
 
 export const createHandler = (getDeps: () => Deps) =>
   lambda('projects', getDeps, async (event, deps, log) => {

@@ -4,7 +4,7 @@
  * so a caller that ignores them silently loses reads or writes.
  */
 import { BatchGetCommand, BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { chunk, mapPool } from './pool';
+import { chunk, mapPool } from '../app/pool';
 
 export type Key = Record<string, string>;
 export type Item = Record<string, unknown>;

@@ -17,10 +17,11 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
+import { normalEmail } from '../domain/normalize';
 import type { HistoryEvent, UserProfile } from '../../contract';
 import type { WeekSnapshot } from '../domain/report';
 import type { ProjectState } from '../domain/types';
-import { chunk, mapPool } from './pool';
+import { chunk, mapPool } from '../app/pool';
 import { BATCH_WRITE_MAX, batchGet, batchPut, batchWrite, DEFAULT_RETRY, PARALLEL_BATCHES, type Item, type RetryPolicy } from './batch';
 import {
   ALL_PROJECTS_GSI2PK,
@@ -28,7 +29,6 @@ import {
   EVT_PREFIX,
   eventSk,
   membersSk,
-  normalEmail,
   PROFILE_SK,
   projectPk,
   STATE_SK,
@@ -54,7 +54,7 @@ import {
   type StoredEvent,
   type UserLookup,
   type WriteCounter,
-} from './port';
+} from '../app/ports';
 
 /** As the document client marshals (createDocumentClient). */
 const MARSHALL = { removeUndefinedValues: true } as const;

@@ -1,5 +1,5 @@
 /** The store: port, DynamoDB adapter and the helpers composition roots need. */
-export * from './port';
+export * from '../app/ports';
 export { DynamoStore, type DynamoStoreOptions } from './dynamo';
 export { createClients, createDocumentClient, storeEnv, type ClientOptions, type StoreEnv } from './client';
 export { ensureTable } from './create-table';

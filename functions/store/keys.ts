@@ -1,6 +1,8 @@
 /**
  * Key builders for the single table (layout in table.ts). Every key string is built here and nowhere else.
  */
+import { normalEmail, normalUnit } from '../domain/normalize';
+
 export const STATE_SK = 'STATE';
 export const EVT_PREFIX = 'EVT#';
 export const WEEK_PREFIX = 'WEEK#';
@@ -11,8 +13,6 @@ export const projectPk = (id: string): string => `PROJECT#${id}`;
 /** Versions are zero-padded so that events sort by version. */
 export const eventSk = (version: number): string => `${EVT_PREFIX}${String(version).padStart(9, '0')}`;
 export const weekSk = (week: string): string => `${WEEK_PREFIX}${week}`;
-/** A unit as clerks type it, compared: width-folded (NFKC), spaces removed. Authorization and GSI1 both use it. */
-export const normalUnit = (unit: string): string => unit.normalize('NFKC').replace(/\s+/g, '');
 export const unitGsi1pk = (unit: string): string => `UNIT#${normalUnit(unit)}`;
 export const stageGsi1sk = (stage: string, id: string): string => `${stage}#${id}`;
 export const weekGsi2pk = (week: string): string => `WEEK#${week}`;
@@ -25,7 +25,6 @@ export const PROFILE_SK = 'PROFILE';
 /** Users are found by their token subject, or — registered before their first sign-in — by e-mail. */
 export const userPkBySubject = (subject: string): string => `USER#${subject}`;
 export const userPkByEmail = (email: string): string => `USER#email:${normalEmail(email)}`;
-export const normalEmail = (email: string): string => email.trim().toLowerCase();
 /** Every user profile also sits in one GSI2 partition, so admins can list users with a Query. */
 export const USERS_GSI2PK = 'USERS';
 

@@ -14,10 +14,10 @@ import { weekRange } from '../../../functions/domain/calendar';
 import { DEFAULT_CONFIG } from '../../../functions/domain/config';
 import { state } from './state-fixture';
 import type { SyncRequest, SyncRow } from '../../../contract';
-import type { Caller } from '../../../functions/handlers/caller';
-import type { Deps } from '../../../functions/handlers/deps';
-import { syncUseCase } from '../../../functions/handlers/usecases/sync';
-import type { ProjectStore } from '../../../functions/store';
+import type { Caller } from '../../../functions/app/caller';
+import type { Deps } from '../../../functions/app/deps';
+import type { ProjectStore } from '../../../functions/app/ports';
+import { syncUseCase } from '../../../functions/app/sync';
 
 let db: RunningDynalite;
 let tableName: string;

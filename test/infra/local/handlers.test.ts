@@ -1,5 +1,5 @@
 import { ROUTES } from '../../../functions/handlers/routes';
-import type { Deps } from '../../../functions/handlers/deps';
+import type { Deps } from '../../../functions/app/deps';
 import { buildHandlers } from '../../../infra/local/handlers';
 
 describe('buildHandlers', () => {

@@ -4,16 +4,19 @@
  * A project's state at a week's cut-off: STATE itself when the project has not changed since (its
  * `updatedAt` is at or before the cut-off — this also covers the open week and weeks nobody synced), else the
  * newest WEEK# snapshot at or before that week (sync keeps a state as its week's snapshot when a later week
- * replaces it, see usecases/sync.ts). Projects first seen after the cut-off are not in that week.
+ * replaces it, see app/sync.ts). Projects first seen after the cut-off are not in that week.
  * The week's GSI2 partition answers most of the "else" cases in one paged query; the rest are one small
  * Query per project.
  */
-import type { CountyConfig, Dashboard, WeeklyReport } from '../../../contract';
-import { asOfInstant, weekOf, weekRange } from '../../domain/calendar';
-import { dashboard, defaultReportWeek, invalidWeekMessage, reportPeriod, snapshotOf, weeklyReport, type WeekSnapshot } from '../../domain/report';
-import type { ProjectState } from '../../domain/types';
-import type { ProjectStore } from '../../store';
-import { ApiFailure } from '../http';
+import type { CountyConfig, Dashboard, WeeklyReport } from '../../contract';
+import { weekOf, weekRange } from '../domain/calendar';
+import { dashboard, defaultReportWeek, invalidWeekMessage, reportPeriod, snapshotOf, weeklyReport, type WeekSnapshot } from '../domain/report';
+import type { ProjectState } from '../domain/types';
+import { now } from './clock';
+import { cachedConfig } from './config';
+import type { Deps } from './deps';
+import { AppFailure } from './failure';
+import type { ProjectStore } from './ports';
 
 /** Every project's snapshot as of the cut-off ending `week`. */
 export async function snapshotsAtCutoff(store: ProjectStore, states: readonly ProjectState[], week: string, config: CountyConfig, now: string): Promise<WeekSnapshot[]> {
@@ -34,21 +37,28 @@ export async function snapshotsAtCutoff(store: ProjectStore, states: readonly Pr
   return [...out, ...inWeek, ...earlier];
 }
 
-export async function weeklyReportFor(store: ProjectStore, config: CountyConfig, week: string | undefined, now: string): Promise<WeeklyReport> {
-  const label = week ?? defaultReportWeek(now, config.cutoff);
+/** The weekly report of `week` (default: the report week by the clock). */
+export async function weeklyReportFor(deps: Pick<Deps, 'store' | 'mode' | 'clock'>, week: string | undefined): Promise<WeeklyReport> {
+  const { store } = deps;
+  const config = await cachedConfig(store);
+  // No asOf here: the week chosen is the report's date.
+  const at = now(deps, config.cutoff);
+  const label = week ?? defaultReportWeek(at, config.cutoff);
   const period = reportPeriod(label, config.cutoff);
-  if (period === null) throw new ApiFailure('bad_request', invalidWeekMessage(label), { field: 'week' });
+  if (period === null) throw new AppFailure('bad_request', invalidWeekMessage(label), { field: 'week' });
   const states = await store.allStates();
   const [current, previous] = await Promise.all([
-    snapshotsAtCutoff(store, states, period.week, config, now),
-    snapshotsAtCutoff(store, states, period.previousWeek, config, now),
+    snapshotsAtCutoff(store, states, period.week, config, at),
+    snapshotsAtCutoff(store, states, period.previousWeek, config, at),
   ]);
   return weeklyReport(current, previous, period, { units: config.units });
 }
 
-/** The dashboard as of `asOf` (the clock, or a local date in local/test mode): every project's current state. */
-export async function dashboardFor(store: ProjectStore, config: CountyConfig, asOfDate: string | undefined, now: string): Promise<Dashboard> {
-  const asOf = asOfDate ? asOfInstant(asOfDate, config.cutoff) : now;
+/** The dashboard as of the clock (or, in local/test mode only, the request's `asOf` date): every project's current state. */
+export async function dashboardFor(deps: Pick<Deps, 'store' | 'mode' | 'clock'>, asOfDate: string | undefined): Promise<Dashboard> {
+  const { store } = deps;
+  const config = await cachedConfig(store);
+  const asOf = now(deps, config.cutoff, asOfDate);
   const week = weekOf(asOf, config.cutoff);
   const interval = { week, ...weekRange(week, config.cutoff) };
   const snaps = (await store.allStates()).map((s) => snapshotOf(s, interval, asOf));

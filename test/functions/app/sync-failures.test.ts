@@ -10,11 +10,12 @@ import type { ApiError, ProjectsResponse, SyncRequest } from '../../../contract'
 import { LIMITS } from '../../../contract';
 import { asOfInstant, weekOf } from '../../../functions/domain/calendar';
 import { DEFAULT_CONFIG } from '../../../functions/domain/config';
-import type { Caller } from '../../../functions/handlers/caller';
-import type { Deps } from '../../../functions/handlers/deps';
-import { syncUseCase } from '../../../functions/handlers/usecases/sync';
-import { createDocumentClient, DEFAULT_TABLE_NAME, DynamoStore, type ProjectStore } from '../../../functions/store';
-import { call, request, row, useTestStack, sync } from './api';
+import type { Caller } from '../../../functions/app/caller';
+import type { Deps } from '../../../functions/app/deps';
+import type { ProjectStore } from '../../../functions/app/ports';
+import { syncUseCase } from '../../../functions/app/sync';
+import { createDocumentClient, DEFAULT_TABLE_NAME, DynamoStore } from '../../../functions/store';
+import { call, request, row, useTestStack, sync } from '../handlers/api';
 
 const stack = useTestStack();
 

@@ -1,9 +1,9 @@
 /** GET /v1/projects and GET /v1/projects/{id}/history: reads for every known caller. */
-import type { HistoryResponse, ProjectsQuery, ProjectsResponse, ProjectSummary } from '../../../contract';
-import type { ProjectState } from '../../domain/types';
-import { BadPageTokenError, type ProjectStore } from '../../store';
-import { ApiFailure } from '../http';
-import { MSG } from '../messages';
+import type { HistoryResponse, ProjectsQuery, ProjectsResponse, ProjectSummary } from '../../contract';
+import type { ProjectState } from '../domain/types';
+import { AppFailure } from './failure';
+import { MSG } from './messages';
+import { BadPageTokenError, type ProjectStore } from './ports';
 
 const DEFAULT_PAGE = 100;
 
@@ -26,13 +26,13 @@ export function summary(s: ProjectState): ProjectSummary {
 export async function listProjects(store: ProjectStore, q: ProjectsQuery): Promise<ProjectsResponse> {
   const filter = { ...(q.unit ? { unit: q.unit } : {}), ...(q.stage ? { stage: q.stage } : {}), ...(q.flag ? { flag: q.flag } : {}) };
   const page = await store.queryProjects(filter, q.limit ?? DEFAULT_PAGE, q.nextToken).catch((e: unknown) => {
-    throw e instanceof BadPageTokenError ? new ApiFailure('bad_request', MSG.badPageToken, { field: 'nextToken' }) : e;
+    throw e instanceof BadPageTokenError ? new AppFailure('bad_request', MSG.badPageToken, { field: 'nextToken' }) : e;
   });
   return { projects: page.items.map(summary), ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
 }
 
 export async function projectHistory(store: ProjectStore, id: string): Promise<HistoryResponse> {
   const events = await store.listEvents(id);
-  if (events === null) throw new ApiFailure('not_found', MSG.notFound(id));
+  if (events === null) throw new AppFailure('not_found', MSG.notFound(id));
   return { id, events };
 }

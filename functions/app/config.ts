@@ -1,9 +1,9 @@
 /** The county configuration: stored, or the defaults; PUT is validated by the domain. */
-import type { CountyConfig } from '../../../contract';
-import { DEFAULT_CONFIG, validateConfig } from '../../domain/config';
-import type { ProjectStore } from '../../store';
-import { ApiFailure } from '../http';
-import { MSG } from '../messages';
+import type { CountyConfig } from '../../contract';
+import { DEFAULT_CONFIG, validateConfig } from '../domain/config';
+import { AppFailure } from './failure';
+import { MSG } from './messages';
+import type { ProjectStore } from './ports';
 
 /** The stored configuration, or the defaults when none is stored (or the stored one no longer validates). */
 export async function loadConfig(store: ProjectStore): Promise<CountyConfig> {
@@ -32,7 +32,7 @@ export async function cachedConfig(store: ProjectStore, nowMs: number = Date.now
 
 export async function saveConfig(store: ProjectStore, input: unknown): Promise<CountyConfig> {
   const checked = validateConfig(input);
-  if (!checked.ok) throw new ApiFailure('bad_request', MSG.badConfig, { errors: checked.errors });
+  if (!checked.ok) throw new AppFailure('bad_request', MSG.badConfig, { errors: checked.errors });
   await store.putConfig(checked.config);
   cache.delete(store);
   return checked.config;

@@ -7,12 +7,14 @@
  * clerks type them, stored in the configured spelling) — a misspelt unit would silently lock a clerk out of
  * their own rows. With no units configured, free text is accepted.
  */
-import type { CountyConfig, UserProfile, UserPut, UserPutResponse, UsersResponse } from '../../../contract';
-import type { ProjectStore } from '../../store';
-import { normalEmail } from '../../store/keys';
-import { callerLabel, sameUnit, type Caller } from '../caller';
-import { ApiFailure } from '../http';
-import { MSG } from '../messages';
+import type { UserProfile, UserPut, UserPutResponse, UsersResponse } from '../../contract';
+import { normalEmail } from '../domain/normalize';
+import { callerLabel, sameUnit, type Caller } from './caller';
+import { cachedConfig } from './config';
+import type { Deps } from './deps';
+import { AppFailure } from './failure';
+import { MSG } from './messages';
+import type { ProjectStore } from './ports';
 
 const ROLE_ORDER = { admin: 0, leader: 1, clerk: 2 } as const;
 const label = (u: UserProfile): string => u.email ?? u.subject ?? '';
@@ -34,24 +36,25 @@ export function checkUnits(units: readonly string[], configured: readonly string
     if (known === undefined) unknown.push(unit);
     else if (!out.some((u) => sameUnit(u, known))) out.push(known);
   }
-  if (unknown.length) throw new ApiFailure('bad_request', MSG.unknownUnits(unknown, [...configured]), { field: 'units', unknown, known: configured });
+  if (unknown.length) throw new AppFailure('bad_request', MSG.unknownUnits(unknown, [...configured]), { field: 'units', unknown, known: configured });
   return out;
 }
 
-export async function putUser(store: ProjectStore, caller: Caller, input: UserPut, config: CountyConfig, now: string): Promise<UserPutResponse> {
+export async function putUser(deps: Pick<Deps, 'store' | 'clock'>, caller: Caller, input: UserPut): Promise<UserPutResponse> {
+  const { store } = deps;
   const subject = input.subject || undefined;
   const email = input.email ? normalEmail(input.email) : undefined;
-  if (!subject && !email) throw new ApiFailure('bad_request', MSG.userNeedsKey, { field: 'subject' });
-  const units = checkUnits(input.units, config.units);
-  if (input.role === 'clerk' && units.length === 0) throw new ApiFailure('bad_request', MSG.clerkNeedsUnits, { field: 'units' });
+  if (!subject && !email) throw new AppFailure('bad_request', MSG.userNeedsKey, { field: 'subject' });
+  const units = checkUnits(input.units, (await cachedConfig(store)).units);
+  if (input.role === 'clerk' && units.length === 0) throw new AppFailure('bad_request', MSG.clerkNeedsUnits, { field: 'units' });
 
   const all = await store.listUsers();
   const matches = all.filter((u) => (subject && u.subject === subject) || (email && u.email && normalEmail(u.email) === email));
   const otherAccount = subject && matches.find((u) => u.subject && u.subject !== subject);
-  if (otherAccount) throw new ApiFailure('conflict', MSG.userConflict(email ?? '', otherAccount.subject!), { subject: otherAccount.subject });
+  if (otherAccount) throw new AppFailure('conflict', MSG.userConflict(email ?? '', otherAccount.subject!), { subject: otherAccount.subject });
   const wasAdmin = matches.some((u) => u.role === 'admin');
   if (wasAdmin && input.role !== 'admin' && !all.some((u) => u.role === 'admin' && !matches.includes(u))) {
-    throw new ApiFailure('conflict', MSG.lastAdmin);
+    throw new AppFailure('conflict', MSG.lastAdmin);
   }
 
   const keptSubject = subject ?? matches.find((u) => u.subject)?.subject;
@@ -63,7 +66,7 @@ export async function putUser(store: ProjectStore, caller: Caller, input: UserPu
     ...(name ? { name } : {}),
     role: input.role,
     units,
-    updatedAt: now,
+    updatedAt: deps.clock(),
     updatedBy: callerLabel(caller),
   };
   await store.saveUser(profile, matches);

@@ -11,14 +11,14 @@ import {
   type ListKey,
   type SyncRow,
   type Transition,
-} from '../../../contract';
-import type { CountyConfig } from '../../../contract';
-import { evaluate } from '../../domain/flags';
-import { advanceHistory } from '../../domain/history';
-import { deriveStage, isActive } from '../../domain/stage';
-import type { FieldValue, ParsedRow, ProjectFields, ProjectState } from '../../domain/types';
-import type { StoredEvent } from '../../store';
-import { callerLabel, mayWriteUnit, type Caller } from '../caller';
+} from '../../contract';
+import type { CountyConfig } from '../../contract';
+import { evaluate } from '../domain/flags';
+import { advanceHistory } from '../domain/history';
+import { deriveStage, isActive } from '../domain/stage';
+import type { FieldValue, ParsedRow, ProjectFields, ProjectState } from '../domain/types';
+import { callerLabel, mayWriteUnit, type Caller } from './caller';
+import type { StoredEvent } from './ports';
 
 export interface RowInput {
   row: SyncRow;
@@ -120,7 +120,7 @@ export function decideRow(input: RowInput, prev: ProjectState | null): RowDecisi
     user: { subject: caller.subject, email: caller.email, name: caller.name },
     workbookName: input.workbookName,
     // A created event's changes are its state's fields (every one from null); the store derives them on read
-    // rather than keeping the project's data twice in the item (store/dynamo.ts createdChanges).
+    // rather than keeping the project's data twice in the item (store/project-items.ts createdChanges).
     ...(hasChanges && prev ? { changes } : {}),
     ...(stage.transition ? { transition: stage.transition } : {}),
     ...(flagChanged ? { flag: { from: prev?.flag.level ?? 'none', to: flag.level, rules: flag.reasons.map((r) => r.rule) } } : {}),

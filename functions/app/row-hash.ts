@@ -1,6 +1,6 @@
 /** A stable hash of what a row sent, so a row sent again unchanged is recognised without comparing fields. */
 import { createHash } from 'node:crypto';
-import type { SyncRow } from '../../../contract';
+import type { SyncRow } from '../../contract';
 
 const sorted = (o: Record<string, unknown> | undefined): Array<[string, unknown]> =>
   Object.entries(o ?? {}).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

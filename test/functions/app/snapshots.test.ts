@@ -3,10 +3,10 @@
  * state as its week's snapshot when a later week changes a project, and the report reading them back.
  */
 import type { CountyConfig, WeeklyReport } from '../../../contract';
-import { closingSnapshot } from '../../../functions/handlers/usecases/sync';
+import { closingSnapshot } from '../../../functions/app/sync';
 import { DEFAULT_CONFIG } from '../../../functions/domain/config';
 import { state } from '../store/state-fixture';
-import { call, request, row, useTestStack, sync } from './api';
+import { call, request, row, useTestStack, sync } from '../handlers/api';
 
 const stack = useTestStack();
 beforeAll(async () => {

@@ -13,22 +13,23 @@
  * Weekly snapshots are written lazily: STATE is itself the snapshot of the week of its last change, so a
  * commit needs to keep the state it replaces only when that state belongs to an earlier week — it was then that
  * week's final state (WEEK#<week of prev.updatedAt>). The reports read STATE for every week from its
- * `updatedAt` on, and WEEK# items before (functions/handlers/usecases/reports.ts). A project created or
+ * `updatedAt` on, and WEEK# items before (functions/app/reports.ts). A project created or
  * changed again within the same week writes no snapshot at all. A WEEK# put is conditional on `version`, so a
  * writer holding an older state (it will lose its commit) never replaces a newer snapshot of that week.
  *
  * One row's failure (an item DynamoDB refuses, a store error) is that row's error; the other rows go on.
  */
-import type { ListKey, MissingProject, SyncRequest, SyncResponse, SyncRowResult, SyncSummary } from '../../../contract';
-import type { CutoffConfig } from '../../../contract';
-import { asOfInstant, weekOf, weekRange } from '../../domain/calendar';
-import { parseRow } from '../../domain/parse';
-import { snapshotOf, type WeekSnapshot } from '../../domain/report';
-import type { ProjectState } from '../../domain/types';
-import { mapPool } from '../../store/pool';
-import type { Caller } from '../caller';
-import type { Deps } from '../deps';
-import { MSG } from '../messages';
+import type { ListKey, MissingProject, SyncRequest, SyncResponse, SyncRowResult, SyncSummary } from '../../contract';
+import type { CutoffConfig } from '../../contract';
+import { weekOf, weekRange } from '../domain/calendar';
+import { parseRow } from '../domain/parse';
+import { snapshotOf, type WeekSnapshot } from '../domain/report';
+import type { ProjectState } from '../domain/types';
+import type { Caller } from './caller';
+import { now as requestNow } from './clock';
+import type { Deps } from './deps';
+import { MSG } from './messages';
+import { mapPool } from './pool';
 import { cachedConfig } from './config';
 import { rowContentHash } from './row-hash';
 import { decideRow, targetList, type RowDecision, type RowInput } from './sync-row';
@@ -139,7 +140,7 @@ async function writeRow(w: ChunkWriter, { input, prev: read, decision }: Decided
 export async function syncUseCase(deps: Deps, caller: Caller, req: SyncRequest): Promise<SyncResponse> {
   const { store } = deps;
   const config = await cachedConfig(store);
-  const now = deps.mode !== 'cloud' && req.asOf ? asOfInstant(req.asOf, config.cutoff) : deps.clock();
+  const now = requestNow(deps, config.cutoff, req.asOf);
   const duplicates = duplicateErrors(req.rows);
   // Duplicates too: their rejection reports the stored stage and flag, so the add-in keeps the row's flag.
   const states = await store.loadProjects([...new Set(req.rows.map((r) => r.id))]);
