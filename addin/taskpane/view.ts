@@ -3,15 +3,16 @@
  * updates; lists are rebuilt only when their data or the language changes. Views never call services:
  * they call the handlers the controller passes in.
  */
-import { FIELDS, STAGE_NAMES, type FieldKey, type ListKey } from '../../contract';
+import { FIELDS, type FieldKey, type ListKey } from '../../contract';
 import { fill, h, show } from './dom';
 import { formatTime, pick, t, type Lang, type MessageKey } from './i18n';
 import type { Role } from '../../contract';
-import type { LayoutSheet, PaneSettings, SyncOutcome } from './model';
+import type { LayoutSheet, PaneSettings } from './model';
 import type { MeState, PaneState, ViewName } from './state';
-import { canDownload, canSync } from './state';
+import { canSync } from './state';
 import { createLeadersCard } from './leaders/view';
 import { createHistoryCard } from './history/view';
+import { createResultCard } from './sync/result-view';
 import { langTexts } from './lang-texts';
 import { LISTS } from '../core/sheet-names';
 
@@ -99,22 +100,8 @@ export function createView(root: HTMLElement, on: ViewHandlers): View {
   const cancelButton = tx(h('button', { type: 'button', class: 'button', id: 'cancel', onclick: () => on.cancel() }), 'cancel');
   const progress = h('section', { class: 'progress-block', id: 'progress' }, progressLabel, progressBar, cancelButton);
 
-  // ── result ──
-  const stats = h('dl', { class: 'stats', id: 'stats' });
-  const movesList = h('ul', { class: 'list', id: 'moves-list' });
-  const movesTitle = h('h3', { class: 'section-title' });
-  const applyButton = tx(h('button', { type: 'button', class: 'button primary', id: 'apply-moves', onclick: () => on.applyMoves() }), 'applyMoves');
-  const movesSection = h('section', { class: 'card', id: 'moves', 'aria-labelledby': 'moves-title' }, movesTitle, tx(h('p', { class: 'hint' }), 'movesHint'), movesList, applyButton);
-  movesTitle.id = 'moves-title';
-  const errorsTitle = h('h3', { class: 'section-title', id: 'errors-title' });
-  const errorsList = h('ul', { class: 'list', id: 'errors-list' });
-  const errorsSection = h('section', { class: 'card', id: 'errors', 'aria-labelledby': 'errors-title' }, errorsTitle, errorsList);
-  const missingTitle = h('h3', { class: 'section-title', id: 'missing-title' });
-  const missingList = h('ul', { class: 'list', id: 'missing-list' });
-  const missingSection = h('section', { class: 'card', id: 'missing', 'aria-labelledby': 'missing-title' }, missingTitle, tx(h('p', { class: 'hint' }), 'missingHint'), missingList);
-  const downloadButton = tx(h('button', { type: 'button', class: 'button primary', id: 'download', onclick: () => on.download() }), 'download');
-  const resultTitle = tx(h('h2', { class: 'section-title' }), 'resultTitle');
-  const result = h('section', { id: 'result', class: 'result' }, resultTitle, stats, downloadButton, movesSection, errorsSection, missingSection);
+  // ── result (sync/result-view.ts) ──
+  const result = createResultCard({ applyMoves: () => on.applyMoves(), download: () => on.download(), goToCell: on.goToCell });
   const lastSync = h('p', { class: 'last-sync', id: 'last-sync' });
 
   // ── account (cloud mode): who is signed in, sign in / sign out ──
@@ -126,7 +113,7 @@ export function createView(root: HTMLElement, on: ViewHandlers): View {
 
   const leaders = on.refreshLeaders && on.changeLeaders ? createLeadersCard({ refreshLeaders: on.refreshLeaders, changeLeaders: on.changeLeaders, download: () => on.download() }) : null;
   const history = on.showHistory ? createHistoryCard({ showHistory: on.showHistory }) : null;
-  const mainView = h('main', { id: 'main-view', class: 'view' }, accountBar, fileCard, h('div', { class: 'sync-block' }, syncButton, syncHint), progress, problemBox, noticeBox, result, lastSync, history?.element, leaders?.element);
+  const mainView = h('main', { id: 'main-view', class: 'view' }, accountBar, fileCard, h('div', { class: 'sync-block' }, syncButton, syncHint), progress, problemBox, noticeBox, result.element, lastSync, history?.element, leaders?.element);
 
   // ── settings ──
   const settingsTitle = tx(h('h2', { class: 'section-title' }), 'settings');
@@ -163,7 +150,6 @@ export function createView(root: HTMLElement, on: ViewHandlers): View {
 
   fill(root, header, mainView, settingsView);
 
-  let shownOutcome: SyncOutcome | null | undefined;
   let shownLayout: LayoutSheet[] | null | undefined;
   let shownView: ViewName = 'main';
   let shownMe: { me: MeState; user: string } | undefined;
@@ -236,15 +222,7 @@ export function createView(root: HTMLElement, on: ViewHandlers): View {
     lastSync.textContent = s.lastSync ? t(lang, 'lastSync', { time: formatTime(lang, s.lastSync) }) : t(lang, 'neverSynced');
     leaders?.update(s);
     history?.update(s);
-    show(downloadButton, canDownload(s));
-    downloadButton.disabled = s.phase !== 'done';
-
-    // Result.
-    show(result, s.outcome !== null);
-    if (s.outcome && (s.outcome !== shownOutcome || langChanged)) renderOutcome(s.outcome);
-    shownOutcome = s.outcome;
-    applyButton.disabled = s.phase !== 'done';
-    applyButton.textContent = t(lang, s.phase === 'applying' ? 'applying' : 'applyMoves');
+    result.update(s);
 
     // Settings.
     if (document.activeElement !== apiUrl) apiUrl.value = s.settings.apiUrl;
@@ -253,34 +231,6 @@ export function createView(root: HTMLElement, on: ViewHandlers): View {
     autoMove.checked = s.settings.autoMoveRows;
     if (s.layout !== shownLayout || langChanged) renderLayout(s.layout);
     shownLayout = s.layout;
-  }
-
-  function renderOutcome(o: SyncOutcome): void {
-    const stat = (key: MessageKey, value: number, cls: string) =>
-      h('div', { class: `stat ${cls}` }, h('dt', {}, t(lang, key)), h('dd', { id: `stat-${cls}` }, String(value)));
-    fill(stats, stat('rows', o.rows, 'rows'), stat('red', o.red, 'red'), stat('yellow', o.yellow, 'yellow'), stat('transitions', o.transitions, 'transitions'));
-    stats.setAttribute('aria-label', t(lang, 'resultTitle'));
-
-    show(movesSection, o.moves.length > 0);
-    movesTitle.textContent = t(lang, 'movesTitle', { n: o.moves.length });
-    fill(movesList, ...o.moves.map((m) => h('li', { class: 'item' }, t(lang, 'moveLine', { name: m.name || m.id, from: STAGE_NAMES[m.from][lang], to: STAGE_NAMES[m.to][lang] }))));
-
-    errorsTitle.textContent = o.errors.length ? t(lang, 'errorsTitle', { n: o.errors.length }) : t(lang, 'errorsNone');
-    fill(
-      errorsList,
-      ...o.errors.map((e) => {
-        const address = `${e.sheet}!${e.cell}`;
-        const goTo = on.goToCell;
-        const where = goTo
-          ? h('button', { type: 'button', class: 'link address', 'aria-label': t(lang, 'goToCell', { cell: address }), onclick: () => goTo(e.sheet, e.cell) }, address)
-          : h('span', { class: 'address' }, address);
-        return h('li', { class: 'item error-item' }, where, h('span', { class: 'error-text' }, e.message[lang]));
-      }),
-    );
-
-    show(missingSection, o.missing.length > 0);
-    missingTitle.textContent = t(lang, 'missingTitle', { n: o.missing.length });
-    fill(missingList, ...o.missing.map((m) => h('li', { class: 'item' }, `${m.name || m.id} · ${STAGE_NAMES[m.stage][lang]}${m.unit ? ` · ${m.unit}` : ''}`)));
   }
 
   function renderMe(s: PaneState): void {
