@@ -1,6 +1,6 @@
 /**
  * The store port: what the use cases need from storage, with no business rules. The DynamoDB adapter
- * (dynamo.ts) implements it; tests drive it against a real dynalite.
+ * (functions/store/dynamo.ts) implements it; tests drive it against a real dynalite.
  */
 import type { FlagLevel, HistoryEvent, Stage, UserProfile } from '../../contract';
 import type { WeekSnapshot } from '../domain/report';

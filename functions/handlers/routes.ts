@@ -8,7 +8,7 @@
  * rows; leaders read only; admins change config and users. The functions that may register the bootstrap
  * administrator or bind an e-mail profile on first call (sync, config, users, me) have write access on every
  * route, their GETs included (resolveCaller with persist). The read functions never write: a STATE repair they
- * attempt is best-effort (store/dynamo.ts readerRepair).
+ * attempt is best-effort (store/projects.ts readerRepair).
  */
 export type TableAccess = 'read' | 'readWrite';
 

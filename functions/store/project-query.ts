@@ -1,0 +1,97 @@
+/** GET /v1/projects' reads: STATE by unit (+ stage) on GSI1, else the PROJECTS partition of GSI2; paged by nextToken. */
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BadPageTokenError, type Page, type ProjectFilter } from '../app/ports';
+import type { ProjectState } from '../domain/types';
+import type { Item } from './batch';
+import { ALL_PROJECTS_GSI2PK, stripKeys, unitGsi1pk } from './keys';
+import type { TableIO } from './table-io';
+
+/** Whether a state belongs in a list filtered by `filter` (what the index keys and filter expression select). */
+function matches(filter: ProjectFilter, s: ProjectState): boolean {
+  return (
+    (filter.unit === undefined || (s.fields.unit !== null && unitGsi1pk(s.fields.unit) === unitGsi1pk(filter.unit))) &&
+    (filter.stage === undefined || s.stage === filter.stage) &&
+    (filter.flag === undefined || s.flag.level === filter.flag)
+  );
+}
+
+function encodeToken(key: Item): string {
+  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+}
+
+function decodeToken(token: string | undefined): Record<string, string> | undefined {
+  if (token === undefined || token === '') return undefined;
+  try {
+    const key: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+    if (key && typeof key === 'object' && Object.values(key).every((v) => typeof v === 'string')) return key as Record<string, string>;
+  } catch {
+    // fall through
+  }
+  throw new BadPageTokenError();
+}
+
+/** One page of states; `caughtUp` brings each up to its newest event (ProjectRecords.caughtUp). */
+export async function queryProjects(
+  io: TableIO,
+  caughtUp: (states: ProjectState[]) => Promise<ProjectState[]>,
+  filter: ProjectFilter,
+  limit: number,
+  nextToken?: string,
+): Promise<Page<ProjectState>> {
+  const values: Record<string, unknown> = {};
+  const names: Record<string, string> = {};
+  const filters: string[] = [];
+  let keyCondition: string;
+  let index: 'GSI1' | 'GSI2';
+  if (filter.unit !== undefined) {
+    index = 'GSI1';
+    values[':pk'] = unitGsi1pk(filter.unit);
+    keyCondition = 'GSI1PK = :pk';
+    if (filter.stage) {
+      values[':stage'] = `${filter.stage}#`;
+      keyCondition += ' AND begins_with(GSI1SK, :stage)';
+    }
+  } else {
+    index = 'GSI2';
+    values[':pk'] = ALL_PROJECTS_GSI2PK;
+    keyCondition = 'GSI2PK = :pk';
+    if (filter.stage) {
+      values[':stage'] = filter.stage;
+      names['#stage'] = 'stage';
+      filters.push('#stage = :stage');
+    }
+  }
+  if (filter.flag) {
+    values[':flag'] = filter.flag;
+    filters.push('flagLevel = :flag');
+  }
+  const items: Item[] = [];
+  let start: Record<string, unknown> | undefined = decodeToken(nextToken);
+  let more = true;
+  while (items.length < limit && more) {
+    const out = await io.doc.send(
+      new QueryCommand({
+        TableName: io.table,
+        IndexName: index,
+        KeyConditionExpression: keyCondition,
+        ExpressionAttributeValues: values,
+        ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+        ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
+        Limit: Math.max(limit, 25),
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...(out.Items ?? []));
+    start = out.LastEvaluatedKey;
+    more = start !== undefined;
+  }
+  const page = items.slice(0, limit);
+  const last = page[page.length - 1];
+  // Resume after the last item returned (not after the last one read), so nothing is skipped.
+  const resume = last && (items.length > limit || more)
+    ? Object.fromEntries(['PK', 'SK', `${index}PK`, `${index}SK`].map((k) => [k, last[k] as string]))
+    : undefined;
+  // A state caught up from a newer event may no longer match the filter (its flag cleared, say): leave it out.
+  const states = (await caughtUp(page.map((i) => stripKeys<ProjectState>(i)))).filter((s) => matches(filter, s));
+  return { items: states, ...(resume ? { nextToken: encodeToken(resume) } : {}) };
+}
