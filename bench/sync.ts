@@ -1,6 +1,6 @@
 /**
  * Sync throughput against one dynalite (LevelDB on disk, like `npm start`):
- *   1. 5,000 new rows through the HTTP API as the add-in sends them (addin/core/client.ts: chunks of 1,000, two in
+ *   1. 5,000 new rows through the HTTP API as the add-in sends them (addin/app/client.ts: chunks of 1,000, two in
  *      flight, the workbook's id list with the last);
  *   2. the same 5,000 rows again, unchanged;
  *   3. a raw BatchWriteItem of 5,000 similar items (copies of the STATE items the sync wrote).
@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { sendSync } from '../addin/core/client';
+import { sendSync } from '../addin/app/client';
 import type { SyncRequest, SyncRow, SyncSummary } from '../contract';
 import { createHandler } from '../functions/handlers/sync';
 import type { ApiEvent } from '../functions/handlers/http';

@@ -10,6 +10,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SyncRowResult } from '../contract';
+import { defaultRandom } from '../addin/app';
 import { buildPlan, extractRows, findLayouts, planIds } from '../addin/core';
 import { XlsxGateway } from '../addin/xlsx';
 import { buildSample } from '../addin/cli/sample';
@@ -48,7 +49,7 @@ async function main() {
     s = process.hrtime.bigint();
     const layouts = findLayouts(sheets, settings).sheets;
     const rows = layouts.flatMap((l) => extractRows(l).rows);
-    const ids = planIds(layouts, rows);
+    const ids = planIds(layouts, rows, defaultRandom);
     // Results as the server would answer: a mix of red, yellow and unflagged rows with reasons.
     const results: SyncRowResult[] = ids.rows.map((r, k) => ({
       ref: { sheet: r.sheet, row: r.row }, id: r.id, status: 'created', stage: r.list, targetList: r.list,

@@ -1,14 +1,18 @@
 /** Argument checks the commands share: a usage error carries its text in both languages. */
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import type { WorkbookTarget } from './workbook';
+import type { Message } from '../../contract';
+import type { TargetArgs } from './target';
 
 /** Exit codes: 0 ok, 1 rows had errors (or the backend refused), 2 usage, unreadable input or a refused overwrite, 3 backend unreachable. */
 export const EXIT = { ok: 0, rowErrors: 1, usage: 2, unreachable: 3 } as const;
 
 export class UsageError extends Error {
-  constructor(readonly zh: string, readonly en: string) {
+  readonly msg: Message;
+  constructor(zh: string, en: string) {
     super(en);
+    this.name = 'UsageError';
+    this.msg = { zh, en };
   }
 }
 
@@ -41,10 +45,6 @@ export const TARGET_OPTIONS = {
 
 /** TARGET_OPTIONS as parseArgs gives them. */
 interface TargetValues { out?: string; api?: string; token?: string; data?: string; 'in-place'?: boolean; force?: boolean; json?: boolean }
-/** TARGET_OPTIONS with the one input, as the commands take them. */
-export interface TargetArgs extends WorkbookTarget {
-  json?: boolean;
-}
 
 /**
  * The one input file and the shared options, checked: --api and --token go together; --out and --in-place

@@ -2,7 +2,7 @@
  * The backend a command talks to: the one named by --api/--token, or the embedded local stack started in
  * this process (data under --data, default ./data; in memory for the demo).
  */
-import { SyncError, type ApiTarget } from '../core';
+import { ApiCallError, type ApiTarget } from '../app';
 
 export interface BackendChoice {
   api?: string;
@@ -27,6 +27,6 @@ export async function openBackend(o: BackendChoice): Promise<Backend> {
     const s = await startLocalStack(o.inMemory ? { inMemory: true } : { dataDir: o.data ?? './data' });
     return { api: { url: s.url, token: s.adminToken }, close: () => s.close() };
   } catch (e) {
-    throw new SyncError('network', { zh: `内置后端无法启动（${(e as Error).message}）`, en: `The embedded backend did not start (${(e as Error).message})` });
+    throw new ApiCallError('network', { zh: `内置后端无法启动（${(e as Error).message}）`, en: `The embedded backend did not start (${(e as Error).message})` });
   }
 }

@@ -2,28 +2,22 @@
  * `invest-flags` — the command line: `sample` writes a realistic ledger, `sync` flags a ledger file through
  * the backend (the embedded local stack when no --api is given), `report` writes the leaders' sheets
  * (领导看板, 周调度, optionally 全县项目) into a copy of a workbook, `demo` does all three, `dev-token` prints a local
- * stack's dev token for any user. A composition root: it
- * wires core, the .xlsx gateway and (in-process) the local stack.
+ * stack's dev token for any user. A composition root: one file per command (*-command.ts); this one only
+ * dispatches and turns failures into exit codes.
  * Exit codes: 0 ok, 1 rows had errors (or the backend refused), 2 usage, unreadable input or a refused overwrite
  * (--in-place on a file with parts the copy cannot keep, without --force), 3 backend unreachable.
  */
-import { mkdir } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { GatewayError, LedgerError, runSync, SyncError, type SyncOutcome } from '../core';
-import { XlsxGateway } from '../xlsx';
-import { saveXlsx } from '../xlsx/file';
-import { besideInput, EXIT, isoDate, positiveInt, TARGET_OPTIONS, targetArgs, UsageError, type TargetArgs } from './args';
-import { openBackend } from './backend';
-import { devToken, parseDevTokenArgs } from './dev-token';
-import { detectLang, type Lang } from './i18n';
-import { parseReportArgs, report } from './leaders';
-import { formatSummary, progressBar } from './report';
-import { buildSample } from './sample';
+import { ApiCallError, LedgerError } from '../app';
+import { GatewayError } from '../core';
+import { EXIT, UsageError } from './args';
+import { demo } from './demo-command';
+import { devToken, parseDevTokenArgs } from './dev-token-command';
+import { detectLang } from './i18n';
+import { defaultIo, type Io } from './io';
+import { parseReportArgs, report } from './report-command';
+import { sample } from './sample-command';
+import { parseSyncArgs, sync } from './sync-command';
 import { RefusedError } from './unkept';
-import { onWorkbookCopy, warnOn } from './workbook';
-
-export { EXIT };
 
 const USAGE = {
   zh: `用法：
@@ -70,84 +64,6 @@ const USAGE = {
   Exit codes: 0 ok, 1 rows had errors, 2 usage error, unreadable input or refused overwrite, 3 backend unreachable.`,
 };
 
-export interface Io {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WriteStream;
-  env: Record<string, string | undefined>;
-}
-const defaultIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, env: process.env });
-
-const today = () => new Date().toISOString().slice(0, 10);
-
-export async function sample(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { projects: { type: 'string' }, seed: { type: 'string' }, 'as-of': { type: 'string' }, messy: { type: 'boolean' } } });
-  if (positionals.length !== 1) throw new UsageError('sample 需要一个输出文件名', 'sample needs one output file');
-  const out = resolve(positionals[0]!);
-  const wb = await buildSample({
-    projects: positiveInt(values.projects, '--projects', 60),
-    seed: positiveInt(values.seed, '--seed', 2026),
-    asOf: isoDate(values['as-of'], '--as-of') ?? today(),
-    messy: values.messy ?? false,
-  });
-  await mkdir(dirname(out), { recursive: true });
-  await saveXlsx(XlsxGateway.of(wb), out);
-  io.stderr.write(`${detectLang(io.env) === 'zh' ? '已生成' : 'Wrote'} ${out}\n`);
-  return EXIT.ok;
-}
-
-export interface SyncCliOptions extends TargetArgs {
-  asOf?: string;
-  move?: boolean;
-}
-
-export function parseSyncArgs(args: string[]): SyncCliOptions {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { ...TARGET_OPTIONS, 'as-of': { type: 'string' }, move: { type: 'boolean' } },
-  });
-  return {
-    ...targetArgs(positionals, values, new UsageError('sync 需要一个台账文件', 'sync needs one ledger file')),
-    asOf: isoDate(values['as-of'], '--as-of'), move: values.move,
-  };
-}
-
-/** `<dir>/<name>-flagged.xlsx` beside the input. */
-export const defaultOut = (input: string): string => besideInput(input, 'flagged');
-
-export async function sync(o: SyncCliOptions, io: Io): Promise<{ code: number; outcome?: SyncOutcome }> {
-  const lang: Lang = detectLang(io.env);
-  const { out, result: outcome, unkept, unkeptWarning } = await onWorkbookCopy(o, 'flagged', warnOn(io.stderr, lang), (gateway, api, input) =>
-    runSync({
-      gateway,
-      api,
-      // Text written into the ledger stays Chinese whatever the operator's locale: the workbook is the clerks'.
-      options: { workbookName: basename(input), ...(o.asOf ? { asOf: o.asOf } : {}), confirmMoves: o.move ?? false },
-      onProgress: progressBar(lang, io.stderr),
-    }),
-  );
-  if (o.json) io.stdout.write(JSON.stringify({ output: out, unkept, unkeptWarning, ...outcome }, null, 2) + '\n');
-  else io.stdout.write(formatSummary(outcome, out, lang) + '\n');
-  return { code: outcome.errors.length ? EXIT.rowErrors : EXIT.ok, outcome };
-}
-
-/** Sample → sync → the leaders' sheets in the flagged copy, on one in-memory stack (what a leader then sees). */
-export async function demo(io: Io): Promise<number> {
-  const dir = resolve('out');
-  const input = join(dir, 'demo.xlsx');
-  const flagged = join(dir, 'demo-flagged.xlsx');
-  await sample([input, '--projects', '60', '--seed', '2026'], io);
-  const backend = await openBackend({ inMemory: true });
-  try {
-    const target = { api: backend.api.url, token: backend.api.token };
-    const { code } = await sync({ input, out: flagged, ...target }, io);
-    const reported = await report({ input: flagged, inPlace: true, countyProjects: true, ...target }, io);
-    return Math.max(code, reported);
-  } finally {
-    await backend.close();
-  }
-}
-
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
   const lang = detectLang(io.env);
   const [command, ...rest] = argv;
@@ -174,19 +90,15 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     }
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      const msg = e instanceof UsageError ? e[lang] : (e as Error).message;
+      const msg = e instanceof UsageError ? e.msg[lang] : (e as Error).message;
       io.stderr.write(`${msg}\n\n${USAGE[lang]}\n`);
       return EXIT.usage;
     }
-    if (e instanceof RefusedError) {
+    if (e instanceof RefusedError || e instanceof GatewayError || e instanceof LedgerError) {
       io.stderr.write(`${e.msg[lang]}\n`);
       return EXIT.usage;
     }
-    if (e instanceof GatewayError || e instanceof LedgerError) {
-      io.stderr.write(`${e instanceof GatewayError ? e[lang] : e.msg[lang]}\n`);
-      return EXIT.usage;
-    }
-    if (e instanceof SyncError) {
+    if (e instanceof ApiCallError) {
       io.stderr.write(`\n${e.msg[lang]}\n`);
       return e.kind === 'network' ? EXIT.unreachable : EXIT.rowErrors;
     }

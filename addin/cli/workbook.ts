@@ -4,21 +4,14 @@
  * run, save to the output (beside the input unless --out/--in-place), and always stop an embedded backend.
  */
 import type { Message } from '../../contract';
-import type { ApiTarget } from '../core';
+import type { ApiTarget } from '../app';
 import type { UnkeptPart, XlsxGateway } from '../xlsx';
 import { openXlsx, saveXlsx } from '../xlsx/file';
 import { inputAndOutput } from './args';
-import { openBackend, type BackendChoice } from './backend';
+import { openBackend } from './backend';
 import type { Lang } from './i18n';
+import type { WorkbookTarget } from './target';
 import { inPlaceRefusal, unkeptWarning } from './unkept';
-
-export interface WorkbookTarget extends BackendChoice {
-  input: string;
-  out?: string;
-  inPlace?: boolean;
-  /** With inPlace: overwrite even when parts of the input will not be kept. */
-  force?: boolean;
-}
 
 export interface WorkbookCopy<T> {
   out: string;

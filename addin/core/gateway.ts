@@ -3,7 +3,7 @@
  * (Office.js in addin/office, ExcelJS in addin/xlsx) executes it. Both gateways must produce the same
  * workbook for the same plan. Rows and columns are 1-based sheet coordinates throughout.
  */
-import type { FieldKey, ListKey, RawCell } from '../../contract';
+import type { FieldKey, ListKey, Message, RawCell } from '../../contract';
 
 /** A sheet's used range as read. values[i][j] is the cell at row top+i, column left+j. */
 export interface SheetSnapshot {
@@ -158,16 +158,18 @@ export interface WorkbookGateway {
 
 export type GatewayErrorCode = 'sheet_missing' | 'sheet_protected' | 'edit_mode' | 'too_large' | 'io' | 'unknown';
 
-/** An error a gateway raises, with text a clerk can act on. */
+/** An error a gateway raises, with text a clerk can act on (`msg`, the one bilingual shape). */
 export class GatewayError extends Error {
+  readonly msg: Message;
   constructor(
     readonly code: GatewayErrorCode,
-    readonly zh: string,
-    readonly en: string,
+    zh: string,
+    en: string,
     readonly sheet?: string,
   ) {
     super(en);
     this.name = 'GatewayError';
+    this.msg = { zh, en };
   }
 }
 

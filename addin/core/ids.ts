@@ -14,13 +14,7 @@ import type { LedgerRow } from './rows';
 export const ID_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 const ID_PATTERN = /^[^\u0000-\u001f]+$/;
 
-/** Uniform random numbers in [0,1): crypto where available (browser, Office, Node ≥ 19), else Math.random. */
-export function defaultRandom(): number {
-  const c = (globalThis as { crypto?: Crypto }).crypto;
-  if (c?.getRandomValues) return c.getRandomValues(new Uint32Array(1))[0]! / 2 ** 32;
-  return Math.random();
-}
-
+/** `random` gives uniform numbers in [0,1) (addin/app's defaultRandom uses crypto); core draws none of its own. */
 export function newId(random: () => number, prefix = 'P-', length = 8): string {
   let s = prefix;
   for (let i = 0; i < length; i++) s += ID_ALPHABET[Math.floor(random() * ID_ALPHABET.length)];
@@ -37,7 +31,7 @@ export interface IdPlan {
   assigned: number;
 }
 
-export function planIds(layouts: SheetLayout[], rows: LedgerRow[], random: () => number = defaultRandom): IdPlan {
+export function planIds(layouts: SheetLayout[], rows: LedgerRow[], random: () => number): IdPlan {
   const out: IdPlan = { rows: [], blocked: [], plan: { sheets: [], moves: [], leaderSheets: [] }, assigned: 0 };
   const layoutOf = new Map(layouts.map((l) => [l.sheet, l]));
   // Every existing id first, so a new id never collides with one further down the workbook.

@@ -1,6 +1,6 @@
-/** The pure sync core: import from here. */
+/** The pure workbook core: import from here. Nothing in it does I/O (see addin/app for the flows that do). */
 export * from './a1';
-export * from './client';
+export * from './chunking';
 export * from './gateway';
 export * from './grid';
 export * from './headers';
@@ -9,5 +9,3 @@ export * from './layout';
 export * from './messages';
 export * from './plan';
 export * from './rows';
-export * from './run';
-export * from './leaders';

@@ -52,4 +52,12 @@ export const MSG = {
   }),
   badWeek: (week: string): Message => ({ zh: `周次“${week}”应为 2026-W48 这样的格式`, en: `Week "${week}" must look like 2026-W48` }),
   badDay: (day: string): Message => ({ zh: `日期“${day}”应为 YYYY-MM-DD`, en: `Date "${day}" must be YYYY-MM-DD` }),
+  moveStale: (sheet: string, row: number, id: string): Message => ({
+    zh: `${sheet} 第${row}行已不是项目 ${id}（行已移动、删除或编号已改），未移动；请重新同步。`,
+    en: `${sheet} row ${row} no longer holds project ${id} (the row was moved, deleted or its ID changed); not moved — sync again.`,
+  }),
+  movesOfOtherWorkbook: (): Message => ({
+    zh: '待移动的行来自另一个工作簿，未移动；请重新同步。',
+    en: 'The pending moves belong to another workbook; nothing was moved — sync again.',
+  }),
 };

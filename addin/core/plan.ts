@@ -75,6 +75,33 @@ export function buildPlan(
   results: SyncRowResult[],
   opts: PlanOptions = {},
 ): PlanOutcome {
+  return planRows(layouts, rows, rows, results, opts);
+}
+
+/**
+ * The plan of confirmed moves alone: each of `moving` (a row of `rows`, with the server's answer from the last
+ * sync in `results`) goes to the end of its new list exactly as buildPlan would move it — after the target
+ * list's last project among `rows` — with its flag, reason and note. Nothing is written for any other row.
+ * Rows whose new list has no sheet stay in `pendingMoves`.
+ */
+export function planMoves(
+  layouts: SheetLayout[],
+  rows: LedgerRow[],
+  moving: LedgerRow[],
+  results: SyncRowResult[],
+  opts: Omit<PlanOptions, 'confirmMoves' | 'autoMoveRows'> = {},
+): PlanOutcome {
+  return planRows(layouts, rows, moving, results, { ...opts, confirmMoves: true });
+}
+
+/** Plans `planned` (all of `rows`, or some of them); moves append after each list's last project of `rows`. */
+function planRows(
+  layouts: SheetLayout[],
+  rows: LedgerRow[],
+  planned: LedgerRow[],
+  results: SyncRowResult[],
+  opts: PlanOptions,
+): PlanOutcome {
   const lang = opts.lang ?? 'zh';
   const byRef = new Map(results.map((r) => [refKey(r.ref.sheet, r.ref.row), r]));
   const layoutOf = new Map(layouts.map((l) => [l.sheet, l]));
@@ -89,7 +116,7 @@ export function buildPlan(
   const confirmed = (id: string) =>
     opts.autoMoveRows === true || opts.confirmMoves === true || (Array.isArray(opts.confirmMoves) && opts.confirmMoves.includes(id));
 
-  for (const row of rows) {
+  for (const row of planned) {
     const layout = layoutOf.get(row.sheet)!;
     const w = writes.get(row.sheet)!;
     const result = byRef.get(refKey(row.sheet, row.row));

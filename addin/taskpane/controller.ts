@@ -39,7 +39,7 @@ function rowProblem(found: Exclude<RowProject, { kind: 'project' }>): Problem {
 
 function isNotFound(err: unknown): boolean {
   const e = err as { name?: unknown; status?: unknown; code?: unknown } | null;
-  return e?.name === 'SyncError' && (e.status === 404 || e.code === 'not_found');
+  return e?.name === 'ApiCallError' && (e.status === 404 || e.code === 'not_found');
 }
 
 export async function startPane(root: HTMLElement, services: PaneServices, prefs: PanePrefs = {}): Promise<Pane> {

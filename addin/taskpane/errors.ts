@@ -10,7 +10,7 @@ import type { Lang } from './i18n';
 export function isAbort(err: unknown): boolean {
   if (typeof err !== 'object' || err === null) return false;
   const e = err as { name?: unknown; kind?: unknown };
-  return e.name === 'AbortError' || (e.name === 'SyncError' && e.kind === 'aborted');
+  return e.name === 'AbortError' || (e.name === 'ApiCallError' && e.kind === 'aborted');
 }
 
 /** Only the first line of a message, trimmed and capped: enough to report, never a stack. */
@@ -40,11 +40,11 @@ export function toProblem(err: unknown, lang: Lang): Problem {
   if (typeof err !== 'object' || err === null) return { key: 'errUnknown', params: { detail: shortDetail(err) } };
   const e = err as Record<string, unknown>;
   // A GatewayError (addin/core/gateway.ts) carries bilingual text a clerk can act on: show it as it is.
-  if (e.name === 'GatewayError' && typeof e.zh === 'string' && typeof e.en === 'string') {
-    return { key: 'errPlain', params: { detail: lang === 'zh' ? e.zh : e.en } };
+  if (e.name === 'GatewayError' && isMessage(e.msg)) {
+    return { key: 'errPlain', params: { detail: e.msg[lang] } };
   }
-  // core's SyncError: the backend could not be reached after retries, or answered with an error.
-  if (e.name === 'SyncError' && e.kind === 'network') return { key: 'errNetwork' };
+  // addin/app's ApiCallError: the backend could not be reached after retries, or answered with an error.
+  if (e.name === 'ApiCallError' && e.kind === 'network') return { key: 'errNetwork' };
   if (e.name === 'LedgerError') return { key: 'errNoLists' };
   if (e.name === 'NoWorkbookError') return { key: 'noFile' };
   if (e.name === 'NotXlsxError') return { key: 'errNotXlsx' };

@@ -4,7 +4,7 @@
  * between the silent check and the request). Only requests to the deployment's own API get the token, so
  * a workbook naming another backend can never collect a clerk's token.
  */
-import type { FetchLike } from '../../core';
+import type { FetchLike } from '../../app';
 import type { TokenSource } from './session';
 
 /** The transport is core's FetchLike; these names keep the auth module's signatures readable. */

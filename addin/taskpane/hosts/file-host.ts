@@ -4,7 +4,7 @@
  * Loaded as its own chunk, with ExcelJS.
  */
 import { NotWorkbookError, unkeptNotice, XlsxGateway } from '../../xlsx';
-import type { FetchLike } from '../../core';
+import type { FetchLike } from '../../app';
 import type { PaneServices } from '../services';
 import { devTokenSource } from '../auth/dev-token';
 import { workbookServices } from '../sync/workbook-services';

@@ -6,7 +6,7 @@
 import * as office from '../../office';
 import { officeCapabilities, openDialog } from '../../office/dialog';
 import { readSelectedRow } from '../../office/selection';
-import type { FetchLike } from '../../core';
+import type { FetchLike } from '../../app';
 import type { OfficeAuthPorts } from '../auth';
 import type { PaneServices } from '../services';
 import { devTokenSource } from '../auth/dev-token';

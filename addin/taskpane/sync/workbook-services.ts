@@ -3,19 +3,18 @@
  * .xlsx opened in the browser (file mode). Converts core's outcome and layouts into the pane's view model.
  */
 import type { FieldKey, HistoryResponse, ListKey } from '../../../contract';
+import { colLetter, EMPTY_PLAN, findLayouts, type WorkbookGateway, type WorkbookSettings } from '../../core';
 import {
+  applyMoves,
   callApi,
-  colLetter,
-  EMPTY_PLAN,
-  findLayouts,
   refreshLeaderSheets,
   runSync,
+  summarize,
   type FetchLike,
+  type PendingMoves,
   type RunProgress,
   type SyncOutcome as CoreOutcome,
-  type WorkbookGateway,
-  type WorkbookSettings,
-} from '../../core';
+} from '../../app';
 import { cellAddress } from '../../core/a1';
 import { whoAmI, type ApiAccess, type HttpFetch } from '../auth';
 import { DEFAULT_SETTINGS, type CellProblem, type HostMode, type LayoutSheet, type PaneSettings, type SyncOutcome } from '../model';
@@ -46,7 +45,8 @@ class NoWorkbookError extends Error {
 }
 
 export function workbookServices(o: WorkbookServicesOptions): PaneServices {
-  let pending: CoreOutcome['pendingMoves'] = [];
+  /** The moves the last sync left for the clerk to confirm, with the server's answers for their rows. */
+  let pending: PendingMoves | null = null;
   // Cloud mode: the deployment's API and a transport that adds the signed-in user's token.
   let cloud: { access: ApiAccess; fetch: HttpFetch } | null = null;
   const gateway = (): WorkbookGateway => {
@@ -66,14 +66,14 @@ export function workbookServices(o: WorkbookServicesOptions): PaneServices {
     return { url, token: settings.token || (await o.fallbackToken(url)), fetch: o.fetch };
   }
 
-  async function run(settings: PaneSettings, extra: { confirmMoves?: readonly string[] }, hooks?: SyncHooks): Promise<CoreOutcome> {
+  async function run(settings: PaneSettings, hooks: SyncHooks): Promise<CoreOutcome> {
     const gw = gateway();
     return runSync({
       gateway: gw,
       api: await target(settings),
-      options: { ...(o.workbookName ? { workbookName: o.workbookName() } : {}), tintName: settings.tintName, autoMoveRows: settings.autoMoveRows, ...extra },
-      onProgress: hooks ? (p) => progress(p, hooks) : undefined,
-      signal: hooks?.signal,
+      options: { ...(o.workbookName ? { workbookName: o.workbookName() } : {}), tintName: settings.tintName, autoMoveRows: settings.autoMoveRows },
+      onProgress: (p) => progress(p, hooks),
+      signal: hooks.signal,
     });
   }
 
@@ -94,8 +94,8 @@ export function workbookServices(o: WorkbookServicesOptions): PaneServices {
       return describeLayout(await gw.readSheets(), toWorkbookSettings(settings));
     },
     async sync(settings, hooks) {
-      const outcome = await run(settings, {}, hooks);
-      pending = outcome.pendingMoves;
+      const outcome = await run(settings, hooks);
+      pending = outcome;
       return toPaneOutcome(outcome);
     },
     async refreshLeaders(settings, request, hooks) {
@@ -111,17 +111,17 @@ export function workbookServices(o: WorkbookServicesOptions): PaneServices {
       return { week: out.week, sheets: out.sheets, count: out.dashboard.count, red: out.dashboard.red, yellow: out.dashboard.yellow, countyProjects: out.countyProjects };
     },
     async applyMoves(settings) {
-      if (!pending.length) return 0;
-      // Confirmed moves are applied by syncing again with those ids confirmed: unchanged rows write nothing
-      // on the server, and the plan moves exactly the confirmed rows.
-      const outcome = await run(settings, { confirmMoves: pending.map((m) => m.id) });
-      pending = outcome.pendingMoves;
-      return outcome.moved.length;
+      if (!pending?.pendingMoves.length) return 0;
+      // The confirmed moves are made from the last sync's answers: the workbook is read again and each row
+      // checked to be still where it was; nothing is sent to the backend.
+      const done = await applyMoves({ gateway: gateway(), pending, options: { tintName: settings.tintName } });
+      pending = { workbookId: pending.workbookId, pendingMoves: done.pendingMoves, pendingResults: done.pendingResults };
+      return done.moved.length;
     },
     goToCell: o.goToCell,
     openFile: o.openFile
       ? async (name, data) => {
-          pending = [];
+          pending = null;
           return o.openFile!(name, data);
         }
       : undefined,
@@ -199,7 +199,7 @@ export function toPaneOutcome(o: CoreOutcome, at = new Date().toISOString()): Sy
     red: o.red,
     yellow: o.yellow,
     // Projects whose stage changed: recorded transitions and rows found in an earlier list, counted once.
-    transitions: new Set([...o.transitions.map((x) => x.id), ...o.pendingMoves.map((m) => m.id), ...o.moved.map((m) => m.id)]).size,
+    transitions: summarize(o).transitions,
     moves: o.pendingMoves.map((m) => ({ id: m.id, name: m.name, from: m.from.list, to: m.to.list, sheet: m.from.sheet, row: m.from.row })),
     movedAutomatically: o.moved.length,
     errors,

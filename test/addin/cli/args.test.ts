@@ -30,9 +30,9 @@ describe('where the CLI writes', () => {
       return null;
     })();
     expect(refused).toBeInstanceOf(UsageError);
-    expect((refused as UsageError).zh).toContain(xlsm);
-    expect((refused as UsageError).zh).toContain('--out');
-    expect((refused as UsageError).en).toContain('--out');
+    expect((refused as UsageError).msg.zh).toContain(xlsm);
+    expect((refused as UsageError).msg.zh).toContain('--out');
+    expect((refused as UsageError).msg.en).toContain('--out');
     expect(inputAndOutput({ input: xlsm }, 'flagged').out).toBe(join(dir, 'b-flagged.xlsx'));
   });
 

@@ -6,10 +6,11 @@ import ExcelJS from 'exceljs';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runSync } from '../../../addin/core';
+import { runSync } from '../../../addin/app';
 import { XlsxGateway } from '../../../addin/xlsx';
 import { buildSample } from '../../../addin/cli/sample';
-import { defaultOut, main } from '../../../addin/cli/main';
+import { main } from '../../../addin/cli/main';
+import { defaultOut } from '../../../addin/cli/sync-command';
 import { startLocalStack } from '../../../infra/local/stack';
 import { captureIo, useCliStack } from './harness';
 

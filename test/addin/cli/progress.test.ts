@@ -1,6 +1,6 @@
 /** Progress on stderr: plain lines per phase in logs; on a terminal a live line redrawn, then ended before the next phase. */
-import { progressBar, type ProgressStream } from '../../../addin/cli/report';
-import type { RunProgress } from '../../../addin/core';
+import { progressBar, type ProgressStream } from '../../../addin/cli/progress';
+import type { RunProgress } from '../../../addin/app';
 
 function stream(isTTY: boolean): ProgressStream & { text: string } {
   const s = { isTTY, text: '', write: (t: string) => (s.text += t) };

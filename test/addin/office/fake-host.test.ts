@@ -108,8 +108,8 @@ describe('Office gateway on the fake Excel host', () => {
       const error = await gateway.apply(plan()).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(GatewayError);
       expect(error).toMatchObject({ code, sheet });
-      expect((error as GatewayError).zh).toContain(sheet);
-      expect((error as GatewayError).zh).toContain('没有写入');
+      expect((error as GatewayError).msg.zh).toContain(sheet);
+      expect((error as GatewayError).msg.zh).toContain('没有写入');
       expect(host.roundTrips).toBe(1); // the pre-check only
       expect(dump(host)).toBe(before);
     });
@@ -119,7 +119,7 @@ describe('Office gateway on the fake Excel host', () => {
     const host = new FakeExcelHost(ledgerBook(40));
     host.editMode = true;
     const before = dump(host);
-    await expect(gatewayOn(host).apply(fullPlan(host.book, 1))).rejects.toMatchObject({ code: 'edit_mode', zh: expect.stringContaining('Enter') });
+    await expect(gatewayOn(host).apply(fullPlan(host.book, 1))).rejects.toMatchObject({ code: 'edit_mode', msg: { zh: expect.stringContaining('Enter') } });
     await expect(gatewayOn(host).readSheets()).rejects.toMatchObject({ code: 'edit_mode' });
     expect(dump(host)).toBe(before);
   });

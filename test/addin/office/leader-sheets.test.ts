@@ -42,8 +42,8 @@ describe('leader sheets in Excel', () => {
     const error = await new OfficeWorkbookGateway({ host: host.officeHost }).apply({ ...EMPTY_PLAN, leaderSheets: [...leaderPlans(), protectedSheet()] }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GatewayError);
     expect(error).toMatchObject({ code: 'sheet_protected', sheet: '全县项目' });
-    expect((error as GatewayError).zh).toContain('密码');
-    expect((error as GatewayError).zh).toContain('没有写入');
+    expect((error as GatewayError).msg.zh).toContain('密码');
+    expect((error as GatewayError).msg.zh).toContain('没有写入');
     expect(dump(host)).toBe(before);
   });
 

@@ -18,17 +18,17 @@ describe('selectCell ("go to cell")', () => {
     const error = await selectCell('落地项目', 'H7', host.officeHost).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GatewayError);
     expect(error).toMatchObject({ code: 'sheet_missing', sheet: '落地项目' });
-    expect((error as GatewayError).zh).toContain('找不到工作表“落地项目”');
-    expect((error as GatewayError).zh).toContain('落地项目!H7');
-    expect((error as GatewayError).en).toContain('Worksheet "落地项目" is gone');
+    expect((error as GatewayError).msg.zh).toContain('找不到工作表“落地项目”');
+    expect((error as GatewayError).msg.zh).toContain('落地项目!H7');
+    expect((error as GatewayError).msg.en).toContain('Worksheet "落地项目" is gone');
     expect(host.book.selection).toBeNull();
   });
 
   test('a hidden sheet and a cell in edit mode each say what to do', async () => {
     const host = new FakeExcelHost(ledgerBook(12));
     host.book.sheet('投产项目')!.visibility = 'Hidden';
-    await expect(selectCell('投产项目', 'A1', host.officeHost)).rejects.toMatchObject({ zh: expect.stringContaining('取消隐藏'), en: expect.stringContaining('Unhide') });
+    await expect(selectCell('投产项目', 'A1', host.officeHost)).rejects.toMatchObject({ msg: { zh: expect.stringContaining('取消隐藏'), en: expect.stringContaining('Unhide') } });
     host.editMode = true;
-    await expect(selectCell('重点线索', 'A1', host.officeHost)).rejects.toMatchObject({ code: 'edit_mode', zh: expect.stringContaining('Enter') });
+    await expect(selectCell('重点线索', 'A1', host.officeHost)).rejects.toMatchObject({ code: 'edit_mode', msg: { zh: expect.stringContaining('Enter') } });
   });
 });

@@ -57,8 +57,7 @@ describe('readSelectedRow', () => {
     await expect(readSelectedRow(old.officeHost)).rejects.toMatchObject({
       name: 'GatewayError',
       code: 'unknown',
-      zh: expect.stringContaining('需要 ExcelApi 1.7'),
-      en: expect.stringContaining('needs ExcelApi 1.7'),
+      msg: { zh: expect.stringContaining('需要 ExcelApi 1.7'), en: expect.stringContaining('needs ExcelApi 1.7') },
     });
     expect(old.roundTrips).toBe(0);
     const busy = new FakeExcelHost(ledgerBook(4));
@@ -66,7 +65,7 @@ describe('readSelectedRow', () => {
     await expect(readSelectedRow(busy.officeHost)).rejects.toMatchObject({
       name: 'GatewayError',
       code: 'edit_mode',
-      zh: 'Excel 正在编辑单元格。请按 Enter 或 Esc 结束编辑后再查看历史。',
+      msg: { zh: 'Excel 正在编辑单元格。请按 Enter 或 Esc 结束编辑后再查看历史。' },
     });
   });
 });

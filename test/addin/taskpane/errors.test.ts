@@ -1,5 +1,5 @@
 import { GatewayError } from '../../../addin/core/gateway';
-import { SyncError, LedgerError } from '../../../addin/core';
+import { ApiCallError, LedgerError } from '../../../addin/app';
 import { isAbort, shortDetail, toProblem } from '../../../addin/taskpane/errors';
 import { t } from '../../../addin/taskpane/i18n';
 
@@ -12,7 +12,7 @@ describe('errors → plain words', () => {
   });
 
   it('maps backend answers by status, with the backend’s own words for a 400', () => {
-    const http = (status: number, code?: string) => new SyncError('http', { zh: '第5行签约时间无效', en: 'row 5 bad date' }, status, code);
+    const http = (status: number, code?: string) => new ApiCallError('http', { zh: '第5行签约时间无效', en: 'row 5 bad date' }, status, code);
     expect(toProblem(http(401, 'unauthorized'), 'zh').key).toBe('errUnauthorized');
     expect(toProblem(http(403), 'zh').key).toBe('errForbidden');
     expect(toProblem(http(413), 'zh').key).toBe('errTooLarge');
@@ -23,10 +23,10 @@ describe('errors → plain words', () => {
   });
 
   it('recognises network failures, missing lists and cancellation', () => {
-    expect(toProblem(new SyncError('network', { zh: '无法连接', en: 'unreachable' }), 'zh').key).toBe('errNetwork');
+    expect(toProblem(new ApiCallError('network', { zh: '无法连接', en: 'unreachable' }), 'zh').key).toBe('errNetwork');
     expect(toProblem(new TypeError('Failed to fetch'), 'zh').key).toBe('errNetwork');
     expect(toProblem(new LedgerError({ zh: '未找到', en: 'none' }), 'zh').key).toBe('errNoLists');
-    expect(isAbort(new SyncError('aborted', { zh: '已取消', en: 'cancelled' }))).toBe(true);
+    expect(isAbort(new ApiCallError('aborted', { zh: '已取消', en: 'cancelled' }))).toBe(true);
     expect(isAbort(new DOMException('x', 'AbortError'))).toBe(true);
     expect(isAbort(new Error('x'))).toBe(false);
   });

@@ -192,7 +192,7 @@ describe('leader sheets in an .xlsx (XlsxGateway)', () => {
     const err = await gw.apply({ ...EMPTY_PLAN, leaderSheets: plans('费县') }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(GatewayError);
     expect(err).toMatchObject({ code: 'sheet_protected', sheet: '周调度' });
-    expect((err as GatewayError).zh).toContain('周调度');
+    expect((err as GatewayError).msg.zh).toContain('周调度');
     expect(fingerprint(wb, [])).toEqual(snapshot);
   });
 });

@@ -21,7 +21,7 @@ describe('the four cases a clerk meets', () => {
   it('an Excel 97–2003 .xls (a compound file): save it as .xlsx', async () => {
     const e = await refusal(oldXls(), '台账.xls');
     expect(e.kind).toBe('xls');
-    expect([e.zh, e.en]).toEqual([
+    expect([e.msg.zh, e.msg.en]).toEqual([
       '「台账.xls」是旧版工作簿格式（Excel 97–2003 的 .xls 或 WPS 的 .et），无法直接读取。请在 Excel 或 WPS 中另存为 .xlsx 后再同步。',
       '"台账.xls" is in an old workbook format (Excel 97–2003 .xls or WPS .et) and cannot be read. Save it as .xlsx in Excel or WPS, then sync the new file.',
     ]);
@@ -30,7 +30,7 @@ describe('the four cases a clerk meets', () => {
   it('a workbook with a password to open (a compound file with an EncryptedPackage stream): remove the password', async () => {
     const e = await refusal(await passwordWorkbook(), '台账.xlsx');
     expect(e.kind).toBe('encrypted');
-    expect([e.zh, e.en]).toEqual([
+    expect([e.msg.zh, e.msg.en]).toEqual([
       '「台账.xlsx」设有打开密码，无法读取。请先在 Excel 或 WPS 中取消密码并保存，再同步。',
       '"台账.xlsx" has a password to open, so it cannot be read. Remove the password in Excel or WPS and save, then sync.',
     ]);
@@ -47,7 +47,7 @@ describe('the four cases a clerk meets', () => {
   it('a zip that is not a workbook: a Word document says so', async () => {
     const e = await refusal(await wordDocument(), '汇报.docx');
     expect(e.kind).toBe('word');
-    expect([e.zh, e.en]).toEqual(['「汇报.docx」是 Word 文档，不是 Excel 工作簿（.xlsx）。请选择 .xlsx 工作簿。', '"汇报.docx" is a Word document, not an Excel workbook (.xlsx). Choose an .xlsx workbook.']);
+    expect([e.msg.zh, e.msg.en]).toEqual(['「汇报.docx」是 Word 文档，不是 Excel 工作簿（.xlsx）。请选择 .xlsx 工作簿。', '"汇报.docx" is a Word document, not an Excel workbook (.xlsx). Choose an .xlsx workbook.']);
   });
 });
 
@@ -61,9 +61,9 @@ describe('and the rarer ones', () => {
   ])('%s', async (_, bytes, kind) => {
     const e = await refusal(await bytes(), 'x');
     expect(e.kind).toBe(kind);
-    expect([e.zh, e.en]).toEqual(Object.values(notWorkbookMessage(kind, 'x')));
-    expect(e.zh).toMatch(/^「x」/);
-    expect(e.en).toMatch(/^"x" /);
+    expect([e.msg.zh, e.msg.en]).toEqual(Object.values(notWorkbookMessage(kind, 'x')));
+    expect(e.msg.zh).toMatch(/^「x」/);
+    expect(e.msg.en).toMatch(/^"x" /);
   });
 });
 
@@ -72,10 +72,10 @@ describe('what the refusal is', () => {
     const e = await refusal(oldXls());
     expect(e).toBeInstanceOf(GatewayError);
     expect([e.name, e.code]).toEqual(['GatewayError', 'io']);
-    expect(e.zh).toMatch(/^此文件是旧版工作簿格式/);
-    expect(e.en).toMatch(/^This file is in an old workbook format/);
-    expect(e.message).toBe(e.en);
-    expect(`${e.zh}${e.en}`).not.toMatch(/central directory|zip file/);
+    expect(e.msg.zh).toMatch(/^此文件是旧版工作簿格式/);
+    expect(e.msg.en).toMatch(/^This file is in an old workbook format/);
+    expect(e.message).toBe(e.msg.en);
+    expect(`${e.msg.zh}${e.msg.en}`).not.toMatch(/central directory|zip file/);
   });
 
   it('is decided from the first bytes before unzipping: OLE2 or not a zip; an .xlsx passes, and a clean workbook still loads', async () => {

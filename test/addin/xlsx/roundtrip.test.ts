@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { runSync, SETTINGS_SHEET, type SyncOutcome } from '../../../addin/core';
+import { runSync, type SyncOutcome } from '../../../addin/app';
+import { SETTINGS_SHEET } from '../../../addin/core';
 import { XlsxGateway } from '../../../addin/xlsx';
 import { fakeBackend } from '../../fixtures/fakeBackend';
 import { messyWorkbook } from '../../fixtures/workbooks';

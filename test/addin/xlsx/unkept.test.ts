@@ -5,7 +5,8 @@
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { EMPTY_PLAN, runSync } from '../../../addin/core';
+import { runSync } from '../../../addin/app';
+import { EMPTY_PLAN } from '../../../addin/core';
 import { countyProjectsSheet, dashboardSheet } from '../../../addin/core/leader-sheets';
 import { dashboard } from '../../../functions/domain/report';
 import { history, UNITS } from '../../functions/domain/report/history';

@@ -3,7 +3,7 @@
  * the fake Excel host against the real local stack — sync, select a row, read its project's history; change a
  * cell, sync again, the change is there.
  */
-import type { FetchLike } from '../../../../addin/core';
+import type { FetchLike } from '../../../../addin/app';
 import type { HistoryEvent } from '../../../../contract';
 import { fieldValue, timelineOf } from '../../../../addin/taskpane/history/timeline';
 import { DEFAULT_SETTINGS } from '../../../../addin/taskpane/model';
@@ -123,6 +123,6 @@ describe('Office mode services: the selected row’s history from the local stac
 
   it('an id the backend has never seen is a 404 with the backend’s own message', async () => {
     const services = officeServices('zh-CN', { host: new FakeExcelHost(ledgerBook(4)).officeHost, fetch: globalThis.fetch as unknown as FetchLike, origin: stack.url });
-    await expect(services.history!({ ...DEFAULT_SETTINGS, token: stack.adminToken }, 'P-NEVERSEEN')).rejects.toMatchObject({ name: 'SyncError', kind: 'http', status: 404, code: 'not_found' });
+    await expect(services.history!({ ...DEFAULT_SETTINGS, token: stack.adminToken }, 'P-NEVERSEEN')).rejects.toMatchObject({ name: 'ApiCallError', kind: 'http', status: 404, code: 'not_found' });
   });
 });

@@ -1,5 +1,5 @@
 /** Office mode's services over the fake Excel host: the workbook's real name goes to the backend; "go to cell" selects. */
-import type { FetchLike } from '../../../../addin/core';
+import type { FetchLike } from '../../../../addin/app';
 import { officeServices } from '../../../../addin/taskpane/hosts/office-host';
 import { DEFAULT_SETTINGS } from '../../../../addin/taskpane/model';
 import { FakeExcelHost } from '../../../support/fake-excel';
@@ -28,7 +28,7 @@ describe('officeServices', () => {
     const settings = { ...DEFAULT_SETTINGS, token: 't' };
     const hooks = { signal: new AbortController().signal, onStep: () => undefined, onProgress: () => undefined };
     // The backend's 400 stops each sync with its own code and bilingual message (not a network error, no retry).
-    const refused = { name: 'SyncError', kind: 'http', status: 400, code: 'bad_request', msg: { zh: '测试', en: 'test' }, message: 'test' };
+    const refused = { name: 'ApiCallError', kind: 'http', status: 400, code: 'bad_request', msg: { zh: '测试', en: 'test' }, message: 'test' };
     await expect(services.sync(settings, hooks)).rejects.toMatchObject(refused);
     host.book.name = '平邑县招商台账（另存）.xlsx'; // Save As
     await expect(services.sync(settings, hooks)).rejects.toMatchObject(refused);

@@ -2,14 +2,14 @@
  * The task pane's "refresh leaders' sheets" action: its reducer slice, and the services call through
  * workbookServices against the real local stack (the same services a sync uses).
  */
-import { runSync } from '../../../../addin/core';
+import { runSync } from '../../../../addin/app';
 import { buildSample } from '../../../../addin/cli/sample';
 import { XlsxGateway } from '../../../../addin/xlsx';
 import { isWeekOrEmpty } from '../../../../addin/taskpane/leaders/state';
 import { DEFAULT_SETTINGS } from '../../../../addin/taskpane/model';
 import { canDownload, canSync, initialState, reduce, type PaneState } from '../../../../addin/taskpane/state';
 import { workbookServices } from '../../../../addin/taskpane/sync/workbook-services';
-import type { FetchLike } from '../../../../addin/core';
+import type { FetchLike } from '../../../../addin/app';
 import { startLocalStack, type LocalStack } from '../../../../infra/local/stack';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';

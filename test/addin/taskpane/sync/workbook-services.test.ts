@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { SyncOutcome as CoreOutcome } from '../../../../addin/core';
+import type { SyncOutcome as CoreOutcome } from '../../../../addin/app';
 import { XlsxGateway } from '../../../../addin/xlsx';
 import { DEFAULT_SETTINGS } from '../../../../addin/taskpane/model';
 import { describeLayout, fromWorkbookSettings, toPaneOutcome, toWorkbookSettings, workbookServices } from '../../../../addin/taskpane/sync/workbook-services';

@@ -1,9 +1,10 @@
 /**
- * The sync client: splits rows into requests (≤ LIMITS.rowsPerRequest rows and ≤ ~1 MB each), sends them
- * with bounded concurrency, retries network errors, 5xx and 429 with exponential backoff and full jitter
- * (honouring Retry-After), never retries other 4xx, stops on an AbortSignal and reports progress. The
- * last request carries `workbookIds`, sent after every other chunk succeeded. `fetch` is injected, so the
- * same client runs in Node, the browser and Office.
+ * The API client: every call to the backend goes through callApi, which retries network errors, 5xx and 429
+ * with exponential backoff and full jitter (honouring Retry-After), never retries other 4xx, stops on an
+ * AbortSignal and fails with an ApiCallError. sendSync splits rows into requests (core's chunkRows), sends
+ * them with bounded concurrency and reports progress; the last request carries `workbookIds`, sent after
+ * every other chunk succeeded. fetch, timers, the clock and randomness are injectable (ClientOptions, ApiTarget);
+ * the defaults here are the platform's (globalThis.fetch, setTimeout, Date.now, Math.random).
  */
 import {
   API_VERSION,
@@ -17,7 +18,7 @@ import {
   type SyncRowResult,
   type SyncSummary,
 } from '../../contract';
-import { MSG } from './messages';
+import { chunkRows, MSG, retryAfterMs } from '../core';
 
 /** `body` is absent on GET (fetch refuses a body there). */
 export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: string; signal?: AbortSignal }) => Promise<{
@@ -41,7 +42,10 @@ export interface ClientOptions {
   rowsPerChunk?: number;
   /** Injected for tests; defaults to setTimeout. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Jitter of the backoff; defaults to Math.random. */
   random?: () => number;
+  /** The clock (epoch ms) Retry-After dates are measured from; defaults to Date.now. */
+  now?: () => number;
 }
 
 export interface SyncProgress {
@@ -51,18 +55,22 @@ export interface SyncProgress {
   rowsTotal: number;
 }
 
-export type SyncErrorKind = 'network' | 'http' | 'aborted';
+export type ApiCallErrorKind = 'network' | 'http' | 'aborted';
 
-/** Why a sync failed, with text for the clerk. `network`: the backend could not be reached (after retries). */
-export class SyncError extends Error {
+/**
+ * Why a call to the API failed (a sync, a report, the history…), with text for the clerk. `network`: the
+ * backend could not be reached (after retries); `http`: it answered with an error; `aborted`: cancelled.
+ * (Not contract's ApiError, which is the shape of the error body the server sends.)
+ */
+export class ApiCallError extends Error {
   constructor(
-    readonly kind: SyncErrorKind,
+    readonly kind: ApiCallErrorKind,
     readonly msg: Message,
     readonly status?: number,
     readonly code?: string,
   ) {
     super(msg.en);
-    this.name = 'SyncError';
+    this.name = 'ApiCallError';
   }
 }
 
@@ -74,48 +82,19 @@ export interface SyncBatchResult {
 }
 
 const DEFAULTS = { concurrency: 2, maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 30_000, maxChunkBytes: 1_000_000 };
-const encoder = new TextEncoder();
-
-/** Splits rows into chunks by count and by encoded size. */
-export function chunkRows(rows: SyncRow[], maxRows: number, maxBytes: number): SyncRow[][] {
-  const chunks: SyncRow[][] = [];
-  let current: SyncRow[] = [];
-  let bytes = 0;
-  for (const row of rows) {
-    const size = encoder.encode(JSON.stringify(row)).length + 1;
-    if (current.length && (current.length >= maxRows || bytes + size > maxBytes)) {
-      chunks.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(row);
-    bytes += size;
-  }
-  if (current.length || chunks.length === 0) chunks.push(current);
-  return chunks;
-}
-
 function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new SyncError('aborted', MSG.aborted()));
+    if (signal?.aborted) return reject(new ApiCallError('aborted', MSG.aborted()));
     const t = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
     const onAbort = () => {
       clearTimeout(t);
-      reject(new SyncError('aborted', MSG.aborted()));
+      reject(new ApiCallError('aborted', MSG.aborted()));
     };
     signal?.addEventListener('abort', onAbort, { once: true });
   });
-}
-
-/** Retry-After in ms (seconds or an HTTP date); undefined when absent or unreadable. */
-export function retryAfterMs(value: string | null, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  if (/^\d+(\.\d+)?$/.test(value.trim())) return Number(value) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 /** One API call: which endpoint, its query (undefined values left out) and JSON body. */
@@ -137,15 +116,16 @@ export async function callApi<T>(api: ApiTarget, call: ApiCall, opts: ClientOpti
   const doFetch = api.fetch ?? (globalThis.fetch as unknown as FetchLike);
   const sleep = opts.sleep ?? defaultSleep;
   const random = opts.random ?? Math.random;
+  const now = opts.now ?? Date.now;
   const query = Object.entries(call.query ?? {}).filter((e): e is [string, string | number] => e[1] !== undefined);
   const search = query.length ? `?${new URLSearchParams(query.map(([k, v]) => [k, String(v)])).toString()}` : '';
   const url = `${api.url.replace(/\/+$/, '')}/${API_VERSION}/${call.path}${search}`;
   const text = call.body === undefined ? undefined : JSON.stringify(call.body);
   const headers: Record<string, string> = { authorization: `Bearer ${api.token}`, ...(text === undefined ? {} : { 'content-type': 'application/json' }) };
   for (let attempt = 1; ; attempt++) {
-    if (signal?.aborted) throw new SyncError('aborted', MSG.aborted());
+    if (signal?.aborted) throw new ApiCallError('aborted', MSG.aborted());
     let retryAfter: number | undefined;
-    let failure: SyncError;
+    let failure: ApiCallError;
     try {
       const res = await doFetch(url, { method: call.method, headers, ...(text === undefined ? {} : { body: text }), signal });
       const answer = await res.text();
@@ -153,19 +133,19 @@ export async function callApi<T>(api: ApiTarget, call: ApiCall, opts: ClientOpti
         try {
           return JSON.parse(answer) as T;
         } catch {
-          throw new SyncError('http', MSG.badResponse(), res.status);
+          throw new ApiCallError('http', MSG.badResponse(), res.status);
         }
       }
       const err = parseError(answer);
-      failure = new SyncError('http', err?.error.message ?? MSG.http(res.status), res.status, err?.error.code);
+      failure = new ApiCallError('http', err?.error.message ?? MSG.http(res.status), res.status, err?.error.code);
       if (res.status !== 429 && res.status < 500) throw failure;
-      retryAfter = retryAfterMs(res.headers.get('retry-after'));
+      retryAfter = retryAfterMs(res.headers.get('retry-after'), now());
     } catch (e) {
-      if (e instanceof SyncError) {
+      if (e instanceof ApiCallError) {
         if (e.kind !== 'http' || (e.status !== 429 && e.status! < 500)) throw e;
         failure = e;
-      } else if (signal?.aborted) throw new SyncError('aborted', MSG.aborted());
-      else failure = new SyncError('network', MSG.network(e instanceof Error ? (e.cause as Error | undefined)?.message ?? e.message : String(e)));
+      } else if (signal?.aborted) throw new ApiCallError('aborted', MSG.aborted());
+      else failure = new ApiCallError('network', MSG.network(e instanceof Error ? (e.cause as Error | undefined)?.message ?? e.message : String(e)));
     }
     if (attempt >= o.maxAttempts) throw failure;
     const backoff = random() * Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** (attempt - 1));

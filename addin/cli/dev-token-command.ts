@@ -9,7 +9,7 @@ import { isDevEmail, issueDevToken } from '../../infra/local/dev-token';
 import { DEV_TOKEN_HOURS } from '../../infra/local/tokens';
 import { EXIT, UsageError } from './args';
 import { detectLang } from './i18n';
-import type { Io } from './main';
+import type { Io } from './io';
 
 export interface DevTokenArgs {
   user: string;

@@ -2,15 +2,25 @@
  * runSync: read → map → plan ids → write ids → sync in chunks → plan → write. The ids are written before
  * any row is sent, so a sync that fails half-way and is retried sends the same ids and changes nothing twice.
  */
-import type { ListKey, Message, MissingProject, SyncSummary } from '../../contract';
+import type { ListKey, Message, MissingProject, SyncRowResult, SyncSummary } from '../../contract';
+import {
+  buildPlan,
+  MSG,
+  newId,
+  planIds,
+  type ApplyResult,
+  type HeaderIssue,
+  type MoveReport,
+  type PlanOptions,
+  type RowErrorReport,
+  type WorkbookGateway,
+  type WorkbookSettings,
+} from '../core';
 import { sendSync, type ApiTarget, type ClientOptions, type SyncProgress } from './client';
-import type { ApplyResult, WorkbookGateway, WorkbookSettings } from './gateway';
-import type { HeaderIssue } from './headers';
-import { defaultRandom, newId, planIds } from './ids';
-import { findLayouts } from './layout';
-import { MSG } from './messages';
-import { buildPlan, type MoveReport, type PlanOptions, type RowErrorReport } from './plan';
-import { extractRows, type LedgerRow } from './rows';
+import { defaultRandom } from './random';
+import { readLedger } from './read';
+
+export { LedgerError } from './read';
 
 export interface RunOptions extends PlanOptions, ClientOptions {
   /** Workbook name sent to the backend (file name or document title); by default the name the gateway read. */
@@ -24,7 +34,11 @@ export interface RunProgress extends Partial<SyncProgress> {
   phase: RunPhase;
 }
 
-export interface SyncOutcome extends Pick<SyncSummary, 'rows' | 'created' | 'updated' | 'unchanged' | 'rejected' | 'red' | 'yellow'> {
+/** The counts of a sync, in contract's SyncSummary shape; the outcome details the rest (see summarize). */
+export type SyncCounts = Pick<SyncSummary, 'rows' | 'created' | 'updated' | 'unchanged' | 'rejected' | 'red' | 'yellow'>;
+
+/** What a sync did: its counts and their details. summarize() gives the whole summary in contract's shape. */
+export interface SyncOutcome extends SyncCounts {
   workbookId: string;
   asOf: string;
   lists: Array<{ sheet: string; list: ListKey | null; rows: number; headerRow: number }>;
@@ -33,20 +47,14 @@ export interface SyncOutcome extends Pick<SyncSummary, 'rows' | 'created' | 'upd
   transitions: Array<{ id: string; name: string; sheet: string; row: number; from: string; to: string; on: string }>;
   moved: MoveReport[];
   pendingMoves: MoveReport[];
+  /** The server's answers for the pending moves' rows, kept so applyMoves can move them later without a sync. */
+  pendingResults: SyncRowResult[];
   errors: RowErrorReport[];
   headerIssues: HeaderIssue[];
   /** Sheets named after a list whose header row could not be found (not synced). */
   sheetsWithoutHeader: Array<{ sheet: string; message: Message }>;
   missing: MissingProject[];
   cellsWritten: number;
-}
-
-/** A sync that cannot start: no list sheets in the workbook. */
-export class LedgerError extends Error {
-  constructor(readonly msg: Message) {
-    super(msg.en);
-    this.name = 'LedgerError';
-  }
 }
 
 export interface RunArgs {
@@ -59,26 +67,8 @@ export interface RunArgs {
 
 export async function runSync({ gateway, api, options = {}, onProgress, signal }: RunArgs): Promise<SyncOutcome> {
   onProgress?.({ phase: 'read' });
-  const read = gateway.readWorkbook
-    ? await gateway.readWorkbook()
-    : { name: '', settings: await gateway.readSettings(), sheets: await gateway.readSheets() };
-  const { settings, sheets: snapshots } = read;
-  const workbookName = options.workbookName ?? read.name;
-  const dateSystem = (await gateway.readDateSystem?.()) ?? 1900;
-  const layouts = findLayouts(snapshots, settings);
-  if (!layouts.sheets.length) throw new LedgerError(MSG.noListSheets());
-
-  const rows: LedgerRow[] = [];
-  const skipped = { blank: 0, total: 0, note: 0 };
-  const lists: SyncOutcome['lists'] = [];
-  for (const layout of layouts.sheets) {
-    const snap = snapshots.find((s) => s.name === layout.sheet)!;
-    const errors = new Map((snap.cellErrors ?? []).map((e) => [e.address, e.error]));
-    const got = extractRows(layout, errors);
-    rows.push(...got.rows);
-    for (const k of ['blank', 'total', 'note'] as const) skipped[k] += got.skipped[k];
-    lists.push({ sheet: layout.sheet, list: layout.list, rows: got.rows.length, headerRow: layout.headerTop });
-  }
+  const { settings, name, dateSystem, layouts, rows, skipped, lists } = await readLedger(gateway);
+  const workbookName = options.workbookName ?? name;
 
   const random = options.random ?? defaultRandom;
   const workbookId = settings.workbookId ?? newId(random, 'W-', 12);
@@ -108,7 +98,7 @@ export async function runSync({ gateway, api, options = {}, onProgress, signal }
     autoMoveRows: options.autoMoveRows ?? settings.autoMoveRows,
     tintName: options.tintName ?? settings.tintName,
   });
-  const applied = await gateway.apply({ ...planned.plan, settings: { ...newSettings, lastSync: new Date().toISOString() } });
+  const applied = await gateway.apply({ ...planned.plan, settings: { ...newSettings, lastSync: new Date((options.now ?? Date.now)()).toISOString() } });
   onProgress?.({ phase: 'done' });
 
   return {
@@ -131,10 +121,37 @@ export async function runSync({ gateway, api, options = {}, onProgress, signal }
     ),
     moved: planned.moved,
     pendingMoves: planned.pendingMoves,
+    pendingResults: pendingResults(planned.pendingMoves, synced.results),
     errors: planned.errors,
     headerIssues: layouts.sheets.flatMap((l) => l.issues),
     sheetsWithoutHeader: layouts.headerless.map((sheet) => ({ sheet, message: MSG.noHeader(sheet) })),
     missing: synced.missing,
     cellsWritten: written.cellsWritten + applied.cellsWritten,
+  };
+}
+
+/** The results of the rows whose moves wait for the clerk. */
+function pendingResults(pending: readonly MoveReport[], results: readonly SyncRowResult[]): SyncRowResult[] {
+  const ids = new Set(pending.map((m) => m.id));
+  return results.filter((r) => ids.has(r.id));
+}
+
+/**
+ * The whole summary of a sync in contract's SyncSummary shape, for every client (the CLI's table, the pane):
+ * `transitions` counts the projects whose stage changed — recorded transitions and rows found in an earlier
+ * list (moved or pending), each once; `errors` the problems reported on cells.
+ */
+export function summarize(o: SyncOutcome): SyncSummary & { missing: MissingProject[] } {
+  return {
+    rows: o.rows,
+    created: o.created,
+    updated: o.updated,
+    unchanged: o.unchanged,
+    rejected: o.rejected,
+    red: o.red,
+    yellow: o.yellow,
+    transitions: new Set([...o.transitions.map((x) => x.id), ...o.pendingMoves.map((m) => m.id), ...o.moved.map((m) => m.id)]).size,
+    errors: o.errors.length,
+    missing: o.missing,
   };
 }

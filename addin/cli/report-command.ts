@@ -4,12 +4,13 @@
  */
 import { parseArgs } from 'node:util';
 import type { Message } from '../../contract';
-import { refreshLeaderSheets, type LeaderOutcome, type LeaderProgress } from '../core';
+import { refreshLeaderSheets, type LeaderOutcome, type LeaderProgress } from '../app';
 import { formatInstant } from '../core/leader-sheets';
-import { EXIT, isoDate, isoWeek, TARGET_OPTIONS, targetArgs, UsageError, type TargetArgs } from './args';
+import { EXIT, isoDate, isoWeek, TARGET_OPTIONS, targetArgs, UsageError } from './args';
 import { detectLang, table, type Lang } from './i18n';
-import type { Io } from './main';
-import { phaseLines, type ProgressStream } from './report';
+import type { Io } from './io';
+import { phaseLines, type ProgressStream } from './progress';
+import type { TargetArgs } from './target';
 import { onWorkbookCopy, warnOn } from './workbook';
 
 export interface ReportCliOptions extends TargetArgs {

@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SyncRequest, SyncResponse, SyncRow } from '../../../contract';
-import { chunkRows, retryAfterMs, sendSync, SyncError, type SyncProgress } from '../../../addin/core';
+import { ApiCallError, sendSync, type SyncProgress } from '../../../addin/app';
+import { chunkRows, retryAfterMs } from '../../../addin/core';
 
 type Reply = { status: number; headers?: Record<string, string>; body?: unknown } | 'hangup';
 
@@ -50,9 +51,9 @@ describe('chunking', () => {
     expect(chunkRows(big, 1000, 7000).map((c) => c.length)).toEqual([2, 2, 2, 2, 2]);
   });
   it('reads Retry-After as seconds or a date', () => {
-    expect(retryAfterMs('3')).toBe(3000);
+    expect(retryAfterMs('3', 0)).toBe(3000);
     expect(retryAfterMs('Thu, 01 Jan 2026 00:00:10 GMT', Date.parse('2026-01-01T00:00:00Z'))).toBe(10_000);
-    expect(retryAfterMs(null)).toBeUndefined();
+    expect(retryAfterMs(null, 0)).toBeUndefined();
   });
 });
 
@@ -85,7 +86,7 @@ describe('sendSync against a real HTTP server', () => {
     const s = await server(() => ({ status: 400, body: { error: { code: 'bad_request', message: { zh: '请求无效', en: 'Bad request' } } } }));
     const err = await sendSync({ url: s.url, token: 't' }, base, rows(3), [], { sleep }).catch((e) => e);
     await s.close();
-    expect(err).toBeInstanceOf(SyncError);
+    expect(err).toBeInstanceOf(ApiCallError);
     expect(err).toMatchObject({ kind: 'http', status: 400, code: 'bad_request', msg: { zh: '请求无效', en: 'Bad request' } });
     expect(s.received).toHaveLength(1);
   });

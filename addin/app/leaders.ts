@@ -4,10 +4,9 @@
  * holds leader sheets only — the list sheets are never touched. Each refresh replaces the sheets whole.
  */
 import type { CountyConfig, Dashboard, ProjectsResponse, WeeklyReport } from '../../contract';
-import { callApi, SyncError, type ApiTarget, type ClientOptions } from './client';
-import { EMPTY_PLAN, type LeaderSheetPlan, type WorkbookGateway } from './gateway';
-import { countyProjectsSheet, dashboardSheet, weeklySheet, type Lang } from './leader-sheets';
-import { MSG } from './messages';
+import { EMPTY_PLAN, MSG, type LeaderSheetPlan, type WorkbookGateway } from '../core';
+import { countyProjectsSheet, dashboardSheet, weeklySheet, type Lang } from '../core/leader-sheets';
+import { ApiCallError, callApi, type ApiTarget, type ClientOptions } from './client';
 
 /** The largest page GET /v1/projects serves (projectsQuerySchema). */
 const PAGE_SIZE = 1000;
@@ -62,15 +61,15 @@ async function report<T>(get: () => Promise<T>): Promise<T> {
   try {
     return await get();
   } catch (e) {
-    if (e instanceof SyncError && e.status === 404) throw new SyncError('http', MSG.noReports(), 404, e.code);
+    if (e instanceof ApiCallError && e.status === 404) throw new ApiCallError('http', MSG.noReports(), 404, e.code);
     throw e;
   }
 }
 
 export async function refreshLeaderSheets({ gateway, api, options = {}, onProgress, signal }: LeaderRefreshArgs): Promise<LeaderOutcome> {
   const { week, asOf, includeCountyProjects = false, lang = 'zh', pageSize = PAGE_SIZE } = options;
-  if (week !== undefined && !WEEK.test(week)) throw new SyncError('http', MSG.badWeek(week), 400, 'bad_request');
-  if (asOf !== undefined && !DAY.test(asOf)) throw new SyncError('http', MSG.badDay(asOf), 400, 'bad_request');
+  if (week !== undefined && !WEEK.test(week)) throw new ApiCallError('http', MSG.badWeek(week), 400, 'bad_request');
+  if (asOf !== undefined && !DAY.test(asOf)) throw new ApiCallError('http', MSG.badDay(asOf), 400, 'bad_request');
   const get = <T>(path: string, query?: Record<string, string | number | undefined>) => callApi<T>(api, { method: 'GET', path, query }, options, signal);
 
   onProgress?.({ phase: 'fetch' });
@@ -95,8 +94,9 @@ export async function refreshLeaderSheets({ gateway, api, options = {}, onProgre
   }
 
   const leaderSheets: LeaderSheetPlan[] = [dashboardSheet(dashboard, sheetOptions), weeklySheet(weekly, sheetOptions)];
-  if (pages) leaderSheets.push(countyProjectsSheet(pages, { ...sheetOptions, asOf: new Date().toISOString() }));
-  if (signal?.aborted) throw new SyncError('aborted', MSG.aborted());
+  // 全县项目 is as of the reports it was fetched with: the dashboard's asOf, as the server answered it.
+  if (pages) leaderSheets.push(countyProjectsSheet(pages, { ...sheetOptions, asOf: dashboard.asOf }));
+  if (signal?.aborted) throw new ApiCallError('aborted', MSG.aborted());
   onProgress?.({ phase: 'write' });
   await gateway.apply({ ...EMPTY_PLAN, leaderSheets });
   onProgress?.({ phase: 'done' });

@@ -5,7 +5,9 @@
 import ExcelJS from 'exceljs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { EMPTY_PLAN, refreshLeaderSheets, SyncError, type LeaderProgress, type WorkbookGateway, type WritePlan } from '../../../addin/core';
+import { ApiCallError, refreshLeaderSheets, type LeaderProgress } from '../../../addin/app';
+import { EMPTY_PLAN, type WorkbookGateway, type WritePlan } from '../../../addin/core';
+import { formatInstant } from '../../../addin/core/leader-sheets';
 import { XlsxGateway } from '../../../addin/xlsx';
 import { DEFAULT_CONFIG } from '../../../functions/domain/config';
 import { dashboard, weeklyReport } from '../../../functions/domain/report';
@@ -113,6 +115,9 @@ describe('refreshLeaderSheets', () => {
       const projects = gw.plans[0]!.leaderSheets[2]!;
       expect(projects.protect).toBe(true);
       expect(projects.rows.filter((r) => typeof r[2] === 'string' && r[2].startsWith('P-')).map((r) => r[2]).sort()).toEqual(PROJECTS.map((p) => p.id));
+      // Stamped with the reports' as-of instant the server answered (the dashboard's), not the client's clock.
+      const stamp = formatInstant(DASHBOARD.asOf, 'Asia/Shanghai');
+      expect(projects.rows.flat().some((c) => typeof c === 'string' && c.includes(stamp))).toBe(true);
     } finally {
       await api.close();
     }
@@ -138,8 +143,8 @@ describe('refreshLeaderSheets', () => {
     try {
       const gw = recording(await ledger());
       const e1 = await refreshLeaderSheets({ gateway: gw, api: { url: api.url, token: 't' } }).catch((e: unknown) => e);
-      expect(e1).toBeInstanceOf(SyncError);
-      expect((e1 as SyncError).msg.zh).toContain('升级后台');
+      expect(e1).toBeInstanceOf(ApiCallError);
+      expect((e1 as ApiCallError).msg.zh).toContain('升级后台');
       expect(gw.plans).toHaveLength(0);
     } finally {
       await api.close();
@@ -148,7 +153,7 @@ describe('refreshLeaderSheets', () => {
     try {
       const gw = recording(await ledger());
       const e2 = await refreshLeaderSheets({ gateway: gw, api: { url: api2.url, token: 't' }, options: { includeCountyProjects: true } }).catch((e: unknown) => e);
-      expect(e2).toMatchObject({ name: 'SyncError', status: 403, msg: { zh: '无权查看全县项目' } });
+      expect(e2).toMatchObject({ name: 'ApiCallError', status: 403, msg: { zh: '无权查看全县项目' } });
       expect(gw.plans).toHaveLength(0);
     } finally {
       await api2.close();
@@ -171,7 +176,7 @@ describe('refreshLeaderSheets', () => {
     try {
       const gw = recording(await ledger());
       const err = await refreshLeaderSheets({ gateway: gw, api: { url: api.url, token: 't' }, signal: controller.signal }).catch((e: unknown) => e);
-      expect(err).toMatchObject({ name: 'SyncError', kind: 'aborted' });
+      expect(err).toMatchObject({ name: 'ApiCallError', kind: 'aborted' });
       expect(gw.plans).toHaveLength(0);
     } finally {
       await api.close();

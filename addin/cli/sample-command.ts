@@ -1,0 +1,29 @@
+/** `invest-flags sample <out.xlsx>`: writes a realistic ledger (sample.ts builds it). */
+import { mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { XlsxGateway } from '../xlsx';
+import { saveXlsx } from '../xlsx/file';
+import { EXIT, isoDate, positiveInt, UsageError } from './args';
+import { detectLang } from './i18n';
+import type { Io } from './io';
+import { buildSample } from './sample';
+
+/** Today's date where the command runs (the CLI is a composition root: the clock is read here). */
+const today = () => new Date().toISOString().slice(0, 10);
+
+export async function sample(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { projects: { type: 'string' }, seed: { type: 'string' }, 'as-of': { type: 'string' }, messy: { type: 'boolean' } } });
+  if (positionals.length !== 1) throw new UsageError('sample 需要一个输出文件名', 'sample needs one output file');
+  const out = resolve(positionals[0]!);
+  const wb = await buildSample({
+    projects: positiveInt(values.projects, '--projects', 60),
+    seed: positiveInt(values.seed, '--seed', 2026),
+    asOf: isoDate(values['as-of'], '--as-of') ?? today(),
+    messy: values.messy ?? false,
+  });
+  await mkdir(dirname(out), { recursive: true });
+  await saveXlsx(XlsxGateway.of(wb), out);
+  io.stderr.write(`${detectLang(io.env) === 'zh' ? '已生成' : 'Wrote'} ${out}\n`);
+  return EXIT.ok;
+}

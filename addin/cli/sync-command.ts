@@ -1,0 +1,89 @@
+/**
+ * `invest-flags sync <ledger.xlsx>`: flags a ledger file through the backend (the embedded local stack when no
+ * --api is given) into a copy beside it, and prints the summary table (or --json).
+ */
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { STAGE_NAMES } from '../../contract';
+import { runSync, summarize, type SyncOutcome } from '../app';
+import { besideInput, EXIT, isoDate, TARGET_OPTIONS, targetArgs, UsageError } from './args';
+import { detectLang, table, type Lang } from './i18n';
+import type { Io } from './io';
+import { progressBar } from './progress';
+import type { TargetArgs } from './target';
+import { onWorkbookCopy, warnOn } from './workbook';
+
+export interface SyncCliOptions extends TargetArgs {
+  asOf?: string;
+  move?: boolean;
+}
+
+export function parseSyncArgs(args: string[]): SyncCliOptions {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { ...TARGET_OPTIONS, 'as-of': { type: 'string' }, move: { type: 'boolean' } },
+  });
+  return {
+    ...targetArgs(positionals, values, new UsageError('sync 需要一个台账文件', 'sync needs one ledger file')),
+    asOf: isoDate(values['as-of'], '--as-of'), move: values.move,
+  };
+}
+
+/** `<dir>/<name>-flagged.xlsx` beside the input. */
+export const defaultOut = (input: string): string => besideInput(input, 'flagged');
+
+export async function sync(o: SyncCliOptions, io: Io): Promise<{ code: number; outcome?: SyncOutcome }> {
+  const lang: Lang = detectLang(io.env);
+  const { out, result: outcome, unkept, unkeptWarning } = await onWorkbookCopy(o, 'flagged', warnOn(io.stderr, lang), (gateway, api, input) =>
+    runSync({
+      gateway,
+      api,
+      // Text written into the ledger stays Chinese whatever the operator's locale: the workbook is the clerks'.
+      options: { workbookName: basename(input), ...(o.asOf ? { asOf: o.asOf } : {}), confirmMoves: o.move ?? false },
+      onProgress: progressBar(lang, io.stderr),
+    }),
+  );
+  // The server's answers kept for a later applyMoves are the pane's business, not the operator's.
+  const { pendingResults: _kept, ...shown } = outcome;
+  if (o.json) io.stdout.write(JSON.stringify({ output: out, unkept, unkeptWarning, ...shown }, null, 2) + '\n');
+  else io.stdout.write(formatSummary(outcome, out, lang) + '\n');
+  return { code: outcome.errors.length ? EXIT.rowErrors : EXIT.ok, outcome };
+}
+
+export function formatSummary(o: SyncOutcome, out: string, lang: Lang): string {
+  const zh = lang === 'zh';
+  const t = (z: string, e: string) => (zh ? z : e);
+  const list = (k: string | null) => (k ? STAGE_NAMES[k as keyof typeof STAGE_NAMES][lang] : t('按阶段列', 'by stage column'));
+  const lines: string[] = [];
+  lines.push(t('清单', 'Lists'));
+  lines.push(table([[t('清单', 'List'), t('工作表', 'Sheet'), t('表头行', 'Header row'), t('项目', 'Projects')], ...o.lists.map((l) => [list(l.list), l.sheet, String(l.headerRow), String(l.rows)])], [false, false, true, true]));
+  lines.push('');
+  const s = summarize(o);
+  lines.push(table([
+    [t('项目', 'Rows'), t('新建', 'Created'), t('更新', 'Updated'), t('未变', 'Unchanged'), t('未同步', 'Rejected'), t('红旗', 'Red'), t('黄旗', 'Yellow'), t('阶段变化', 'Transitions'), t('错误', 'Errors')],
+    [s.rows, s.created, s.updated, s.unchanged, s.rejected, s.red, s.yellow, s.transitions, s.errors].map(String),
+  ], true));
+  if (o.transitions.length) {
+    lines.push('', t('阶段变化', 'Stage transitions'));
+    lines.push(table(o.transitions.slice(0, 20).map((x) => [`${x.sheet}!${x.row}`, x.id, x.name, `${list(x.from)} → ${list(x.to)}`, x.on])));
+  }
+  const moves = o.moved.length ? o.moved : o.pendingMoves;
+  if (moves.length) {
+    lines.push('', o.moved.length ? t('已移动的行', 'Rows moved') : t('待移动的行（加 --move 移到新清单）', 'Rows to move (add --move to move them)'));
+    lines.push(table(moves.slice(0, 20).map((m) => [`${m.from.sheet}!${m.from.row}`, m.id, m.name, `${list(m.from.list)} → ${list(m.to.list)}`])));
+  }
+  if (o.errors.length) {
+    lines.push('', t('数据问题（已写入预警原因列）', 'Data problems (written to the reason column)'));
+    lines.push(table(o.errors.slice(0, 30).map((e) => [`${e.sheet}!${e.cell}`, e.message[lang]])));
+    if (o.errors.length > 30) lines.push(t(`  …… 另有 ${o.errors.length - 30} 处`, `  … and ${o.errors.length - 30} more`));
+  }
+  const issues = [...o.headerIssues.map((h) => h.message[lang]), ...o.sheetsWithoutHeader.map((s) => s.message[lang])];
+  if (issues.length) lines.push('', t('表头提示', 'Header notes'), ...issues.map((i) => `  ${i}`));
+  if (o.missing.length) {
+    lines.push('', t('本工作簿以前同步过、现在找不到的项目（未删除）', 'Projects this workbook synced before and now lacks (not deleted)'));
+    lines.push(table(o.missing.slice(0, 20).map((m) => [m.id, m.name, list(m.stage), m.unit])));
+  }
+  lines.push('', `${t('输出文件', 'Output')}: ${out}`);
+  return lines.join('\n');
+}
