@@ -6,6 +6,22 @@
 
 export type RawCell = string | number | boolean | null;
 
+/** Dashes, slashes, dots and the like, alone in a cell (after NFKC, so "－" and "／" are included). */
+const PLACEHOLDER = /^[-—–―‐~_/\\.。…、]+$/;
+
+/**
+ * What a blank CELL is, for the client and the server alike: empty, whitespace only, or a placeholder clerks
+ * write for "unknown" ("-", "—", "/", "…"). The server parses such a cell as no value; the add-in reads a row
+ * of such cells as holding no project and such an id cell as no id. ("无" is not blank here: in a text field it
+ * is the clerk's answer; typed fields read it as blank on the server, see functions/domain/parse/blank.ts.)
+ */
+export function isBlankCell(raw: RawCell | undefined): boolean {
+  if (raw === null || raw === undefined) return true;
+  if (typeof raw !== 'string') return false;
+  const t = raw.normalize('NFKC').trim();
+  return t === '' || PLACEHOLDER.test(t);
+}
+
 /** Bilingual text: every user-facing message carries both. */
 export interface Message {
   zh: string;

@@ -52,6 +52,10 @@ export function cellText(v: RawCell): string {
   return String(v).trim();
 }
 
-export function isBlank(v: RawCell): boolean {
+/**
+ * Nothing at all in the cell (not even a dash): where the add-in may write or place something without
+ * overwriting a clerk's text. Whether a cell holds a VALUE is contract's isBlankCell ("-" and "—" are blank).
+ */
+export function isEmptyCell(v: RawCell): boolean {
   return cellText(v) === '';
 }

@@ -7,7 +7,7 @@
 import { normalizeHeader, type ListKey } from '../../contract';
 import type { SheetSnapshot, WorkbookSettings } from './gateway';
 import { detectHeader, type HeaderMap, type OwnedKey } from './headers';
-import { isBlank, toGrid, type Grid } from './grid';
+import { isEmptyCell, toGrid, type Grid } from './grid';
 import { leaderSheetNames } from './leader-sheets';
 import { OWNED_COLUMNS } from './flag-style';
 import { LIST_ALIASES } from './sheet-names';
@@ -69,7 +69,7 @@ function lastDataCol(g: Grid, fromRow: number): number {
   let last = 0;
   for (let r = fromRow; r <= g.bottom; r++) {
     for (let c = g.right; c > last; c--) {
-      if (!isBlank(g.raw(r, c))) {
+      if (!isEmptyCell(g.raw(r, c))) {
         last = c;
         break;
       }

@@ -7,7 +7,7 @@
 import { FIELD_BY_KEY, normalizeHeader, type FieldKey, type FlagLevel, type ListKey, type Message, type RawCell, type SyncRowResult } from '../../contract';
 import { cellAddress } from './a1';
 import type { CellStyle, ColumnWrite, NoteWrite, RowMove, SheetPlan, WritePlan } from './gateway';
-import { cellText, isBlank } from './grid';
+import { cellText, isEmptyCell } from './grid';
 import { isSerialHeader } from './headers';
 import { formatSource, newHeaders, runs } from './ids';
 import { sheetForList, type SheetLayout } from './layout';
@@ -213,7 +213,7 @@ function moveRow(
   for (let c = g.left; c <= g.right; c++) {
     if (ownedSource.has(c)) continue;
     const value = g.filled(row.row, c);
-    if (isBlank(value)) continue;
+    if (isEmptyCell(value)) continue;
     const field = fieldOfCol.get(c);
     const header = source.headerText.get(c);
     let col = field ? target.colOf[field] : header ? targetColByHeader(target, header) : undefined;
@@ -250,7 +250,7 @@ function nextFreeRow(target: SheetLayout, cursor: Map<string, number>): number {
   const g = target.grid;
   let r = cursor.get(target.sheet) ?? target.dataTop;
   const rowBlank = (row: number) => {
-    for (let c = g.left; c <= g.right; c++) if (!isBlank(g.raw(row, c))) return false;
+    for (let c = g.left; c <= g.right; c++) if (!isEmptyCell(g.raw(row, c))) return false;
     return true;
   };
   while (r <= g.bottom && !rowBlank(r)) r = g.bottom + 1;

@@ -3,9 +3,9 @@
  * (合计/小计/总计), note and footer rows (注：…, 填报说明, 填报人：…) and rows holding only a 序号 are skipped.
  * Values stay raw: the server parses them, one parser for every client.
  */
-import { LIMITS, type FieldKey, type ListKey, type Message, type RawCell } from '../../contract';
+import { isBlankCell, LIMITS, type FieldKey, type ListKey, type Message, type RawCell } from '../../contract';
 import { cellAddress } from './a1';
-import { cellText, isBlank, type Grid } from './grid';
+import { cellText, type Grid } from './grid';
 import type { SheetLayout } from './layout';
 import { listFromName } from './layout';
 import { MSG } from './messages';
@@ -61,12 +61,12 @@ export function extractRows(layout: SheetLayout, cellErrors?: Map<string, string
       out.skipped.total++;
       continue;
     }
-    if (FOOTER.test(texts[0]!) || (texts.length === 1 && (NOTE.test(texts[0]!) || texts[0]!.length > 30 && isBlank(g.raw(r, layout.colOf.name ?? 0))))) {
+    if (FOOTER.test(texts[0]!) || (texts.length === 1 && (NOTE.test(texts[0]!) || texts[0]!.length > 30 && isBlankCell(g.raw(r, layout.colOf.name ?? 0))))) {
       out.skipped.note++;
       continue;
     }
-    // A row with nothing but a 序号 (or other unmapped columns) holds no project.
-    const hasField = fieldCols.some((m) => m.field !== 'id' && !isBlank(g.raw(r, m.col)));
+    // A row with nothing but a 序号 (or other unmapped columns, or placeholders such as "—") holds no project.
+    const hasField = fieldCols.some((m) => m.field !== 'id' && !isBlankCell(g.raw(r, m.col)));
     if (!hasField) {
       out.skipped.blank++;
       continue;
@@ -116,6 +116,8 @@ function readRow(layout: SheetLayout, r: number, cellErrors?: Map<string, string
     list = listFromName(text);
     if (!list) issues.push({ field: null, cell: cellAddress(r, stageCol), message: MSG.unknownStage(text), blocking: true });
   }
-  const idText = layout.newColumns.includes('id') ? '' : cellText(g.raw(r, layout.ownedCols.id));
+  // An id cell holding a placeholder ("—") has no id, as the server reads it: the row gets a new one.
+  const idRaw = layout.newColumns.includes('id') ? null : g.raw(r, layout.ownedCols.id);
+  const idText = isBlankCell(idRaw) ? '' : cellText(idRaw);
   return { sheet: layout.sheet, row: r, list: list ?? 'clue', id: idText || null, cells, units: layout.units, issues };
 }

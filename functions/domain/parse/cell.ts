@@ -1,7 +1,7 @@
 /** One raw cell → its field's value, by the field's type in the catalogue. Never throws. */
 import { FIELD_BY_KEY, type FieldError, type FieldKey, type FieldSpec, type RawCell } from '../../../contract/vocabulary';
 import type { FieldValue, ParseContext } from '../types';
-import { isBlank, isExcelError } from './blank';
+import { isBlankCell, isExcelError } from './blank';
 import { parseLedgerDate } from './dates';
 import { parseEnum } from './enums';
 import { fieldError, unknownFieldError } from './messages';
@@ -28,7 +28,7 @@ function parseByType(spec: FieldSpec, raw: RawCell | undefined, ctx: ParseContex
       return parseEnum(raw, spec.enumKey!);
     default: {
       // Text-like fields keep "无" (it is the clerk's answer); only empty cells and placeholders are blank.
-      if (raw === null || isBlank(raw)) return ok(null);
+      if (raw === null || isBlankCell(raw)) return ok(null);
       if (spec.type === 'id') return parseId(raw);
       return spec.type === 'longText' ? parseLongText(raw) : parseText(raw);
     }
