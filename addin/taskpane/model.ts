@@ -2,7 +2,7 @@
  * What the pane shows, independent of core's exact return shapes: the composition root converts core's
  * summary and layout into these (see sync/workbook-services.ts), so views and state stay small and testable.
  */
-import type { FieldKey, ListKey, Message, MissingProject } from '../../contract';
+import type { FieldKey, ListKey, Message, MissingProject, SyncSummary } from '../../contract';
 
 export type HostMode = 'office' | 'file';
 
@@ -24,11 +24,8 @@ export interface CellProblem {
   message: Message;
 }
 
-export interface SyncOutcome {
-  rows: number;
-  red: number;
-  yellow: number;
-  transitions: number;
+/** The sync's counts are contract's SyncSummary (rows, red, yellow, transitions); the rest is what the pane shows. */
+export interface SyncOutcome extends Pick<SyncSummary, 'rows' | 'red' | 'yellow' | 'transitions'> {
   moves: PendingMove[];
   /** Rows moved during the sync itself (automatic moves setting). */
   movedAutomatically: number;

@@ -5,16 +5,16 @@
 import { MS_PER_DAY } from '../days';
 import type { ProjectSnapshot } from '../types';
 import { localDate, type EvalContext, type EvalPoint, type Times } from './context';
-import { isBlank, levelAbove, makeReason, type Level, type Rule } from './rule';
+import { isEmptyText, levelAbove, makeReason, type Level, type Rule } from './rule';
 
 /** When the current problem was recorded; a problem the history missed counts from first sight. */
 function problemSince(project: ProjectSnapshot, times: Times): number | null {
-  if (isBlank(project.fields.problem)) return null;
+  if (isEmptyText(project.fields.problem)) return null;
   return times.problemChanged ?? times.firstSeen;
 }
 
 function needsCoordination(project: ProjectSnapshot, ctx: EvalContext): boolean {
-  return ctx.config.rules.problemOpen.coordinationIsRed && !isBlank(project.fields.coordination);
+  return ctx.config.rules.problemOpen.coordinationIsRed && !isEmptyText(project.fields.coordination);
 }
 
 function daysLevel(project: ProjectSnapshot, times: Times, at: EvalPoint, ctx: EvalContext): Level {

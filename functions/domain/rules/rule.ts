@@ -28,7 +28,7 @@ export function levelAtLeast(value: number, t: ThresholdPair): Level {
   return value >= t.red ? 2 : value >= t.yellow ? 1 : 0;
 }
 
-export function isBlank(text: string | null): boolean {
+export function isEmptyText(text: string | null): boolean {
   return text === null || text.trim() === '';
 }
 
