@@ -70,6 +70,11 @@ const TEMPLATES: Record<string, (c: Context) => Message> = {
           zh: `${spec.zh}“${v}”超过 10 万亿元，请检查单位（本列数字按${u.zh}计）`,
           en: `${spec.en} "${v}" exceeds 10 trillion yuan; check the unit (numbers in this column are in ${u.en})`,
         };
+      case 'too_small':
+        return {
+          zh: `${spec.zh}“${v}”小于 1 元，请检查数字和单位（本列数字按${u.zh}计）`,
+          en: `${spec.en} "${v}" is less than 1 yuan; check the figure and the unit (numbers in this column are in ${u.en})`,
+        };
       default:
         return {
           zh: `${spec.zh}“${v}”不是有效金额，请填写数字（单位：${u.zh}）或如 2.3亿、5000万 的金额`,

@@ -13,6 +13,11 @@ import { fail, ok, type Parsed } from './result';
 
 /** 10 万亿元: more than any county project; a larger figure is a unit slip (元 typed into a 亿元 column). */
 export const MAX_MONEY = 100_000;
+/**
+ * 1 元 in 亿元: a non-zero amount below it is a slip (or, like 1e-200, a number DynamoDB cannot even store — its
+ * numbers reach down to 1e-130 only), so it is a field error naming the cell before anything is written.
+ */
+export const MIN_MONEY = 1e-8;
 
 /** 亿元 per written unit. */
 const UNIT_FACTORS: Readonly<Record<string, number>> = {
@@ -45,5 +50,6 @@ export function parseMoney(raw: RawCell, unit: number): Parsed<number> {
   if (amount < 0) return fail('invalid_money', 'negative');
   const value = roundNoise(amount);
   if (value > MAX_MONEY) return fail('invalid_money', 'too_large', MAX_MONEY);
+  if (value !== 0 && value < MIN_MONEY) return fail('invalid_money', 'too_small', MIN_MONEY);
   return ok(value);
 }

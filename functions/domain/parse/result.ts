@@ -11,7 +11,7 @@ export interface Failure {
   limit?: number;
 }
 
-export type FailureReason = 'range' | 'negative' | 'too_large' | 'decimal' | 'year' | 'ambiguous' | 'space';
+export type FailureReason = 'range' | 'negative' | 'too_large' | 'too_small' | 'decimal' | 'year' | 'ambiguous' | 'space';
 
 export const ok = <T>(value: T | null): { ok: true; value: T | null } => ({ ok: true, value });
 export function fail(code: string, reason?: FailureReason, limit?: number): Failure {

@@ -151,6 +151,13 @@ export const GOLDEN: GoldenCase[] = [
   { field: 'amount', raw: '2,3亿', error: 'invalid_money' }, // not a thousands separator: never read as 23
   { field: 'amount', raw: '100万美元', error: 'invalid_money' },
   { field: 'amount', raw: Number.POSITIVE_INFINITY, error: 'invalid_money' },
+  // DynamoDB holds numbers down to 1e-130 only: an absurdly small non-zero amount is refused before anything is written.
+  { field: 'amount', raw: 1e-200, error: 'invalid_money', zh: '总投资“1e-200”小于 1 元，请检查数字和单位（本列数字按亿元计）' },
+  { field: 'outputValue', raw: 1e-9, error: 'invalid_money' },
+  { field: 'tax', raw: '0.000001元', error: 'invalid_money' },
+  { field: 'amount', raw: 0, value: 0 },
+  { field: 'amount', raw: '1元', value: 1e-8 },
+  { field: 'jobs', raw: 1e-200, error: 'invalid_integer' },
 
   // ── integers (预计就业) ──
   { field: 'jobs', raw: 300, value: 300 },

@@ -20,6 +20,21 @@ const context = fc.record(
 );
 
 describe('parser properties', () => {
+  test('every number a row parses to is one DynamoDB and Excel can hold: 0, or between 1e-8 and 1e15 in magnitude, finite', () => {
+    const tiny = fc.oneof(fc.double({ min: -1e-100, max: 1e-100 }), fc.constantFrom(1e-200, 5e-324, -1e-200, 1e-131, 1e-9));
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom(...FIELD_KEYS), fc.oneof(rawCell, tiny)), context, (cells, ctx) => {
+        const row = parseRow(cells as Record<string, RawCell>, ctx);
+        for (const v of Object.values(row.fields)) {
+          if (typeof v !== 'number') continue;
+          expect(Number.isFinite(v)).toBe(true);
+          if (v !== 0) expect(Math.abs(v) >= 1e-8 && Math.abs(v) <= 1e15).toBe(true);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   test('parseCell never throws, and every error names its field in zh and en', () => {
     fc.assert(
       fc.property(rawCell, fc.constantFrom(...FIELD_KEYS), context, (raw, field, ctx) => {
