@@ -78,6 +78,11 @@ export interface SheetPlan {
   /** Fills/fonts grouped by style, so gateways can apply one style to many cells at once. */
   styles: StyleWrite[];
   notes: NoteWrite[];
+  /**
+   * Numbers rewritten in a 序号 column that held a plain 1..n sequence, when a move takes a row out of this sheet:
+   * written before the source rows are deleted (row numbers as read), so the sequence reads 1..n−1 afterwards.
+   */
+  renumber?: Array<{ col: number; top: number; values: number[] }>;
 }
 
 /**
@@ -90,13 +95,42 @@ export interface RowMove {
   from: { sheet: string; row: number };
   to: { sheet: string; row: number };
   cells: Array<{ col: number; value: RawCell }>;
+  /**
+   * Insert a row at `to.row` first (Excel's Insert → Entire row: the rows from `to.row` down — totals, footnotes,
+   * signatures — move down one; merges, notes and references follow). A range of the target sheet that ends on the
+   * row just above (`to.row − 1`) and spans more than one row grows to include the new row, when the formula lives
+   * at or below `to.row` (a total's SUM over the list, as Excel grows a range you insert inside). `formatRow` (a
+   * row above `to.row`, unmoved) gives the new row its formats and height; `lastRow`/`lastCol` bound the area the
+   * gateway reads formulas from. Moves are applied in plan order; each insert's row is counted after the earlier
+   * inserts of the plan. Source rows (always above any insert of their sheet) are deleted after all inserts.
+   */
+  insert?: { formatRow?: number; lastRow: number; lastCol: number };
+  /** Fills/fonts and the note of the moved row, applied after the insert (so they land on the new row). */
+  styles?: StyleWrite[];
+  notes?: NoteWrite[];
+}
+
+/**
+ * A formula the product itself generates (a total over its own cells), without the leading "=". The only way a
+ * plan asks for a formula: every string in a plan is text, whatever it starts with ("=", "+", "-", "@", a tab…),
+ * so nothing a clerk typed or the API returned can become a live formula (DESIGN §4).
+ */
+export interface Formula {
+  formula: string;
+}
+
+/** A leader-sheet cell: a value (strings are text) or one of the product's own formulas. */
+export type LeaderCell = RawCell | Formula;
+
+export function isFormula(v: LeaderCell | undefined): v is Formula {
+  return typeof v === 'object' && v !== null;
 }
 
 /** A sheet the add-in writes whole and replaces on each refresh (领导看板, 周调度, 全县项目). */
 export interface LeaderSheetPlan {
   name: string;
-  /** Cell values from A1; strings starting with "=" are formulas. */
-  rows: RawCell[][];
+  /** Cell values from A1. Strings are written as text; only a `Formula` is written as a formula. */
+  rows: LeaderCell[][];
   /** Header rows to freeze and repeat when printing. */
   frozenRows: number;
   columnWidths: number[];

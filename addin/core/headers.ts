@@ -53,6 +53,8 @@ export interface HeaderMap {
   /** Owned columns found by header. */
   owned: Partial<Record<OwnedKey, number>>;
   stageCol?: number;
+  /** The 序号 (row number) column, if any. */
+  serialCol?: number;
   /** Right-most column with header text. */
   lastHeaderCol: number;
   /** Header text of every column that has one (for copying unmapped columns on a row move). */
@@ -163,7 +165,10 @@ export function detectHeader(g: Grid, overrides?: WorkbookSettings['headerOverri
       }
       continue;
     }
-    if ('serial' in m) continue;
+    if ('serial' in m) {
+      map.serialCol ??= c;
+      continue;
+    }
     if ('stage' in m) {
       map.stageCol ??= c;
       continue;

@@ -1,5 +1,5 @@
 /** Every clerk-facing message core produces, in zh-CN and en-US, in one place. */
-import type { Message } from '../../contract';
+import { STAGE_NAMES, type Message, type Stage } from '../../contract';
 
 export const MSG = {
   noListSheets: (): Message => ({
@@ -37,6 +37,10 @@ export const MSG = {
   tooLong: (limit: number): Message => ({
     zh: `内容超过 ${limit} 字，已截断后同步`,
     en: `text longer than ${limit} characters; synced truncated`,
+  }),
+  cycle: (from: Stage, to: Stage, days: number): Message => ({
+    zh: `${STAGE_NAMES[from].zh}→${STAGE_NAMES[to].zh} 用时 ${days} 天`,
+    en: `${STAGE_NAMES[from].en} → ${STAGE_NAMES[to].en} in ${days} days`,
   }),
   rowLabel: (row: number): Message => ({ zh: `第${row}行`, en: `row ${row}` }),
   network: (detail: string): Message => ({

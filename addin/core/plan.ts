@@ -109,9 +109,8 @@ function planRows(
     layouts.map((l) => [l.sheet, { flag: [], reason: [], stage: [], styles: new StyleGroups(), notes: [], extraColumns: [] }]),
   );
   const out: PlanOutcome = { plan: { sheets: [], moves: [], leaderSheets: [] }, red: 0, yellow: 0, errors: [], moved: [], pendingMoves: [] };
-  // Moves append after each target list's last project.
-  const cursor = new Map<string, number>();
-  for (const r of rows) cursor.set(r.sheet, Math.max(cursor.get(r.sheet) ?? 0, r.row + 1));
+  // Moves are inserted after each target list's last project.
+  const cursor = new Inserts(rows);
   const extraCols = new Map<string, Map<string, number>>();
   const confirmed = (id: string) =>
     opts.autoMoveRows === true || opts.confirmMoves === true || (Array.isArray(opts.confirmMoves) && opts.confirmMoves.includes(id));
@@ -150,11 +149,13 @@ function planRows(
           w.stage.push({ row: row.row, value: LISTS.find((l) => l.key === target)!.zh });
           report.to = { list: target, sheet: row.sheet, row: row.row };
         } else {
-          const move = moveRow(layout, targetLayout, row, result.id, { flagText, reasonText }, cursor, extraCols, writes);
-          const tw = writes.get(targetLayout.sheet)!;
-          tw.styles.add(style, { row: move.to.row, col: targetLayout.ownedCols.flag });
-          if (opts.tintName && targetLayout.colOf.name) tw.styles.add(style, { row: move.to.row, col: targetLayout.colOf.name });
-          tw.notes.push({ row: move.to.row, col: targetLayout.ownedCols.reason, text: note });
+          const move = moveRow(layout, targetLayout, row, result.id, { flagText, reasonText: withCycle(reasonText, result, lang) }, cursor, extraCols, writes);
+          // The moved row's colours and note go with the move: they are written after its row is inserted.
+          const moved = new StyleGroups();
+          moved.add(style, { row: move.to.row, col: targetLayout.ownedCols.flag });
+          if (opts.tintName && targetLayout.colOf.name) moved.add(style, { row: move.to.row, col: targetLayout.colOf.name });
+          move.styles = moved.list();
+          if (note) move.notes = [{ row: move.to.row, col: targetLayout.ownedCols.reason, text: note }];
           out.plan.moves.push(move);
           report.to = { list: target, sheet: targetLayout.sheet, row: move.to.row };
           out.moved.push(report);
@@ -171,8 +172,10 @@ function planRows(
     w.notes.push({ row: row.row, col: layout.ownedCols.reason, text: note });
   }
 
+  const renumbered = renumber(layouts, rows, out.plan.moves);
   for (const layout of layouts) {
     const w = writes.get(layout.sheet)!;
+    const serials = renumbered.get(layout.sheet);
     const columns = [
       ...newHeaders(layout),
       ...runs(layout.ownedCols.flag, w.flag, formatSource(layout, 'flag')),
@@ -180,7 +183,9 @@ function planRows(
       ...(layout.stageCol ? runs(layout.stageCol, w.stage) : []),
       ...w.extraColumns,
     ];
-    if (columns.length || w.styles.size || w.notes.length) out.plan.sheets.push({ sheet: layout.sheet, columns, styles: w.styles.list(), notes: w.notes } satisfies SheetPlan);
+    if (columns.length || w.styles.size || w.notes.length || serials) {
+      out.plan.sheets.push({ sheet: layout.sheet, columns, styles: w.styles.list(), notes: w.notes, ...(serials ? { renumber: serials } : {}) } satisfies SheetPlan);
+    }
   }
   return out;
 }
@@ -201,12 +206,12 @@ function moveRow(
   row: LedgerRow,
   id: string,
   owned: { flagText: string | null; reasonText: string | null },
-  cursor: Map<string, number>,
+  cursor: Inserts,
   extraCols: Map<string, Map<string, number>>,
   writes: Map<string, SheetWrites>,
 ): RowMove {
   const g = source.grid;
-  const targetRow = nextFreeRow(target, cursor);
+  const { row: targetRow, formatRow, before } = cursor.take(target);
   const cells: Array<{ col: number; value: RawCell }> = [];
   const fieldOfCol = new Map(source.columns.map((c) => [c.col, c.field]));
   const ownedSource = new Set([source.ownedCols.id, source.ownedCols.flag, source.ownedCols.reason, source.stageCol]);
@@ -216,15 +221,25 @@ function moveRow(
     if (isEmptyCell(value)) continue;
     const field = fieldOfCol.get(c);
     const header = source.headerText.get(c);
+    // A row number means nothing in another sheet: the target's own 序号 is renumbered (renumber), never copied.
+    if (c === source.serialCol || (!field && header && isSerialHeader(header))) continue;
     let col = field ? target.colOf[field] : header ? targetColByHeader(target, header) : undefined;
-    // A row number means nothing in another sheet: it gets no column of its own there.
-    if (col === undefined && header && !isSerialHeader(header)) col = extraColumn(target, header, extraCols, writes);
+    // A column the target lacks gets a header the reader maps back: the field's own name, or the column's lowest
+    // header cell (never a two-row composite such as 时间节点/计划开工, which matches no alias).
+    if (col === undefined && header) col = extraColumn(target, field ? FIELD_BY_KEY[field].zh : lowestHeader(header), extraCols, writes);
     if (col !== undefined) cells.push({ col, value });
   }
   cells.push({ col: target.ownedCols.id, value: id });
   cells.push({ col: target.ownedCols.flag, value: owned.flagText });
   cells.push({ col: target.ownedCols.reason, value: owned.reasonText });
-  return { id, from: { sheet: source.sheet, row: row.row }, to: { sheet: target.sheet, row: targetRow }, cells };
+  const lastCol = Math.max(target.grid.right, target.ownedCols.id, target.ownedCols.flag, target.ownedCols.reason);
+  return {
+    id,
+    from: { sheet: source.sheet, row: row.row },
+    to: { sheet: target.sheet, row: targetRow },
+    cells,
+    insert: { ...(formatRow ? { formatRow } : {}), lastRow: Math.max(target.grid.bottom + before, targetRow), lastCol },
+  };
 }
 
 function targetColByHeader(target: SheetLayout, header: string): number | undefined {
@@ -245,15 +260,90 @@ function extraColumn(target: SheetLayout, header: string, extraCols: Map<string,
   return col;
 }
 
-/** The row after the target's last project, when it is empty; else below everything (after total rows). */
-function nextFreeRow(target: SheetLayout, cursor: Map<string, number>): number {
-  const g = target.grid;
-  let r = cursor.get(target.sheet) ?? target.dataTop;
-  const rowBlank = (row: number) => {
-    for (let c = g.left; c <= g.right; c++) if (!isEmptyCell(g.raw(row, c))) return false;
-    return true;
-  };
-  while (r <= g.bottom && !rowBlank(r)) r = g.bottom + 1;
-  cursor.set(target.sheet, r + 1);
-  return r;
+/**
+ * Where moved rows go: each inserted right after the target list's last project (and after the rows moved in
+ * before it), so it lands above the list's total, subtotal, footnote and signature rows and inside their formulas'
+ * ranges. It takes the formats of the list's last project row (an empty list has none: the row above is copied).
+ */
+class Inserts {
+  /** Per sheet: the row after its last project, as read. */
+  private readonly start = new Map<string, number>();
+  private readonly next = new Map<string, number>();
+
+  constructor(rows: LedgerRow[]) {
+    for (const r of rows) this.start.set(r.sheet, Math.max(this.start.get(r.sheet) ?? 0, r.row + 1));
+  }
+
+  /** The next insert's row (counted after the earlier inserts), its format row, and how many rows went in before it. */
+  take(target: SheetLayout): { row: number; formatRow?: number; before: number } {
+    const start = this.start.get(target.sheet);
+    const first = start ?? target.dataTop;
+    const row = this.next.get(target.sheet) ?? first;
+    this.next.set(target.sheet, row + 1);
+    return { row, ...(start !== undefined ? { formatRow: start - 1 } : {}), before: row - first };
+  }
+}
+
+/** The lowest (most specific) cell of a header read over two rows ("时间节点/计划开工" → "计划开工"). */
+function lowestHeader(header: string): string {
+  const parts = header.split('/');
+  return parts[parts.length - 1] || header;
+}
+
+/** A moved row's reason text names how long the step took ("线索→签约 用时 45 天"), when the server knows. */
+function withCycle(reason: string | null, result: SyncRowResult, lang: Lang): string | null {
+  const cycle = cycleText(result, lang);
+  if (!cycle) return reason;
+  return reason ? `${cycle}；${reason}` : cycle;
+}
+
+/** "重点线索→签约项目 用时 45 天" / "Clue → Signed in 45 days"; null without a transition's cycle days. */
+export function cycleText(result: Pick<SyncRowResult, 'transition'>, lang: Lang): string | null {
+  const t = result.transition;
+  if (!t || t.cycleDays === null || t.cycleDays === undefined) return null;
+  return MSG.cycle(t.from, t.to, t.cycleDays)[lang];
+}
+
+/** A 序号 column holding exactly 1..n down a sheet's project rows. */
+function plainSerial(layout: SheetLayout, rows: LedgerRow[]): number | undefined {
+  const col = layout.serialCol;
+  if (col === undefined || !rows.length) return undefined;
+  const ok = rows.every((r, i) => {
+    const v = layout.grid.raw(r.row, col);
+    return (typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : NaN) === i + 1;
+  });
+  return ok ? col : undefined;
+}
+
+/**
+ * Renumbers 序号 where a sheet keeps a plain 1..n sequence: rows below a moved-out row count on from the row above
+ * (written before the delete, at their rows as read), and rows moved in continue the sequence.
+ */
+function renumber(layouts: SheetLayout[], rows: LedgerRow[], moves: RowMove[]): Map<string, Array<{ col: number; top: number; values: number[] }>> {
+  const out = new Map<string, Array<{ col: number; top: number; values: number[] }>>();
+  for (const layout of layouts) {
+    if (layout.list === null) continue;
+    const mine = rows.filter((r) => r.sheet === layout.sheet).sort((a, b) => a.row - b.row);
+    const col = plainSerial(layout, mine);
+    if (col === undefined) continue;
+    const gone = new Set(moves.filter((m) => m.from.sheet === layout.sheet).map((m) => m.from.row));
+    const writes: Array<{ row: number; value: string | null; n: number }> = [];
+    let n = 0;
+    mine.forEach((r, i) => {
+      if (gone.has(r.row)) return;
+      n++;
+      if (n !== i + 1) writes.push({ row: r.row, value: null, n });
+    });
+    for (const m of moves) if (m.to.sheet === layout.sheet) m.cells.push({ col, value: ++n });
+    if (writes.length) {
+      const serials: Array<{ col: number; top: number; values: number[] }> = [];
+      for (const w of writes) {
+        const last = serials[serials.length - 1];
+        if (last && last.top + last.values.length === w.row) last.values.push(w.n);
+        else serials.push({ col, top: w.row, values: [w.n] });
+      }
+      out.set(layout.sheet, serials);
+    }
+  }
+  return out;
 }

@@ -20,7 +20,7 @@ import { fromOfficeError, leaderSheetLocked, officeCode, sheetMissing, sheetProt
 import { urlName } from './document';
 import { officeHost, type OfficeHost } from './host';
 import { leaderFeatures, leaderSteps, PASSWORD_CODES, unlockStep } from './leader-steps';
-import { deleteSteps, listTargets, moveSteps, probeNotes, sheetSteps } from './list-steps';
+import { deleteSteps, listTargets, moveSteps, probeNotes, probeTails, sheetSteps } from './list-steps';
 import { toSnapshot } from './read';
 import { readSettingsSheet, settingsFrom, settingsSteps } from './settings';
 import { pack, type Step } from './steps';
@@ -111,6 +111,7 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
         const leaderProbes = plan.leaderSheets.map((l) => [l.name, probe(l.name)] as const);
         const settingsProbe = plan.settings ? probe(SETTINGS_SHEET) : null;
         const noteProbes = notesSupported ? probeNotes(ctx, plan.sheets) : null;
+        const tailProbes = probeTails(ctx, plan.moves);
         await ctx.sync();
         for (const [name, ws] of targetProbes) {
           if (ws.isNullObject) throw sheetMissing(name);
@@ -124,7 +125,7 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
         const steps: Step[] = [];
         let cellsWritten = 0;
         for (const s of plan.sheets) cellsWritten += sheetSteps(s, steps, noteProbes);
-        cellsWritten += moveSteps(plan.moves, steps);
+        cellsWritten += moveSteps(plan.moves, steps, tailProbes);
         unlock = leaderProbes.filter(([, ws]) => !ws.isNullObject && ws.protection.protected).map(([name]) => name);
         if (unlock.length) steps.unshift(unlockStep(unlock));
         for (const [i, l] of plan.leaderSheets.entries()) {

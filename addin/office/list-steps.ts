@@ -4,6 +4,7 @@
  * moved rows' values at the end of their new lists, the source rows deleted last.
  */
 import { colLetter } from '../core/a1';
+import { formulaAfterInsert } from '../core/formula-refs';
 import type { NoteWrite, RowMove, SheetPlan, WritePlan } from '../core/gateway';
 import { qualified, runs } from './addresses';
 import { blocks, charsToPoints, COMMAND_BYTES, styleSteps, type Ctx, type Step } from './steps';
@@ -55,6 +56,11 @@ export function sheetSteps(s: SheetPlan, steps: Step[], notes: Map<string, Excel
     cells += c.values.length;
   }
   for (const style of s.styles) steps.push(...styleSteps(s.sheet, style));
+  for (const rn of s.renumber ?? []) {
+    const address = `${colLetter(rn.col)}${rn.top}:${colLetter(rn.col)}${rn.top + rn.values.length - 1}`;
+    const rows = rn.values.map((n) => [n]);
+    steps.push({ bytes: jsonBytes(rows) + COMMAND_BYTES, queue: (_ctx, sheet) => void (sheet(s.sheet).getRange(address).values = rows) });
+  }
   if (notes) {
     for (const n of s.notes) {
       const address = noteAddress(s.sheet, n);
@@ -73,10 +79,76 @@ export function sheetSteps(s: SheetPlan, steps: Step[], notes: Map<string, Excel
   return cells;
 }
 
-/** Moved rows' values at the end of their new lists (source rows are deleted last, see deleteSteps). Returns the cells written. */
-export function moveSteps(moves: RowMove[], steps: Step[]): number {
+/** The formulas at and below each insert, per sheet, loaded with the pre-check: their ranges may have to grow. */
+export type TailProbes = Map<string, { top: number; left: number; range: Excel.Range }>;
+
+/** Queues a load of the formulas from each sheet's first insert row down to the bottom of what the plan read. */
+export function probeTails(ctx: Ctx, moves: RowMove[]): TailProbes {
+  const areas = new Map<string, { top: number; bottom: number; right: number }>();
+  const before = new Map<string, number>();
+  for (const m of moves) {
+    if (!m.insert) continue;
+    const k = before.get(m.to.sheet) ?? 0;
+    before.set(m.to.sheet, k + 1);
+    const top = m.to.row - k; // as read: the earlier inserts of the plan are not there yet
+    const a = areas.get(m.to.sheet);
+    const bottom = m.insert.lastRow - k;
+    areas.set(m.to.sheet, a ? { top: Math.min(a.top, top), bottom: Math.max(a.bottom, bottom), right: Math.max(a.right, m.insert.lastCol) } : { top, bottom, right: m.insert.lastCol });
+  }
+  const out: TailProbes = new Map();
+  for (const [sheet, a] of areas) {
+    const range = ctx.workbook.worksheets.getItem(sheet).getRange(`A${a.top}:${colLetter(a.right)}${Math.max(a.top, a.bottom)}`);
+    range.load('formulas');
+    out.set(sheet, { top: a.top, left: 1, range });
+  }
+  return out;
+}
+
+/**
+ * Excel moves and widens references itself when a row is inserted, but a range that ends right above the new row
+ * (a total's SUM over the list) stays as it was; the formulas at and below the inserts are rewritten with their
+ * ranges grown, as the .xlsx gateway writes them (core/formula-refs).
+ */
+function tailFormulas(moves: RowMove[], tails: TailProbes): Array<{ sheet: string; row: number; col: number; formula: string }> {
+  const cells: Array<{ sheet: string; row: number; col: number; formula: string; original: string }> = [];
+  for (const [sheet, t] of tails) {
+    (t.range.formulas as unknown[][]).forEach((row, i) =>
+      row.forEach((f, j) => {
+        if (typeof f === 'string' && f.startsWith('=')) cells.push({ sheet, row: t.top + i, col: t.left + j, formula: f, original: f });
+      }),
+    );
+  }
+  for (const m of moves) {
+    if (!m.insert) continue;
+    for (const c of cells) {
+      c.formula = formulaAfterInsert(c.formula, c.sheet, m.to.sheet, m.to.row, c.sheet === m.to.sheet && c.row >= m.to.row);
+      if (c.sheet === m.to.sheet && c.row >= m.to.row) c.row++;
+    }
+  }
+  return cells.filter((c) => c.formula !== c.original);
+}
+
+/**
+ * Moved rows: each inserted inside its new list (Insert → Entire row, formats of the list's last row, then its
+ * values, colours and note), the totals' formulas grown over them; source rows are deleted last (deleteSteps).
+ * Returns the cells written.
+ */
+export function moveSteps(moves: RowMove[], steps: Step[], tails: TailProbes = new Map()): number {
   let cells = 0;
   for (const m of moves) {
+    if (m.insert) {
+      const { row } = m.to;
+      const formatRow = m.insert.formatRow;
+      steps.push({
+        bytes: COMMAND_BYTES * 2,
+        queue: (_ctx, sheet) => {
+          const ws = sheet(m.to.sheet);
+          ws.getRange(`${row}:${row}`).insert('Down');
+          // Whole rows: the formats (borders, fonts, number formats) and the row height of the list's last row.
+          if (formatRow !== undefined) ws.getRange(`${row}:${row}`).copyFrom(ws.getRange(`${formatRow}:${formatRow}`), 'Formats');
+        },
+      });
+    }
     const sorted = [...m.cells].sort((a, b) => a.col - b.col);
     // Consecutive columns go in one 1×n write.
     for (const { from, to } of runs(sorted.map((c) => c.col))) {
@@ -84,7 +156,17 @@ export function moveSteps(moves: RowMove[], steps: Step[]): number {
       const address = `${colLetter(sorted[from]!.col)}${m.to.row}:${colLetter(sorted[to]!.col)}${m.to.row}`;
       steps.push({ bytes: jsonBytes(row) + COMMAND_BYTES, queue: (_ctx, sheet) => void (sheet(m.to.sheet).getRange(address).values = row) });
     }
+    for (const style of m.styles ?? []) steps.push(...styleSteps(m.to.sheet, style));
+    for (const n of m.notes ?? []) {
+      // The inserted row is new: no note of the add-in's to update there.
+      if (n.text !== null) steps.push({ bytes: COMMAND_BYTES + jsonBytes(n.text), queue: (ctx) => void ctx.workbook.notes.add(noteAddress(m.to.sheet, n), n.text!) });
+    }
     cells += m.cells.length;
+  }
+  for (const f of tailFormulas(moves, tails)) {
+    const formula = [[f.formula]];
+    const address = `${colLetter(f.col)}${f.row}`;
+    steps.push({ bytes: jsonBytes(formula) + COMMAND_BYTES, queue: (_ctx, sheet) => void (sheet(f.sheet).getRange(address).formulas = formula) });
   }
   return cells;
 }

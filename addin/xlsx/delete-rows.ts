@@ -12,7 +12,8 @@
 import ExcelJS from 'exceljs';
 import { cellAddress, colNumber } from '../core/a1';
 import { moveImages } from './move-images';
-import { RowDeletion, shiftFormula, type FormulaShift } from './shift';
+import { formulaAfterInsert } from '../core/formula-refs';
+import { RowDeletion, RowInsertion, shiftFormula, type FormulaShift, type RowShift } from './shift';
 
 /** ExcelJS internals used here (stable across 4.x, untyped): a sheet's rows, its merges, its validations. */
 interface Internals {
@@ -49,11 +50,81 @@ export function deleteRows(workbook: ExcelJS.Workbook, rows: Map<string, number[
 }
 
 /**
+ * Excel's Insert → Entire row at `at` on one sheet: every row from it down moves down one (cell models, heights),
+ * merged areas, validations, conditional formats, print settings, tables and pictures below move down and those
+ * spanning the row grow, and every formula of the workbook follows. A formula at or below `at` on that sheet (a
+ * total row) also grows a range ending right above the new row (a SUM over the list takes in the new last row).
+ * The new row takes the formats and height of `formatRow` (a row above `at`), or of the row above, as Excel's
+ * "format same as above".
+ */
+export function insertRow(workbook: ExcelJS.Workbook, sheet: string, at: number, formatRow = at - 1): void {
+  const ws = workbook.getWorksheet(sheet)!;
+  const insertion = new RowInsertion(at);
+  for (const other of workbook.worksheets) {
+    const home = other.name === ws.name;
+    rewriteFormulas(
+      other,
+      (text, row) => formulaAfterInsert(text, other.name, ws.name, at, home && row >= at),
+      (ref) => (home ? insertion.ref(ref) : ref),
+      (text) => formulaAfterInsert(text, other.name, ws.name, at),
+    );
+  }
+  const merges = takeMerges(ws, insertion);
+  moveImagesDown(ws, at);
+  moveRows(ws, insertion);
+  for (const m of merges) ws.mergeCellsWithoutStyle(m.top, m.left, m.bottom, m.right);
+  shiftValidations(ws, insertion);
+  shiftConditionalFormats(ws, insertion);
+  shiftPageSetup(ws, insertion);
+  shiftTables(ws, insertion);
+  const names = workbook.definedNames as unknown as { spliceRows(sheet: string, start: number, remove: number, insert: number): void };
+  names.spliceRows(ws.name, at, 0, 1);
+  if (formatRow >= 1) {
+    const from = ws.getRow(formatRow);
+    const to = ws.getRow(at);
+    if (from.height) to.height = from.height;
+    from.eachCell({ includeEmpty: true }, (cell, col) => {
+      to.getCell(col).style = structuredClone(cell.style ?? {});
+    });
+  }
+}
+
+/** Pictures anchored at or below an inserted row move down one row (those set not to move with cells stay). */
+function moveImagesDown(ws: ExcelJS.Worksheet, at: number): void {
+  const media = (ws as unknown as { _media: Array<{ range?: { tl: { nativeRow: number }; br?: { nativeRow: number }; editAs?: string } }> })._media ?? [];
+  for (const m of media) {
+    const r = m.range;
+    if (!r || r.editAs === 'absolute') continue;
+    if (r.tl.nativeRow + 1 >= at) r.tl.nativeRow++;
+    if (r.br && r.editAs !== 'oneCell' && r.br.nativeRow + 1 >= at) r.br.nativeRow++;
+  }
+}
+
+/**
  * Rewrites every formula that refers to a sheet losing rows. Shared formulas of the workbook become plain ones
  * first (their text is read before anything moves): a shared group's cells would otherwise derive their text
  * from a master that moved, was deleted or now reads differently than its neighbours.
  */
 function followFormulas(ws: ExcelJS.Worksheet, shifts: FormulaShift[]): void {
+  const own = shifts.find((s) => s.sheet === ws.name);
+  rewriteFormulas(
+    ws,
+    (text) => shifts.reduce((t, s) => shiftFormula(t, ws.name, s), text),
+    (ref) => (own ? own.deletion.ref(ref) : ref),
+    (f) => shifts.reduce((t, s) => shiftFormula(t, ws.name, s, true), f),
+  );
+}
+
+/**
+ * Every formula of a sheet through `cell` (given the formula's row), array ranges through `arrayRef`, validation
+ * and conditional-format formulas through `anchored`; shared formulas become plain ones.
+ */
+function rewriteFormulas(
+  ws: ExcelJS.Worksheet,
+  cellFormula: (text: string, row: number) => string,
+  arrayRef: (ref: string) => string | null,
+  anchoredFormula: (text: string) => string,
+): void {
   const rewrites: Array<{ cell: ExcelJS.Cell; value: ExcelJS.CellFormulaValue }> = [];
   for (const row of internals(ws)._rows) {
     if (!row) continue;
@@ -61,14 +132,12 @@ function followFormulas(ws: ExcelJS.Worksheet, shifts: FormulaShift[]): void {
       if (cell.type !== ExcelJS.ValueType.Formula) return;
       const value = cell.value as ExcelJS.CellFormulaValue & { sharedFormula?: string; shareType?: string; ref?: string };
       const text = cell.formula; // a shared group's member: its own text, translated from the master's
-      let shifted = text;
-      for (const s of shifts) shifted = shiftFormula(shifted, ws.name, s);
+      const shifted = cellFormula(text, Number(cell.row));
       const shared = value.sharedFormula !== undefined || value.shareType === 'shared';
       if (!shared && shifted === text) return;
       const next: ExcelJS.CellFormulaValue & { shareType?: string; ref?: string } = { formula: shifted, result: value.result };
       if (value.shareType === 'array' && value.ref) {
-        const own = shifts.find((s) => s.sheet === ws.name);
-        const ref = own ? own.deletion.ref(value.ref) : value.ref;
+        const ref = arrayRef(value.ref);
         if (ref) Object.assign(next, { shareType: 'array', ref });
       }
       rewrites.push({ cell, value: next });
@@ -76,7 +145,7 @@ function followFormulas(ws: ExcelJS.Worksheet, shifts: FormulaShift[]): void {
   }
   for (const { cell, value } of rewrites) cell.value = value;
   // Validation lists and conditional-format rules may point at other sheets' rows too.
-  const anchored = (f: unknown) => (typeof f === 'string' ? shifts.reduce((t, s) => shiftFormula(t, ws.name, s, true), f) : f);
+  const anchored = (f: unknown) => (typeof f === 'string' ? anchoredFormula(f) : f);
   const dv = internals(ws).dataValidations.model;
   const seen = new Map<object, object>();
   for (const [address, v] of Object.entries(dv)) {
@@ -90,7 +159,7 @@ function followFormulas(ws: ExcelJS.Worksheet, shifts: FormulaShift[]): void {
 }
 
 /** Merged areas reaching the deleted rows or below: removed from the sheet, returned as they will be (1×1 dropped). */
-function takeMerges(ws: ExcelJS.Worksheet, deletion: RowDeletion) {
+function takeMerges(ws: ExcelJS.Worksheet, deletion: RowShift) {
   const merges = internals(ws)._merges;
   const out: Array<{ top: number; left: number; bottom: number; right: number }> = [];
   for (const [master, m] of Object.entries(merges)) {
@@ -106,7 +175,7 @@ function takeMerges(ws: ExcelJS.Worksheet, deletion: RowDeletion) {
  * Rebuilds the rows from the first deleted one down from their models at their new numbers. A merged area's
  * other cells come back as plain (empty, styled) cells; takeMerges' areas are merged again afterwards.
  */
-function moveRows(ws: ExcelJS.Worksheet, deletion: RowDeletion): void {
+function moveRows(ws: ExcelJS.Worksheet, deletion: RowShift): void {
   const rows = internals(ws)._rows;
   const tail = rows.splice(deletion.first - 1);
   tail.forEach((row, i) => {
@@ -129,7 +198,7 @@ function moveRows(ws: ExcelJS.Worksheet, deletion: RowDeletion): void {
 }
 
 /** Data validation is kept per cell (ExcelJS expands ranges on load) or per range where set so. */
-function shiftValidations(ws: ExcelJS.Worksheet, deletion: RowDeletion): void {
+function shiftValidations(ws: ExcelJS.Worksheet, deletion: RowShift): void {
   const dv = internals(ws).dataValidations;
   const next: Record<string, ExcelJS.DataValidation> = {};
   for (const [address, v] of Object.entries(dv.model)) {
@@ -140,7 +209,7 @@ function shiftValidations(ws: ExcelJS.Worksheet, deletion: RowDeletion): void {
   dv.model = next;
 }
 
-function shiftConditionalFormats(ws: ExcelJS.Worksheet, deletion: RowDeletion): void {
+function shiftConditionalFormats(ws: ExcelJS.Worksheet, deletion: RowShift): void {
   const cfs = internals(ws);
   cfs.conditionalFormattings = cfs.conditionalFormattings.flatMap((cf) => {
     const ref = deletion.ref(cf.ref);
@@ -149,7 +218,7 @@ function shiftConditionalFormats(ws: ExcelJS.Worksheet, deletion: RowDeletion): 
 }
 
 /** Print area ("A1:L80", several joined by &&), print title rows ("1:2") and the auto filter's range. */
-function shiftPageSetup(ws: ExcelJS.Worksheet, deletion: RowDeletion): void {
+function shiftPageSetup(ws: ExcelJS.Worksheet, deletion: RowShift): void {
   const ps = ws.pageSetup;
   if (ps?.printArea) {
     const areas = ps.printArea.split('&&').map((a) => deletion.ref(a)).filter((a): a is string => a !== null);
@@ -168,7 +237,7 @@ function shiftPageSetup(ws: ExcelJS.Worksheet, deletion: RowDeletion): void {
 }
 
 /** A ledger formatted as a table: its range (and its filter's) loses the deleted rows. */
-function shiftTables(ws: ExcelJS.Worksheet, deletion: RowDeletion): void {
+function shiftTables(ws: ExcelJS.Worksheet, deletion: RowShift): void {
   for (const t of Object.values((ws as unknown as { tables: Record<string, { table?: Record<string, unknown> }> }).tables ?? {})) {
     const model = t.table;
     if (!model) continue;

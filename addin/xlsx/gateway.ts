@@ -11,6 +11,7 @@ import {
   decodeSettings,
   encodeSettings,
   GatewayError,
+  isFormula,
   SETTINGS_SHEET,
   type ApplyResult,
   type CellRef,
@@ -23,10 +24,11 @@ import {
 } from '../core/gateway';
 import { displayWidth } from '../core/leader-sheets';
 import { readAnchors, restoreAnchoring } from './anchors';
-import { deleteRows } from './delete-rows';
+import { deleteRows, insertRow } from './delete-rows';
 import { Package } from './package';
 import { readWorksheet } from './read';
 import { findUnkept, type UnkeptPart } from './unkept';
+import { escapeXmlText, needsXmlEscape } from './xml-text';
 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 /** Points per line of 11-point text (Excel's default row height). */
@@ -73,8 +75,28 @@ export class XlsxGateway implements WorkbookGateway {
     return new XlsxGateway(workbook, []);
   }
 
+  /**
+   * The file's bytes. Text cells holding characters XML cannot carry are escaped for the write only (xml-text.ts)
+   * and restored after, so the workbook in memory keeps the text as typed and the file reads back the same.
+   */
   async save(): Promise<Uint8Array> {
-    return new Uint8Array(await this.workbook.xlsx.writeBuffer());
+    const escaped: Array<[ExcelJS.Cell, string]> = [];
+    for (const ws of this.workbook.worksheets) {
+      ws.eachRow({ includeEmpty: false }, (row) =>
+        row.eachCell({ includeEmpty: false }, (cell) => {
+          const v = cell.value;
+          if (typeof v === 'string' && needsXmlEscape(v)) {
+            escaped.push([cell, v]);
+            cell.value = escapeXmlText(v);
+          }
+        }),
+      );
+    }
+    try {
+      return new Uint8Array(await this.workbook.xlsx.writeBuffer());
+    } finally {
+      for (const [cell, v] of escaped) cell.value = v;
+    }
   }
 
   private get system(): 1900 | 1904 {
@@ -130,12 +152,20 @@ export class XlsxGateway implements WorkbookGateway {
         else if ((cell as unknown as { _comment?: unknown })._comment) delete (cell as unknown as { _comment?: unknown })._comment; // ExcelJS has no public "remove note"
       }
     }
+    for (const sp of plan.sheets) {
+      const ws = this.workbook.getWorksheet(sp.sheet)!;
+      for (const rn of sp.renumber ?? []) rn.values.forEach((n, i) => (ws.getCell(rn.top + i, rn.col).value = n));
+    }
     for (const m of plan.moves) {
       const ws = this.workbook.getWorksheet(m.to.sheet)!;
+      // Inside the list: a row inserted above its totals and footnotes, formatted like the list's last row.
+      if (m.insert) insertRow(this.workbook, m.to.sheet, m.to.row, m.insert.formatRow);
       for (const c of m.cells) {
         ws.getCell(m.to.row, c.col).value = c.value;
         cellsWritten++;
       }
+      for (const sw of m.styles ?? []) for (const ref of sw.cells) setStyle(ws.getCell(ref.row, ref.col), sw.style);
+      for (const n of m.notes ?? []) if (n.text !== null) ws.getCell(n.row, n.col).note = n.text;
     }
     // Source rows go last, all at once per sheet, as Excel deletes rows (notes, merges, validation, formats follow).
     const deletions = new Map<string, number[]>();
@@ -179,7 +209,8 @@ export class XlsxGateway implements WorkbookGateway {
     if (orderNo !== undefined) (ws as Ordered).orderNo = orderNo;
     ls.rows.forEach((row, r) =>
       row.forEach((v, c) => {
-        ws.getCell(r + 1, c + 1).value = typeof v === 'string' && v.startsWith('=') ? { formula: v.slice(1) } : v;
+        // Text stays text whatever it starts with; only the plan's own Formula cells are formulas.
+        ws.getCell(r + 1, c + 1).value = isFormula(v) ? { formula: v.formula } : v;
       }),
     );
     ls.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));

@@ -4,9 +4,49 @@
  * cell becomes #REF!). Pure arithmetic over row numbers, A1 areas and formula text, for the .xlsx gateway, which
  * has to do by hand what Excel's own row delete does.
  */
-import { colLetter, colNumber, type Area } from '../core/a1';
+import { areaAfterInsert, formatRef, mapRefs, parseRef } from '../core/formula-refs';
 
-export class RowDeletion {
+/** What deleting or inserting whole rows does to row numbers and areas of one sheet. */
+export interface RowShift {
+  /** The first row that moves. */
+  readonly first: number;
+  /** A row's new number; null for a deleted row. */
+  row(r: number): number | null;
+  /** An area's rows afterwards; null when none of its rows survive. */
+  area<A extends { top: number; bottom: number }>(a: A): A | null;
+  /** A space-separated list of A1 areas, shifted; null when all are gone. */
+  ref(ref: string): string | null;
+}
+
+/** Excel's Insert → Entire row at `at`: rows from it down move down one, areas spanning it grow. */
+export class RowInsertion implements RowShift {
+  constructor(readonly at: number) {}
+
+  get first(): number {
+    return this.at;
+  }
+
+  row(r: number): number {
+    return r >= this.at ? r + 1 : r;
+  }
+
+  area<A extends { top: number; bottom: number }>(a: A): A {
+    return areaAfterInsert(a, this.at);
+  }
+
+  ref(ref: string): string {
+    return ref
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((part) => {
+        const parsed = parseRef(part);
+        return parsed ? formatRef(this.area(parsed)) : part;
+      })
+      .join(' ');
+  }
+}
+
+export class RowDeletion implements RowShift {
   /** Deleted rows, ascending, distinct. */
   readonly rows: number[];
 
@@ -73,50 +113,6 @@ export class RowDeletion {
   }
 }
 
-/** An A1 area with which of its parts are absolute ($), so a reference is written back as it was. */
-interface Ref extends Area {
-  /** [left, top, right, bottom] absolute; for a row range ("3:7") left/right are 0 and `rows` is set. */
-  abs: [boolean, boolean, boolean, boolean];
-  single: boolean;
-  rows?: boolean;
-}
-
-const CELL = /^(\$?)([A-Z]{1,3})(\$?)(\d+)$/i;
-const ROWS = /^(\$?)(\d+):(\$?)(\d+)$/;
-
-function parseRef(text: string): Ref | null {
-  const rows = ROWS.exec(text);
-  if (rows) {
-    const [top, bottom] = [Number(rows[2]), Number(rows[4])];
-    return { top: Math.min(top, bottom), bottom: Math.max(top, bottom), left: 0, right: 0, abs: [false, rows[1] === '$', false, rows[3] === '$'], single: false, rows: true };
-  }
-  const [a, b, extra] = text.split(':');
-  if (extra !== undefined) return null;
-  const ma = CELL.exec(a!);
-  const mb = b === undefined ? ma : CELL.exec(b);
-  if (!ma || !mb) return null;
-  const [l, t, r, btm] = [colNumber(ma[2]!), Number(ma[4]), colNumber(mb[2]!), Number(mb[4])];
-  return {
-    top: Math.min(t, btm), bottom: Math.max(t, btm), left: Math.min(l, r), right: Math.max(l, r),
-    abs: [ma[1] === '$', ma[3] === '$', mb[1] === '$', mb[3] === '$'],
-    single: b === undefined,
-  };
-}
-
-function formatRef(r: Ref): string {
-  const d = (abs: boolean) => (abs ? '$' : '');
-  if (r.rows) return `${d(r.abs[1])}${r.top}:${d(r.abs[3])}${r.bottom}`;
-  const tl = `${d(r.abs[0])}${colLetter(r.left)}${d(r.abs[1])}${r.top}`;
-  if (r.single || (r.top === r.bottom && r.left === r.right && !r.abs.some(Boolean))) return tl;
-  return `${tl}:${d(r.abs[2])}${colLetter(r.right)}${d(r.abs[3])}${r.bottom}`;
-}
-
-/**
- * String literals and structured references are copied as they are; a reference is an optional sheet prefix
- * ('Sheet 1'! or 重点线索!) and a cell, an area or a row range, not part of a longer name and not a function name.
- */
-const TOKEN = /"(?:[^"]|"")*"|\[[^\]]*\]|(?<![\w.$'\u00C0-\uFFFF])((?:'(?:[^']|'')+'|[A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*)!)?(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?\d+:\$?\d+)(?![\w(!.\u00C0-\uFFFF])/g;
-
 export interface FormulaShift {
   /** The sheet whose rows were deleted. */
   sheet: string;
@@ -130,15 +126,9 @@ export interface FormulaShift {
  * top-left cell: a single-cell reference to a deleted row keeps its text (it now means the row that moved up).
  */
 export function shiftFormula(formula: string, home: string, shift: FormulaShift, anchored = false): string {
-  const target = shift.sheet.toLowerCase();
-  return formula.replace(TOKEN, (match, prefix: string | undefined, ref: string | undefined) => {
-    if (ref === undefined) return match; // a string literal or structured reference
-    const sheet = prefix ? prefix.slice(0, -1).replace(/^'(.*)'$/, '$1').replace(/''/g, "'") : home;
-    if (sheet.toLowerCase() !== target) return match;
-    const parsed = parseRef(ref);
-    if (!parsed) return match;
+  return mapRefs(formula, home, shift.sheet, (parsed) => {
     const shifted = shift.deletion.area(parsed);
-    if (!shifted) return anchored && parsed.single ? match : '#REF!';
-    return `${prefix ?? ''}${formatRef(shifted)}`;
+    if (!shifted) return anchored && parsed.single ? null : '#REF!';
+    return formatRef(shifted);
   });
 }

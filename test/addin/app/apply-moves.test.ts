@@ -44,20 +44,20 @@ describe('applyMoves', () => {
     expect(done.skipped).toEqual([]);
     expect(done.pendingMoves).toEqual([]);
     expect(done.pendingResults).toEqual([]);
-    expect(done.moved.map((m) => [m.id, m.to])).toEqual([[outcome.pendingMoves[0]!.id, { list: 'signed', sheet: '2026年签约项目台账', row: 10 }]]);
+    expect(done.moved.map((m) => [m.id, m.to])).toEqual([[outcome.pendingMoves[0]!.id, { list: 'signed', sheet: '2026年签约项目台账', row: 8 }]]);
 
     // The same cells as a sync with the move confirmed (test/addin/xlsx/roundtrip.test.ts) writes.
     const res = await load(await gateway.save());
     const signed = res.getWorksheet('2026年签约项目台账')!;
-    expect([signed.getCell('B10').value, signed.getCell('D10').value, signed.getCell('I10').value]).toEqual(['预制菜加工', 46020, outcome.pendingMoves[0]!.id]);
-    expect(signed.getCell('J10').value).toBe('黄旗');
+    expect([signed.getCell('B8').value, signed.getCell('D8').value, signed.getCell('I8').value]).toEqual(['预制菜加工', 46020, outcome.pendingMoves[0]!.id]);
+    expect(signed.getCell('J8').value).toBe('黄旗');
     expect(res.getWorksheet('重点线索')!.getCell('B3').value).toBe('重复编号的项目'); // the source row is gone
 
     const confirmedLog: SyncRequest[] = [];
     const confirmed = await syncOnce(await ledgerWithAMove(), confirmedLog, { confirmMoves: true });
     expect(confirmed.outcome.moved.map((m) => m.to)).toEqual(done.moved.map((m) => m.to));
     const viaSync = (await load(await confirmed.gateway.save())).getWorksheet('2026年签约项目台账')!;
-    for (const col of ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'J', 'K']) expect(`${col}10 ${JSON.stringify(signed.getCell(`${col}10`).value)}`).toBe(`${col}10 ${JSON.stringify(viaSync.getCell(`${col}10`).value)}`);
+    for (const col of ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'J', 'K']) expect(`${col}8 ${JSON.stringify(signed.getCell(`${col}8`).value)}`).toBe(`${col}8 ${JSON.stringify(viaSync.getCell(`${col}8`).value)}`);
   });
 
   it('skips and reports a row that is no longer where the sync saw it, writing nothing and POSTing nothing', async () => {

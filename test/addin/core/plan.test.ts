@@ -84,7 +84,7 @@ describe('write plan', () => {
     expect([out.red, out.yellow]).toEqual([1, 1]);
   });
 
-  it('lists a transition as a pending move unless confirmed, then moves the whole row to the end of the target list', () => {
+  it('lists a transition as a pending move unless confirmed, then inserts the whole row after the target list\'s last project', () => {
     const results = (_: SheetLayout[], ids: ReturnType<typeof planIds>) => [
       result('重点线索', 2, 'P-EXIST222', { stage: 'signed', targetList: 'signed', flag: { level: 'red', reasons: reasons('r') } }),
       result('重点线索', 3, ids.rows[1]!.id),
@@ -95,11 +95,13 @@ describe('write plan', () => {
     expect(pending.pendingMoves).toEqual([{ id: 'P-EXIST222', name: '甲', from: { sheet: '重点线索', row: 2, list: 'clue' }, to: { list: 'signed', sheet: null, row: null } }]);
 
     const moved = planFor(results, { confirmMoves: ['P-EXIST222'] }).out;
-    // 签约项目 row 3 is blank, row 4 a total row: the project goes into row 3, under the last project.
+    // 签约项目 row 3 is blank, row 4 a total row: the project is inserted at row 3, under the last project, formatted like it.
     expect(moved.plan.moves).toEqual([{
       id: 'P-EXIST222',
       from: { sheet: '重点线索', row: 2 },
       to: { sheet: '签约项目', row: 3 },
+      insert: { formatRow: 2, lastRow: 4, lastCol: 5 },
+      styles: [{ style: { fill: '#FFC7CE', font: '#9C0006' }, cells: [{ row: 3, col: 4 }] }],
       cells: [
         { col: 1, value: '甲' },
         { col: 6, value: 46000 }, // 线索时间: the target lacks it, so it gets a new column
@@ -111,7 +113,6 @@ describe('write plan', () => {
     }]);
     const signed = moved.plan.sheets.find((s) => s.sheet === '签约项目')!;
     expect(signed.columns).toContainEqual({ col: 6, top: 1, values: ['线索时间'], formatFrom: 2 });
-    expect(signed.styles[0]).toEqual({ style: { fill: '#FFC7CE', font: '#9C0006' }, cells: [{ row: 3, col: 4 }] });
     // Nothing is written to the source row that is about to be deleted.
     const clue = moved.plan.sheets.find((s) => s.sheet === '重点线索')!;
     expect(clue.columns.filter((c) => c.top === 2)).toEqual([]);

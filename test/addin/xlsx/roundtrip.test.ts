@@ -131,7 +131,7 @@ describe('XlsxGateway round trip on a real .xlsx', () => {
     expect(again.getWorksheet('2026年签约项目台账')!.columnCount).toBe(out.getWorksheet('2026年签约项目台账')!.columnCount);
   });
 
-  it('moves a row to the end of its new list when confirmed, keeping its values', async () => {
+  it('moves a row into its new list (above its total and note) when confirmed, keeping its values', async () => {
     const wb = await load(original);
     wb.getWorksheet('重点线索')!.getCell('F1').value = '签约时间';
     wb.getWorksheet('重点线索')!.getCell('F3').value = 46020;
@@ -141,10 +141,11 @@ describe('XlsxGateway round trip on a real .xlsx', () => {
     const moved = await sync(bytes, { confirmMoves: true });
     const res = await load(moved.bytes);
     const signed = res.getWorksheet('2026年签约项目台账')!;
-    // The signed list's row 8 is a total row, row 9 a note: the project lands below them, in row 10.
-    expect(moved.outcome.moved[0]!.to).toEqual({ list: 'signed', sheet: '2026年签约项目台账', row: 10 });
-    expect([signed.getCell('B10').value, signed.getCell('D10').value, signed.getCell('I10').value]).toEqual(['预制菜加工', 46020, moved.outcome.moved[0]!.id]);
-    expect(signed.getCell('J10').value).toBe('黄旗');
+    // The signed list's row 8 is a total row, row 9 a note: the project is inserted above them, in row 8 — inside the list.
+    expect(moved.outcome.moved[0]!.to).toEqual({ list: 'signed', sheet: '2026年签约项目台账', row: 8 });
+    expect([signed.getCell('B8').value, signed.getCell('D8').value, signed.getCell('I8').value]).toEqual(['预制菜加工', 46020, moved.outcome.moved[0]!.id]);
+    expect(signed.getCell('J8').value).toBe('黄旗');
+    expect(String(signed.getCell('A9').value ?? signed.getCell('B9').value)).toMatch(/合\s*计/); // the total moved down
     const clue = res.getWorksheet('重点线索')!;
     expect(clue.getCell('B3').value).toBe('重复编号的项目'); // the source row is gone; the next one moved up
   });

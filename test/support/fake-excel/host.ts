@@ -522,12 +522,16 @@ class FakeChartProxy {
   readonly setPosition: (start: string, end?: string) => void;
 }
 
-/** What Excel stores when a value is written: "'" forces text, "=" a formula, numeric/boolean text is converted. */
+/**
+ * What Excel stores when a value is written: "'" forces text, "=" a formula, numeric/boolean text is converted.
+ * Never less strict than Excel about formulas: "+x", "@x", "-x" (not a number) and "=" after leading whitespace
+ * (spaces, tab, CR, LF) are taken as formulas too, as Excel's formula bar would take them.
+ */
 function coerce(value: CellValue): FakeCell | null {
   if (value === '' ) return null;
   if (typeof value !== 'string') return { value };
   if (value.startsWith("'")) return { value: value.slice(1) };
-  if (value.startsWith('=')) return { value, formula: true };
+  if (/^\s*[=@]/.test(value) || (/^\s*[+-]\S/.test(value) && !/^\s*[+-](\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(value))) return { value, formula: true };
   if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(value.trim())) return { value: Number(value) };
   if (/^(true|false)$/i.test(value)) return { value: value.toUpperCase() === 'TRUE' };
   const date = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(value.trim());
@@ -680,6 +684,14 @@ class FakeRange extends Proxy_ {
               Array.from({ length: area.right - area.left + 1 }, (_, j) => sheet.cells.get(key(area.top + i, area.left + j))?.value ?? ''),
             ),
           );
+        } else if (p === 'formulas') {
+          // A formula cell's text ("=SUM(E4:E9)"), any other cell's value, as Excel gives range.formulas.
+          this.loaded.set(
+            'formulas',
+            Array.from({ length: area.bottom - area.top + 1 }, (_, i) =>
+              Array.from({ length: area.right - area.left + 1 }, (_, j) => sheet.cells.get(key(area.top + i, area.left + j))?.value ?? ''),
+            ),
+          );
         } else if (p === 'rowIndex') this.loaded.set(p, area.top - 1);
         else if (p === 'columnIndex') this.loaded.set(p, area.left - 1);
         else if (p === 'rowCount') this.loaded.set(p, area.bottom - area.top + 1);
@@ -694,6 +706,15 @@ class FakeRange extends Proxy_ {
 
   get values(): CellValue[][] {
     return this.read('values');
+  }
+
+  get formulas(): CellValue[][] {
+    return this.read('formulas');
+  }
+
+  /** Formulas as text ("=…"); the fake stores them as values written with "=". */
+  set formulas(formulas: CellValue[][]) {
+    this.values = formulas;
   }
 
   set values(values: CellValue[][]) {
@@ -797,7 +818,52 @@ class FakeRange extends Proxy_ {
     });
   }
 
-  /** Formats only (fill, font colour, bold), cell by cell over the same shape. */
+  /**
+   * Whole rows only (what the gateway inserts): Excel's Insert → Entire row. Rows from the area down move down
+   * (cells, notes, merged areas: one spanning the row grows), references on the sheet's formulas move or widen the
+   * way Excel moves them (a range ending right above the new rows does not grow), and the new rows take the
+   * formats of the row above ("format same as above").
+   */
+  insert(shift: string): void {
+    this.context.enqueue({ m: 'insert', a: this.addressText(), shift }, () => {
+      const area = this.area();
+      const sheet = writable(this.worksheet.sheet());
+      if (shift !== 'Down' || area.left !== 1 || area.right < 16_384) throw new FakeOfficeError('InvalidArgument', 'the fake inserts whole rows only');
+      const n = area.bottom - area.top + 1;
+      const at = area.top;
+      const down = (r: number) => (r >= at ? r + n : r);
+      const moved = new Map<string, FakeCell>();
+      for (const [k, cell] of sheet.cells) {
+        const [r, c] = parseKey(k);
+        moved.set(key(down(r), c), cell);
+      }
+      for (const [k, cell] of sheet.cells) {
+        const [r, c] = parseKey(k);
+        if (r !== at - 1) continue;
+        for (let i = 0; i < n; i++) moved.set(key(at + i, c), { value: null, fill: cell.fill, font: cell.font, bold: cell.bold, hAlign: cell.hAlign, vAlign: cell.vAlign, wrap: cell.wrap });
+      }
+      sheet.cells = moved;
+      const notes = new Map<string, string>();
+      for (const [a, text] of sheet.notes) {
+        const cell = parseAddress(a)!;
+        notes.set(formatArea({ ...cell, top: down(cell.top), bottom: down(cell.top) }), text);
+      }
+      sheet.notes = notes;
+      sheet.merges = sheet.merges.map((m) => {
+        const a = parseAddress(m)!;
+        return formatArea(a.top >= at ? { ...a, top: a.top + n, bottom: a.bottom + n } : a.bottom >= at ? { ...a, bottom: a.bottom + n } : a);
+      });
+      for (const other of this.context.book.sheets) {
+        for (const [k, cell] of other.cells) {
+          if (cell.formula && typeof cell.value === 'string') other.cells.set(k, { ...cell, value: refsAfterInsert(cell.value, other.name, sheet.name, at, n) });
+        }
+      }
+      sheet.autofitRows = new Set([...sheet.autofitRows].map(down));
+      return null;
+    });
+  }
+
+  /** Formats only (fill, font colour, bold), cell by cell over the same shape (whole rows: the cells that exist). */
   copyFrom(source: FakeRange, copyType: string): void {
     this.context.enqueue({ m: 'copyFrom', a: this.addressText(), from: source.addressText(), copyType }, () => {
       if (copyType !== 'Formats') throw new FakeOfficeError('InvalidArgument', 'the fake copies formats only');
@@ -805,6 +871,16 @@ class FakeRange extends Proxy_ {
       const from = source.area();
       const src = source.worksheet.sheet();
       const dst = this.worksheet.sheet();
+      if (to.right >= 16_384 && from.right >= 16_384 && to.top === to.bottom && from.top === from.bottom) {
+        for (const [k, d] of [...dst.cells]) if (parseKey(k)[0] === to.top) dst.cells.set(k, { value: d.value, ...(d.formula ? { formula: true } : {}) });
+        for (const [k, s] of src.cells) {
+          const [r, c] = parseKey(k);
+          if (r !== from.top) continue;
+          const d = dst.cells.get(key(to.top, c)) ?? { value: null };
+          dst.cells.set(key(to.top, c), { value: d.value, ...(d.formula ? { formula: true } : {}), fill: s.fill, font: s.font, bold: s.bold, hAlign: s.hAlign, vAlign: s.vAlign, wrap: s.wrap });
+        }
+        return null;
+      }
       for (let r = 0; r <= to.bottom - to.top; r++) {
         for (let c = 0; c <= to.right - to.left; c++) {
           const s = src.cells.get(key(from.top + (r % (from.bottom - from.top + 1)), from.left + (c % (from.right - from.left + 1))));
@@ -816,6 +892,24 @@ class FakeRange extends Proxy_ {
       return null;
     });
   }
+}
+
+/**
+ * References in a formula after n rows of `sheet` are inserted at `at`, as Excel moves them: a reference at or
+ * below moves down, a range spanning the inserted rows widens; written independently of the add-in's own helpers.
+ */
+function refsAfterInsert(formula: string, home: string, sheet: string, at: number, n: number): string {
+  const ref = /((?:'[^']+'|[^\s!'"(),:=+\-*/&<>^]+)!)?(\$?)([A-Z]{1,3})(\$?)(\d+)(?::(\$?)([A-Z]{1,3})(\$?)(\d+))?(?![\w(])/g;
+  return formula.replace(ref, (m, prefix: string | undefined, d1: string, c1: string, d2: string, r1: string, d3?: string, c2?: string, d4?: string, r2?: string) => {
+    const on = prefix ? prefix.slice(0, -1).replace(/^'(.*)'$/, '$1') : home;
+    if (on.toLowerCase() !== sheet.toLowerCase()) return m;
+    const top = Number(r1);
+    const bottom = r2 === undefined ? top : Number(r2);
+    const newTop = top >= at ? top + n : top;
+    const newBottom = bottom >= at ? bottom + n : bottom;
+    const first = `${prefix ?? ''}${d1}${c1}${d2}${newTop}`;
+    return r2 === undefined ? first : `${first}:${d3}${c2}${d4}${newBottom}`;
+  });
 }
 
 function cellsInSheet(sheet: FakeSheet, area: Area): Array<[number, number]> {
