@@ -15,8 +15,17 @@ export function pad(s: string, width: number, right = false): string {
   return right ? fill + s : s + fill;
 }
 
-/** Rows as indented columns, each as wide as its widest cell; `rightAlign` per column, or for all. */
-export function table(rows: string[][], rightAlign: boolean | boolean[] = false): string {
+/** Characters a terminal acts on instead of showing: C0/C1 controls (escape sequences, CR, tab…), DEL, bidi overrides. */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Cell text as the terminal should show it: controls spelled out (\u001b), so a name cannot move the cursor or recolour the screen. */
+export function printable(s: string): string {
+  return s.replace(UNPRINTABLE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Rows as indented columns, each as wide as its widest cell; `rightAlign` per column, or for all. Cells are made printable. */
+export function table(rawRows: string[][], rightAlign: boolean | boolean[] = false): string {
+  const rows = rawRows.map((r) => r.map(printable));
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? ''))));
   const right = (i: number) => (typeof rightAlign === 'boolean' ? rightAlign : (rightAlign[i] ?? false));
   return rows.map((r) => '  ' + r.map((c, i) => pad(c, widths[i]!, right(i))).join('  ').trimEnd()).join('\n');

@@ -6,13 +6,12 @@
  * way as in .xlsx; rows with wrapped text are autofitted (1.2). A leader sheet the add-in protected (no password)
  * is unprotected first thing and protected again last.
  */
-import type { RawCell } from '../../contract';
 import { colLetter } from '../core/a1';
 import type { CellRef, LeaderSheetPlan, WritePlan } from '../core/gateway';
 import { cellsToAreas, joinAreas } from './addresses';
 import { chartBoxes } from './charts';
 import { blocks, charsToPoints, COMMAND_BYTES, styleSteps, type Step } from './steps';
-import { jsonBytes, toExcelValue } from './values';
+import { jsonBytes, leaderValue } from './values';
 
 const CHART_TYPES = { columnClustered: 'ColumnClustered', columnStacked: 'ColumnStacked', barClustered: 'BarClustered' } as const;
 
@@ -54,7 +53,7 @@ export function unlockStep(names: string[]): Step {
  */
 export function leaderSteps(l: LeaderSheetPlan, position: number | null, features: LeaderFeatures, steps: Step[]): void {
   const width = Math.max(1, ...l.rows.map((r) => r.length));
-  const rows = l.rows.map((r) => Array.from({ length: width }, (_, j) => toExcelValue((r[j] ?? null) as RawCell, true)));
+  const rows = l.rows.map((r) => Array.from({ length: width }, (_, j) => leaderValue(r[j])));
   steps.push({
     bytes: COMMAND_BYTES * 2,
     queue: (ctx) => {

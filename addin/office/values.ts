@@ -1,17 +1,23 @@
 /** Values on their way into Excel, and the size of what a request carries. Pure. */
 import type { RawCell } from '../../contract';
+import { isFormula, type LeaderCell } from '../core/gateway';
 
 /**
  * Excel converts text it can read as a number, date, boolean or formula ("00123" → 123, "2026/3/5" → a date,
- * "=x" → a formula). Text the add-in writes (ids, reasons, moved cells) must stay text, so such strings get
- * Excel's text prefix "'". Leader-sheet cells are the exception: their "=" strings are meant as formulas.
+ * "=x", "+x", "-x", "@x", " =x" → a formula). Every string the add-in writes (ids, reasons, moved cells, leader
+ * sheets) must stay text, so such strings get Excel's text prefix "'" (kept out of the cell's value: reading the
+ * cell back gives the string as written). The only formulas are the plan's own `Formula` cells (leaderValue).
  * null (no value) becomes "" — in Office.js a null in `values` would leave the old value in place.
  */
-export function toExcelValue(value: RawCell, formulasAllowed = false): string | number | boolean {
+export function toExcelValue(value: RawCell): string | number | boolean {
   if (value === null) return '';
   if (typeof value !== 'string') return value;
-  if (formulasAllowed && value.startsWith('=')) return value;
   return needsTextPrefix(value) ? `'${value}` : value;
+}
+
+/** A leader-sheet cell for `range.values`: a plan Formula as "=…", anything else as toExcelValue. */
+export function leaderValue(value: LeaderCell | undefined): string | number | boolean {
+  return isFormula(value) ? `=${value.formula}` : toExcelValue(value ?? null);
 }
 
 function needsTextPrefix(text: string): boolean {

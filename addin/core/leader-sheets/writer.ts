@@ -4,7 +4,7 @@
  */
 import type { RawCell } from '../../../contract';
 import { cellAddress } from '../a1';
-import type { CellRef, CellStyle, LeaderSheetPlan } from '../gateway';
+import { isFormula, type CellRef, type CellStyle, type LeaderCell, type LeaderSheetPlan } from '../gateway';
 import { StyleGroups } from '../styles';
 
 const HEADER_STYLE: CellStyle = { fill: '#D9E1F2', font: '#1F3864' };
@@ -14,8 +14,12 @@ const MIN_WIDTH = 6;
 /** Wide enough for a reason or a coordination text, narrow enough for a few columns on A4 landscape. */
 const MAX_WIDTH = 48;
 
+/** Width given to a generated total's formula, whose figure is not known until Excel computes it. */
+const FORMULA_WIDTH = 10;
+
 /** Display width of a value in Excel character units: full-width (CJK) characters count two. */
-export function displayWidth(v: RawCell): number {
+export function displayWidth(v: LeaderCell): number {
+  if (isFormula(v)) return FORMULA_WIDTH;
   if (v === null || v === '') return 0;
   let w = 0;
   for (const ch of String(v)) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) || ch.codePointAt(0)! > 0xffff ? 2 : 1;
@@ -23,7 +27,7 @@ export function displayWidth(v: RawCell): number {
 }
 
 export class SheetWriter {
-  private readonly rows: RawCell[][] = [];
+  private readonly rows: LeaderCell[][] = [];
   private readonly bold: CellRef[] = [];
   private readonly styles = new StyleGroups();
   private readonly bars: string[] = [];
@@ -32,7 +36,7 @@ export class SheetWriter {
   private readonly unmeasured = new Set<number>();
   private readonly center: CellRef[] = [];
 
-  private push(cells: RawCell[]): number {
+  private push(cells: LeaderCell[]): number {
     this.rows.push(cells);
     return this.rows.length;
   }
@@ -68,7 +72,8 @@ export class SheetWriter {
     return row;
   }
 
-  totals(cells: RawCell[]): number {
+  /** The totals row: the only row that may hold a formula (the product's own, e.g. { formula: 'SUM(G4:G9)' }). */
+  totals(cells: LeaderCell[]): number {
     const row = this.push(cells);
     this.emphasise(row, cells.length, TOTALS_STYLE);
     this.centerFigures(row, cells);
@@ -76,9 +81,9 @@ export class SheetWriter {
   }
 
   /** Numbers and the "no comparison" dash sit centred under their centred headers. */
-  private centerFigures(row: number, cells: RawCell[]): void {
+  private centerFigures(row: number, cells: LeaderCell[]): void {
     cells.forEach((v, i) => {
-      if (typeof v === 'number' || v === '—') this.center.push({ row, col: i + 1 });
+      if (typeof v === 'number' || v === '—' || isFormula(v)) this.center.push({ row, col: i + 1 });
     });
   }
 

@@ -164,7 +164,7 @@ describe('Office gateway on the fake Excel host', () => {
       leaderSheets: [
         {
           name: '领导看板',
-          rows: [['清单', '项目数'], ['重点线索', 3], ['签约项目', 4], ['合计', '=SUM(B2:B3)']],
+          rows: [['清单', '项目数'], ['重点线索', 3], ['签约项目', 4], ['合计', { formula: 'SUM(B2:B3)' }]],
           frozenRows: 1,
           columnWidths: [12, 8],
           styles: [{ style: { fill: '#FFC7CE', font: '#9C0006' }, cells: [{ row: 2, col: 2 }] }],

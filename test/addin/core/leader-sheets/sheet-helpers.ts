@@ -1,9 +1,8 @@
 /** Reading a LeaderSheetPlan back the way a leader would see the sheet. */
-import type { RawCell } from '../../../../contract';
 import { parseArea } from '../../../../addin/core/a1';
-import type { CellStyle, LeaderSheetPlan } from '../../../../addin/core/gateway';
+import type { CellStyle, LeaderCell, LeaderSheetPlan } from '../../../../addin/core/gateway';
 
-export const cell = (p: LeaderSheetPlan, row: number, col: number): RawCell => p.rows[row - 1]?.[col - 1] ?? null;
+export const cell = (p: LeaderSheetPlan, row: number, col: number): LeaderCell => p.rows[row - 1]?.[col - 1] ?? null;
 
 /** The 1-based row whose first cell is `text` (the first at or after `from`). */
 export function rowOf(p: LeaderSheetPlan, text: string, from = 1): number {
