@@ -57,9 +57,36 @@ export type SyncRequest = z.infer<typeof syncRequestSchema>;
 
 export type RowStatus = 'created' | 'updated' | 'unchanged' | 'rejected';
 
+/** A stored project a row may duplicate (DESIGN §5): same unit and a near name, or the same name in another unit. */
+export interface DuplicateCandidate {
+  id: string;
+  name: string;
+  unit: string;
+}
+
+/**
+ * Something the clerk should look at that is not an error: the row was stored. `possible_duplicate`: the row was
+ * created as a new project, yet `projects` may be the same one (several stored projects of its unit with its name,
+ * a near name in its unit, or its name in another unit — never merged across units).
+ */
+export interface RowWarning {
+  code: 'possible_duplicate';
+  message: Message;
+  projects: DuplicateCandidate[];
+}
+
 export interface SyncRowResult {
   ref: RowRef;
+  /**
+   * The project's canonical id. It differs from the id the row sent when that id was unknown to the store and the
+   * row was matched to a stored project of its unit by normalised name (then `sentId` holds the sent one): the
+   * client writes `id` into the row's ID cell, so the file converges on the stored project.
+   */
   id: string;
+  /** The id the row sent, only when the row was matched to another stored project (`id`). */
+  sentId?: string;
+  /** Not errors: the row was stored (or left unchanged); never counted in `summary.errors`. */
+  warnings?: RowWarning[];
   status: RowStatus;
   stage: Stage;
   /** The list the row belongs on now; differs from the row's list after a forward transition. */
@@ -86,6 +113,10 @@ export interface SyncSummary {
   yellow: number;
   transitions: number;
   errors: number;
+  /** Rows with a warning (possible duplicates): they were stored; not errors. */
+  warnings?: number;
+  /** Rows matched by name to a stored project (their `id` differs from the one sent). */
+  matched?: number;
   /** Only in the answer to the chunk that carried workbookIds. */
   missing?: MissingProject[];
 }

@@ -3,6 +3,7 @@
  * (functions/store/dynamo.ts) implements it; tests drive it against a real dynalite.
  */
 import type { FlagLevel, HistoryEvent, Stage, UserProfile } from '../../contract';
+import type { NameKey } from '../domain/identity';
 import type { WeekSnapshot } from '../domain/report';
 import type { ProjectState } from '../domain/types';
 
@@ -47,6 +48,15 @@ export interface WriteCounter {
 
 export type CommitOutcome = 'committed' | 'conflict';
 
+/** One name index entry: the ids of the projects of `key.unit` whose name normalises to `key.name`. */
+export interface NameEntry {
+  key: NameKey;
+  ids: string[];
+  /** The name and unit as first written (for messages). */
+  name: string;
+  unit: string;
+}
+
 export interface ProjectStore {
   /** Current states of many projects, in batched reads (100 keys per request). */
   loadProjects(ids: readonly string[]): Promise<Map<string, ProjectState>>;
@@ -61,6 +71,17 @@ export interface ProjectStore {
    * written, by project id (the others are written).
    */
   settleStates(states: readonly ProjectState[]): Promise<Map<string, unknown>>;
+  /**
+   * Placeholder STATEs (version 0) for projects about to get their EVT#1, batched, written before the events: a
+   * crash between event and STATE then leaves a STATE every reader finds and answers from the event.
+   */
+  putPending(states: readonly ProjectState[]): Promise<void>;
+  /** Name index entries of these keys that exist, by `<unit>#<name>` (batched). */
+  findNames(keys: readonly NameKey[]): Promise<Map<string, NameEntry>>;
+  /** Every name index entry (one paged Query). */
+  allNames(): Promise<NameEntry[]>;
+  /** Claims a name for a new project ('new', conditional: answers the holder's entry when taken) or adds an id ('add'). */
+  claimName(key: NameKey, id: string, name: string, unit: string, mode: 'new' | 'add'): Promise<NameEntry | null>;
   /** The newest state after a conflict: from the newest event, repairing STATE when it is behind. */
   latestState(id: string): Promise<ProjectState | null>;
   /** Puts weekly snapshots (PK=PROJECT#id, SK=WEEK#w, GSI2PK=WEEK#w) unless that week holds a newer version. */

@@ -15,6 +15,7 @@ import {
 import type { CountyConfig } from '../../contract';
 import { evaluate } from '../domain/flags';
 import { advanceHistory } from '../domain/history';
+import { nameKeyOf, nameKeyString } from '../domain/identity';
 import { deriveStage, isActive } from '../domain/stage';
 import type { FieldValue, ParsedRow, ProjectFields, ProjectState } from '../domain/types';
 import { callerLabel, mayWriteUnit, type Caller } from './caller';
@@ -92,6 +93,8 @@ export function decideRow(input: RowInput, prev: ProjectState | null): RowDecisi
   }
 
   const version = (prev?.version ?? 0) + 1;
+  const key = nameKeyOf(fields.name, fields.unit);
+  const nameKey = key && nameKeyString(key);
   const levelChanged = (prev?.flag.level ?? 'none') !== flag.level;
   const state: ProjectState = {
     id: row.id,
@@ -104,6 +107,7 @@ export function decideRow(input: RowInput, prev: ProjectState | null): RowDecisi
     history,
     workbooks: hasWorkbook ? prev!.workbooks : [...(prev?.workbooks ?? []), input.workbookId],
     contentHash: input.contentHash,
+    ...(nameKey ? { nameKey } : {}),
     updatedAt: now,
     updatedBy: callerLabel(caller),
   };

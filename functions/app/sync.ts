@@ -33,6 +33,9 @@ import { mapPool } from './pool';
 import { cachedConfig } from './config';
 import { rowContentHash } from './row-hash';
 import { decideRow, targetList, type RowDecision, type RowInput } from './sync-row';
+import { duplicateWarning, resolveIdentities, type Identity, type UnknownRow } from './identity';
+import { nameKeyOf, nameKeyString } from '../domain/identity';
+import type { ParsedRow } from '../domain/types';
 
 /** Rows written at once (each an event put): bounds requests in flight. */
 const WRITE_CONCURRENCY = 32;
@@ -75,11 +78,14 @@ function rowFailure(e: unknown): SyncRowResult['errors'][number] {
 const joinsWorkbook = (d: RowDecision, prev: ProjectState | null, workbookId: string): boolean =>
   d.kind === 'write' && !(prev?.workbooks.includes(workbookId) ?? false);
 
-/** A row parsed and decided on the state read for the chunk. */
+/** A row parsed and decided on the state read for the chunk (under its canonical id when matched by name). */
 interface Decided {
   input: RowInput;
   prev: ProjectState | null;
   decision: RowDecision;
+  identity?: Identity;
+  /** The id the row sent, when it was matched to another stored project. */
+  sentId?: string;
 }
 
 /** What the writes of one chunk share. */
@@ -92,21 +98,67 @@ interface ChunkWriter {
   members: Set<string>;
   /** States whose events this chunk committed, with the row's index: STATE is put after all the events. */
   committed: { index: number; state: ProjectState; prev: ProjectState | null }[];
+  /** Ids of the request's projects (sent or matched): a racing name claim never adopts one of them. */
+  taken: Set<string>;
+}
+
+/** Ids and warnings the answer carries for a row matched by name or warned of. */
+const identityFields = (sentId: string | undefined, warning: Identity['warning']): Pick<SyncRowResult, 'sentId' | 'warnings'> => ({
+  ...(sentId !== undefined ? { sentId } : {}),
+  ...(warning ? { warnings: [warning] } : {}),
+});
+
+/**
+ * The name claim a write needs before its event: a new project claims its name (as resolveIdentities said: 'new'
+ * or 'add'); a stored project whose name or unit changed (or that was never indexed) adds itself under the new key.
+ */
+function claimFor(d: Extract<RowDecision, { kind: 'write' }>, prev: ProjectState | null, identity: Identity | undefined): { key: NonNullable<ReturnType<typeof nameKeyOf>>; mode: 'new' | 'add' } | null {
+  const key = nameKeyOf(d.state.fields.name, d.state.fields.unit);
+  if (!key) return null;
+  if (!prev) return identity?.claim && nameKeyString(identity.claim.key) === nameKeyString(key) ? identity.claim : identity?.canonicalId ? null : { key, mode: 'add' };
+  return prev.nameKey === nameKeyString(key) ? null : { key, mode: 'add' };
 }
 
 /** Writes one decided row: membership and closing snapshot, then its event; on a lost version, decides again. */
-async function writeRow(w: ChunkWriter, { input, prev: read, decision }: Decided, index: number): Promise<SyncRowResult> {
+async function writeRow(w: ChunkWriter, decided: Decided, index: number): Promise<SyncRowResult> {
   const { store } = w.deps;
-  const { row } = input;
-  let prev = read;
+  let { input, prev, identity, sentId } = decided;
+  let row = input.row;
+  let claimed = false;
   try {
-    let d = decision;
+    let d = decided.decision;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       if (attempt > 0) d = decideRow(input, prev);
-      if (d.kind === 'rejected') return reject(row, prev, d.errors);
+      if (d.kind === 'rejected') return { ...reject(row, prev, d.errors), ...identityFields(sentId, undefined) };
       if (d.kind === 'unchanged') {
-        return { ref: row.ref, id: row.id, status: 'unchanged', stage: d.state.stage, targetList: targetList(d.state.stage, row.list), flag: d.flag, errors: d.errors };
+        return { ref: row.ref, id: row.id, ...identityFields(sentId, identity?.warning), status: 'unchanged', stage: d.state.stage, targetList: targetList(d.state.stage, row.list), flag: d.flag, errors: d.errors };
       }
+      // The name is claimed before the event (a new project's: conditional, so racing chunks cannot both create).
+      const claim = claimed ? null : claimFor(d, prev, identity);
+      if (claim) {
+        const holder = await store.claimName(claim.key, row.id, d.state.fields.name ?? '', d.state.fields.unit ?? '', claim.mode);
+        if (holder) {
+          const other = holder.ids.filter((id) => !w.taken.has(id));
+          if (other.length === 1 && holder.ids.length === 1) {
+            // Another chunk created this project a moment ago: the row is that project.
+            sentId = sentId ?? row.id;
+            row = { ...row, id: other[0]! };
+            input = { ...input, row };
+            w.taken.add(row.id);
+            prev = await store.latestState(row.id);
+            identity = undefined;
+            claimed = true;
+            attempt--;
+            d = decideRow(input, prev);
+            if (d.kind !== 'write') continue;
+          } else {
+            await store.claimName(claim.key, row.id, d.state.fields.name ?? '', d.state.fields.unit ?? '', 'add');
+            identity = { ...identity, warning: duplicateWarning(holder.ids.map((id) => ({ id, name: holder.name, unit: holder.unit }))) };
+          }
+        }
+        claimed = true;
+      }
+      if (d.kind !== 'write') continue;
       // Written before the event, so that a retry after a failure past the event finds them.
       if (joinsWorkbook(d, prev, w.workbookId) && !w.members.has(row.id)) {
         await store.putMemberships(w.workbookId, [row.id]);
@@ -119,6 +171,7 @@ async function writeRow(w: ChunkWriter, { input, prev: read, decision }: Decided
         return {
           ref: row.ref,
           id: row.id,
+          ...identityFields(sentId, identity?.warning),
           status: prev ? 'updated' : 'created',
           stage: d.state.stage,
           targetList: targetList(d.state.stage, row.list),
@@ -130,10 +183,10 @@ async function writeRow(w: ChunkWriter, { input, prev: read, decision }: Decided
       // Another writer took this version: decide again on its state (repairing STATE if it is behind).
       prev = await store.latestState(row.id);
     }
-    return reject(row, prev, [{ field: null, code: 'conflict', message: MSG.conflict }]);
+    return { ...reject(row, prev, [{ field: null, code: 'conflict', message: MSG.conflict }]), ...identityFields(sentId, undefined) };
   } catch (e) {
     logRowFailure(w.deps, row.id, e);
-    return reject(row, prev, [rowFailure(e)]);
+    return { ...reject(row, prev, [rowFailure(e)]), ...identityFields(sentId, undefined) };
   }
 }
 
@@ -146,15 +199,37 @@ export async function syncUseCase(deps: Deps, caller: Caller, req: SyncRequest):
   const states = await store.loadProjects([...new Set(req.rows.map((r) => r.id))]);
   const workbookId = req.workbook.id;
 
-  // Decide every row first (no I/O), so the chunk's membership is written before any of its events.
-  const first = req.rows.map((row, i): Decided | SyncRowResult => {
-    const prev = states.get(row.id) ?? null;
+  const parsedRows = req.rows.map((row): ParsedRow | SyncRowResult => {
     try {
-      const parsed = parseRow(row.cells, { dateSystem: req.dateSystem, ...(row.units ? { units: row.units } : {}) });
+      return parseRow(row.cells, { dateSystem: req.dateSystem, ...(row.units ? { units: row.units } : {}) });
+    } catch (e) {
+      logRowFailure(deps, row.id, e);
+      return reject(row, states.get(row.id) ?? null, [rowFailure(e)]);
+    }
+  });
+  // Rows whose id the store does not know: the same project by unit and name (functions/app/identity.ts).
+  const unknown = req.rows.flatMap((row, i): UnknownRow[] => {
+    const parsed = parsedRows[i]!;
+    if (states.has(row.id) || duplicates.has(i) || !('fields' in parsed)) return [];
+    return [{ index: i, row, name: parsed.fields.name, unit: parsed.fields.unit }];
+  });
+  const known = new Set(req.rows.filter((r) => states.has(r.id)).map((r) => r.id));
+  const matched = await resolveIdentities(store, unknown, known);
+  const taken = new Set([...known, ...req.rows.map((r) => r.id)]);
+  for (const id of matched.identities.values()) if (id.canonicalId) taken.add(id.canonicalId);
+
+  // Decide every row first (no I/O), so the chunk's membership is written before any of its events.
+  const first = req.rows.map((sent, i): Decided | SyncRowResult => {
+    const parsed = parsedRows[i]!;
+    if (!('fields' in parsed)) return parsed;
+    const identity = matched.identities.get(i);
+    const row = identity?.canonicalId ? { ...sent, id: identity.canonicalId } : sent;
+    const prev = states.get(row.id) ?? matched.states.get(row.id) ?? null;
+    try {
       const dup = duplicates.get(i);
       if (dup) return reject(row, prev, [...dup, ...parsed.errors]);
       const input: RowInput = { row, parsed, contentHash: rowContentHash(row, req.dateSystem), workbookId, workbookName: req.workbook.name, now, config, caller };
-      return { input, prev, decision: decideRow(input, prev) };
+      return { input, prev, decision: decideRow(input, prev), ...(identity ? { identity } : {}), ...(identity?.canonicalId ? { sentId: sent.id } : {}) };
     } catch (e) {
       logRowFailure(deps, row.id, e);
       return reject(row, prev, [rowFailure(e)]);
@@ -162,8 +237,10 @@ export async function syncUseCase(deps: Deps, caller: Caller, req: SyncRequest):
   });
   const joining = first.flatMap((f) => ('decision' in f && joinsWorkbook(f.decision, f.prev, workbookId) ? [f.input.row.id] : []));
   await store.putMemberships(workbookId, joining);
+  // New projects' placeholder STATEs before any of their events (the crash invariant, store/projects.ts).
+  await store.putPending(first.flatMap((f) => ('decision' in f && f.decision.kind === 'write' && !f.prev ? [f.decision.state] : [])));
 
-  const writer: ChunkWriter = { deps, workbookId, now, cutoff: config.cutoff, members: new Set(joining), committed: [] };
+  const writer: ChunkWriter = { deps, workbookId, now, cutoff: config.cutoff, members: new Set(joining), committed: [], taken };
   const results = await mapPool(first, WRITE_CONCURRENCY, (f, i) => ('decision' in f ? writeRow(writer, f, i) : Promise.resolve(f)));
 
   // STATE after all the events; a put that fails turns its row into an error (its event stands: the retry repairs).
@@ -172,10 +249,11 @@ export async function syncUseCase(deps: Deps, caller: Caller, req: SyncRequest):
     if (!failed.has(c.state.id)) continue;
     const e = failed.get(c.state.id);
     logRowFailure(deps, c.state.id, e);
-    results[c.index] = reject(req.rows[c.index]!, c.prev, [rowFailure(e)]);
+    const { sentId, warnings: _w, ...row } = results[c.index]!;
+    results[c.index] = { ...reject({ ...req.rows[c.index]!, ref: row.ref, id: c.state.id }, c.prev, [rowFailure(e)]), ...identityFields(sentId, undefined) };
   }
   const summary = summarize(results);
-  if (req.workbookIds) summary.missing = await missingProjects(deps, req);
+  if (req.workbookIds) summary.missing = await missingProjects(deps, req, results);
   return { asOf: now, rows: results, summary };
 }
 
@@ -196,13 +274,15 @@ function summarize(rows: SyncRowResult[]): SyncSummary {
     if (r.flag.level !== 'none') s[r.flag.level]++;
     if (r.transition) s.transitions++;
     s.errors += r.errors.length;
+    if (r.warnings?.length) s.warnings = (s.warnings ?? 0) + 1;
+    if (r.sentId !== undefined) s.matched = (s.matched ?? 0) + 1;
   }
   return s;
 }
 
 /** Projects this workbook synced before and no longer holds — reported, never deleted. */
-async function missingProjects(deps: Deps, req: SyncRequest): Promise<MissingProject[]> {
-  const present = new Set([...(req.workbookIds ?? []), ...req.rows.map((r) => r.id)]);
+async function missingProjects(deps: Deps, req: SyncRequest, results: readonly SyncRowResult[]): Promise<MissingProject[]> {
+  const present = new Set([...(req.workbookIds ?? []), ...req.rows.map((r) => r.id), ...results.map((r) => r.id)]);
   const gone = (await deps.store.listMembership(req.workbook.id)).filter((id) => !present.has(id));
   if (gone.length === 0) return [];
   const states = await deps.store.loadProjects(gone);

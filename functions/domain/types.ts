@@ -92,6 +92,8 @@ export interface ProjectState extends ProjectSnapshot {
   workbooks: string[];
   /** A hash of the raw row content last synced, so unchanged rows write nothing. */
   contentHash: string;
+  /** The name index key (domain/identity nameKeyString) this project is indexed under; absent in data written before. */
+  nameKey?: string;
   updatedAt: string;
   updatedBy: string;
 }

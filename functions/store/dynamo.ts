@@ -2,15 +2,17 @@
  * The DynamoDB adapter of the store port (app/ports.ts; single table, DESIGN.md §6), composed of one adapter
  * per concern over the shared table access (table-io.ts): projects and their events — the sync write path
  * (projects.ts) and its list query (project-query.ts) —, weekly snapshots (weeks.ts), workbook memberships
- * (memberships.ts), the county configuration (county-config.ts) and users (users.ts).
+ * (memberships.ts), the name index (names.ts), the county configuration (county-config.ts) and users (users.ts).
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { HistoryEvent, UserProfile } from '../../contract';
-import type { CommitOutcome, FoundUser, Page, ProjectFilter, ProjectStore, StoredEvent, UserLookup, WriteCounter } from '../app/ports';
+import type { CommitOutcome, FoundUser, NameEntry, Page, ProjectFilter, ProjectStore, StoredEvent, UserLookup, WriteCounter } from '../app/ports';
+import type { NameKey } from '../domain/identity';
 import type { WeekSnapshot } from '../domain/report';
 import type { ProjectState } from '../domain/types';
 import { ConfigRecord } from './county-config';
 import { MembershipRecords } from './memberships';
+import { NameRecords } from './names';
 import { queryProjects } from './project-query';
 import { ProjectRecords } from './projects';
 import { TableIO, type DynamoStoreOptions } from './table-io';
@@ -27,6 +29,7 @@ export class DynamoStore implements ProjectStore {
   private readonly memberships: MembershipRecords;
   private readonly config: ConfigRecord;
   private readonly users: UserRecords;
+  private readonly names: NameRecords;
 
   constructor(doc: DynamoDBDocumentClient, opts: DynamoStoreOptions) {
     this.io = new TableIO(doc, opts);
@@ -36,6 +39,7 @@ export class DynamoStore implements ProjectStore {
     this.memberships = new MembershipRecords(this.io);
     this.config = new ConfigRecord(this.io);
     this.users = new UserRecords(this.io);
+    this.names = new NameRecords(this.io);
   }
 
   loadProjects(ids: readonly string[]): Promise<Map<string, ProjectState>> {
@@ -48,6 +52,22 @@ export class DynamoStore implements ProjectStore {
 
   settleStates(states: readonly ProjectState[]): Promise<Map<string, unknown>> {
     return this.projects.settleStates(states);
+  }
+
+  putPending(states: readonly ProjectState[]): Promise<void> {
+    return this.projects.putPending(states);
+  }
+
+  findNames(keys: readonly NameKey[]): Promise<Map<string, NameEntry>> {
+    return this.names.findNames(keys);
+  }
+
+  allNames(): Promise<NameEntry[]> {
+    return this.names.allNames();
+  }
+
+  claimName(key: NameKey, id: string, name: string, unit: string, mode: 'new' | 'add'): Promise<NameEntry | null> {
+    return this.names.claimName(key, id, name, unit, mode);
   }
 
   latestState(id: string): Promise<ProjectState | null> {

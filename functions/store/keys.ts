@@ -1,6 +1,7 @@
 /**
  * Key builders for the single table (layout in table.ts). Every key string is built here and nowhere else.
  */
+import type { NameKey } from '../domain/identity';
 import { normalEmail, normalUnit } from '../domain/normalize';
 
 export const STATE_SK = 'STATE';
@@ -27,6 +28,16 @@ export const userPkBySubject = (subject: string): string => `USER#${subject}`;
 export const userPkByEmail = (email: string): string => `USER#email:${normalEmail(email)}`;
 /** Every user profile also sits in one GSI2 partition, so admins can list users with a Query. */
 export const USERS_GSI2PK = 'USERS';
+
+/**
+ * The name index (DESIGN §5, functions/domain/identity.ts): one item per unit + normalised name, holding the ids of
+ * the projects that carry it. PK=NAME#<unit>#<name>, SK=NAME; all of them in the GSI2 NAMES partition
+ * (GSI2SK=<name>#<unit>) for the near-name and other-unit lookups.
+ */
+export const namePk = (k: NameKey): string => `NAME#${k.unit}#${k.name}`;
+export const NAME_SK = 'NAME';
+export const NAMES_GSI2PK = 'NAMES';
+export const nameGsi2sk = (k: NameKey): string => `${k.name}#${k.unit}`;
 
 /** Attributes that exist only for the table's keys and indexes; readers strip them. */
 export const KEY_ONLY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'flagLevel'] as const;

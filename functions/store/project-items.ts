@@ -20,6 +20,16 @@ export function stateItem(s: ProjectState): Item {
   };
 }
 
+/**
+ * A placeholder STATE written before a new project's EVT#1 (projects.ts, the invariant): version 0 and the keys of
+ * the state being committed, so the project sits in every index a reader lists (by unit and stage, all projects,
+ * by flag) even if the writer dies between the event and the real STATE.
+ */
+export function pendingItem(s: ProjectState): Item {
+  const { PK, SK, GSI1PK, GSI1SK, GSI2PK, GSI2SK, flagLevel } = stateItem(s);
+  return { PK, SK, ...(GSI1PK ? { GSI1PK, GSI1SK } : {}), GSI2PK, GSI2SK, flagLevel, id: s.id, version: 0, pending: true };
+}
+
 export function weekItem(w: WeekSnapshot): Item {
   return { PK: projectPk(w.id), SK: weekSk(w.week), GSI2PK: weekGsi2pk(w.week), GSI2SK: unitIdGsi2sk(w.unit, w.id), ...w };
 }

@@ -4,6 +4,18 @@
  * a sync chunk and then checked against the next event (settleStates), or put with a condition on `version` when
  * repaired. Every event carries the full state it leads to, so a reader that finds STATE behind the newest event
  * answers that state and tries to put it back (a writer that died between event and STATE leaves nothing lost).
+ *
+ * INVARIANT (crash safety, DESIGN §6): every project that has an EVT# item has a STATE item, and every reader
+ * answers a STATE from the project's newest event. Hence after a crash (kill -9) at any point, every project with
+ * history is listed, counted in the dashboard and in the reports — without waiting for another sync.
+ *   - A new project's STATE exists before its EVT#1: the sync writes a small placeholder STATE (version 0, the
+ *     index keys of the state it is about to commit — unit, stage, flag) for the chunk's new projects in batches
+ *     before any of their events (putPending). STATE items are never deleted.
+ *   - Readers (loadProjects, allStates, queryProjects via caughtUp; latestState; listEvents) check each state's
+ *     next event, EVT#<version+1>, in one consistent BatchGetItem per 100: a STATE that trails (a placeholder
+ *     included) is answered from its newest event and put back where the reader may write; a placeholder whose
+ *     EVT#1 does not exist is a creation that never happened, and is left out.
+ * A placeholder costs one BatchWriteItem per 25 new projects of small items; unchanged rows write nothing.
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { HistoryEvent } from '../../contract';
@@ -12,7 +24,7 @@ import type { CommitOutcome, StoredEvent } from '../app/ports';
 import type { ProjectState } from '../domain/types';
 import { BATCH_WRITE_MAX, batchGet, batchPut, PARALLEL_BATCHES } from './batch';
 import { ALL_PROJECTS_GSI2PK, EVT_PREFIX, eventSk, projectPk, STATE_SK, stripKeys } from './keys';
-import { eventItem, eventState, stateItem, toEvent } from './project-items';
+import { eventItem, eventState, pendingItem, stateItem, toEvent } from './project-items';
 import { CONDITIONAL_PUT_CONCURRENCY, NEWER_VERSION, PROJECT_READ_CONCURRENCY, type TableIO } from './table-io';
 
 export class ProjectRecords {
@@ -33,9 +45,22 @@ export class ProjectRecords {
    */
   async caughtUp(states: ProjectState[]): Promise<ProjectState[]> {
     const behind = await this.nextEvents(states);
-    if (behind.length === 0) return states;
+    const live = (list: ProjectState[]) => list.filter((s) => s.version > 0);
+    if (behind.length === 0) return live(states);
     const repaired = new Map(await mapPool(behind, PROJECT_READ_CONCURRENCY, async (id) => [id, await this.readerRepair(id)] as const));
-    return states.map((s) => repaired.get(s.id) ?? s);
+    // A placeholder without its EVT#1 (version 0, not repaired) is no project yet.
+    return live(states.map((s) => repaired.get(s.id) ?? s));
+  }
+
+  /**
+   * Placeholder STATEs for projects about to get their EVT#1 (see the invariant above): only the index keys and
+   * version 0, 25 to a BatchWriteItem. Never over a real STATE unless one appeared since the chunk read none (the
+   * same id created concurrently); a reader then finds that project's EVT#1 and answers from its newest event.
+   */
+  async putPending(states: readonly ProjectState[]): Promise<void> {
+    if (states.length === 0) return;
+    const { doc, table, retry, count } = this.io;
+    await batchPut(doc, table, states.map(pendingItem), count, retry);
   }
 
   /** Ids of the states whose next event (EVT#<version+1>) exists. */
@@ -118,7 +143,8 @@ export class ProjectRecords {
     const state = current.Item ? stripKeys<ProjectState>(current.Item) : null;
     const evt = newest.Items?.[0];
     if (evt && (evt.version as number) > (state?.version ?? 0)) return { state: eventState(evt), behind: true };
-    return { state, behind: false };
+    // A placeholder without its EVT#1 is no project.
+    return { state: state && state.version > 0 ? state : null, behind: false };
   }
 
   async allStates(): Promise<ProjectState[]> {
@@ -144,7 +170,7 @@ export class ProjectRecords {
       doc.send(new GetCommand({ TableName: table, Key: key(eventSk(1)), ProjectionExpression: '#state', ExpressionAttributeNames: { '#state': 'state' }, ConsistentRead: true })),
       doc.send(new GetCommand({ TableName: table, Key: key(STATE_SK), ProjectionExpression: 'version', ConsistentRead: true })),
     ]);
-    if (items.length === 0 && !current.Item) return null;
+    if (items.length === 0 && !((current.Item?.version as number | undefined) ?? 0)) return null;
     // A reader that finds STATE behind the newest event repairs it.
     if ((items[items.length - 1]?.version as number | undefined ?? 0) > ((current.Item?.version as number | undefined) ?? 0)) await this.readerRepair(id);
     return items.map((item) => toEvent(item.version === 1 && first.Item ? { ...item, state: first.Item.state } : item));

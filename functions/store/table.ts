@@ -6,6 +6,10 @@
  *   PK=WORKBOOK#<id> SK=MEMBERS#<hash of ids> (ids: the projects one sync chunk brought into the workbook;
  *                    data written before holds SK=PROJECT#<id>, one per project)
  *   PK=USER#<subject> | USER#email:<e-mail>  SK=PROFILE
+ *   PK=NAME#<unit>#<normalised name>  SK=NAME (the name index: ids of the unit's projects of that name, written
+ *                    before a new project's first event; GSI2PK=NAMES, GSI2SK=<name>#<unit>)
+ * A STATE item with version 0 is a placeholder written before a new project's EVT#1 (projects.ts): readers
+ * answer it from EVT#1, or leave it out when there is none.
  * WEEK#<w> items hold a project's state at the cut-off ending week w, written when a later week replaces it
  * (STATE itself stands for every week from its updatedAt on).
  */
@@ -29,7 +33,8 @@ export const TABLE: TableDefinition = {
     { name: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
     // Weekly snapshots by week: GSI2PK=WEEK#<yyyy-Www>, GSI2SK=<unit>#<id> (on WEEK# items), every
     // project's STATE under GSI2PK=PROJECTS (GSI2SK=<unit>#<id>) so listing all projects is a Query, not a Scan,
-    // and every user profile under GSI2PK=USERS (GSI2SK=<its PK>) for the admins' user list.
+    // every user profile under GSI2PK=USERS (GSI2SK=<its PK>) for the admins' user list, and every name index item
+    // under GSI2PK=NAMES (GSI2SK=<name>#<unit>) for the identity lookups.
     { name: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
   ],
 };

@@ -22,8 +22,9 @@ const stack = useTestStack();
 const ADMIN: Caller = { subject: 'local-admin', email: 'admin@localhost', name: '本地管理员', role: 'admin', units: [] };
 const deps = (store: ProjectStore, log: string[] = []): Deps => ({ store, mode: 'test', clock: () => new Date().toISOString(), log: (l) => void log.push(l) });
 
-/** The store, except that every write after the first committed event fails — a crash just past the events. */
-function crashAfterEvents(store: ProjectStore): ProjectStore {
+/** The store, except that every write after `events` committed events fails — a crash just past the events. */
+function crashAfterEvents(store: ProjectStore, events = 1): ProjectStore {
+  let done = 0;
   let committed = false;
   const writes = new Set(['settleStates', 'putMemberships', 'putWeekSnapshots', 'commit']);
   return new Proxy(store, {
@@ -33,7 +34,7 @@ function crashAfterEvents(store: ProjectStore): ProjectStore {
       return async (...args: unknown[]) => {
         if (committed && writes.has(String(prop))) throw new Error('process died');
         const out: unknown = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-        if (prop === 'commit' && out === 'committed') committed = true;
+        if (prop === 'commit' && out === 'committed') committed = ++done >= events;
         return out;
       };
     },
@@ -45,7 +46,7 @@ const missingOf = async (req: SyncRequest) => (await sync(stack, stack.adminToke
 describe('a chunk that fails after its events, then is retried', () => {
   it('keeps the workbook membership of new projects, so the missing-projects report still names them', async () => {
     const req = request([row('F-1', {}), row('F-2', {})], { workbook: { id: 'wb-crash-new', name: '崩溃.xlsx' } });
-    await expect(syncUseCase(deps(crashAfterEvents(stack.store)), ADMIN, req)).rejects.toThrow('process died');
+    await expect(syncUseCase(deps(crashAfterEvents(stack.store, 2)), ADMIN, req)).rejects.toThrow('process died');
     const retried = await sync(stack, stack.adminToken, req);
     expect(retried.rows.map((r) => r.status)).toEqual(['unchanged', 'unchanged']); // the events were written
     expect(await missingOf(req)).toEqual(['F-1', 'F-2']);
@@ -75,8 +76,20 @@ describe('a chunk that fails after its events, then is retried', () => {
 describe('one row that fails', () => {
   it('is that row’s error (zh/en); the other rows of the chunk are written', async () => {
     const log: string[] = [];
-    // 1e-200 parses, and DynamoDB refuses it (magnitudes below 1e-130 underflow).
-    const res = await syncUseCase(deps(stack.store, log), ADMIN, request([row('B-1', {}), row('B-2', { tax: 1e-200 }), row('B-3', {})]));
+    // DynamoDB refuses B-2's event (as it would a number below 1e-130 — which parsing now refuses first, see below).
+    const store = new Proxy(stack.store, {
+      get(target, prop) {
+        const value: unknown = Reflect.get(target, prop, target);
+        if (prop === 'commit') {
+          return async (e: { id: string }) => {
+            if (e.id === 'B-2') throw Object.assign(new Error('One or more parameter values were invalid: Number underflow'), { name: 'ValidationException' });
+            return (value as (e: unknown) => Promise<unknown>).call(target, e);
+          };
+        }
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const res = await syncUseCase(deps(store, log), ADMIN, request([row('B-1', {}), row('B-2', {}), row('B-3', {})]));
     expect(res.rows.map((r) => r.status)).toEqual(['created', 'rejected', 'created']);
     const err = res.rows[1]!.errors[0]!;
     expect(err.code).toBe('internal');
@@ -85,6 +98,12 @@ describe('one row that fails', () => {
     expect(log.join('\n')).toContain('"row":"B-2"');
     expect([...(await stack.store.loadProjects(['B-1', 'B-2', 'B-3'])).keys()].sort()).toEqual(['B-1', 'B-3']);
     expect(res.summary).toMatchObject({ rows: 3, created: 2, rejected: 1 });
+  });
+
+  it('a number the store cannot hold (1e-200) is a field error naming the cell, and the row is stored without it', async () => {
+    const res = await syncUseCase(deps(stack.store), ADMIN, request([row('B-9', { tax: 1e-200, amount: 2 })]));
+    expect(res.rows[0]).toMatchObject({ status: 'created', errors: [{ field: 'tax', code: 'invalid_money' }] });
+    expect((await stack.store.loadProjects(['B-9'])).get('B-9')?.fields).toMatchObject({ tax: null, amount: 2 });
   });
 
   it('an item DynamoDB finds over 400 KB is too_large, and a retry fails the same way without failing the chunk', async () => {

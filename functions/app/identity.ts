@@ -1,0 +1,122 @@
+/**
+ * Which stored project a row is, when the store does not know the row's id (DESIGN §5): a file synced again
+ * without its IDs (the original of a copy-mode sync, an interrupted sync re-run), or a new row.
+ *
+ * Among the projects of the row's unit with the row's normalised name (functions/domain/identity.ts), found in
+ * the name index with one BatchGetItem per 100 rows:
+ *   - one (not already the project of another row of the request): the row IS that project — it is decided and
+ *     written under that canonical id, and the answer's `id` carries it (`sentId` the id the row sent);
+ *   - several: the row is created, with a `possible_duplicate` warning naming them;
+ *   - none: the row is created; a near name in its unit, or its name in another unit (never merged across
+ *     units), found in one Query of the whole index per chunk — only when some row missed — is a
+ *     `possible_duplicate` warning.
+ * A created row claims its name before its first event (sync.ts writeRow → store.claimName): 'new' when no
+ * project held it (conditional, so two racing chunks cannot both create), 'add' beside the projects warned of.
+ */
+import type { DuplicateCandidate, RowWarning, SyncRow } from '../../contract';
+import { isNearName, nameKeyOf, nameKeyString, type NameKey } from '../domain/identity';
+import type { ProjectState } from '../domain/types';
+import type { NameEntry, ProjectStore } from './ports';
+
+/** At most this many projects are named in one warning. */
+const MAX_NAMED = 5;
+
+export interface Identity {
+  /** The stored project the row is (≠ the row's id). */
+  canonicalId?: string;
+  /** The name to claim before the row's first event when it creates a project. */
+  claim?: { key: NameKey; mode: 'new' | 'add' };
+  warning?: RowWarning;
+}
+
+export interface UnknownRow {
+  index: number;
+  row: SyncRow;
+  name: string | null;
+  unit: string | null;
+}
+
+/** The key a state is indexed under (its `nameKey`, else computed from its fields). */
+export const stateNameKey = (s: ProjectState): string | null => {
+  const k = nameKeyOf(s.fields.name, s.fields.unit);
+  return k && nameKeyString(k);
+};
+
+export function duplicateWarning(projects: DuplicateCandidate[]): RowWarning {
+  const named = projects.slice(0, MAX_NAMED);
+  const more = projects.length - named.length;
+  const zh = named.map((p) => `${p.id}（${p.name}，${p.unit}）`).join('、') + (more > 0 ? ` 等 ${projects.length} 个` : '');
+  const en = named.map((p) => `${p.id} (${p.name}, ${p.unit})`).join(', ') + (more > 0 ? ` and ${more} more` : '');
+  return {
+    code: 'possible_duplicate',
+    projects: named,
+    message: {
+      zh: `可能与已有项目重复：${zh}。本行已作为新项目保存；如为同一项目，请把项目编号改为已有编号`,
+      en: `Possibly the same project as ${en}. The row was saved as a new project; if it is the same one, change its ID to the existing one`,
+    },
+  };
+}
+
+const candidatesOf = (e: NameEntry, ids: readonly string[]): DuplicateCandidate[] => ids.map((id) => ({ id, name: e.name, unit: e.unit }));
+
+/**
+ * The identity of each unknown row, by index, and the states of the projects they were matched to (read in one
+ * batch, for the decisions). `known`: ids of the request's rows the store knows — never matched to another row.
+ */
+export async function resolveIdentities(
+  store: ProjectStore,
+  rows: readonly UnknownRow[],
+  known: ReadonlySet<string>,
+): Promise<{ identities: Map<number, Identity>; states: Map<string, ProjectState> }> {
+  const identities = new Map<number, Identity>();
+  const keyed = rows.flatMap((r) => {
+    const key = nameKeyOf(r.name, r.unit);
+    return key ? [{ ...r, key, keyString: nameKeyString(key) }] : [];
+  });
+  if (keyed.length === 0) return { identities, states: new Map() };
+  const entries = await store.findNames([...new Map(keyed.map((r) => [r.keyString, r.key])).values()]);
+  const candidateIds = [...new Set([...entries.values()].flatMap((e) => e.ids))].filter((id) => !known.has(id));
+  const states = candidateIds.length ? await store.loadProjects(candidateIds) : new Map<string, ProjectState>();
+
+  const taken = new Set(known);
+  const claimedNew = new Map<string, string>();
+  const missed: Array<(typeof keyed)[number] & { exact: DuplicateCandidate[] }> = [];
+  for (const r of keyed) {
+    const entry = entries.get(r.keyString);
+    // The row's own claim, made by an earlier attempt that stopped before (or right after) its first event.
+    if (entry?.ids.includes(r.row.id) && !taken.has(r.row.id)) {
+      taken.add(r.row.id);
+      continue;
+    }
+    // A stored project renamed since it was indexed under this key is no longer this name.
+    const valid = (entry?.ids ?? []).filter((id) => !taken.has(id) && (!states.has(id) || stateNameKey(states.get(id)!) === r.keyString));
+    if (entry && valid.length === 1) {
+      identities.set(r.index, { canonicalId: valid[0]! });
+      taken.add(valid[0]!);
+      continue;
+    }
+    taken.add(r.row.id);
+    const earlier = claimedNew.get(r.keyString);
+    if (entry && valid.length > 1) {
+      identities.set(r.index, { claim: { key: r.key, mode: 'add' }, warning: duplicateWarning(candidatesOf(entry, valid)) });
+    } else if (earlier !== undefined) {
+      // The same name twice among this chunk's new rows: the first claims it, the others are warned of it.
+      identities.set(r.index, { claim: { key: r.key, mode: 'add' }, warning: duplicateWarning([{ id: earlier, name: r.name ?? '', unit: r.unit ?? '' }]) });
+    } else {
+      claimedNew.set(r.keyString, r.row.id);
+      // Taken by other rows of this request (the file holds the name twice) or stale: created beside them.
+      missed.push({ ...r, exact: entry ? candidatesOf(entry, entry.ids.filter((id) => id !== r.row.id)) : [] });
+      identities.set(r.index, { claim: { key: r.key, mode: entry ? 'add' : 'new' } });
+    }
+  }
+
+  if (missed.length > 0) {
+    const all = await store.allNames();
+    for (const r of missed) {
+      const near = all.filter((e) => (e.key.unit === r.key.unit ? isNearName(e.key.name, r.key.name) : e.key.name === r.key.name));
+      const found = [...r.exact, ...near.flatMap((e) => candidatesOf(e, e.ids))].filter((c, i, list) => c.id !== r.row.id && list.findIndex((x) => x.id === c.id) === i);
+      if (found.length) identities.set(r.index, { ...identities.get(r.index)!, warning: duplicateWarning(found) });
+    }
+  }
+  return { identities, states };
+}

@@ -1,0 +1,63 @@
+/**
+ * A project's identity by name (DESIGN §5): when a row's id is unknown to the store, the same project is looked
+ * for among its unit's projects by normalised name. Pure: what "the same name" and "a near name" mean.
+ *
+ *   normalName("山东某某食品有限公司 年产10万吨罐头项目") === normalName("山东某某食品年产１０万吨罐头")
+ *
+ * Folded: width (NFKC), case, spaces and punctuation, and the legal-form / generic suffixes clerks add or drop
+ * (有限公司, 有限责任公司, 股份有限公司, 集团, 项目, …) wherever they end a word of the name.
+ */
+import { normalUnit } from './normalize';
+
+/** Suffixes that do not tell two projects apart, longest first so the longest is folded. */
+const SUFFIXES = [
+  '股份有限公司', '有限责任公司', '集团有限公司', '集团股份有限公司', '有限公司', '股份公司', '集团公司', '集团', '公司',
+  '建设项目', '项目', '工程',
+].sort((a, b) => b.length - a.length);
+const SUFFIX_RE = new RegExp(`(?:${SUFFIXES.join('|')})`, 'g');
+/** Spaces, punctuation and symbols of any script (after NFKC): 、，。·（）()【】“”"'-_/ … */
+const NOISE = /[\s\p{P}\p{S}]+/gu;
+
+/** The name as compared: NFKC, lower case, no spaces/punctuation, suffixes such as 有限公司/项目 folded. */
+export function normalName(name: string): string {
+  const base = name.normalize('NFKC').toLowerCase().replace(NOISE, '');
+  const folded = base.replace(SUFFIX_RE, '');
+  // A name that is nothing but suffixes ("项目") keeps its letters rather than becoming empty.
+  return folded.length > 0 ? folded : base;
+}
+
+/** The identity key of a project: its unit as compared (normalUnit) and its normalised name. */
+export interface NameKey {
+  unit: string;
+  name: string;
+}
+
+export function nameKeyOf(name: string | null, unit: string | null): NameKey | null {
+  if (name === null || unit === null) return null;
+  const n = normalName(name);
+  const u = normalUnit(unit);
+  return n && u ? { unit: u, name: n } : null;
+}
+
+/** One string per key, for maps and the store's index key. */
+export const nameKeyString = (k: NameKey): string => `${k.unit}#${k.name}`;
+
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+
+/**
+ * Two different normalised names that may still be one project: one contains the other (the shorter at least 4
+ * characters), without the containment cutting through a number — "罐头项目1" is not near "罐头项目12", but
+ * "某某食品罐头" is near "山东某某食品罐头生产线".
+ */
+export function isNearName(a: string, b: string): boolean {
+  if (a === b) return false;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if ([...short].length < 4) return false;
+  for (let at = long.indexOf(short); at >= 0; at = long.indexOf(short, at + 1)) {
+    const before = long[at - 1];
+    const after = long[at + short.length];
+    const cutsNumber = (isDigit(before) && isDigit(short[0])) || (isDigit(after) && isDigit(short[short.length - 1]));
+    if (!cutsNumber) return true;
+  }
+  return false;
+}

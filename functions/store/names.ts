@@ -1,0 +1,73 @@
+/**
+ * The name index (PK=NAME#<unit>#<normalised name>, SK=NAME; layout in table.ts): which projects of a unit carry a
+ * name, so a row whose id the store does not know is matched to the project it is (functions/app/identity.ts).
+ *
+ * A new project's name is claimed with attribute_not_exists(PK) before its first event, so two chunks racing to
+ * create the same name in the same unit cannot both create: the loser finds the winner's id and becomes that
+ * project. Projects created on purpose beside a stored one of the same name (a possible duplicate the clerk was
+ * told about) are added to the item's id set. Lookups are batched: one BatchGetItem per 100 keys, and one Query
+ * of the GSI2 NAMES partition per chunk for near names and other units.
+ */
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { NameEntry } from '../app/ports';
+import type { NameKey } from '../domain/identity';
+import { batchGet, type Item } from './batch';
+import { NAME_SK, nameGsi2sk, namePk, NAMES_GSI2PK } from './keys';
+import type { TableIO } from './table-io';
+
+const keyString = (k: NameKey): string => `${k.unit}#${k.name}`;
+
+function toEntry(item: Item): NameEntry {
+  const ids = item.ids instanceof Set ? [...(item.ids as Set<string>)] : Array.isArray(item.ids) ? (item.ids as string[]) : [];
+  return { key: { unit: String(item.unitKey), name: String(item.nameKey) }, ids: ids.sort(), name: String(item.name ?? ''), unit: String(item.unit ?? '') };
+}
+
+export class NameRecords {
+  constructor(private readonly io: TableIO) {}
+
+  /** The entries of these keys that exist, by `<unit>#<name>` (BatchGetItem, 100 keys a request). */
+  async findNames(keys: readonly NameKey[]): Promise<Map<string, NameEntry>> {
+    const { doc, table, retry } = this.io;
+    const items = await batchGet(doc, table, keys.map((k) => ({ PK: namePk(k), SK: NAME_SK })), retry);
+    return new Map(items.map((i) => toEntry(i)).map((e) => [keyString(e.key), e]));
+  }
+
+  /** Every entry of the county (one paged Query of GSI2 NAMES, small items). */
+  async allNames(): Promise<NameEntry[]> {
+    const items = await this.io.queryAll({
+      IndexName: 'GSI2',
+      KeyConditionExpression: 'GSI2PK = :pk',
+      ExpressionAttributeValues: { ':pk': NAMES_GSI2PK },
+      ProjectionExpression: 'ids, #n, #u, unitKey, nameKey',
+      ExpressionAttributeNames: { '#n': 'name', '#u': 'unit' },
+    });
+    return items.map(toEntry);
+  }
+
+  /**
+   * 'new': claims the key for `id` only if nobody holds it; answers the entry found when somebody does (null when
+   * claimed). 'add': adds `id` to the key's ids (creating the item if needed); answers null.
+   */
+  async claimName(key: NameKey, id: string, name: string, unit: string, mode: 'new' | 'add'): Promise<NameEntry | null> {
+    const keys = { PK: namePk(key), SK: NAME_SK };
+    const attrs = { GSI2PK: NAMES_GSI2PK, GSI2SK: nameGsi2sk(key), unitKey: key.unit, nameKey: key.name, name, unit };
+    if (mode === 'new') {
+      if (await this.io.put({ ...keys, ...attrs, ids: new Set([id]) }, { expr: 'attribute_not_exists(PK)' })) return null;
+      const found = (await this.findNames([key])).get(keyString(key));
+      if (found && !found.ids.includes(id)) return found;
+      if (found) return null;
+      // Gone between the put and the read (never deleted today): add.
+    }
+    this.io.count(1, 1);
+    await this.io.doc.send(
+      new UpdateCommand({
+        TableName: this.io.table,
+        Key: keys,
+        UpdateExpression: 'ADD ids :id SET GSI2PK = :g, GSI2SK = :s, unitKey = :uk, nameKey = :nk, #n = if_not_exists(#n, :n), #u = if_not_exists(#u, :u)',
+        ExpressionAttributeNames: { '#n': 'name', '#u': 'unit' },
+        ExpressionAttributeValues: { ':id': new Set([id]), ':g': attrs.GSI2PK, ':s': attrs.GSI2SK, ':uk': key.unit, ':nk': key.name, ':n': name, ':u': unit },
+      }),
+    );
+    return null;
+  }
+}

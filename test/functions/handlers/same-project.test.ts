@@ -1,0 +1,61 @@
+/** Identity by unit and name (DESIGN §5; functions/app/identity.ts), and the crash invariant's placeholder STATE, on dynalite. */
+import type { ProjectsResponse, SyncRow } from '../../../contract';
+import { call, request, sync, useTestStack } from './api';
+
+const stack = useTestStack();
+let n = 100;
+const row = (id: string, name: string, unit: string, cells: SyncRow['cells'] = {}): SyncRow => ({
+  ref: { sheet: '重点线索', row: ++n }, list: 'clue', id, cells: { name, unit, leader: '张县长', progress: '对接中', ...cells },
+});
+const list = async (unit?: string) =>
+  (await call<ProjectsResponse>(stack, 'GET', `/v1/projects?limit=1000${unit ? `&unit=${encodeURIComponent(unit)}` : ''}`, stack.adminToken)).body.projects;
+
+describe('one project stays one project', () => {
+  it('a row whose id the store does not know is matched by unit and normalised name, and answers the canonical id', async () => {
+    const first = await sync(stack, stack.adminToken, request([row('S-1', '山东某某食品有限公司年产10万吨罐头项目', '仲村镇')]));
+    expect(first.rows[0]).toMatchObject({ id: 'S-1', status: 'created' });
+    expect(first.rows[0]!.sentId).toBeUndefined();
+    // The original again, with a fresh id (copy mode wrote the id only into the copy), another workbook, width and spacing changed.
+    const again = await sync(stack, stack.adminToken, request([row('S-9', '山东某某食品 年产１０万吨罐头', ' 仲村镇')], { workbook: { id: 'wb-other', name: 'x.xlsx' } }));
+    expect(again.rows[0]).toMatchObject({ id: 'S-1', sentId: 'S-9' });
+    expect(again.summary).toMatchObject({ created: 0, matched: 1 });
+    const mine = (await list('仲村镇')).filter((p) => p.name.includes('罐头'));
+    expect(mine.map((p) => p.id)).toEqual(['S-1']);
+  });
+
+  it('the same name in another unit is never merged: created, with a possible-duplicate warning naming the other', async () => {
+    await sync(stack, stack.adminToken, request([row('U-1', '金银花深加工项目', '地方镇')]));
+    const other = await sync(stack, stack.adminToken, request([row('U-2', '金银花深加工', '温水镇')]));
+    expect(other.rows[0]).toMatchObject({ id: 'U-2', status: 'created', errors: [] });
+    expect(other.rows[0]!.warnings).toEqual([expect.objectContaining({ code: 'possible_duplicate', projects: [{ id: 'U-1', name: '金银花深加工项目', unit: '地方镇' }] })]);
+    expect(other.summary).toMatchObject({ created: 1, errors: 0, warnings: 1 });
+  });
+
+  it('a near name in the same unit is created with a warning; two stored projects of one name warn, never pick one', async () => {
+    await sync(stack, stack.adminToken, request([row('N-1', '光伏储能电站', '临涧镇')]));
+    const near = await sync(stack, stack.adminToken, request([row('N-2', '临涧光伏储能电站二期', '临涧镇')]));
+    expect(near.rows[0]).toMatchObject({ id: 'N-2', status: 'created' });
+    expect(near.rows[0]!.warnings?.[0]?.projects.map((p) => p.id)).toEqual(['N-1']);
+    // The same name twice in one file: both created (the second warned), then an id-less re-sync cannot tell which.
+    const twice = await sync(stack, stack.adminToken, request([row('T-1', '乳制品加工', '保太镇'), row('T-2', '乳制品加工', '保太镇', { amount: 2 })]));
+    expect(twice.rows.map((r) => r.status)).toEqual(['created', 'created']);
+    expect(twice.rows[1]!.warnings?.[0]?.projects.map((p) => p.id)).toEqual(['T-1']);
+    const blind = await sync(stack, stack.adminToken, request([row('T-7', '乳制品加工', '保太镇')], { workbook: { id: 'wb-3', name: 'y.xlsx' } }));
+    expect(blind.rows[0]).toMatchObject({ id: 'T-7', status: 'created' });
+    expect(blind.rows[0]!.warnings?.[0]?.projects.map((p) => p.id).sort()).toEqual(['T-1', 'T-2']);
+  });
+
+  it('two rows of one request never become the same project; a known id is never taken by another row', async () => {
+    await sync(stack, stack.adminToken, request([row('K-1', '新材料产业园', '经济开发区')]));
+    const res = await sync(stack, stack.adminToken, request([row('K-1', '新材料产业园', '经济开发区'), row('K-2', '新材料产业园', '经济开发区')]));
+    expect(res.rows.map((r) => r.id)).toEqual(['K-1', 'K-2']);
+    expect(res.rows[1]!.status).toBe('created');
+  });
+
+  it('a placeholder STATE without its EVT#1 is no project; one with it is listed from the event', async () => {
+    const state = { id: 'PH-1', stage: 'clue', fields: { name: '占位项目', unit: '温水镇' }, version: 1, flag: { level: 'none', reasons: [] } } as never;
+    await stack.store.putPending([state]);
+    expect((await list()).some((p) => p.id === 'PH-1')).toBe(false);
+    expect((await call(stack, 'GET', '/v1/projects/PH-1/history', stack.adminToken)).status).toBe(404);
+  });
+});
