@@ -814,6 +814,11 @@ class FakeRange extends Proxy_ {
         return after && (after.bottom > after.top || after.right > after.left) ? [formatArea(after)] : [];
       });
       sheet.autofitRows = new Set([...sheet.autofitRows].filter((r) => r < area.top || r > area.bottom).map((r) => (r > area.bottom ? r - n : r)));
+      for (const other of this.context.book.sheets) {
+        for (const [k, cell] of other.cells) {
+          if (cell.formula && typeof cell.value === 'string') other.cells.set(k, { ...cell, value: refsAfterDelete(cell.value, other.name, sheet.name, area.top, n) });
+        }
+      }
       return null;
     });
   }
@@ -909,6 +914,19 @@ function refsAfterInsert(formula: string, home: string, sheet: string, at: numbe
     const newBottom = bottom >= at ? bottom + n : bottom;
     const first = `${prefix ?? ''}${d1}${c1}${d2}${newTop}`;
     return r2 === undefined ? first : `${first}:${d3}${c2}${d4}${newBottom}`;
+  });
+}
+
+/** References after n rows of `sheet` from `top` are deleted, as Excel moves them: up, shrunk, or #REF! when gone. */
+function refsAfterDelete(formula: string, home: string, sheet: string, top: number, n: number): string {
+  const ref = /((?:'[^']+'|[^\s!'"(),:=+\-*/&<>^]+)!)?(\$?)([A-Z]{1,3})(\$?)(\d+)(?::(\$?)([A-Z]{1,3})(\$?)(\d+))?(?![\w(])/g;
+  return formula.replace(ref, (m, prefix: string | undefined, d1: string, c1: string, d2: string, r1: string, d3?: string, c2?: string, d4?: string, r2?: string) => {
+    const on = prefix ? prefix.slice(0, -1).replace(/^'(.*)'$/, '$1') : home;
+    if (on.toLowerCase() !== sheet.toLowerCase()) return m;
+    const after = afterRowDelete({ top: Number(r1), bottom: r2 === undefined ? Number(r1) : Number(r2), left: 1, right: 1 }, top, n);
+    if (!after) return '#REF!';
+    const first = `${prefix ?? ''}${d1}${c1}${d2}${after.top}`;
+    return r2 === undefined ? first : `${first}:${d3}${c2}${d4}${after.bottom}`;
   });
 }
 
