@@ -97,7 +97,8 @@ export interface ProjectStore {
   listMembership(workbookId: string): Promise<string[]>;
   /** History of one project, oldest first (without state snapshots); null when the project is unknown. */
   listEvents(id: string): Promise<HistoryEvent[] | null>;
-  queryProjects(filter: ProjectFilter, limit: number, nextToken?: string): Promise<Page<ProjectState>>;
+  /** One page; `nextToken` must come from the same filter and `caller` (a cursor is bound to its query), else BadPageTokenError. */
+  queryProjects(filter: ProjectFilter, limit: number, nextToken?: string, caller?: string): Promise<Page<ProjectState>>;
   getConfig(): Promise<unknown | null>;
   putConfig(config: unknown): Promise<void>;
   /**
@@ -117,7 +118,7 @@ export interface ProjectStore {
   readonly writes: WriteCounter;
 }
 
-/** A nextToken that does not decode is the caller's mistake (400), not ours. */
+/** A nextToken that does not decode, or belongs to another query or caller, is the caller's mistake (400), not ours. */
 export class BadPageTokenError extends Error {
   constructor() {
     super('invalid nextToken');

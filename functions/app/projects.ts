@@ -23,9 +23,10 @@ export function summary(s: ProjectState): ProjectSummary {
   };
 }
 
-export async function listProjects(store: ProjectStore, q: ProjectsQuery): Promise<ProjectsResponse> {
+/** `caller` (the caller's subject) binds the page's nextToken to them: another caller's cursor is a 400. */
+export async function listProjects(store: ProjectStore, q: ProjectsQuery, caller = ''): Promise<ProjectsResponse> {
   const filter = { ...(q.unit ? { unit: q.unit } : {}), ...(q.stage ? { stage: q.stage } : {}), ...(q.flag ? { flag: q.flag } : {}) };
-  const page = await store.queryProjects(filter, q.limit ?? DEFAULT_PAGE, q.nextToken).catch((e: unknown) => {
+  const page = await store.queryProjects(filter, q.limit ?? DEFAULT_PAGE, q.nextToken, caller).catch((e: unknown) => {
     throw e instanceof BadPageTokenError ? new AppFailure('bad_request', MSG.badPageToken, { field: 'nextToken' }) : e;
   });
   return { projects: page.items.map(summary), ...(page.nextToken ? { nextToken: page.nextToken } : {}) };

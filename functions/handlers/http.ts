@@ -48,7 +48,8 @@ export function validate<S extends z.ZodMiniType>(schema: S, data: unknown): z.i
   if (result.success) return result.data;
   const issues = result.error.issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
   const first = issues[0]!;
-  throw new AppFailure('bad_request', MSG.invalid(first.path, first.message), { issues });
+  // `field` names the first offending field (its path), as the use cases' own 400s do.
+  throw new AppFailure('bad_request', MSG.invalid(first.path, first.message), { field: first.path, issues });
 }
 
 /** Fields a use case adds to the request's log line (counts, ids — never row contents). */

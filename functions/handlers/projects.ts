@@ -7,9 +7,10 @@ import { json, lambda, validate } from './http';
 
 export const createHandler = (getDeps: () => Deps) =>
   lambda('projects', getDeps, async (event, deps, log) => {
-    log.caller = (await resolveCaller(event, deps)).subject;
+    const caller = (await resolveCaller(event, deps)).subject;
+    log.caller = caller;
     const query = validate(projectsQuerySchema, event.queryStringParameters ?? {});
-    const res = await listProjects(deps.store, query);
+    const res = await listProjects(deps.store, query, caller);
     log.count = res.projects.length;
     return json(200, res);
   });

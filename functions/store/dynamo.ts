@@ -82,8 +82,8 @@ export class DynamoStore implements ProjectStore {
     return this.projects.listEvents(id);
   }
 
-  queryProjects(filter: ProjectFilter, limit: number, nextToken?: string): Promise<Page<ProjectState>> {
-    return queryProjects(this.io, (states) => this.projects.caughtUp(states), filter, limit, nextToken);
+  queryProjects(filter: ProjectFilter, limit: number, nextToken?: string, caller?: string): Promise<Page<ProjectState>> {
+    return queryProjects(this.io, (states) => this.projects.caughtUp(states), filter, limit, nextToken, caller);
   }
 
   putWeekSnapshots(snapshots: readonly WeekSnapshot[]): Promise<void> {
