@@ -23,7 +23,7 @@ async function page(path: string, token = stack.adminToken): Promise<Answer<Proj
 }
 
 function expectRefused(a: Answer<unknown>, what: string) {
-  expect({ what, status: a.status, error: (a.body as ApiError).error?.code, field: (a.body as ApiError).error?.details?.field }).toEqual({ what, status: 400, error: 'bad_request', field: 'nextToken' });
+  expect({ what, status: a.status, error: (a.body as ApiError).error?.code, field: ((a.body as ApiError).error?.details as { field?: string } | undefined)?.field }).toEqual({ what, status: 400, error: 'bad_request', field: 'nextToken' });
 }
 
 describe('crafted nextToken → 400 naming nextToken', () => {
