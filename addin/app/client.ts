@@ -189,15 +189,17 @@ export async function sendSync(
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(o.concurrency, chunks.length)) }, worker));
-  responses[chunks.length] = await post({ ...base, rows: finalChunk, workbookIds });
+  // Rows matched by name to a stored project (sentId) are that project now: the id list names the canonical ids.
+  const canonical = new Map(responses.flatMap((r) => r.rows.flatMap((x) => (x.sentId !== undefined ? [[x.sentId, x.id] as const] : []))));
+  responses[chunks.length] = await post({ ...base, rows: finalChunk, workbookIds: canonical.size ? workbookIds.map((id) => canonical.get(id) ?? id) : workbookIds });
   progress.chunksDone++;
   progress.rowsDone += finalChunk.length;
   onProgress?.({ ...progress });
 
-  const summary: SyncSummary = { rows: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, red: 0, yellow: 0, transitions: 0, errors: 0 };
+  const summary: SyncSummary = { rows: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, red: 0, yellow: 0, transitions: 0, errors: 0, warnings: 0, matched: 0 };
   const missing: MissingProject[] = [];
   for (const r of responses) {
-    for (const k of Object.keys(summary) as Array<keyof SyncSummary>) if (k !== 'missing') (summary[k] as number) += r.summary[k] as number;
+    for (const k of Object.keys(summary) as Array<keyof SyncSummary>) if (k !== 'missing') (summary[k] as number) += (r.summary[k] as number | undefined) ?? 0;
     missing.push(...(r.summary.missing ?? []));
   }
   return { asOf: responses[responses.length - 1]!.asOf, results: responses.flatMap((r) => r.rows), summary, missing };

@@ -50,6 +50,10 @@ export interface SyncOutcome extends SyncCounts {
   /** The server's answers for the pending moves' rows, kept so applyMoves can move them later without a sync. */
   pendingResults: SyncRowResult[];
   errors: RowErrorReport[];
+  /** Possible duplicates the backend warned of (the rows were stored; not errors). */
+  warnings: RowErrorReport[];
+  /** Rows whose id the backend did not know and matched by name to a stored project (the ID cell now holds its id). */
+  matched: number;
   headerIssues: HeaderIssue[];
   /** Sheets named after a list whose header row could not be found (not synced). */
   sheetsWithoutHeader: Array<{ sheet: string; message: Message }>;
@@ -63,9 +67,14 @@ export interface RunArgs {
   options?: RunOptions;
   onProgress?: (p: RunProgress) => void;
   signal?: AbortSignal;
+  /**
+   * Called once the new ids are in the workbook, before the first chunk is sent (DESIGN §3): a file target that is
+   * overwritten in place saves here, so an interrupted sync re-run sends the same ids.
+   */
+  onIdsWritten?: () => Promise<void>;
 }
 
-export async function runSync({ gateway, api, options = {}, onProgress, signal }: RunArgs): Promise<SyncOutcome> {
+export async function runSync({ gateway, api, options = {}, onProgress, signal, onIdsWritten }: RunArgs): Promise<SyncOutcome> {
   onProgress?.({ phase: 'read' });
   const { settings, name, dateSystem, layouts, rows, skipped, lists } = await readLedger(gateway);
   const workbookName = options.workbookName ?? name;
@@ -78,6 +87,7 @@ export async function runSync({ gateway, api, options = {}, onProgress, signal }
   if (ids.plan.sheets.length || !settings.workbookId) {
     onProgress?.({ phase: 'ids' });
     written = await gateway.apply({ ...ids.plan, settings: newSettings });
+    await onIdsWritten?.();
   }
 
   onProgress?.({ phase: 'sync', chunksDone: 0, rowsDone: 0, rowsTotal: ids.rows.length });
@@ -116,13 +126,15 @@ export async function runSync({ gateway, api, options = {}, onProgress, signal }
     skipped,
     transitions: synced.results.flatMap((r) =>
       r.transition
-        ? [{ id: r.id, name: String(rowsById.get(r.id)?.cells.name ?? ''), sheet: r.ref.sheet, row: r.ref.row, from: r.transition.from, to: r.transition.to, on: r.transition.on }]
+        ? [{ id: r.id, name: String(rowsById.get(r.sentId ?? r.id)?.cells.name ?? ''), sheet: r.ref.sheet, row: r.ref.row, from: r.transition.from, to: r.transition.to, on: r.transition.on }]
         : [],
     ),
     moved: planned.moved,
     pendingMoves: planned.pendingMoves,
     pendingResults: pendingResults(planned.pendingMoves, synced.results),
     errors: planned.errors,
+    warnings: planned.warnings,
+    matched: synced.results.filter((r) => r.sentId !== undefined).length,
     headerIssues: layouts.sheets.flatMap((l) => l.issues),
     sheetsWithoutHeader: layouts.headerless.map((sheet) => ({ sheet, message: MSG.noHeader(sheet) })),
     missing: synced.missing,

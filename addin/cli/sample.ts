@@ -9,6 +9,8 @@ import ExcelJS from 'exceljs';
 import { ENUMS, LIST_ORDER, STAGE_NAMES, type ListKey } from '../../contract';
 import { DEFAULT_CONFIG } from '../../functions/domain/config';
 import { dayToIso, isoToDay } from '../../functions/domain/days';
+import { isNearName, normalName } from '../../functions/domain/identity';
+import { normalUnit } from '../../functions/domain/normalize';
 
 export interface SampleOptions {
   projects: number;
@@ -85,7 +87,33 @@ const TAIL: Col[] = [
 
 type Value = string | number | Date | null | { formula: string; result?: number };
 
+/**
+ * Real ledgers do not repeat a project within a unit, so neither does the sample: a name already used in the unit
+ * (or near one, as the backend's duplicate warning measures it: functions/domain/identity.ts) gets the investor's
+ * brand, then a phase number. No randomness is drawn, so the rest of the sample stays as it was.
+ */
+const PHASES = ['二期', '三期', '四期', '五期', '六期', '七期', '八期', '九期', '东区', '西区', '南区', '北区'];
+
+export class UniqueNames {
+  private readonly used = new Map<string, string[]>();
+
+  take(unit: string, base: string, brand: string): string {
+    const list = this.used.get(normalUnit(unit)) ?? [];
+    this.used.set(normalUnit(unit), list);
+    const free = (name: string) => {
+      const n = normalName(name);
+      return !list.some((u) => u === n || isNearName(u, n));
+    };
+    // Brand first, then a phase between brand and product: no name then sits inside another (a near name).
+    const tries = [`${brand}${base}`, ...PHASES.map((p) => `${brand}${p}${base}`), ...BRAND.flatMap((b) => PHASES.map((p) => `${b}${p}${base}`))];
+    const name = tries.find(free) ?? `${brand}${list.length + 1}号${base}`;
+    list.push(normalName(name));
+    return name;
+  }
+}
+
 export async function buildSample(opts: SampleOptions): Promise<ExcelJS.Workbook> {
+  const names = new UniqueNames();
   const r = rng(opts.seed);
   const asOf = isoToDay(opts.asOf);
   const year = opts.asOf.slice(0, 4);
@@ -167,6 +195,7 @@ export async function buildSample(opts: SampleOptions): Promise<ExcelJS.Workbook
         '预计税收（万元）': Math.round(amount * 600 * r.next()) + 50,
         预计就业: r.int(20, 600),
       };
+      values['项目名称'] = names.take(String(values['所属单位']), String(values['项目名称']), company.slice(0, company.indexOf(industry.replace(/\/.*/, ''))));
       for (const [h, day] of Object.entries(dates)) values[h] = day === null ? null : opts.messy ? messyDate(day, r) : dateCell(day);
       if (opts.messy && badCells < 2 && list === 'signed' && i === 3) {
         values['签约时间'] = `${year}年13月`;

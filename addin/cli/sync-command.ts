@@ -11,22 +11,27 @@ import { detectLang, table, type Lang } from './i18n';
 import type { Io } from './io';
 import { progressBar } from './progress';
 import type { TargetArgs } from './target';
+import { saveXlsx } from '../xlsx/file';
 import { onWorkbookCopy, warnOn } from './workbook';
+import { parseMapping, withMapping } from './mapping';
 
 export interface SyncCliOptions extends TargetArgs {
   asOf?: string;
   move?: boolean;
+  /** --map-sheet / --map-column: sheet → list and column → field, over the workbook's own mapping. */
+  mapping?: ReturnType<typeof parseMapping>;
 }
 
 export function parseSyncArgs(args: string[]): SyncCliOptions {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { ...TARGET_OPTIONS, 'as-of': { type: 'string' }, move: { type: 'boolean' } },
+    options: { ...TARGET_OPTIONS, 'as-of': { type: 'string' }, move: { type: 'boolean' }, 'map-sheet': { type: 'string', multiple: true }, 'map-column': { type: 'string', multiple: true } },
   });
   return {
     ...targetArgs(positionals, values, new UsageError('sync 需要一个台账文件', 'sync needs one ledger file')),
     asOf: isoDate(values['as-of'], '--as-of'), move: values.move,
+    mapping: parseMapping(values['map-sheet'], values['map-column']),
   };
 }
 
@@ -37,11 +42,13 @@ export async function sync(o: SyncCliOptions, io: Io): Promise<{ code: number; o
   const lang: Lang = detectLang(io.env);
   const { out, result: outcome, unkept, unkeptWarning } = await onWorkbookCopy(o, 'flagged', warnOn(io.stderr, lang), (gateway, api, input) =>
     runSync({
-      gateway,
+      gateway: withMapping(gateway, o.mapping ?? {}),
       api,
       // Text written into the ledger stays Chinese whatever the operator's locale: the workbook is the clerks'.
       options: { workbookName: basename(input), ...(o.asOf ? { asOf: o.asOf } : {}), confirmMoves: o.move ?? false },
       onProgress: progressBar(lang, io.stderr),
+      // In place, the new ids reach the file before the first chunk is sent: a re-run after a failure sends them again.
+      ...(o.inPlace ? { onIdsWritten: () => saveXlsx(gateway, input) } : {}),
     }),
   );
   // The server's answers kept for a later applyMoves are the pane's business, not the operator's.
@@ -77,6 +84,12 @@ export function formatSummary(o: SyncOutcome, out: string, lang: Lang): string {
     lines.push('', t('数据问题（已写入预警原因列）', 'Data problems (written to the reason column)'));
     lines.push(table(o.errors.slice(0, 30).map((e) => [`${e.sheet}!${e.cell}`, e.message[lang]])));
     if (o.errors.length > 30) lines.push(t(`  …… 另有 ${o.errors.length - 30} 处`, `  … and ${o.errors.length - 30} more`));
+  }
+  if (o.matched) lines.push('', t(`${o.matched} 行的项目编号后台不认识，已按单位和名称认定为已有项目，编号已改写`, `${o.matched} rows carried an ID the backend did not know; matched by unit and name to stored projects, their ID cells now hold those IDs`));
+  if (o.warnings.length) {
+    lines.push('', t('可能重复的项目（已保存，不算错误）', 'Possible duplicates (stored; not errors)'));
+    lines.push(table(o.warnings.slice(0, 20).map((w) => [`${w.sheet}!${w.cell}`, w.message[lang]])));
+    if (o.warnings.length > 20) lines.push(t(`  …… 另有 ${o.warnings.length - 20} 处`, `  … and ${o.warnings.length - 20} more`));
   }
   const issues = [...o.headerIssues.map((h) => h.message[lang]), ...o.sheetsWithoutHeader.map((s) => s.message[lang])];
   if (issues.length) lines.push('', t('表头提示', 'Header notes'), ...issues.map((i) => `  ${i}`));

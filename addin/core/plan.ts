@@ -52,6 +52,8 @@ export interface PlanOutcome {
   red: number;
   yellow: number;
   errors: RowErrorReport[];
+  /** Row warnings (possible duplicates): shown on the row like errors, but the row was stored — never counted as errors. */
+  warnings: RowErrorReport[];
   moved: MoveReport[];
   pendingMoves: MoveReport[];
 }
@@ -61,6 +63,8 @@ const CLEAR: CellStyle = { fill: null, font: null };
 const refKey = (sheet: string, row: number) => `${sheet}\u0000${row}`;
 
 interface SheetWrites {
+  /** Canonical ids the backend matched rows to (their ID cell held an id it did not know). */
+  id: Array<{ row: number; value: string | null }>;
   flag: Array<{ row: number; value: string | null }>;
   reason: Array<{ row: number; value: string | null }>;
   stage: Array<{ row: number; value: string | null }>;
@@ -106,9 +110,9 @@ function planRows(
   const byRef = new Map(results.map((r) => [refKey(r.ref.sheet, r.ref.row), r]));
   const layoutOf = new Map(layouts.map((l) => [l.sheet, l]));
   const writes = new Map<string, SheetWrites>(
-    layouts.map((l) => [l.sheet, { flag: [], reason: [], stage: [], styles: new StyleGroups(), notes: [], extraColumns: [] }]),
+    layouts.map((l) => [l.sheet, { id: [], flag: [], reason: [], stage: [], styles: new StyleGroups(), notes: [], extraColumns: [] }]),
   );
-  const out: PlanOutcome = { plan: { sheets: [], moves: [], leaderSheets: [] }, red: 0, yellow: 0, errors: [], moved: [], pendingMoves: [] };
+  const out: PlanOutcome = { plan: { sheets: [], moves: [], leaderSheets: [] }, red: 0, yellow: 0, errors: [], warnings: [], moved: [], pendingMoves: [] };
   // Moves are inserted after each target list's last project.
   const cursor = new Inserts(rows);
   const extraCols = new Map<string, Map<string, number>>();
@@ -129,9 +133,12 @@ function planRows(
     ];
     for (const e of errors) out.errors.push({ sheet: row.sheet, row: row.row, ...e });
     const errorText = errors.map((e) => `⚠ ${e.field ? FIELD_BY_KEY[e.field][lang] : MSG.rowLabel(row.row)[lang]}(${e.cell}): ${e.message[lang]}`);
-    const reasonText = [...(result?.flag.reasons ?? []).map((r) => r.message[lang]), ...errorText].join('；') || null;
+    const warnings = (result?.warnings ?? []).map((wn) => ({ field: 'name' as const, cell: cellFor(layout, row.row, 'name'), message: wn.message }));
+    for (const wn of warnings) out.warnings.push({ sheet: row.sheet, row: row.row, ...wn });
+    const warningText = warnings.map((wn) => `ℹ ${FIELD_BY_KEY.name[lang]}(${wn.cell}): ${wn.message[lang]}`);
+    const reasonText = [...(result?.flag.reasons ?? []).map((r) => r.message[lang]), ...errorText, ...warningText].join('；') || null;
     const flagText = level === 'none' ? null : FLAG_STYLE[level][lang];
-    const note = errorText.length ? errorText.join('\n') : null;
+    const note = errorText.length || warningText.length ? [...errorText, ...warningText].join('\n') : null;
     const style = flagStyle(level) ?? CLEAR;
 
     const target = result?.targetList;
@@ -165,6 +172,8 @@ function planRows(
       } else out.pendingMoves.push(report);
     }
 
+    // The row's id was unknown to the backend and matched to a stored project: the file takes its canonical id.
+    if (result && result.id !== row.id) w.id.push({ row: row.row, value: result.id });
     w.flag.push({ row: row.row, value: flagText });
     w.reason.push({ row: row.row, value: reasonText });
     w.styles.add(style, { row: row.row, col: layout.ownedCols.flag });
@@ -178,6 +187,7 @@ function planRows(
     const serials = renumbered.get(layout.sheet);
     const columns = [
       ...newHeaders(layout),
+      ...runs(layout.ownedCols.id, w.id, formatSource(layout, 'id')),
       ...runs(layout.ownedCols.flag, w.flag, formatSource(layout, 'flag')),
       ...runs(layout.ownedCols.reason, w.reason, formatSource(layout, 'reason')),
       ...(layout.stageCol ? runs(layout.stageCol, w.stage) : []),
