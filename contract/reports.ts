@@ -113,6 +113,13 @@ export interface WeeklyChange {
   cleared: FlagChange[];
 }
 
+/** A unit that has not reported (未按时调度): it has active projects and none had its progress (本周进展) changed in the week. */
+export interface NotReportedUnit {
+  unit: string;
+  /** Its active projects, every one without this week's progress. */
+  active: number;
+}
+
 export interface WeeklyReport {
   period: ReportPeriod;
   /** True when no project has a snapshot for the week: every figure is zero, no error. */
@@ -124,6 +131,8 @@ export interface WeeklyReport {
   entered: PerList<ReportProject[]>;
   movements: Movement[];
   noUpdate: ReportProject[];
+  /** Units with no sync or no progress change in the week (未按时调度), in unit order. */
+  notReported: NotReportedUnit[];
   /** Problems that need county-level coordination (需协调事项), of active projects. */
   coordination: CoordinationItem[];
   droppedThisWeek: ReportProject[];
@@ -200,4 +209,6 @@ export interface Dashboard {
   priority: Record<PriorityKey, PriorityRow>;
   /** Longest flagged first. */
   redFlags: RedFlagItem[];
+  /** Units that have not reported in the week so far (未按时调度: no progress change since the last cut-off). */
+  notReported: NotReportedUnit[];
 }

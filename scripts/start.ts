@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     dataDir: values.data,
     inMemory: values['in-memory'],
     mode: 'local',
+    cutoffTimer: true,
     staticDir: outdir,
     log: (l) => console.log(l),
   });

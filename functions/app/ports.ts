@@ -2,7 +2,9 @@
  * The store port: what the use cases need from storage, with no business rules. The DynamoDB adapter
  * (functions/store/dynamo.ts) implements it; tests drive it against a real dynalite.
  */
-import type { FlagLevel, HistoryEvent, Stage, UserProfile } from '../../contract';
+import type { FlagLevel, HistoryEvent, Stage, UserProfile, WeeklyReport } from '../../contract';
+import type { Channel, ChannelSettings, PushRun } from '../../contract/channels';
+import type { WeekAggregate } from '../domain/cutoff';
 import type { NameKey } from '../domain/identity';
 import type { WeekSnapshot } from '../domain/report';
 import type { ProjectState } from '../domain/types';
@@ -123,5 +125,43 @@ export class BadPageTokenError extends Error {
   constructor() {
     super('invalid nextToken');
     this.name = 'BadPageTokenError';
+  }
+}
+
+/**
+ * The weekly cut-off's storage (functions/store/weeks-closed.ts): which weeks are closed, their fixed reports and
+ * aggregates, the push channel settings (secrets: admin-only, never logged) and the push runs.
+ */
+export interface CutoffStore {
+  /** The weeks with a CLOSED# marker (one Query). */
+  closedWeeks(): Promise<Set<string>>;
+  /** The week's report as fixed at its cut-off, or null when the week is not closed. */
+  fixedReport(week: string): Promise<WeeklyReport | null>;
+  /** The fixed report and the aggregates of a week (before the marker). */
+  putWeek(week: string, report: WeeklyReport, aggregates: readonly WeekAggregate[]): Promise<void>;
+  /** Writes CLOSED#<week> with attribute_not_exists, last: false when the week was already closed. */
+  markClosed(week: string, summary: Record<string, unknown>): Promise<boolean>;
+  /** Claims the reminder of a week (attribute_not_exists): false when it was already sent. */
+  claimReminder(week: string, at: string): Promise<boolean>;
+  getChannels(): Promise<ChannelSettings | null>;
+  putChannels(settings: ChannelSettings): Promise<void>;
+  /** Keeps the run (newest few per kind) for the admin's view. */
+  putPushRun(run: PushRun): Promise<void>;
+  pushRuns(): Promise<PushRun[]>;
+}
+
+/** One push to one channel; throws NotifyError on failure (its text names no URL and no secret). */
+export interface Notifier {
+  send(channel: Channel, text: { title: string; markdown: string; plain: string }): Promise<void>;
+}
+
+export class NotifyError extends Error {
+  constructor(
+    message: string,
+    /** False for failures a retry cannot fix (a 4xx, a channel without URL). */
+    readonly retryable: boolean,
+  ) {
+    super(message);
+    this.name = 'NotifyError';
   }
 }

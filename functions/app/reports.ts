@@ -37,8 +37,8 @@ export async function snapshotsAtCutoff(store: ProjectStore, states: readonly Pr
   return [...out, ...inWeek, ...earlier];
 }
 
-/** The weekly report of `week` (default: the report week by the clock). */
-export async function weeklyReportFor(deps: Pick<Deps, 'store' | 'mode' | 'clock'>, week: string | undefined): Promise<WeeklyReport> {
+/** The weekly report of `week` (default: the report week by the clock); a closed week answers its report as fixed at the cut-off (app/cutoff.ts). */
+export async function weeklyReportFor(deps: Pick<Deps, 'store' | 'mode' | 'clock' | 'cutoff'>, week: string | undefined): Promise<WeeklyReport> {
   const { store } = deps;
   const config = await cachedConfig(store);
   // No asOf here: the week chosen is the report's date.
@@ -46,6 +46,8 @@ export async function weeklyReportFor(deps: Pick<Deps, 'store' | 'mode' | 'clock
   const label = week ?? defaultReportWeek(at, config.cutoff);
   const period = reportPeriod(label, config.cutoff);
   if (period === null) throw new AppFailure('bad_request', invalidWeekMessage(label), { field: 'week' });
+  const fixed = await deps.cutoff?.fixedReport(period.week);
+  if (fixed) return fixed;
   const states = await store.allStates();
   const [current, previous] = await Promise.all([
     snapshotsAtCutoff(store, states, period.week, config, at),

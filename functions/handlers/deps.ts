@@ -3,7 +3,9 @@
  * per container (module scope, on the first invocation); the embedded stack passes its own.
  */
 import type { Deps, Mode } from '../app/deps';
+import { createNotifier } from '../notify';
 import { createClients, DynamoStore, storeEnv } from '../store';
+import { createCutoffStore } from '../store/weeks-closed';
 
 export type { Deps, Mode } from '../app/deps';
 
@@ -27,6 +29,9 @@ export function envDeps(): Deps {
     const { doc, put } = createClients({ ...(env.endpoint ? { endpoint: env.endpoint } : {}), ...(env.region ? { region: env.region } : {}) });
     envDepsCache = {
       store: new DynamoStore(doc, { tableName: env.tableName, putClient: put }),
+      cutoff: createCutoffStore(doc, { tableName: env.tableName, putClient: put }),
+      // Group robots over the runtime's fetch; e-mail only where an EmailSender is wired (none yet: see README).
+      notifier: createNotifier({ fetch: (url, init) => fetch(url, init) }),
       mode: modeFromEnv(),
       clock: () => new Date().toISOString(),
       log: (line) => console.log(line),

@@ -32,4 +32,8 @@ export const ROUTES: readonly RouteDefinition[] = [
   { name: 'users', method: 'GET', path: '/v1/users', access: 'readWrite' },
   { name: 'users', method: 'PUT', path: '/v1/users', access: 'readWrite' },
   { name: 'me', method: 'GET', path: '/v1/me', access: 'readWrite' },
+  // Push channels and the on-demand weekly cut-off (admins only); the scheduled cut-off is functions/handlers/cutoff-job.ts.
+  { name: 'channels', method: 'GET', path: '/v1/channels', access: 'readWrite' },
+  { name: 'channels', method: 'PUT', path: '/v1/channels', access: 'readWrite' },
+  { name: 'cutoff', method: 'POST', path: '/v1/cutoff', access: 'readWrite' },
 ];

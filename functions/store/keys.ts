@@ -47,3 +47,20 @@ export function stripKeys<T>(item: Record<string, unknown>): T {
   for (const k of KEY_ONLY_ATTRIBUTES) delete copy[k];
   return copy as T;
 }
+
+/**
+ * The weekly cut-off (functions/store/weeks-closed.ts): PK=CUTOFF holds one marker per closed week
+ * (SK=CLOSED#<week>, written last, attribute_not_exists) and per reminded week (SK=REMINDED#<week>); a closed
+ * week's fixed report and aggregates sit under PK=WEEKCLOSE#<week> (SK=REPORT, SK=AGG#unit|list|leader#<key>).
+ * The push channels (secrets) are PK=CONFIG SK=CHANNELS, apart from the public county config; the admin's view of
+ * the last push runs is PK=CONFIG SK=PUSHRUNS#<kind>.
+ */
+export const CUTOFF_PK = 'CUTOFF';
+export const CLOSED_PREFIX = 'CLOSED#';
+export const closedSk = (week: string): string => `${CLOSED_PREFIX}${week}`;
+export const remindedSk = (week: string): string => `REMINDED#${week}`;
+export const weekClosePk = (week: string): string => `WEEKCLOSE#${week}`;
+export const REPORT_SK = 'REPORT';
+export const aggregateSk = (kind: string, key: string): string => `AGG#${kind}#${key}`;
+export const CHANNELS_KEY = { PK: 'CONFIG', SK: 'CHANNELS' } as const;
+export const pushRunsKey = (kind: string) => ({ PK: 'CONFIG', SK: `PUSHRUNS#${kind}` }) as const;

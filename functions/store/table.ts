@@ -6,6 +6,9 @@
  *   PK=WORKBOOK#<id> SK=MEMBERS#<hash of ids> (ids: the projects one sync chunk brought into the workbook;
  *                    data written before holds SK=PROJECT#<id>, one per project)
  *   PK=USER#<subject> | USER#email:<e-mail>  SK=PROFILE
+ *   PK=CUTOFF        SK=CLOSED#<week> | REMINDED#<week> (the weekly cut-off's markers, attribute_not_exists)
+ *   PK=WEEKCLOSE#<week> SK=REPORT (the fixed weekly report, gzipped JSON) | AGG#unit|list|leader#<key>
+ *   PK=CONFIG        SK=CHANNELS (push channels: webhook URLs and secrets, admin-only) | PUSHRUNS#<kind>
  *   PK=NAME#<unit>#<normalised name>  SK=NAME (the name index: ids of the unit's projects of that name, written
  *                    before a new project's first event; GSI2PK=NAMES, GSI2SK=<name>#<unit>)
  * A STATE item with version 0 is a placeholder written before a new project's EVT#1 (projects.ts): readers

@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     dataDir: values.data,
     inMemory: values['in-memory'],
     mode: 'local',
+    cutoffTimer: true,
     ...(values.static ? { staticDir: values.static } : {}),
     log: (line) => console.log(line),
   });

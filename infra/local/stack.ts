@@ -8,7 +8,10 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Deps } from '../../functions/handlers/deps';
 import { createClients, DEFAULT_TABLE_NAME, DynamoStore, ensureTable, type UserProfile } from '../../functions/store';
+import { createNotifier, LogEmailSender } from '../../functions/notify';
+import { createCutoffStore } from '../../functions/store/weeks-closed';
 import { createLocalServer } from './adapter';
+import { startCutoffTimer, type CutoffTimer } from './cutoff-timer';
 import { startDynalite } from './dynalite';
 import { buildHandlers } from './handlers';
 import { LOCAL_ADMIN } from './local-admin';
@@ -33,6 +36,10 @@ export interface LocalStackOptions {
   adminContact?: string;
   /** Register the local admin at start (default true; the bootstrap tests start without any admin). */
   registerLocalAdmin?: boolean;
+  /** Run the weekly cut-off job on a timer (`npm start`; off for the CLI and tests, which run it on demand). */
+  cutoffTimer?: boolean;
+  /** Waits between push retries (tests pass one that does not wait). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface LocalStack {
@@ -65,6 +72,10 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       log,
       ...(opts.bootstrapAdminEmail ? { bootstrapAdminEmail: opts.bootstrapAdminEmail } : {}),
       ...(opts.adminContact ? { adminContact: opts.adminContact } : {}),
+      cutoff: createCutoffStore(doc, { tableName: DEFAULT_TABLE_NAME, putClient: put }),
+      // Group robots over fetch (to whatever webhook the admin configured); e-mail is only logged locally.
+      notifier: createNotifier({ fetch: (url, init) => fetch(url, init), email: new LogEmailSender(log) }),
+      ...(opts.sleep ? { sleep: opts.sleep } : {}),
     };
     const handlers = buildHandlers(deps);
     const adminDevToken = () => tokens.issue({ sub: LOCAL_ADMIN.subject, email: LOCAL_ADMIN.email, name: LOCAL_ADMIN.name });
@@ -77,6 +88,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     const { port } = server.address() as AddressInfo;
     // Printed at start: short-lived, like the one /dev/token hands out.
     const adminToken = await adminDevToken();
+    const timer: CutoffTimer | undefined = opts.cutoffTimer ? startCutoffTimer(deps) : undefined;
     let closed: Promise<void> | undefined;
     return {
       url: `http://127.0.0.1:${port}`,
@@ -87,6 +99,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       store,
       close: () =>
         (closed ??= (async () => {
+          await timer?.stop();
           await new Promise<void>((ok) => {
             server.close(() => ok());
             server.closeAllConnections();

@@ -16,6 +16,7 @@ import {
 import { MS_PER_DAY } from '../days';
 import { cycleTimes } from './cycle';
 import { fromWan, isActive, orderUnits, perList, projectOf, projectOrder, toWan } from './common';
+import { notReported } from './not-reported';
 import { resolveWeek, type WeekSnapshot } from './snapshot';
 
 export interface DashboardOptions {
@@ -115,5 +116,6 @@ export function dashboard(snapshots: readonly WeekSnapshot[], options: Dashboard
     cycleTimes: cycleTimes(all),
     priority: priorityRows,
     redFlags,
+    notReported: notReported(all, units),
   };
 }

@@ -4,3 +4,4 @@ export { reportPeriod, defaultReportWeek, invalidWeekMessage } from './period';
 export { weeklyReport, type WeeklyOptions } from './weekly';
 export { dashboard, type DashboardOptions } from './dashboard';
 export { median, cycleDays, cycleTimes } from './cycle';
+export { notReported } from './not-reported';

@@ -23,6 +23,7 @@ import {
   type WeeklyUnitRow,
 } from '../../../contract/vocabulary';
 import { fromWan, isActive, orderUnits, passedLists, perList, projectOf, projectOrder, toWan } from './common';
+import { notReported } from './not-reported';
 import { resolveWeek, type WeekSnapshot } from './snapshot';
 
 export interface WeeklyOptions {
@@ -147,6 +148,7 @@ export function weeklyReport(
     entered,
     movements,
     noUpdate,
+    notReported: notReported(current, units),
     coordination,
     droppedThisWeek: dropped,
     change: comparable && current.length > 0 ? weeklyChange(current, previous, countyLists, byProject) : null,

@@ -1,0 +1,15 @@
+/** The Notifier the composition roots wire: group robots over an injected fetch, e-mail over an EmailSender. */
+import type { Channel } from '../../contract/channels';
+import type { Notifier } from '../app/ports';
+import { sendEmail, type EmailSender } from './email';
+import { WebhookNotifier, type WebhookOptions } from './webhooks';
+
+export { LogEmailSender, type EmailSender } from './email';
+export { WebhookNotifier, dingtalkSign, feishuSign, webhookRequest, type FetchLike } from './webhooks';
+
+export function createNotifier(opts: WebhookOptions & { email?: EmailSender }): Notifier {
+  const hooks = new WebhookNotifier(opts);
+  return {
+    send: (channel: Channel, text) => (channel.kind === 'email' ? sendEmail(opts.email, channel, text) : hooks.send(channel, text)),
+  };
+}

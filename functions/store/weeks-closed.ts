@@ -1,0 +1,82 @@
+/**
+ * The weekly cut-off's items (keys in keys.ts, layout in table.ts): CLOSED#/REMINDED# markers, a closed week's
+ * fixed report (gzipped JSON: a county's report with every project named can pass DynamoDB's 400 KB item limit
+ * as plain JSON) and aggregates, the push channel settings and the last push runs. The adapter of app's
+ * CutoffStore; no business rules.
+ */
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { WeeklyReport } from '../../contract';
+import type { ChannelSettings, PushRun } from '../../contract/channels';
+import { mapPool } from '../app/pool';
+import type { CutoffStore } from '../app/ports';
+import type { WeekAggregate } from '../domain/cutoff';
+import { aggregateSk, CHANNELS_KEY, CLOSED_PREFIX, closedSk, CUTOFF_PK, pushRunsKey, remindedSk, REPORT_SK, weekClosePk } from './keys';
+import { CONDITIONAL_PUT_CONCURRENCY, TableIO, type DynamoStoreOptions } from './table-io';
+
+/** Push runs kept per kind for the admin's view. */
+const RUNS_KEPT = 5;
+const NEW_ITEM = { expr: 'attribute_not_exists(SK)' };
+
+export class ClosedWeekRecords implements CutoffStore {
+  constructor(private readonly io: TableIO) {}
+
+  private async get(Key: { PK: string; SK: string }): Promise<Record<string, unknown> | undefined> {
+    const out = await this.io.doc.send(new GetCommand({ TableName: this.io.table, Key }));
+    return out.Item;
+  }
+
+  async closedWeeks(): Promise<Set<string>> {
+    const items = await this.io.queryAll({
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
+      ExpressionAttributeValues: { ':pk': CUTOFF_PK, ':p': CLOSED_PREFIX },
+      ProjectionExpression: 'SK',
+    });
+    return new Set(items.map((i) => String(i.SK).slice(CLOSED_PREFIX.length)));
+  }
+
+  async fixedReport(week: string): Promise<WeeklyReport | null> {
+    const item = await this.get({ PK: weekClosePk(week), SK: REPORT_SK });
+    if (!item?.report) return null;
+    return JSON.parse(gunzipSync(item.report as Uint8Array).toString('utf8')) as WeeklyReport;
+  }
+
+  async putWeek(week: string, report: WeeklyReport, aggregates: readonly WeekAggregate[]): Promise<void> {
+    await this.io.put({ PK: weekClosePk(week), SK: REPORT_SK, week, report: gzipSync(Buffer.from(JSON.stringify(report), 'utf8')) });
+    await mapPool(aggregates, CONDITIONAL_PUT_CONCURRENCY, (a) => this.io.put({ PK: weekClosePk(week), SK: aggregateSk(a.kind, a.key), ...a }));
+  }
+
+  async markClosed(week: string, summary: Record<string, unknown>): Promise<boolean> {
+    return this.io.put({ PK: CUTOFF_PK, SK: closedSk(week), week, ...summary }, NEW_ITEM);
+  }
+
+  async claimReminder(week: string, at: string): Promise<boolean> {
+    return this.io.put({ PK: CUTOFF_PK, SK: remindedSk(week), week, at }, NEW_ITEM);
+  }
+
+  async getChannels(): Promise<ChannelSettings | null> {
+    const item = await this.get({ ...CHANNELS_KEY });
+    return item ? (item.settings as ChannelSettings) : null;
+  }
+
+  async putChannels(settings: ChannelSettings): Promise<void> {
+    await this.io.put({ ...CHANNELS_KEY, settings });
+  }
+
+  async putPushRun(run: PushRun): Promise<void> {
+    const key = pushRunsKey(run.kind);
+    const held = ((await this.get({ ...key }))?.runs as PushRun[] | undefined) ?? [];
+    await this.io.put({ ...key, runs: [run, ...held].slice(0, RUNS_KEPT) });
+  }
+
+  async pushRuns(): Promise<PushRun[]> {
+    const kinds = ['afterCutoff', 'reminder'] as const;
+    const found = await Promise.all(kinds.map(async (k) => ((await this.get({ ...pushRunsKey(k) }))?.runs as PushRun[] | undefined) ?? []));
+    return found.flat().sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  }
+}
+
+/** The cut-off store over the same table (the composition roots build it next to the DynamoStore). */
+export function createCutoffStore(doc: DynamoDBDocumentClient, opts: DynamoStoreOptions): CutoffStore {
+  return new ClosedWeekRecords(new TableIO(doc, opts));
+}
