@@ -16,6 +16,14 @@ export class UsageError extends Error {
   }
 }
 
+/** The command would lose something of the clerk's: it says what, and how to go on. Exit 2, no usage text. */
+export class RefusedError extends Error {
+  constructor(readonly msg: Message) {
+    super(msg.en);
+    this.name = 'RefusedError';
+  }
+}
+
 export function isoDate(value: string | undefined, flag: string): string | undefined {
   if (value === undefined) return undefined;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new UsageError(`${flag} 应为 YYYY-MM-DD：${value}`, `${flag} must be YYYY-MM-DD: ${value}`);

@@ -10,7 +10,7 @@ export async function demo(io: Io): Promise<number> {
   const dir = resolve('out');
   const input = join(dir, 'demo.xlsx');
   const flagged = join(dir, 'demo-flagged.xlsx');
-  await sample([input, '--projects', '60', '--seed', '2026'], io);
+  await sample([input, '--projects', '60', '--seed', '2026', '--force'], io); // the demo's own file, remade each run
   const backend = await openBackend({ inMemory: true });
   try {
     const target = { api: backend.api.url, token: backend.api.token };

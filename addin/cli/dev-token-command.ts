@@ -1,10 +1,11 @@
 /**
  * `invest-flags dev-token --user <email> [--name <name>] [--data <dir>]`: prints a dev token of the embedded
- * stack whose data folder is --data (default ./data; the token is signed with that folder's secret), so every
+ * stack whose data folder is --data (default the per-user data folder; the token is signed with that folder's secret), so every
  * role can be tried without a cloud. The token only says who the caller is: their role and units come from the
  * table, so a user no admin registered gets the 403 that tells them whom to ask.
  */
 import { parseArgs } from 'node:util';
+import { dataDirOf } from '../../infra/local/data-dir';
 import { isDevEmail, issueDevToken } from '../../infra/local/dev-token';
 import { DEV_TOKEN_HOURS } from '../../infra/local/tokens';
 import { EXIT, UsageError } from './args';
@@ -27,13 +28,14 @@ export function parseDevTokenArgs(args: string[]): DevTokenArgs {
 }
 
 export async function devToken(args: DevTokenArgs, io: Io): Promise<number> {
-  const token = await issueDevToken({ email: args.user, ...(args.name ? { name: args.name } : {}), ...(args.data ? { dataDir: args.data } : {}) });
+  const dataDir = dataDirOf(args.data);
+  const token = await issueDevToken({ email: args.user, ...(args.name ? { name: args.name } : {}), dataDir });
   io.stdout.write(`${token}\n`);
   const zh = detectLang(io.env) === 'zh';
   io.stderr.write(
     zh
-      ? `已为 ${args.user} 签发开发令牌（${DEV_TOKEN_HOURS} 小时有效，仅对数据目录 ${args.data ?? './data'} 的本地服务有效）；角色和单位由管理员在“用户”中设置。\n`
-      : `Dev token for ${args.user} (valid ${DEV_TOKEN_HOURS} hours, only for the local stack on data folder ${args.data ?? './data'}); an admin sets the role and units under Users.\n`,
+      ? `已为 ${args.user} 签发开发令牌（${DEV_TOKEN_HOURS} 小时有效，仅对数据目录 ${dataDir} 的本地服务有效）；角色和单位由管理员在“用户”中设置。\n`
+      : `Dev token for ${args.user} (valid ${DEV_TOKEN_HOURS} hours, only for the local stack on data folder ${dataDir}); an admin sets the role and units under Users.\n`,
   );
   return EXIT.ok;
 }

@@ -9,29 +9,35 @@
  */
 import { ApiCallError, LedgerError } from '../app';
 import { GatewayError } from '../core';
-import { EXIT, UsageError } from './args';
-import { demo } from './demo-command';
-import { devToken, parseDevTokenArgs } from './dev-token-command';
+import { version } from '../../package.json';
+import { EXIT, RefusedError, UsageError } from './args';
 import { detectLang } from './i18n';
 import { defaultIo, type Io } from './io';
-import { parseReportArgs, report } from './report-command';
-import { sample } from './sample-command';
-import { parseSyncArgs, sync } from './sync-command';
-import { RefusedError } from './unkept';
+
+// Each command is loaded when it runs, so `--version`, `--help` and a command that needs no ExcelJS or AWS SDK
+// start without loading them (the bundle splits there).
+const commands = {
+  sample: () => import('./sample-command'),
+  sync: () => import('./sync-command'),
+  report: () => import('./report-command'),
+  demo: () => import('./demo-command'),
+  devToken: () => import('./dev-token-command'),
+};
 
 const USAGE = {
   zh: `用法：
-  invest-flags sample <输出.xlsx> [--projects N] [--seed S] [--as-of YYYY-MM-DD] [--messy]
+  invest-flags sample <输出.xlsx> [--projects N] [--seed S] [--as-of YYYY-MM-DD] [--messy] [--force]
   invest-flags sync <台账.xlsx> [--out <文件>] [--api <地址> --token <令牌>] [--data <目录>]
                     [--as-of YYYY-MM-DD] [--move] [--in-place [--force]] [--json]
   invest-flags report <工作簿.xlsx> [--week 2026-W48] [--as-of YYYY-MM-DD] [--county-projects]
                     [--out <文件>] [--api <地址> --token <令牌>] [--data <目录>] [--in-place [--force]] [--json]
   invest-flags demo
   invest-flags dev-token --user <邮箱> [--name <姓名>] [--data <目录>]
+  invest-flags --version
 
-  dev-token 打印本地服务（数据目录 --data，默认 ./data）的开发令牌，用于以任意用户身份试用；
+  dev-token 打印本地服务（数据目录 --data，默认为每个用户一个的数据目录）的开发令牌，用于以任意用户身份试用；
   该用户的角色和单位仍需管理员设置，未开通的用户会收到 403。
-  sync/report 不带 --api 时在本进程内启动内置后端（数据保存在 --data，默认 ./data）。
+  sync/report 不带 --api 时在本进程内启动内置后端（数据保存在 --data，默认为每个用户一个的数据目录，运行时会打印）。
   sync 输出默认写到输入文件旁的 <文件名>-flagged.xlsx，report 写到 <文件名>-leaders.xlsx；
   只有加 --in-place 才覆盖输入文件。report 写入 领导看板、周调度（加 --county-projects 还有只读的 全县项目），
   周次默认为 --as-of（或今天）所在的周。
@@ -41,17 +47,18 @@ const USAGE = {
   输入不是 .xlsx 文件（.xls、设有打开密码的工作簿、CSV 等）时，说明如何处理并以退出码 2 结束。
   退出码：0 成功，1 有数据问题，2 用法错误、无法读取的输入或拒绝覆盖，3 无法连接后端。`,
   en: `Usage:
-  invest-flags sample <out.xlsx> [--projects N] [--seed S] [--as-of YYYY-MM-DD] [--messy]
+  invest-flags sample <out.xlsx> [--projects N] [--seed S] [--as-of YYYY-MM-DD] [--messy] [--force]
   invest-flags sync <ledger.xlsx> [--out <file>] [--api <url> --token <token>] [--data <dir>]
                     [--as-of YYYY-MM-DD] [--move] [--in-place [--force]] [--json]
   invest-flags report <workbook.xlsx> [--week 2026-W48] [--as-of YYYY-MM-DD] [--county-projects]
                     [--out <file>] [--api <url> --token <token>] [--data <dir>] [--in-place [--force]] [--json]
   invest-flags demo
   invest-flags dev-token --user <email> [--name <name>] [--data <dir>]
+  invest-flags --version
 
-  dev-token prints a dev token of the local stack on data folder --data (default ./data), to try any user;
+  dev-token prints a dev token of the local stack on data folder --data (default: the per-user data folder), to try any user;
   an admin still sets that user's role and units, and an unregistered user gets 403.
-  Without --api, sync and report start the embedded backend in-process (data in --data, default ./data).
+  Without --api, sync and report start the embedded backend in-process (data in --data, default: the per-user data folder, printed on every run).
   sync writes <name>-flagged.xlsx beside the input, report <name>-leaders.xlsx; the input is overwritten
   only with --in-place. report writes 领导看板 (dashboard) and 周调度 (weekly report), plus the read-only
   全县项目 (every county project) with --county-projects; the week defaults to the one --as-of (or today) is in.
@@ -70,15 +77,26 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   try {
     switch (command) {
       case 'sample':
-        return await sample(rest, io);
-      case 'sync':
-        return (await sync(parseSyncArgs(rest), io)).code;
-      case 'report':
-        return await report(parseReportArgs(rest), io);
+        return await (await commands.sample()).sample(rest, io);
+      case 'sync': {
+        const c = await commands.sync();
+        return (await c.sync(c.parseSyncArgs(rest), io)).code;
+      }
+      case 'report': {
+        const c = await commands.report();
+        return await c.report(c.parseReportArgs(rest), io);
+      }
       case 'demo':
-        return await demo(io);
-      case 'dev-token':
-        return await devToken(parseDevTokenArgs(rest), io);
+        return await (await commands.demo()).demo(io);
+      case 'dev-token': {
+        const c = await commands.devToken();
+        return await c.devToken(c.parseDevTokenArgs(rest), io);
+      }
+      case 'version':
+      case '--version':
+      case '-v':
+        io.stdout.write(`invest-flags ${version}\n`);
+        return EXIT.ok;
       case undefined:
       case 'help':
       case '--help':
@@ -89,24 +107,36 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         throw new UsageError(`未知命令：${command}`, `Unknown command: ${command}`);
     }
   } catch (e) {
+    // With --json, every failure is also a JSON error object on stdout, the API's shape: { error: { code, message, details } }.
+    const json = rest.includes('--json');
+    const fail = (exit: number, code: string, message: { zh: string; en: string }, details: Record<string, unknown> = {}) => {
+      if (json) io.stdout.write(JSON.stringify({ error: { code, message, details } }, null, 2) + '\n');
+      return exit;
+    };
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      const msg = e instanceof UsageError ? e.msg[lang] : (e as Error).message;
-      io.stderr.write(`${msg}\n\n${USAGE[lang]}\n`);
-      return EXIT.usage;
+      const msg = e instanceof UsageError ? e.msg : { zh: (e as Error).message, en: (e as Error).message };
+      io.stderr.write(`${msg[lang]}\n\n${USAGE[lang]}\n`);
+      return fail(EXIT.usage, 'usage', msg);
     }
-    if (e instanceof RefusedError || e instanceof GatewayError || e instanceof LedgerError) {
+    if (e instanceof LedgerError) {
+      const looked = (e.details.looked ?? []) as Array<{ sheet: string; reason: { zh: string; en: string } }>;
+      io.stderr.write(`${e.msg[lang]}\n${looked.map((l) => `  · ${l.sheet}: ${l.reason[lang]}\n`).join('')}`);
+      return fail(EXIT.usage, e.code, e.msg, e.details);
+    }
+    if (e instanceof RefusedError || e instanceof GatewayError) {
       io.stderr.write(`${e.msg[lang]}\n`);
-      return EXIT.usage;
+      return fail(EXIT.usage, e instanceof GatewayError ? e.code : 'refused', e.msg, e instanceof GatewayError && e.sheet ? { sheet: e.sheet } : {});
     }
     if (e instanceof ApiCallError) {
       io.stderr.write(`\n${e.msg[lang]}\n`);
-      return e.kind === 'network' ? EXIT.unreachable : EXIT.rowErrors;
+      return fail(e.kind === 'network' ? EXIT.unreachable : EXIT.rowErrors, e.code ?? e.kind, e.msg, e.status ? { status: e.status } : {});
     }
     throw e;
   }
 }
 
-if (require.main === module) {
+// Run directly (tsx addin/cli/main.ts); in the bundle, bin.cjs calls main() and `module` does not exist.
+if (typeof module !== 'undefined' && require.main === module) {
   main(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),
     (e) => {

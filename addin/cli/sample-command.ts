@@ -1,10 +1,11 @@
-/** `invest-flags sample <out.xlsx>`: writes a realistic ledger (sample.ts builds it). */
+/** `invest-flags sample <out.xlsx> [--force]`: writes a realistic ledger (sample.ts builds it); an existing file is replaced only with --force. */
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { XlsxGateway } from '../xlsx';
 import { saveXlsx } from '../xlsx/file';
-import { EXIT, isoDate, positiveInt, UsageError } from './args';
+import { EXIT, isoDate, positiveInt, RefusedError, UsageError } from './args';
 import { detectLang } from './i18n';
 import type { Io } from './io';
 import { buildSample } from './sample';
@@ -13,9 +14,15 @@ import { buildSample } from './sample';
 const today = () => new Date().toISOString().slice(0, 10);
 
 export async function sample(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { projects: { type: 'string' }, seed: { type: 'string' }, 'as-of': { type: 'string' }, messy: { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { projects: { type: 'string' }, seed: { type: 'string' }, 'as-of': { type: 'string' }, messy: { type: 'boolean' }, force: { type: 'boolean' } } });
   if (positionals.length !== 1) throw new UsageError('sample 需要一个输出文件名', 'sample needs one output file');
   const out = resolve(positionals[0]!);
+  if (existsSync(out) && !values.force) {
+    throw new RefusedError({
+      zh: `未覆盖：${out} 已存在。请换一个文件名，或加 --force 替换它。`,
+      en: `Not overwritten: ${out} exists. Choose another name, or add --force to replace it.`,
+    });
+  }
   const wb = await buildSample({
     projects: positiveInt(values.projects, '--projects', 60),
     seed: positiveInt(values.seed, '--seed', 2026),

@@ -4,14 +4,7 @@
  */
 import type { Message } from '../../contract';
 import { describeUnkept, unkeptNotice, type UnkeptPart } from '../xlsx';
-
-/** The command would lose something of the clerk's: it says what, and how to go on. Exit 2, no usage text. */
-export class RefusedError extends Error {
-  constructor(readonly msg: Message) {
-    super(msg.en);
-    this.name = 'RefusedError';
-  }
-}
+import { RefusedError } from './args';
 
 export function inPlaceRefusal(parts: readonly UnkeptPart[]): RefusedError {
   const what = describeUnkept(parts);

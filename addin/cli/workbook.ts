@@ -34,6 +34,7 @@ export async function onWorkbookCopy<T>(
   const warning = unkeptWarning(unkept, o.inPlace ?? false);
   if (warning) warn(warning);
   const backend = await openBackend(o);
+  if (backend.dataDir) warn({ zh: `数据目录：${backend.dataDir}`, en: `Data folder: ${backend.dataDir}` });
   try {
     const result = await run(gateway, backend.api, input);
     await saveXlsx(gateway, out);

@@ -15,7 +15,7 @@ type HandlerModule = { createHandler?: (getDeps: () => Deps) => Handler };
 /** A handler file's factory, loaded by the route's handler name. */
 function factory(name: string): (getDeps: () => Deps) => Handler {
   // require, not import(): the stack also runs under tsx as CommonJS (the CLI), where require resolves .ts files.
-  const mod = require(`../../functions/handlers/${name}`) as HandlerModule;
+  const mod = require(`../../functions/handlers/${name}.ts`) as HandlerModule;
   if (typeof mod.createHandler !== 'function') throw new Error(`functions/handlers/${name}.ts exports no createHandler`);
   return mod.createHandler;
 }
