@@ -5,9 +5,14 @@
 import type { ListKey, Message } from '../../contract';
 import { extractRows, findLayouts, MSG, type Layouts, type LedgerRow, type SheetSnapshot, type WorkbookGateway, type WorkbookSettings } from '../core';
 
-/** A sync that cannot start: no list sheets in the workbook. */
+/** A sync that cannot start: no list sheets in the workbook, or list sheets whose header cannot be read. */
 export class LedgerError extends Error {
-  constructor(readonly msg: Message) {
+  constructor(
+    readonly msg: Message,
+    readonly code: 'no_list_sheets' | 'header_unreadable' = 'no_list_sheets',
+    /** Which sheets were looked at and why each was not taken; the sheets whose header could not be read. */
+    readonly details: Record<string, unknown> = {},
+  ) {
     super(msg.en);
     this.name = 'LedgerError';
   }
@@ -31,7 +36,10 @@ export async function readLedger(gateway: WorkbookGateway): Promise<LedgerRead> 
   const { settings, sheets: snapshots } = read;
   const dateSystem = (await gateway.readDateSystem?.()) ?? 1900;
   const layouts = findLayouts(snapshots, settings);
-  if (!layouts.sheets.length) throw new LedgerError(MSG.noListSheets());
+  if (!layouts.sheets.length && layouts.headerless.length) {
+    throw new LedgerError(MSG.headersUnreadable(layouts.headerless), 'header_unreadable', { sheets: layouts.headerless, looked: layouts.looked });
+  }
+  if (!layouts.sheets.length) throw new LedgerError(MSG.noListSheets(), 'no_list_sheets', { looked: layouts.looked });
 
   const rows: LedgerRow[] = [];
   const skipped = { blank: 0, total: 0, note: 0 };

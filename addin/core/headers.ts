@@ -73,6 +73,8 @@ function match(text: string): Match {
   if (owned) return { owned };
   if (STAGE_HEADERS.has(n)) return { stage: true };
   if (SERIAL_HEADERS.has(n)) return { serial: true };
+  // 所处阶段, 当前阶段, 进度阶段, 清单类别…: a header naming a stage or a list, spelled however a county spells it.
+  if (/阶段|清单/.test(n)) return { stage: true };
   return null;
 }
 
@@ -125,6 +127,10 @@ export function detectHeader(g: Grid, overrides?: WorkbookSettings['headerOverri
   for (let r = g.top; r <= last; r++) {
     const s = score(rowTexts(g, r, true));
     if (s > bestScore) [best, bestScore] = [r, s];
+  }
+  // A header the clerk mapped by hand (headerOverrides) is the first row with text when no row names known fields.
+  if (best < 0 && Object.keys(overrides?.[g.name] ?? {}).length) {
+    for (let r = g.top; r <= last && best < 0; r++) if (rowTexts(g, r, true).some(Boolean)) best = r;
   }
   if (best < 0) return null;
   let headerTop = best;

@@ -4,13 +4,14 @@
  * signed list), or — when no sheet is named after a list — a sheet with a stage column (阶段/清单).
  * A mapping saved in the workbook's settings wins over both.
  */
-import { normalizeHeader, type ListKey } from '../../contract';
+import { normalizeHeader, type ListKey, type Message } from '../../contract';
 import type { SheetSnapshot, WorkbookSettings } from './gateway';
 import { detectHeader, type HeaderMap, type OwnedKey } from './headers';
-import { isEmptyCell, toGrid, type Grid } from './grid';
+import { cellText, isEmptyCell, toGrid, type Grid } from './grid';
 import { leaderSheetNames } from './leader-sheets';
 import { OWNED_COLUMNS } from './flag-style';
-import { LIST_ALIASES } from './sheet-names';
+import { MSG } from './messages';
+import { DROPPED_STAGE_VALUES, LIST_ALIASES } from './sheet-names';
 
 /** The add-in's own leader sheets (both languages) are never ledgers, though 全县项目 has a 清单 column. */
 const LEADER_SHEETS = new Set([...Object.values(leaderSheetNames('zh')), ...Object.values(leaderSheetNames('en'))]);
@@ -84,7 +85,47 @@ export interface Layouts {
   mapping: Record<string, ListKey>;
   /** Named list sheets whose header could not be found. */
   headerless: string[];
+  /** When no list was found: every sheet looked at and why it was not taken. */
+  looked: Array<{ sheet: string; reason: Message }>;
 }
+
+/** A stage-column value: a list's name or synonym (在谈, 已签约, 在建, 达产…) or a dropped project's (终止, 暂停…). */
+export function isStageValue(text: string): boolean {
+  const n = normalizeHeader(text);
+  return Boolean(n) && (listFromName(n) !== null || DROPPED_STAGE_VALUES.some((d) => normalizeHeader(d) === n));
+}
+
+/**
+ * A one-sheet ledger's stage column when no header names it outright: the column whose header speaks of a stage,
+ * a list or a status (项目状态, 进度) and whose values are mostly stage words. It stops being a field column.
+ */
+function guessStageCol(layout: SheetLayout): SheetLayout {
+  if (layout.stageCol !== undefined) return layout;
+  const g = layout.grid;
+  for (const [col, header] of layout.headerText) {
+    if (!/阶段|清单|状态|进度|stage|status/i.test(normalizeHeader(header))) continue;
+    let filled = 0;
+    let stageLike = 0;
+    for (let r = layout.dataTop; r <= g.bottom; r++) {
+      const t = cellText(g.filled(r, col));
+      if (!t) continue;
+      filled++;
+      if (isStageValue(t)) stageLike++;
+    }
+    if (stageLike > 0 && stageLike * 10 >= filled * 6) {
+      const columns = layout.columns.filter((c) => c.col !== col);
+      const colOf = Object.fromEntries(columns.map((c) => [c.field, c.col]));
+      return { ...layout, stageCol: col, columns, colOf, issues: layout.issues.filter((i) => !i.cell.startsWith(colLetterOf(col))) };
+    }
+  }
+  return layout;
+}
+
+const colLetterOf = (col: number): string => {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+};
 
 export function findLayouts(snapshots: SheetSnapshot[], settings: WorkbookSettings): Layouts {
   const visible = snapshots.filter((s) => s.visible !== false && !LEADER_SHEETS.has(s.name));
@@ -96,7 +137,7 @@ export function findLayouts(snapshots: SheetSnapshot[], settings: WorkbookSettin
         const key = listFromName(s.name);
         return key ? [[s, key] as [SheetSnapshot, ListKey]] : [];
       });
-  const out: Layouts = { sheets: [], mapping: {}, headerless: [] };
+  const out: Layouts = { sheets: [], mapping: {}, headerless: [], looked: [] };
   for (const [s, key] of named) {
     const layout = layoutOf(s, key, settings);
     if (layout) {
@@ -105,9 +146,19 @@ export function findLayouts(snapshots: SheetSnapshot[], settings: WorkbookSettin
     } else out.headerless.push(s.name);
   }
   if (out.sheets.length) return out;
+  for (const s of snapshots) {
+    if (s.visible === false) out.looked.push({ sheet: s.name, reason: MSG.sheetHidden() });
+    else if (LEADER_SHEETS.has(s.name)) out.looked.push({ sheet: s.name, reason: MSG.sheetIsLeaders() });
+  }
   for (const s of visible) {
-    const layout = layoutOf(s, null, settings);
-    if (layout?.stageCol !== undefined) return { ...out, sheets: [layout] };
+    if (out.headerless.includes(s.name)) {
+      out.looked.push({ sheet: s.name, reason: MSG.sheetHeaderUnreadable() });
+      continue;
+    }
+    const found = layoutOf(s, null, settings);
+    const layout = found && guessStageCol(found);
+    if (layout?.stageCol !== undefined) return { ...out, sheets: [layout], looked: [] };
+    out.looked.push({ sheet: s.name, reason: layout ? MSG.sheetNoStageColumn() : s.values.length ? MSG.sheetNoHeader() : MSG.sheetEmpty() });
   }
   return out;
 }

@@ -3,8 +3,21 @@ import { STAGE_NAMES, type Message, type Stage } from '../../contract';
 
 export const MSG = {
   noListSheets: (): Message => ({
-    zh: '未找到四个清单的工作表（重点线索、签约项目、落地项目、投产项目），也没有带“阶段/清单”列的工作表。',
-    en: 'No list sheets found (Clues, Signed, Landed, Producing), and no sheet with a stage column (阶段/清单).',
+    zh: '未找到四个清单的工作表（重点线索、签约项目、落地项目、投产项目），也没有带“阶段/清单”列的工作表。可用 --map-sheet <工作表>=<清单>（或任务窗格“设置”中的工作表对应）指定，用 --map-column <工作表>!<列>=<字段> 指定列。',
+    en: 'No list sheets found (Clues, Signed, Landed, Producing), and no sheet with a stage column (阶段/清单). Name them with --map-sheet <sheet>=<list> (or the sheet mapping in the task pane\'s settings) and columns with --map-column <sheet>!<column>=<field>.',
+  }),
+  headersUnreadable: (sheets: string[]): Message => ({
+    zh: `工作表${sheets.map((s) => `“${s}”`).join('、')}是清单，但前15行中读不出表头（如 项目名称、签约时间）。请检查表头行，或用 --map-column <工作表>!<列>=<字段>（任务窗格“设置”中的表头对应）指定各列。`,
+    en: `Sheet${sheets.length > 1 ? 's' : ''} ${sheets.map((s) => `"${s}"`).join(', ')} ${sheets.length > 1 ? 'are lists' : 'is a list'}, but no header row (e.g. 项目名称 / Project name) can be read in the first 15 rows. Check the header row, or name the columns with --map-column <sheet>!<column>=<field> (the header mapping in the task pane's settings).`,
+  }),
+  sheetHidden: (): Message => ({ zh: '隐藏的工作表', en: 'hidden sheet' }),
+  sheetIsLeaders: (): Message => ({ zh: '本工具生成的领导报表', en: "the add-in's own leaders' sheet" }),
+  sheetEmpty: (): Message => ({ zh: '空工作表', en: 'empty sheet' }),
+  sheetHeaderUnreadable: (): Message => ({ zh: '名称是清单，但读不出表头', en: 'named as a list, but its header cannot be read' }),
+  sheetNoHeader: (): Message => ({ zh: '名称不是清单名，前15行也没有可识别的表头', en: 'its name names no list and no known header is in its first 15 rows' }),
+  sheetNoStageColumn: (): Message => ({
+    zh: '有表头，但名称不是清单名，也没有阶段列（表头含“阶段/清单”且内容为 在谈、已签约、在建、投产 等）',
+    en: 'it has a header, but its name names no list and no column holds stages (a 阶段/清单 header with values such as 在谈, 已签约, 在建, 投产)',
   }),
   noHeader: (sheet: string): Message => ({
     zh: `工作表“${sheet}”的前15行中找不到表头（如 项目名称、签约时间）。`,

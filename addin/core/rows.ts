@@ -3,12 +3,15 @@
  * (合计/小计/总计), note and footer rows (注：…, 填报说明, 填报人：…) and rows holding only a 序号 are skipped.
  * Values stay raw: the server parses them, one parser for every client.
  */
-import { isBlankCell, LIMITS, type FieldKey, type ListKey, type Message, type RawCell } from '../../contract';
+import { isBlankCell, LIMITS, normalizeHeader, type FieldKey, type ListKey, type Message, type RawCell } from '../../contract';
 import { cellAddress } from './a1';
 import { cellText, type Grid } from './grid';
 import type { SheetLayout } from './layout';
 import { listFromName } from './layout';
 import { MSG } from './messages';
+import { DROPPED_STAGE_VALUES } from './sheet-names';
+
+const DROPPED = new Set(DROPPED_STAGE_VALUES.map(normalizeHeader));
 
 export interface RowIssue {
   /** The field whose cell is wrong; null for the whole row. */
@@ -114,6 +117,11 @@ function readRow(layout: SheetLayout, r: number, cellErrors?: Map<string, string
     const stageCol = layout.stageCol!;
     const text = cellText(g.filled(r, stageCol));
     list = listFromName(text);
+    if (!list && DROPPED.has(normalizeHeader(text))) {
+      // 终止/暂停/放弃: a given-up project, synced as such (its status) from the first list.
+      list = 'clue';
+      if (cells.status === undefined) cells.status = text;
+    }
     if (!list) issues.push({ field: null, cell: cellAddress(r, stageCol), message: MSG.unknownStage(text), blocking: true });
   }
   // An id cell holding a placeholder ("—") has no id, as the server reads it: the row gets a new one.

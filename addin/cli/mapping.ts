@@ -1,0 +1,48 @@
+/**
+ * `--map-sheet <sheet>=<list>` and `--map-column <sheet>!<column>=<field>`: what the reader cannot guess, said on
+ * the command line. They become the workbook settings the task pane's mapping settings write (mapping,
+ * headerOverrides), laid over what the workbook already keeps, for this run.
+ */
+import { FIELD_KEYS, HEADER_ALIASES, normalizeHeader, type FieldKey, type ListKey } from '../../contract';
+import { listFromName, type WorkbookGateway, type WorkbookSettings } from '../core';
+import { UsageError } from './args';
+
+const LIST_KEYS: readonly ListKey[] = ['clue', 'signed', 'landed', 'producing'];
+
+export function parseMapping(sheets: readonly string[] = [], columns: readonly string[] = []): Pick<WorkbookSettings, 'mapping' | 'headerOverrides'> {
+  const mapping: Record<string, ListKey> = {};
+  for (const arg of sheets) {
+    const i = arg.lastIndexOf('=');
+    const sheet = arg.slice(0, i).trim();
+    const name = arg.slice(i + 1).trim();
+    const list = (LIST_KEYS as readonly string[]).includes(name) ? (name as ListKey) : listFromName(name);
+    if (i <= 0 || !list) throw new UsageError(`--map-sheet 应为 <工作表>=<清单>（重点线索/签约项目/落地项目/投产项目 或 clue/signed/landed/producing）：${arg}`, `--map-sheet must be <sheet>=<list> (clue/signed/landed/producing or 重点线索/签约项目/落地项目/投产项目): ${arg}`);
+    mapping[sheet] = list;
+  }
+  const headerOverrides: Record<string, Record<string, FieldKey | 'ignore'>> = {};
+  for (const arg of columns) {
+    const m = /^(.+)!([A-Za-z]{1,3})=(.+)$/.exec(arg.trim());
+    const name = m?.[3]!.trim() ?? '';
+    const field = name === 'ignore' ? 'ignore' : (FIELD_KEYS as readonly string[]).includes(name) ? (name as FieldKey) : HEADER_ALIASES.get(normalizeHeader(name));
+    if (!m || !field) throw new UsageError(`--map-column 应为 <工作表>!<列>=<字段>（如 台账!F=签约时间，或 ignore）：${arg}`, `--map-column must be <sheet>!<column>=<field> (e.g. Ledger!F=signedDate, or ignore): ${arg}`);
+    (headerOverrides[m[1]!] ??= {})[m[2]!.toUpperCase()] = field;
+  }
+  return { ...(Object.keys(mapping).length ? { mapping } : {}), ...(Object.keys(headerOverrides).length ? { headerOverrides } : {}) };
+}
+
+/** The gateway with the command line's mapping laid over the workbook's own settings when they are read. */
+export function withMapping(g: WorkbookGateway, m: Pick<WorkbookSettings, 'mapping' | 'headerOverrides'>): WorkbookGateway {
+  if (!m.mapping && !m.headerOverrides) return g;
+  const merge = (s: WorkbookSettings): WorkbookSettings => ({
+    ...s,
+    ...(m.mapping ? { mapping: { ...s.mapping, ...m.mapping } } : {}),
+    ...(m.headerOverrides ? { headerOverrides: { ...s.headerOverrides, ...m.headerOverrides } } : {}),
+  });
+  return {
+    readSheets: () => g.readSheets(),
+    readSettings: async () => merge(await g.readSettings()),
+    ...(g.readDateSystem ? { readDateSystem: () => g.readDateSystem!() } : {}),
+    ...(g.readWorkbook ? { readWorkbook: async () => { const r = await g.readWorkbook!(); return { ...r, settings: merge(r.settings) }; } } : {}),
+    apply: (plan) => g.apply(plan),
+  };
+}
