@@ -118,5 +118,13 @@ export function weeklySheet(r: WeeklyReport, options: LeaderSheetOptions = {}): 
     (x) => flagStyle(x.flag),
   );
 
+  // 7. Units that did not report (未按时调度): shown only when there are some.
+  const late = r.notReported ?? [];
+  if (late.length > 0) {
+    w.blank();
+    w.title(t.sections.notReported);
+    table(w, t, [c.no, c.unit, c.count], late, (x, i) => [i + 1, t.unitName(x.unit), x.active]);
+  }
+
   return w.build(t.sheets.weekly, 2);
 }
