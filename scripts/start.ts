@@ -28,8 +28,10 @@ async function main(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const outdir = join(ROOT, 'dist/taskpane');
   // The stack serves the folder per request, so it can start before the dev server's first build fills it.
+  const paneOrigins = [`https://localhost:${panePort}`];
   const stack = await startLocalStack({
     port,
+    paneOrigins,
     dataDir: values.data,
     inMemory: values['in-memory'],
     mode: 'local',
@@ -43,7 +45,7 @@ async function main(): Promise<void> {
   console.log(`后台 API / API:                         ${stack.url}/v1`);
   console.log(`浏览器文件模式 / browser file mode:     ${stack.url}/`);
   console.log(`Excel 任务窗格 / Excel task pane:        ${pane.url}/taskpane.html  (manifest.xml)`);
-  printStackInfo(stack, { inMemory: values['in-memory'], dataDir: values.data });
+  printStackInfo(stack, { inMemory: values['in-memory'], dataDir: values.data, paneOrigins });
   console.log('按 Ctrl-C 停止 / press Ctrl-C to stop');
 
   closeOnSignals(() => Promise.all([pane.close(), stack.close()]));

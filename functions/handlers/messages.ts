@@ -25,6 +25,10 @@ export const MSG = {
   }),
   routeNotFound: { zh: '没有这个接口', en: 'No such endpoint' },
   badPathEncoding: { zh: '请求地址中的编码无效（%xx）', en: 'The request path has an invalid encoding (%xx)' },
+  foreignOrigin: {
+    zh: '本地服务的开发令牌只提供给本服务和任务窗格自己的页面',
+    en: "The local stack's dev token is given only to its own pages and the task pane's",
+  },
   notLocalHost: {
     zh: '本地服务只接受以 localhost、127.0.0.1 或 [::1] 访问的请求',
     en: 'The local stack only answers requests addressed to localhost, 127.0.0.1 or [::1]',

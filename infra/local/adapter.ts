@@ -10,7 +10,7 @@ import { ROUTES, type RouteDefinition } from '../../functions/handlers/routes';
 import { errorResult, json, type ApiEvent, type ApiResult } from '../../functions/handlers/http';
 import { MSG } from '../../functions/handlers/messages';
 import type { Handler } from './handlers';
-import { isLocalHost, isLocalOrigin } from './local-host';
+import { isLocalHost, originOf, stackOrigins } from './local-host';
 import { decodePathPart, serveStatic } from './static-files';
 import { scopesOf, type DevTokens } from './tokens';
 
@@ -58,8 +58,8 @@ function matchRoute(method: string, path: string): RouteMatch {
 /** The route table's methods plus the preflight, like the cloud API's CORS (infra/cdk http-api.ts). */
 const CORS_METHODS = [...[...new Set(ROUTES.map((r) => r.method))].sort(), 'OPTIONS'].join(',');
 
-function corsHeaders(origin: string | undefined): Record<string, string> {
-  if (!isLocalOrigin(origin)) return {};
+function corsHeaders(origin: string | undefined, allowed: ReadonlySet<string>): Record<string, string> {
+  if (!origin || !allowed.has(originOf(origin) ?? '')) return {};
   return {
     'access-control-allow-origin': origin,
     'access-control-allow-methods': CORS_METHODS,
@@ -143,6 +143,11 @@ export interface AdapterOptions {
    * local Host, and API Gateway has no such route).
    */
   devToken?: () => Promise<string>;
+  /**
+   * The task pane's origins (default https://localhost:3000). With the server's own origins (localhost,
+   * 127.0.0.1, [::1] on the port it listens on) they are the only ones CORS and /dev/token answer.
+   */
+  paneOrigins?: readonly string[];
   staticDir?: string;
   log: (line: string) => void;
 }
@@ -160,17 +165,25 @@ export function createLocalServer(opts: AdapterOptions): Server {
 async function handle(req: IncomingMessage, res: ServerResponse, opts: AdapterOptions): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const method = (req.method ?? 'GET').toUpperCase();
-  const cors = corsHeaders(req.headers.origin);
+  const allowed = stackOrigins(req.socket.localPort, opts.paneOrigins);
+  const origin = req.headers.origin;
+  const cors = corsHeaders(origin, allowed);
   if (!isLocalHost(req.headers.host, req.socket.localPort)) {
     req.resume();
     return sendError(res, {}, 'forbidden', MSG.notLocalHost);
   }
   if (method === 'OPTIONS') {
-    res.writeHead(isLocalOrigin(req.headers.origin) ? 204 : 403, cors).end();
+    res.writeHead(Object.keys(cors).length ? 204 : 403, cors).end();
     return;
   }
   if (url.pathname === DEV_TOKEN_PATH && opts.devToken) {
     if (method !== 'GET') return sendError(res, cors, 'not_found', MSG.routeNotFound);
+    // A page of another origin (any other localhost port included) never gets the admin's token: refused when it
+    // names its origin, and when the browser says the request is cross-origin without naming one.
+    const site = req.headers['sec-fetch-site'];
+    if ((origin !== undefined && !Object.keys(cors).length) || (origin === undefined && site !== undefined && site !== 'same-origin' && site !== 'none')) {
+      return sendError(res, {}, 'forbidden', MSG.foreignOrigin);
+    }
     return send(res, cors, json(200, { token: await opts.devToken() }));
   }
   const match = matchRoute(method, url.pathname);

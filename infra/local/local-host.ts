@@ -16,13 +16,26 @@ export function isLocalHost(host: string | undefined, port: number | undefined):
   return port === undefined || given === port;
 }
 
-/** Browsers on this machine only: http(s)://localhost or 127.0.0.1, any port. */
-export function isLocalOrigin(origin: string | undefined): origin is string {
-  if (!origin) return false;
+/** The task pane's origin under `npm start` (scripts/start.ts's --pane-port default). */
+export const DEFAULT_PANE_ORIGIN = 'https://localhost:3000';
+
+/**
+ * The origins a local server answers CORS and /dev/token for: its own (http://localhost|127.0.0.1|[::1]:`port`)
+ * and the task pane's. Not "any localhost page": another web app or dev server on this machine
+ * (http://localhost:9999) is a different origin and must not obtain the admin's token (issue 17).
+ */
+export function stackOrigins(port: number | undefined, paneOrigins: readonly string[] = [DEFAULT_PANE_ORIGIN]): Set<string> {
+  const own = port === undefined ? [] : LOCAL_HOSTNAMES.map((h) => `http://${h}:${port}`);
+  return new Set([...own, ...paneOrigins.map(originOf).filter((o): o is string => o !== null)]);
+}
+
+/** An Origin header's value normalised (scheme://host[:port], default port dropped), null when it is not one. */
+export function originOf(origin: string | undefined): string | null {
+  if (!origin) return null;
   try {
     const u = new URL(origin);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && LOCAL_HOSTNAMES.includes(u.hostname);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.origin : null;
   } catch {
-    return false;
+    return null;
   }
 }

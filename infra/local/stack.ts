@@ -3,7 +3,6 @@
  * tokens, a local admin, and the route table served over HTTP through the API Gateway adapter. Used by
  * `npm start` (main.ts), the CLI and the end-to-end tests.
  */
-import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Deps } from '../../functions/handlers/deps';
@@ -15,13 +14,19 @@ import { startCutoffTimer, type CutoffTimer } from './cutoff-timer';
 import { startDynalite } from './dynalite';
 import { buildHandlers } from './handlers';
 import { LOCAL_ADMIN } from './local-admin';
+import { privateDir } from './private-dir';
 import { DevTokens, loadSecret, type DevUser } from './tokens';
 
 export interface LocalStackOptions {
   /** 0 = any free port (the default). */
   port?: number;
-  /** Where the LevelDB data and the token secret live (default ./data); ignored when inMemory. */
+  /** Where the LevelDB data and the token secret live (default ./data), kept 0700; ignored when inMemory. */
   dataDir?: string;
+  /**
+   * The task pane's origins (default https://localhost:3000): with the stack's own API origin
+   * (http://localhost|127.0.0.1:<port>), the only origins CORS and /dev/token answer.
+   */
+  paneOrigins?: readonly string[];
   inMemory?: boolean;
   /** Both honour a request's asOf; 'local' is the default. */
   mode?: 'local' | 'test';
@@ -57,7 +62,10 @@ export interface LocalStack {
 export async function startLocalStack(opts: LocalStackOptions = {}): Promise<LocalStack> {
   const log = opts.log ?? (() => {});
   const dataDir = opts.inMemory ? undefined : resolve(opts.dataDir ?? './data');
-  if (dataDir) await mkdir(dataDir, { recursive: true });
+  if (dataDir) {
+    await privateDir(dataDir);
+    await privateDir(join(dataDir, 'dynamodb'));
+  }
   const db = await startDynalite(dataDir ? { path: join(dataDir, 'dynamodb') } : {});
   try {
     const { doc, put } = createClients({ endpoint: db.endpoint, region: 'local' });
@@ -80,7 +88,14 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     const handlers = buildHandlers(deps);
     const adminDevToken = () => tokens.issue({ sub: LOCAL_ADMIN.subject, email: LOCAL_ADMIN.email, name: LOCAL_ADMIN.name });
     // The embedded stack only ever runs in local or test mode, so /dev/token is always on (never in the cloud).
-    const server = createLocalServer({ handlers, tokens, log, devToken: adminDevToken, ...(opts.staticDir ? { staticDir: resolve(opts.staticDir) } : {}) });
+    const server = createLocalServer({
+      handlers,
+      tokens,
+      log,
+      devToken: adminDevToken,
+      ...(opts.paneOrigins ? { paneOrigins: opts.paneOrigins } : {}),
+      ...(opts.staticDir ? { staticDir: resolve(opts.staticDir) } : {}),
+    });
     await new Promise<void>((ok, fail) => {
       server.once('error', fail);
       server.listen(opts.port ?? 0, '127.0.0.1', () => ok());

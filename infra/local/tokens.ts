@@ -5,10 +5,11 @@
  * never sees these.
  */
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { API_SCOPE } from '../api-scope';
+import { privateDir } from './private-dir';
 
 export const DEV_ISSUER = 'invest-flags-local';
 export const DEV_AUDIENCE = 'invest-flags';
@@ -37,7 +38,7 @@ export function scopesOf(payload: JWTPayload): string[] {
 /** The secret kept in `dataDir` (created on first run), or a fresh one when there is no data folder. */
 export async function loadSecret(dataDir: string | undefined): Promise<Uint8Array> {
   if (!dataDir) return randomBytes(32);
-  await mkdir(dataDir, { recursive: true });
+  await privateDir(dataDir);
   const file = join(dataDir, SECRET_FILE);
   try {
     const hex = (await readFile(file, 'utf8')).trim();

@@ -1,6 +1,6 @@
 import type { ApiEvent, ApiResult } from '../../../functions/handlers/http';
 import { createLocalServer } from '../../../infra/local/adapter';
-import { isLocalHost, isLocalOrigin } from '../../../infra/local/local-host';
+import { isLocalHost, originOf, stackOrigins } from '../../../infra/local/local-host';
 import { DevTokens } from '../../../infra/local/tokens';
 import type { Server } from 'node:http';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -144,12 +144,15 @@ describe('requests from this machine only (DNS rebinding)', () => {
 });
 
 describe('helpers', () => {
-  it('knows local origins', () => {
-    expect(isLocalOrigin('https://localhost:3000')).toBe(true);
-    expect(isLocalOrigin('http://127.0.0.1')).toBe(true);
-    expect(isLocalOrigin('https://localhost.evil.com')).toBe(false);
-    expect(isLocalOrigin('null')).toBe(false);
-    expect(isLocalOrigin(undefined)).toBe(false);
+  it('knows the stack’s own origins and the pane’s, nothing else', () => {
+    const own = stackOrigins(8787);
+    expect([...own].sort()).toEqual(['http://127.0.0.1:8787', 'http://[::1]:8787', 'http://localhost:8787', 'https://localhost:3000']);
+    expect([...stackOrigins(8787, ['https://localhost:4000/'])]).toContain('https://localhost:4000');
+    expect(originOf('https://localhost:443')).toBe('https://localhost');
+    expect(originOf('null')).toBeNull();
+    expect(originOf('file:///x')).toBeNull();
+    expect(originOf(undefined)).toBeNull();
+    for (const o of ['http://localhost:9999', 'https://localhost.evil.com', 'http://127.0.0.1', 'https://127.0.0.1:8787']) expect(own.has(originOf(o)!)).toBe(false);
   });
 
   it('keeps static paths inside their folder', () => {

@@ -85,7 +85,7 @@ describe('startLocalStack', () => {
     }
   });
 
-  it('answers CORS preflights for localhost origins only', async () => {
+  it('answers CORS for its own origins and the task pane’s only (not another localhost port)', async () => {
     const s = await startLocalStack({ inMemory: true });
     try {
       const ok = await fetch(`${s.url}/v1/sync`, { method: 'OPTIONS', headers: { origin: 'https://localhost:3000', 'access-control-request-method': 'POST' } });
@@ -95,8 +95,10 @@ describe('startLocalStack', () => {
       expect(ok.headers.get('access-control-allow-methods')).toBe('GET,POST,PUT,OPTIONS');
       const foreign = await fetch(`${s.url}/v1/sync`, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
       expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
-      const get = await call<ApiError>(s, 'GET', '/v1/projects', s.adminToken, undefined, { origin: 'http://127.0.0.1:5173' });
-      expect(get.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:5173');
+      const other = await call<ApiError>(s, 'GET', '/v1/projects', s.adminToken, undefined, { origin: 'http://127.0.0.1:5173' });
+      expect(other.headers.get('access-control-allow-origin')).toBeNull();
+      const own = await call<ApiError>(s, 'GET', '/v1/projects', s.adminToken, undefined, { origin: s.url });
+      expect(own.headers.get('access-control-allow-origin')).toBe(s.url);
     } finally {
       await s.close();
     }
