@@ -53,11 +53,11 @@ test('a usage error and an unreachable backend are JSON too, with their exit cod
   const u = captureIo();
   expect(await main(['sync', input, '--json', ...API], u.io)).toBe(3);
   expect(JSON.parse(u.out()).error.message.en).toMatch(/reach/i);
-});
+}, 30_000); // the client retries an unreachable backend with backoff
 
 test('--map-sheet and --map-column make a sheet the reader cannot guess a list', async () => {
   const input = await book('表一.xlsx', { 表一: [['名目', '金额', '签约日'], ['甲项目', 3, '2026.3.5']] });
   const t = captureIo();
   // It gets as far as the backend (exit 3, unreachable): the sheet was read as the signed list.
   expect(await main(['sync', input, '--json', '--map-sheet', '表一=签约项目', '--map-column', '表一!A=项目名称', '--map-column', '表一!B=amount', '--map-column', '表一!C=签约时间', ...API], t.io)).toBe(3);
-});
+}, 30_000);
