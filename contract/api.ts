@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { FIELD_KEYS, type FieldKey, type ListKey, type Message, type RawCell, type Stage } from './fields';
 import type { FieldError, Flag, FlagLevel, RuleId, Transition } from './flags';
-import { LIMITS, rowCellBytes } from './limits';
+import { ID_RULE, isValidId, LIMITS, rowCellBytes } from './limits';
 
 
 export const API_VERSION = 'v1';
@@ -20,6 +20,9 @@ const fieldKey = z.enum(FIELD_KEYS);
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const isoWeek = z.string().check(z.regex(/^\d{4}-W\d{2}$/));
 
+/** A project id (or a workbook id, `max` 100) in the one ID grammar (limits.ts isValidId): else a 400 naming the field. */
+export const idSchema = (max: number = LIMITS.idLength) => z.string().check(z.refine((s) => isValidId(s, max), { message: ID_RULE(max) }));
+
 export const rowRefSchema = z.object({ sheet: z.string().check(z.maxLength(200)), row: z.number().check(z.int(), z.positive()) });
 
 export const syncRowSchema = z.object({
@@ -27,7 +30,7 @@ export const syncRowSchema = z.object({
   /** The list (sheet) the row sits on now. */
   list: listKey,
   /** The project id the client wrote into the row before syncing (idempotent retries). */
-  id: z.string().check(z.minLength(1), z.maxLength(LIMITS.idLength)),
+  id: idSchema(),
   /** Raw cell values by canonical field; the server parses them. */
   cells: z.partialRecord(fieldKey, rawCell).check(
     z.refine((c) => typeof c.unit !== 'string' || c.unit.length <= LIMITS.unitLength, { message: `at most ${LIMITS.unitLength} characters`, path: ['unit'] }),
@@ -38,14 +41,14 @@ export const syncRowSchema = z.object({
 });
 
 export const syncRequestSchema = z.object({
-  workbook: z.object({ id: z.string().check(z.minLength(1), z.maxLength(100)), name: z.string().check(z.maxLength(500)) }),
+  workbook: z.object({ id: idSchema(100), name: z.string().check(z.maxLength(500)) }),
   dateSystem: z.union([z.literal(1900), z.literal(1904)]),
   rows: z.array(syncRowSchema),
   /**
    * Sent with the last chunk of a sync: every project id in the workbook, so the server can report the
    * projects this workbook synced before and now lacks (reported, never deleted).
    */
-  workbookIds: z.optional(z.array(z.string().check(z.maxLength(LIMITS.idLength)))),
+  workbookIds: z.optional(z.array(idSchema())),
   /** Evaluate as of this date; honoured only when the stack runs in local/test mode. */
   asOf: z.optional(isoDate),
 });

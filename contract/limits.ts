@@ -15,6 +15,21 @@ export const LIMITS = {
   maxNumber: 1e15,
 } as const;
 
+/**
+ * The one ID grammar, for the API (contract/api.ts) and the add-in (addin/core/ids.ts): printable text — no control
+ * (C0, DEL, C1), format (zero-width, bidi overrides), line/paragraph separator, private-use or lone-surrogate
+ * character, which a file format drops or a screen hides, so the ID shown would differ from the one stored — no "#"
+ * (the store's key separator: PROJECT#<id>), no whitespace around it, 1 to `max` characters.
+ */
+const ID_PATTERN = /^(?!\s)[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cs}#]+(?<!\s)$/u;
+
+export function isValidId(id: unknown, max: number = LIMITS.idLength): id is string {
+  return typeof id === 'string' && id.length >= 1 && id.length <= max && ID_PATTERN.test(id);
+}
+
+/** What the grammar asks, for a 400's message. */
+export const ID_RULE = (max: number = LIMITS.idLength) => `1–${max} printable characters, without "#", control characters or surrounding spaces`;
+
 /** UTF-8 bytes of a row's cells as sent (JSON), the measure of LIMITS.rowBytes. */
 export function rowCellBytes(cells: unknown): number {
   return new TextEncoder().encode(JSON.stringify(cells)).length;

@@ -3,7 +3,7 @@
  * written into the row BEFORE the row is first synced, so a retried or repeated sync sends the same id.
  * Existing ids are kept; an id that appears twice in the workbook is an error on the later rows.
  */
-import { LIMITS } from '../../contract';
+import { isValidId } from '../../contract';
 import { cellAddress } from './a1';
 import type { ColumnWrite, SheetPlan, WritePlan } from './gateway';
 import type { SheetLayout } from './layout';
@@ -12,7 +12,6 @@ import { MSG } from './messages';
 import type { LedgerRow } from './rows';
 
 export const ID_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
-const ID_PATTERN = /^[^\u0000-\u001f]+$/;
 
 /** `random` gives uniform numbers in [0,1) (addin/app's defaultRandom uses crypto); core draws none of its own. */
 export function newId(random: () => number, prefix = 'P-', length = 8): string {
@@ -45,7 +44,7 @@ export function planIds(layouts: SheetLayout[], rows: LedgerRow[], random: () =>
     if (r.id) {
       const first = seenNow.get(r.id);
       if (first) r.issues.push({ field: 'id', cell, message: MSG.duplicateId(r.id, first), blocking: true });
-      else if (r.id.length > LIMITS.idLength || !ID_PATTERN.test(r.id)) r.issues.push({ field: 'id', cell, message: MSG.badId(r.id), blocking: true });
+      else if (!isValidId(r.id)) r.issues.push({ field: 'id', cell, message: MSG.badId(r.id), blocking: true });
       else seenNow.set(r.id, `${r.sheet}!${cell}`);
     }
     if (r.issues.some((i) => i.blocking)) {

@@ -1,12 +1,12 @@
 /** GET /v1/projects/{id}/history */
 import * as z from 'zod/mini';
-import { LIMITS } from '../../contract';
+import { idSchema } from '../../contract';
 import { projectHistory } from '../app/projects';
 import { resolveCaller } from './caller';
 import { envDeps, type Deps } from './deps';
 import { json, lambda, validate } from './http';
 
-const params = z.object({ id: z.string().check(z.minLength(1), z.maxLength(LIMITS.idLength)) });
+const params = z.object({ id: idSchema() });
 
 export const createHandler = (getDeps: () => Deps) =>
   lambda('history', getDeps, async (event, deps, log) => {
