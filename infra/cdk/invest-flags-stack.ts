@@ -3,6 +3,8 @@ import { Construct } from 'constructs';
 import { ROUTES } from '../../functions/handlers/routes';
 import { OperationsAlarms } from './constructs/alarms';
 import { ApiFunction } from './constructs/api-function';
+import { CutoffSchedule } from './constructs/cutoff-schedule';
+import { DEFAULT_CONFIG } from '../../functions/domain/config';
 import { DataTable } from './constructs/data-table';
 import { API_SCOPE } from '../api-scope';
 import { entraIssuer, InvestFlagsApi } from './constructs/http-api';
@@ -30,6 +32,7 @@ export class InvestFlagsStack extends Stack {
   readonly api: InvestFlagsApi;
   readonly hosting: TaskpaneHosting;
   readonly alarms: OperationsAlarms;
+  readonly cutoff: CutoffSchedule;
 
   constructor(scope: Construct, id: string, props: InvestFlagsStackProps) {
     super(scope, id, {
@@ -56,6 +59,15 @@ export class InvestFlagsStack extends Stack {
           },
         }),
     );
+
+    // The weekly cut-off job, scheduled at the default cut-off in its time zone (functions/handlers/cutoff-job.ts).
+    this.cutoff = new CutoffSchedule(this, 'Cutoff', {
+      table: this.table.table,
+      cutoff: DEFAULT_CONFIG.cutoff,
+      reminderHoursBefore: 24,
+      logLevel: settings.logLevel,
+      logRetention: settings.logRetention,
+    });
 
     this.hosting = new TaskpaneHosting(this, 'Taskpane', {
       taskpaneDir: settings.taskpaneDir,
