@@ -22,6 +22,13 @@ export interface ApiFunctionProps {
 /** Lambda stops before API Gateway's 30 s integration limit, so the client sees our error, not a bare 503. */
 export const FUNCTION_TIMEOUT = Duration.seconds(25);
 export const FUNCTION_MEMORY_MB = 256;
+/**
+ * Functions that need more than the default. Lambda's CPU share grows with memory (one vCPU at 1,769 MB): a
+ * 1,000-row first sync takes about 4.5 s of CPU (npm run verify:bundles), ~31 s at 256 MB's share — over the
+ * timeout — and ~8 s at 1,024 MB.
+ */
+const MEMORY_MB: Readonly<Record<string, number>> = { sync: 1024 };
+export const functionMemoryMb = (name: string): number => MEMORY_MB[name] ?? FUNCTION_MEMORY_MB;
 
 /**
  * Every API handler is built by this one construct: runtime, architecture, bundling, environment, logging
@@ -52,7 +59,7 @@ export class ApiFunction extends Construct {
       depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
-      memorySize: FUNCTION_MEMORY_MB,
+      memorySize: functionMemoryMb(spec.name),
       timeout: FUNCTION_TIMEOUT,
       role,
       logGroup: this.logGroup,

@@ -1,9 +1,9 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { ROUTES } from '../../../functions/handlers/routes';
 import { TABLE_SCHEMA } from '../../../functions/store/table';
-import { FUNCTION_MEMORY_MB } from '../../../infra/cdk/constructs/api-function';
+import { FUNCTION_MEMORY_MB, functionMemoryMb } from '../../../infra/cdk/constructs/api-function';
 import { API_SCOPE } from '../../../infra/api-scope';
-import { functionSpecs, TABLE_ACTIONS } from '../../../infra/cdk/function-specs';
+import { functionSpecs, pascal, TABLE_ACTIONS } from '../../../infra/cdk/function-specs';
 import { CLIENT_ID, configured, makeTaskpaneDir, resourcesOf, type Synthesised, synth, TENANT_ID } from './helpers';
 
 const specs = functionSpecs(ROUTES);
@@ -62,14 +62,20 @@ describe('DynamoDB table', () => {
 });
 
 describe('Lambda functions', () => {
+  it('gives the sync function the memory (and so the CPU) a 1,000-row chunk needs, the others the default', () => {
+    expect(functionMemoryMb('sync')).toBe(1024);
+    expect(functionMemoryMb('dashboard')).toBe(FUNCTION_MEMORY_MB);
+  });
+
   it('has one Node.js 22 arm64 function per handler name, with the shared settings', () => {
     const fns = apiFunctions();
     expect(fns).toHaveLength(specs.length);
-    for (const [, fn] of fns) {
+    for (const [logicalId, fn] of fns) {
+      const name = specs.find((spec) => logicalId.startsWith(`${pascal(spec.name)}Handler`))!.name;
+      expect(fn.Properties!.MemorySize).toBe(functionMemoryMb(name));
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
         Architectures: ['arm64'],
-        MemorySize: FUNCTION_MEMORY_MB,
         Timeout: 25,
         Handler: 'index.handler',
         LoggingConfig: { LogFormat: 'JSON', ApplicationLogLevel: 'INFO', LogGroup: expect.anything() },
