@@ -23,8 +23,17 @@ export const workbookPk = (workbookId: string): string => `WORKBOOK#${workbookId
 /** One membership item per sync chunk that brought new projects into the workbook: SK=MEMBERS#<hash of its ids>. */
 export const membersSk = (hash: string): string => `MEMBERS#${hash}`;
 export const PROFILE_SK = 'PROFILE';
-/** Users are found by their token subject, or — registered before their first sign-in — by e-mail. */
-export const userPkBySubject = (subject: string): string => `USER#${subject}`;
+/**
+ * Users are found by their token subject, or — registered before their first sign-in — by e-mail: two key
+ * namespaces no token value can cross (issue 17). An e-mail's key is USER#email:<e-mail>; a subject's is
+ * USER#<subject>, except that a subject beginning with "email:" or "sub:" is kept under USER#sub:<subject> — so
+ * no subject's key begins USER#email:, and no two subjects share one. Existing profiles keep their keys: only a
+ * subject beginning with "email:" (which used to land on that e-mail's profile — the flaw) or "sub:" moves, and
+ * no subject the product meets has either form (Entra object ids are GUIDs; dev tokens are dev:<e-mail> or
+ * local-admin).
+ */
+const ESCAPED_SUBJECT = /^(email|sub):/;
+export const userPkBySubject = (subject: string): string => (ESCAPED_SUBJECT.test(subject) ? `USER#sub:${subject}` : `USER#${subject}`);
 export const userPkByEmail = (email: string): string => `USER#email:${normalEmail(email)}`;
 /** Every user profile also sits in one GSI2 partition, so admins can list users with a Query. */
 export const USERS_GSI2PK = 'USERS';

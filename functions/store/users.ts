@@ -1,4 +1,4 @@
-/** User profiles (PK=USER#<subject> or USER#email:<e-mail>, SK=PROFILE; all in the USERS partition of GSI2). */
+/** User profiles (PK=USER#<subject> or USER#email:<e-mail>, keys.ts userPk*, SK=PROFILE; all in the USERS partition of GSI2). */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { UserProfile } from '../../contract';
 import type { FoundUser, UserLookup } from '../app/ports';
