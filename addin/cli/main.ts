@@ -22,6 +22,7 @@ const commands = {
   report: () => import('./report-command'),
   demo: () => import('./demo-command'),
   devToken: () => import('./dev-token-command'),
+  cutoff: () => import('./cutoff-command'),
 };
 
 const USAGE = {
@@ -33,6 +34,7 @@ const USAGE = {
                     [--out <文件>] [--api <地址> --token <令牌>] [--data <目录>] [--in-place [--force]] [--json]
   invest-flags demo
   invest-flags dev-token --user <邮箱> [--name <姓名>] [--data <目录>]
+  invest-flags cutoff [--week 2026-W49] [--dry-run] [--json] [--api <url> --token <token>] [--data <dir>]
   invest-flags --version
 
   dev-token 打印本地服务（数据目录 --data，默认为每个用户一个的数据目录）的开发令牌，用于以任意用户身份试用；
@@ -54,6 +56,7 @@ const USAGE = {
                     [--out <file>] [--api <url> --token <token>] [--data <dir>] [--in-place [--force]] [--json]
   invest-flags demo
   invest-flags dev-token --user <email> [--name <name>] [--data <dir>]
+  invest-flags cutoff [--week 2026-W49] [--dry-run] [--json] [--api <url> --token <token>] [--data <dir>]
   invest-flags --version
 
   dev-token prints a dev token of the local stack on data folder --data (default: the per-user data folder), to try any user;
@@ -88,6 +91,10 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       }
       case 'demo':
         return await (await commands.demo()).demo(io);
+      case 'cutoff': {
+        const c = await commands.cutoff();
+        return await c.cutoff(c.parseCutoffArgs(rest), io);
+      }
       case 'dev-token': {
         const c = await commands.devToken();
         return await c.devToken(c.parseDevTokenArgs(rest), io);
