@@ -43,6 +43,9 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'users GET', method: 'GET', path: '/v1/users', expect: { clerk: 403, leader: 403, admin: 200, unknown: 403 } },
   { name: 'users PUT', method: 'PUT', path: '/v1/users', body: () => ({ email: 'new@county.gov.cn', role: 'leader' }), expect: { clerk: 403, leader: 403, admin: 200, unknown: 403 } },
   { name: 'me', method: 'GET', path: '/v1/me', expect: { clerk: 200, leader: 200, admin: 200, unknown: 403 } },
+  { name: 'channels GET', method: 'GET', path: '/v1/channels', expect: { clerk: 403, leader: 403, admin: 200, unknown: 403 } },
+  { name: 'channels PUT', method: 'PUT', path: '/v1/channels', body: () => ({ channels: [], leaders: {}, units: {}, schedule: { afterCutoff: true, reminderHoursBefore: 24 } }), expect: { clerk: 403, leader: 403, admin: 200, unknown: 403 } },
+  { name: 'cutoff', method: 'POST', path: '/v1/cutoff', body: () => ({ dryRun: true }), expect: { clerk: 403, leader: 403, admin: 200, unknown: 403 } },
 ];
 
 const TABLE = ENDPOINTS.flatMap((e) => [...ROLES.map((r) => [e.name, r, e.expect[r]] as const), [e.name, 'no token', 401] as const]);
