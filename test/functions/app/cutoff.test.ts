@@ -154,7 +154,7 @@ describe('the weekly cut-off', () => {
 
     const feishu = received.find((r) => r.path.startsWith('/feishu/'))!;
     expect(feishu.body).toEqual({ timestamp: expect.stringMatching(/^\d{10}$/), sign: expect.any(String), msg_type: 'text', content: { text: expect.stringContaining('2026-W10 周调度 · 温水镇') } });
-    // Every project of 温水镇 lacks this week's progress? No: they were all written this week.
+    // Every project of 温水镇 got its progress this week (first synced on Monday).
     expect(feishu.body.content.text).toContain('本周所有项目均已更新进展');
     // eslint-disable-next-line no-console
     console.log(`--- WeCom received ---\n${wecom.body.markdown.content}\n--- Feishu received ---\n${feishu.body.content.text}`);
@@ -189,6 +189,8 @@ describe('the weekly cut-off', () => {
     const wecom = received.slice(before).find((r) => r.path === '/wecom')!;
     expect(wecom.body.markdown.content).toContain('🔴 [年产10万吨新材料项目](https://flags.example.gov.cn/taskpane.html#project=C-1)');
     expect(wecom.body.markdown.content).toContain('连续红旗');
+    // eslint-disable-next-line no-console
+    console.log(`--- WeCom received (2026-W13) ---\n${wecom.body.markdown.content}\n--- Feishu received (2026-W13) ---\n${received.slice(before).find((r) => r.path.startsWith('/feishu/'))!.body.content.text}`);
   });
 
   it('the dashboard counts the units that have not reported this week', async () => {
