@@ -82,10 +82,12 @@ export function decideRow(input: RowInput, prev: ProjectState | null): RowDecisi
   if (prev && !mayWriteUnit(caller, prev.fields.unit)) return { kind: 'rejected', errors: [forbiddenUnitError(caller, prev.fields.unit, true), ...errors] };
   if (!mayWriteUnit(caller, fields.unit)) return { kind: 'rejected', errors: [forbiddenUnitError(caller, fields.unit, false), ...errors] };
 
-  const stage = deriveStage(row.list, fields, prev ? { stage: prev.stage, fields: prev.fields } : null);
+  // One error per cause: a cell that failed to parse is not also reported as missing (stage, rules).
+  const unreadable = new Set(parsed.errors.flatMap((e) => (e.field && e.field !== 'id' ? [e.field] : [])));
+  const stage = deriveStage(row.list, fields, prev ? { stage: prev.stage, fields: prev.fields } : null, unreadable);
   errors.push(...stage.errors);
   const history = advanceHistory(prev ? { fields: prev.fields, stage: prev.stage, history: prev.history, flag: prev.flag } : null, { fields, stage: stage.stage }, now, config);
-  const flag = evaluate({ id: row.id, stage: stage.stage, fields }, history, now, config);
+  const flag = evaluate({ id: row.id, stage: stage.stage, fields, ...(unreadable.size ? { unreadable: [...unreadable] } : {}) }, history, now, config);
   const hasWorkbook = prev?.workbooks.includes(input.workbookId) ?? false;
 
   if (prev && prev.contentHash === input.contentHash && prev.stage === stage.stage && sameFlag(prev.flag, flag) && hasWorkbook) {

@@ -8,7 +8,9 @@
  *   field that held it there — never a silent change. (A date erased on a row that still sits on its
  *   stage's sheet moves nothing back; the `stage_date_missing` error below says the date was erased.)
  * - A forward move carries a Transition dated by the new stage's own date (month precision → first day) and
- *   the cycle in days since the previous stage's date. When the new stage's date is empty (the row was only
+ *   the cycle in days since the previous stage's date. On first sight (no stored stage) the row's list is the
+ *   stage it moves from: a clue row with a 签约时间 is a clue → signed move with its cycle days, like a row
+ *   seen before. When the new stage's date is empty (the row was only
  *   moved to a later sheet), there is nothing honest to put in `on`: the stage still moves, no Transition is
  *   emitted, and a `stage_date_missing` error asks for the date. That error also shows on every later sync
  *   while the date stays empty, because leaders' cycle figures depend on it.
@@ -18,8 +20,10 @@
  *   field makes the change visible on the row.
  * - Dates in an impossible order get a `date_order` error naming both fields; the stage is still derived.
  *   Month-precision dates are compared leniently ("2026-03" is not before "2026-03-15").
+ * - One error per cause: a field whose cell failed to parse (`unreadable`, it already carries its parse error)
+ *   is not also reported as missing or out of order.
  */
-import { FIELD_BY_KEY, LIST_ORDER, STAGE_NAMES, type FieldError, type ListKey, type Stage, type Transition } from '../../contract/vocabulary';
+import { FIELD_BY_KEY, LIST_ORDER, STAGE_NAMES, type FieldError, type FieldKey, type ListKey, type Stage, type Transition } from '../../contract/vocabulary';
 import { dayToIso, ledgerDateToDay } from './days';
 import type { LedgerDate, ProjectFields, StageResult } from './types';
 
@@ -55,9 +59,10 @@ function impliedByDates(fields: ProjectFields): ListKey {
   return 'clue';
 }
 
-function dateOrderErrors(fields: ProjectFields): FieldError[] {
+function dateOrderErrors(fields: ProjectFields, unreadable: ReadonlySet<FieldKey>): FieldError[] {
   const errors: FieldError[] = [];
   const check = (earlier: keyof ProjectFields & string, later: keyof ProjectFields & string) => {
+    if (unreadable.has(earlier as FieldKey) || unreadable.has(later as FieldKey)) return;
     const a = fields[earlier] as LedgerDate | null;
     const b = fields[later] as LedgerDate | null;
     if (!a || !b) return;
@@ -152,12 +157,16 @@ function reactivated(stage: ListKey): FieldError {
   };
 }
 
+const NONE: ReadonlySet<FieldKey> = new Set();
+
 export function deriveStage(
   list: ListKey,
   fields: ProjectFields,
   previous: { stage: Stage; fields: ProjectFields } | null,
+  /** Fields whose cell failed to parse this time (their parse error is the one report of them). */
+  unreadable: ReadonlySet<FieldKey> = NONE,
 ): StageResult {
-  const errors = dateOrderErrors(fields);
+  const errors = dateOrderErrors(fields, unreadable);
   if (fields.status === 'dropped') return { stage: 'dropped', errors };
 
   const implied = impliedByDates(fields);
@@ -172,7 +181,11 @@ export function deriveStage(
       return { stage: previous.stage, errors };
     }
     t = transition(previous.stage, derived, fields, previous.fields);
+  } else if (!previous && listIndex(derived) > listIndex(list)) {
+    // First sight of a row whose dates reach past its list: the move from its list, with its cycle days.
+    t = transition(list, derived, fields, fields);
   }
-  if (derived !== 'clue' && !fields[STAGE_DATE_FIELD[derived]]) errors.push(missingDate(derived, previous?.fields ?? null));
+  const dateField = STAGE_DATE_FIELD[derived];
+  if (derived !== 'clue' && !fields[dateField] && !unreadable.has(dateField)) errors.push(missingDate(derived, previous?.fields ?? null));
   return t ? { stage: derived, transition: t, errors } : { stage: derived, errors };
 }

@@ -78,6 +78,11 @@ export interface ProjectSnapshot {
   id: string;
   stage: Stage;
   fields: ProjectFields;
+  /**
+   * Fields whose cell this sync could not read (each has its parse error): a rule words them as unreadable, never
+   * as missing. Only when a sync evaluates a row; not stored.
+   */
+  unreadable?: readonly FieldKey[];
 }
 
 /** The current state of a project, as the store keeps it under SK=STATE. */
@@ -100,7 +105,7 @@ export interface ProjectState extends ProjectSnapshot {
 
 export interface StageResult {
   stage: Stage;
-  /** Forward transition relative to the previous stage (none on first sight or when unchanged). */
+  /** Forward transition relative to the previous stage, or on first sight to the row's list (none when unchanged). */
   transition?: Transition;
   errors: FieldError[];
 }

@@ -5,7 +5,7 @@
 import { FIELD_BY_KEY } from '../../../contract/vocabulary';
 import type { ProjectSnapshot } from '../types';
 import { ledgerDay, type EvalPoint } from './context';
-import { levelAbove, makeReason, type Rule } from './rule';
+import { isUnreadable, levelAbove, makeReason, type Rule } from './rule';
 
 type Milestone = { milestone: 'start' | 'production'; planned: string };
 
@@ -39,12 +39,14 @@ export const milestoneOverdue: Rule = {
     const { milestone, planned } = overdueMilestone(project)!;
     const days = daysPast(planned, at);
     const names = NAMES[milestone];
+    // The actual date's cell holds something that is not a date (its own error says so): not "not filled in".
+    const unreadable = isUnreadable(project, names.actual.key);
     return makeReason(
       'milestone-overdue',
       level,
       { milestone, days, plannedDate: planned },
-      `${names.planned.zh}时间 ${planned} 已逾期${days}天，${names.actual.zh}仍未填写`,
-      `${names.planned.en} ${planned} overdue by ${days} days with no ${names.actual.en.toLowerCase()}`,
+      `${names.planned.zh}时间 ${planned} 已逾期${days}天，${names.actual.zh}${unreadable ? '无法识别' : '仍未填写'}`,
+      `${names.planned.en} ${planned} overdue by ${days} days with ${unreadable ? `an unreadable ${names.actual.en.toLowerCase()}` : `no ${names.actual.en.toLowerCase()}`}`,
     );
   },
 };

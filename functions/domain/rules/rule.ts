@@ -4,7 +4,7 @@
  * only for a rule that fired). Rules see active projects only: the engine gives a dropped one no flag before
  * asking any rule.
  */
-import type { FlagReason, RuleId, ThresholdPair } from '../../../contract/vocabulary';
+import type { FieldKey, FlagReason, RuleId, ThresholdPair } from '../../../contract/vocabulary';
 import type { ProjectSnapshot } from '../types';
 import type { EvalContext, EvalPoint, Times } from './context';
 
@@ -26,6 +26,11 @@ export function levelAbove(value: number, t: ThresholdPair): Level {
 /** At least the threshold ("across 2 cut-offs", "for 8 weeks"). */
 export function levelAtLeast(value: number, t: ThresholdPair): Level {
   return value >= t.red ? 2 : value >= t.yellow ? 1 : 0;
+}
+
+/** The field's cell failed to parse this sync (it has its own error): a reason says "unreadable", never "missing". */
+export function isUnreadable(project: ProjectSnapshot, field: FieldKey): boolean {
+  return project.unreadable?.includes(field) ?? false;
 }
 
 export function isEmptyText(text: string | null): boolean {

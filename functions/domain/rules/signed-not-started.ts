@@ -6,7 +6,7 @@
 import { MS_PER_DAY } from '../days';
 import type { ProjectSnapshot } from '../types';
 import { ledgerDay, localDate, type EvalPoint, type Times } from './context';
-import { levelAbove, makeReason, type Rule } from './rule';
+import { isUnreadable, levelAbove, makeReason, type Rule } from './rule';
 
 function daysSinceSigning(project: ProjectSnapshot, times: Times, at: EvalPoint): number {
   const signed = project.fields.signedDate;
@@ -34,6 +34,15 @@ export const signedNotStarted: Rule = {
       );
     }
     const since = localDate(times.stageChanged, ctx);
+    if (isUnreadable(project, 'signedDate')) {
+      return makeReason(
+        'signed-not-started',
+        level,
+        { days, since },
+        `列入签约项目已${days}天仍未开工（签约时间无法识别，自 ${since} 起算）`,
+        `On the signed list for ${days} days and not started (signed date unreadable; counted from ${since})`,
+      );
+    }
     return makeReason(
       'signed-not-started',
       level,

@@ -17,9 +17,11 @@ const DATES = { clueDate: '2026-01-10', signedDate: '2026-03-05', startDate: '20
 
 const GOLDEN: Row[] = [
   ['first sight on the clue list', 'clue', { clueDate: '2026-01-10' }, null, 'clue', undefined, []],
-  ['first sight: dates beat an earlier list', 'clue', { clueDate: '2026-01-10', signedDate: '2026-03-05' }, null, 'signed', undefined, []],
+  ['first sight: dates beat an earlier list — a move from the row\'s list, with its cycle days', 'clue', { clueDate: '2026-01-10', signedDate: '2026-03-05' }, null, 'signed', { from: 'clue', to: 'signed', on: '2026-03-05', cycleDays: 54 }, []],
+  ['first sight: a clue row with a signing date but no clue date', 'clue', { signedDate: '2026-03-05' }, null, 'signed', { from: 'clue', to: 'signed', on: '2026-03-05', cycleDays: null }, []],
+  ['first sight: a signed row with a start date', 'signed', { signedDate: '2026-03-05', startDate: '2026-05-20' }, null, 'landed', { from: 'signed', to: 'landed', on: '2026-05-20', cycleDays: 76 }, []],
   ['first sight: the list beats missing dates, and asks for the date', 'landed', { signedDate: '2026-03-05' }, null, 'landed', undefined, [['startDate', 'stage_date_missing']]],
-  ['first sight: production date', 'signed', DATES, null, 'producing', undefined, []],
+  ['first sight: production date', 'signed', DATES, null, 'producing', { from: 'signed', to: 'producing', on: '2026-11-01', cycleDays: 241 }, []],
   ['unchanged', 'signed', { signedDate: '2026-03-05' }, { stage: 'signed' }, 'signed', undefined, []],
   ['clue → signed', 'clue', { clueDate: '2026-01-10', signedDate: '2026-03-05' }, { stage: 'clue' }, 'signed', { from: 'clue', to: 'signed', on: '2026-03-05', cycleDays: 54 }, []],
   ['signed → landed', 'signed', { signedDate: '2026-03-05', startDate: '2026-05-20' }, { stage: 'signed' }, 'landed', { from: 'signed', to: 'landed', on: '2026-05-20', cycleDays: 76 }, []],
@@ -48,6 +50,16 @@ const GOLDEN: Row[] = [
 ];
 
 describe('deriveStage golden table', () => {
+  test('a date whose cell failed to parse is neither missing nor out of order (its parse error is the one report)', () => {
+    const unreadable = new Set(['signedDate'] as const);
+    expect(deriveStage('signed', fields({}), null, unreadable).errors).toEqual([]);
+    expect(deriveStage('signed', fields({}), null).errors.map((e) => e.code)).toEqual(['stage_date_missing']);
+    // Kept from the stored row (a typo must not erase a good date) but out of order with the new start: not reported twice.
+    const kept = fields({ signedDate: '2026-06-01', startDate: '2026-05-20' });
+    expect(deriveStage('landed', kept, { stage: 'signed', fields: kept }, unreadable).errors).toEqual([]);
+    expect(deriveStage('landed', kept, { stage: 'signed', fields: kept }).errors.map((e) => e.code)).toEqual(['date_order']);
+  });
+
   test.each(GOLDEN)('%s', (_name, list, row, previous, stage, transition, errors) => {
     const prev = previous && { stage: previous.stage, fields: fields(previous.fields) };
     const result = deriveStage(list, fields(row), prev);
