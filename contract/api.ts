@@ -94,6 +94,11 @@ export interface SyncRowResult {
   stage: Stage;
   /** The list the row belongs on now; differs from the row's list after a forward transition. */
   targetList: ListKey | null;
+  /**
+   * The stage transition this sync recorded (on first sight: from the row's list), or, for a row still sitting on
+   * an earlier list than its stage (a move not yet confirmed), the move it awaits from that list — both with their
+   * cycle days. `summary.transitions` counts only the recorded ones.
+   */
   transition?: Transition;
   flag: Flag;
   errors: FieldError[];

@@ -35,6 +35,7 @@ import { rowContentHash } from './row-hash';
 import { decideRow, targetList, type RowDecision, type RowInput } from './sync-row';
 import { duplicateWarning, resolveIdentities, type Identity, type UnknownRow } from './identity';
 import { nameKeyOf, nameKeyString } from '../domain/identity';
+import { moveTransition } from '../domain/stage';
 import type { ParsedRow } from '../domain/types';
 
 /** Rows written at once (each an event put): bounds requests in flight. */
@@ -253,6 +254,14 @@ export async function syncUseCase(deps: Deps, caller: Caller, req: SyncRequest):
     results[c.index] = { ...reject({ ...req.rows[c.index]!, ref: row.ref, id: c.state.id }, c.prev, [rowFailure(e)]), ...identityFields(sentId, undefined) };
   }
   const summary = summarize(results);
+  // After the count (which is of transitions recorded now): a row still on an earlier list than its stage — a move
+  // the clerk has not confirmed, seen again — carries the move it awaits, with its cycle days (domain/stage.ts).
+  results.forEach((r, i) => {
+    const f = first[i]!;
+    if (r.transition || r.status === 'rejected' || !('decision' in f) || f.decision.kind === 'rejected') return;
+    const t = moveTransition(f.input.row.list, r.stage, f.decision.state.fields);
+    if (t) results[i] = { ...r, transition: t };
+  });
   if (req.workbookIds) summary.missing = await missingProjects(deps, req, results);
   return { asOf: now, rows: results, summary };
 }

@@ -157,6 +157,16 @@ function reactivated(stage: ListKey): FieldError {
   };
 }
 
+/**
+ * The move a row awaits: a project whose stage is later than the list its row sits on (a pending move the clerk
+ * has not confirmed yet) goes from that list to its stage, dated and timed by the row's own dates like any
+ * transition. Undefined when the row is on its stage's list, the project is dropped, or the stage's date is empty.
+ */
+export function moveTransition(list: ListKey, stage: Stage, fields: ProjectFields): Transition | undefined {
+  if (!isActive(stage) || listIndex(stage) <= listIndex(list)) return undefined;
+  return transition(list, stage, fields, fields);
+}
+
 const NONE: ReadonlySet<FieldKey> = new Set();
 
 export function deriveStage(

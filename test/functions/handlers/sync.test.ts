@@ -47,6 +47,21 @@ describe('POST /v1/sync', () => {
     expect((await history('S-1')).at(-1)).toMatchObject({ kind: 'transition', transition: { from: 'clue', to: 'signed', cycleDays: 50 } });
   });
 
+  it('a clue row with a 签约时间 on its FIRST sync is a clue → signed move with its cycle days; seen again unconfirmed, it still carries them', async () => {
+    const req = request([row('F-1', { clueDate: '2026-01-10', signedDate: '2026-03-01', progress: '已签约' })], { asOf: '2026-03-02' });
+    const first = await sync(stack, stack.adminToken, req);
+    expect(first.rows[0]).toMatchObject({ status: 'created', stage: 'signed', targetList: 'signed', transition: { from: 'clue', to: 'signed', on: '2026-03-01', cycleDays: 50 } });
+    expect(first.summary.transitions).toBe(1);
+    expect((await history('F-1'))[0]).toMatchObject({ kind: 'created', transition: { from: 'clue', to: 'signed', cycleDays: 50 } });
+    // The clerk has not moved the row yet: unchanged, nothing recorded, but the awaited move keeps its days.
+    const again = await sync(stack, stack.adminToken, req);
+    expect(again.rows[0]).toMatchObject({ status: 'unchanged', targetList: 'signed', transition: { from: 'clue', to: 'signed', on: '2026-03-01', cycleDays: 50 } });
+    expect(again.summary.transitions).toBe(0);
+    // Moved to the signed sheet: no move awaited any more.
+    const moved = await sync(stack, stack.adminToken, request([{ ...req.rows[0]!, list: 'signed' }], { asOf: '2026-03-02' }));
+    expect(moved.rows[0]!.transition).toBeUndefined();
+  });
+
   it('a retried identical chunk changes nothing twice', async () => {
     const req = request([row('R-1', { progress: 'a' }), row('R-2', { progress: 'b' }), row('R-3', { progress: 'c' })]);
     await sync(stack, stack.adminToken, req);
