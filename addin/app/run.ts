@@ -44,7 +44,8 @@ export interface SyncOutcome extends SyncCounts {
   lists: Array<{ sheet: string; list: ListKey | null; rows: number; headerRow: number }>;
   idsAssigned: number;
   skipped: { blank: number; total: number; note: number };
-  transitions: Array<{ id: string; name: string; sheet: string; row: number; from: string; to: string; on: string }>;
+  /** Stage transitions the server answered (recorded now, or a move the row awaits), with the days the step took. */
+  transitions: Array<{ id: string; name: string; sheet: string; row: number; from: string; to: string; on: string; cycleDays: number | null }>;
   moved: MoveReport[];
   pendingMoves: MoveReport[];
   /** The server's answers for the pending moves' rows, kept so applyMoves can move them later without a sync. */
@@ -126,7 +127,7 @@ export async function runSync({ gateway, api, options = {}, onProgress, signal, 
     skipped,
     transitions: synced.results.flatMap((r) =>
       r.transition
-        ? [{ id: r.id, name: String(rowsById.get(r.sentId ?? r.id)?.cells.name ?? ''), sheet: r.ref.sheet, row: r.ref.row, from: r.transition.from, to: r.transition.to, on: r.transition.on }]
+        ? [{ id: r.id, name: String(rowsById.get(r.sentId ?? r.id)?.cells.name ?? ''), sheet: r.ref.sheet, row: r.ref.row, from: r.transition.from, to: r.transition.to, on: r.transition.on, cycleDays: r.transition.cycleDays }]
         : [],
     ),
     moved: planned.moved,

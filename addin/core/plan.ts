@@ -45,6 +45,8 @@ export interface MoveReport {
   name: string;
   from: { sheet: string; row: number; list: ListKey };
   to: { list: ListKey; sheet: string | null; row: number | null };
+  /** Days the step took (clue → signed, signed → landed, landed → producing), from the row's dates; null when unknown. */
+  cycleDays: number | null;
 }
 
 export interface PlanOutcome {
@@ -148,6 +150,8 @@ function planRows(
         name: cellText(row.cells.name ?? null),
         from: { sheet: row.sheet, row: row.row, list: row.list },
         to: { list: target, sheet: null, row: null },
+        // The step's days when the server's transition is this very move (from the row's list to its target).
+        cycleDays: result.transition?.from === row.list && result.transition.to === target ? result.transition.cycleDays : null,
       };
       const targetLayout = layout.list === null ? layout : sheetForList(layouts, target);
       if (confirmed(result.id) && targetLayout) {

@@ -14,6 +14,8 @@ export interface PendingMove {
   to: ListKey;
   sheet: string;
   row: number;
+  /** Days the step took (e.g. clue → signed), from the row's dates; null when a date is missing. */
+  cycleDays: number | null;
 }
 
 /** A problem in one cell (or row), with its address for "go to cell". */

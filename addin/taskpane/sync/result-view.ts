@@ -7,7 +7,7 @@ import { STAGE_NAMES } from '../../../contract';
 import { fill, h, show } from '../dom';
 import { t, type Lang, type MessageKey } from '../i18n';
 import { langTexts } from '../lang-texts';
-import type { SyncOutcome } from '../model';
+import type { PendingMove, SyncOutcome } from '../model';
 import type { PaneState } from '../state';
 import { canDownload } from '../state';
 
@@ -16,6 +16,12 @@ export interface ResultHandlers {
   download(): void;
   /** Absent in file mode: there is no Excel selection to move. */
   goToCell?: (sheet: string, cell: string) => void;
+}
+
+/** A pending move's line: "名称：重点线索 → 签约项目，用时 54 天" — the step's days (the figure the county wants shortened) when the row's dates tell. */
+export function moveLine(lang: Lang, m: PendingMove): string {
+  const vars = { name: m.name || m.id, from: STAGE_NAMES[m.from][lang], to: STAGE_NAMES[m.to][lang] };
+  return m.cycleDays === null ? t(lang, 'moveLine', vars) : t(lang, 'moveLineDays', { ...vars, days: m.cycleDays });
 }
 
 export function createResultCard(on: ResultHandlers): { element: HTMLElement; update(s: PaneState): void } {
@@ -59,7 +65,7 @@ export function createResultCard(on: ResultHandlers): { element: HTMLElement; up
 
     show(movesSection, o.moves.length > 0);
     movesTitle.textContent = t(lang, 'movesTitle', { n: o.moves.length });
-    fill(movesList, ...o.moves.map((m) => h('li', { class: 'item' }, t(lang, 'moveLine', { name: m.name || m.id, from: STAGE_NAMES[m.from][lang], to: STAGE_NAMES[m.to][lang] }))));
+    fill(movesList, ...o.moves.map((m) => h('li', { class: 'item' }, moveLine(lang, m))));
 
     errorsTitle.textContent = o.errors.length ? t(lang, 'errorsTitle', { n: o.errors.length }) : t(lang, 'errorsNone');
     fill(

@@ -86,13 +86,14 @@ describe('write plan', () => {
 
   it('lists a transition as a pending move unless confirmed, then inserts the whole row after the target list\'s last project', () => {
     const results = (_: SheetLayout[], ids: ReturnType<typeof planIds>) => [
-      result('重点线索', 2, 'P-EXIST222', { stage: 'signed', targetList: 'signed', flag: { level: 'red', reasons: reasons('r') } }),
+      result('重点线索', 2, 'P-EXIST222', { stage: 'signed', targetList: 'signed', flag: { level: 'red', reasons: reasons('r') }, transition: { from: 'clue', to: 'signed', on: '2026-03-01', cycleDays: 54 } }),
       result('重点线索', 3, ids.rows[1]!.id),
       result('签约项目', 2, ids.rows[2]!.id, { stage: 'signed', targetList: 'signed' }),
     ];
     const pending = planFor(results).out;
     expect(pending.plan.moves).toEqual([]);
-    expect(pending.pendingMoves).toEqual([{ id: 'P-EXIST222', name: '甲', from: { sheet: '重点线索', row: 2, list: 'clue' }, to: { list: 'signed', sheet: null, row: null } }]);
+    // The pending move names the days the step took (issue 16).
+    expect(pending.pendingMoves).toEqual([{ id: 'P-EXIST222', name: '甲', from: { sheet: '重点线索', row: 2, list: 'clue' }, to: { list: 'signed', sheet: null, row: null }, cycleDays: 54 }]);
 
     const moved = planFor(results, { confirmMoves: ['P-EXIST222'] }).out;
     // 签约项目 row 3 is blank, row 4 a total row: the project is inserted at row 3, under the last project, formatted like it.
@@ -108,9 +109,10 @@ describe('write plan', () => {
         { col: 2, value: 46100 }, // 签约时间 → the target's 签约时间 column
         { col: 3, value: 'P-EXIST222' },
         { col: 4, value: '红旗' },
-        { col: 5, value: 'r' },
+        { col: 5, value: '重点线索→签约项目 用时 54 天；r' }, // the moved row's reason names its cycle days first
       ],
     }]);
+    expect(moved.moved[0]).toMatchObject({ to: { list: 'signed', sheet: '签约项目', row: 3 }, cycleDays: 54 });
     const signed = moved.plan.sheets.find((s) => s.sheet === '签约项目')!;
     expect(signed.columns).toContainEqual({ col: 6, top: 1, values: ['线索时间'], formatFrom: 2 });
     // Nothing is written to the source row that is about to be deleted.

@@ -75,7 +75,7 @@ describe('workbook services', () => {
     const core = {
       rows: 12, red: 1, yellow: 2,
       transitions: [{ id: 'P-1', name: 'A', sheet: '重点线索', row: 3, from: 'clue', to: 'signed', on: '2026-03-01' }],
-      pendingMoves: [{ id: 'P-1', name: 'A', from: { sheet: '重点线索', row: 3, list: 'clue' }, to: { list: 'signed', sheet: '签约', row: null } }],
+      pendingMoves: [{ id: 'P-1', name: 'A', from: { sheet: '重点线索', row: 3, list: 'clue' }, to: { list: 'signed', sheet: '签约', row: null }, cycleDays: 50 }],
       moved: [],
       errors: [{ sheet: '重点线索', row: 4, cell: 'E4', field: 'clueDate', message: { zh: '日期无效', en: 'bad date' } }],
       headerIssues: [{ sheet: '重点线索', cell: 'F2', header: '备注栏', kind: 'unmapped', message: { zh: '无法识别', en: 'unknown' } }],
@@ -84,7 +84,7 @@ describe('workbook services', () => {
     } as unknown as CoreOutcome;
     const o = toPaneOutcome(core, '2026-03-06T00:00:00Z');
     expect(o).toMatchObject({ rows: 12, red: 1, yellow: 2, transitions: 1, movedAutomatically: 0, at: '2026-03-06T00:00:00Z' });
-    expect(o.moves).toEqual([{ id: 'P-1', name: 'A', from: 'clue', to: 'signed', sheet: '重点线索', row: 3 }]);
+    expect(o.moves).toEqual([{ id: 'P-1', name: 'A', from: 'clue', to: 'signed', sheet: '重点线索', row: 3, cycleDays: 50 }]);
     expect(o.errors.map((e) => `${e.sheet}!${e.cell}`)).toEqual(['投产!A1', '重点线索!F2', '重点线索!E4']);
   });
 });
