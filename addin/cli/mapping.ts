@@ -30,6 +30,46 @@ export function parseMapping(sheets: readonly string[] = [], columns: readonly s
   return { ...(Object.keys(mapping).length ? { mapping } : {}), ...(Object.keys(headerOverrides).length ? { headerOverrides } : {}) };
 }
 
+/**
+ * `--mapping file.json`: the same settings in a file, `{ "sheets": { "台账": "signed" }, "columns": { "台账": { "F": "signedDate" } } }`
+ * (a list and a field as --map-sheet/--map-column take them). Returned as those flags' arguments, so the file and
+ * the flags are read by one parser; flags given on the command line come after the file's (and win).
+ */
+export function mappingFileArgs(text: string, path: string): { sheets: string[]; columns: string[] } {
+  const bad = (why: string) =>
+    new UsageError(`--mapping 文件 ${path} 无法使用：${why}。格式：{"sheets":{"台账":"signed"},"columns":{"台账":{"F":"signedDate"}}}`, `--mapping file ${path} cannot be used: ${why}. Shape: {"sheets":{"台账":"signed"},"columns":{"台账":{"F":"signedDate"}}}`);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw bad((e as Error).message);
+  }
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isObject(json)) throw bad('not a JSON object');
+  const unknownKeys = Object.keys(json).filter((k) => k !== 'sheets' && k !== 'columns');
+  if (unknownKeys.length) throw bad(`unknown key ${unknownKeys.join(', ')}`);
+  const sheets: string[] = [];
+  const columns: string[] = [];
+  if (json.sheets !== undefined) {
+    if (!isObject(json.sheets)) throw bad('"sheets" must map a sheet to a list');
+    for (const [sheet, list] of Object.entries(json.sheets)) {
+      if (typeof list !== 'string') throw bad(`"sheets"."${sheet}" must be a list name`);
+      sheets.push(`${sheet}=${list}`);
+    }
+  }
+  if (json.columns !== undefined) {
+    if (!isObject(json.columns)) throw bad('"columns" must map a sheet to { column: field }');
+    for (const [sheet, cols] of Object.entries(json.columns)) {
+      if (!isObject(cols)) throw bad(`"columns"."${sheet}" must map a column letter to a field`);
+      for (const [col, field] of Object.entries(cols)) {
+        if (typeof field !== 'string') throw bad(`"columns"."${sheet}"."${col}" must be a field name`);
+        columns.push(`${sheet}!${col}=${field}`);
+      }
+    }
+  }
+  return { sheets, columns };
+}
+
 /** The gateway with the command line's mapping laid over the workbook's own settings when they are read. */
 export function withMapping(g: WorkbookGateway, m: Pick<WorkbookSettings, 'mapping' | 'headerOverrides'>): WorkbookGateway {
   if (!m.mapping && !m.headerOverrides) return g;

@@ -2,6 +2,7 @@
  * `invest-flags sync <ledger.xlsx>`: flags a ledger file through the backend (the embedded local stack when no
  * --api is given) into a copy beside it, and prints the summary table (or --json).
  */
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { STAGE_NAMES } from '../../contract';
@@ -13,12 +14,20 @@ import { progressBar } from './progress';
 import type { TargetArgs } from './target';
 import { saveXlsx } from '../xlsx/file';
 import { onWorkbookCopy, warnOn } from './workbook';
-import { parseMapping, withMapping } from './mapping';
+import { mappingFileArgs, parseMapping, withMapping } from './mapping';
+
+function readMappingFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`无法读取 --mapping 文件 ${path}：${(e as Error).message}`, `Cannot read the --mapping file ${path}: ${(e as Error).message}`);
+  }
+}
 
 export interface SyncCliOptions extends TargetArgs {
   asOf?: string;
   move?: boolean;
-  /** --map-sheet / --map-column: sheet → list and column → field, over the workbook's own mapping. */
+  /** --mapping file, --map-sheet / --map-column: sheet → list and column → field, over the workbook's own mapping. */
   mapping?: ReturnType<typeof parseMapping>;
 }
 
@@ -26,12 +35,13 @@ export function parseSyncArgs(args: string[]): SyncCliOptions {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { ...TARGET_OPTIONS, 'as-of': { type: 'string' }, move: { type: 'boolean' }, 'map-sheet': { type: 'string', multiple: true }, 'map-column': { type: 'string', multiple: true } },
+    options: { ...TARGET_OPTIONS, 'as-of': { type: 'string' }, move: { type: 'boolean' }, 'map-sheet': { type: 'string', multiple: true }, 'map-column': { type: 'string', multiple: true }, mapping: { type: 'string' } },
   });
+  const file = values.mapping === undefined ? { sheets: [], columns: [] } : mappingFileArgs(readMappingFile(values.mapping), values.mapping);
   return {
     ...targetArgs(positionals, values, new UsageError('sync 需要一个台账文件', 'sync needs one ledger file')),
     asOf: isoDate(values['as-of'], '--as-of'), move: values.move,
-    mapping: parseMapping(values['map-sheet'], values['map-column']),
+    mapping: parseMapping([...file.sheets, ...(values['map-sheet'] ?? [])], [...file.columns, ...(values['map-column'] ?? [])]),
   };
 }
 
