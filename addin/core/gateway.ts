@@ -105,6 +105,12 @@ export interface RowMove {
    * inserts of the plan. Source rows (always above any insert of their sheet) are deleted after all inserts.
    */
   insert?: { formatRow?: number; lastRow: number; lastCol: number };
+  /**
+   * Cells of the moved row in a column this plan creates (a field the target lacked): each takes the formats (borders,
+   * font, number format) of the row's cell in column `from`, after the values are written — the row's own cells in
+   * that column have none to copy from `formatRow`.
+   */
+  formats?: Array<{ col: number; from: number }>;
   /** Fills/fonts and the note of the moved row, applied after the insert (so they land on the new row). */
   styles?: StyleWrite[];
   notes?: NoteWrite[];

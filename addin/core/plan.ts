@@ -229,6 +229,7 @@ function moveRow(
   const cells: Array<{ col: number; value: RawCell }> = [];
   const fieldOfCol = new Map(source.columns.map((c) => [c.col, c.field]));
   const ownedSource = new Set([source.ownedCols.id, source.ownedCols.flag, source.ownedCols.reason, source.stageCol]);
+  const created: Array<{ col: number; from: number }> = [];
   for (let c = g.left; c <= g.right; c++) {
     if (ownedSource.has(c)) continue;
     const value = g.filled(row.row, c);
@@ -240,7 +241,11 @@ function moveRow(
     let col = field ? target.colOf[field] : header ? targetColByHeader(target, header) : undefined;
     // A column the target lacks gets a header the reader maps back: the field's own name, or the column's lowest
     // header cell (never a two-row composite such as 时间节点/计划开工, which matches no alias).
-    if (col === undefined && header) col = extraColumn(target, field ? FIELD_BY_KEY[field].zh : lowestHeader(header), extraCols, writes);
+    if (col === undefined && header) {
+      col = extraColumn(target, field ? FIELD_BY_KEY[field].zh : lowestHeader(header), extraCols, writes);
+      // The new column's cell on the moved row looks like the row's other cells (borders, font): the last header column's.
+      if (target.lastHeaderCol) created.push({ col, from: target.lastHeaderCol });
+    }
     if (col !== undefined) cells.push({ col, value });
   }
   cells.push({ col: target.ownedCols.id, value: id });
@@ -253,6 +258,7 @@ function moveRow(
     to: { sheet: target.sheet, row: targetRow },
     cells,
     insert: { ...(formatRow ? { formatRow } : {}), lastRow: Math.max(target.grid.bottom + before, targetRow), lastCol },
+    ...(created.length ? { formats: created } : {}),
   };
 }
 

@@ -156,6 +156,11 @@ export function moveSteps(moves: RowMove[], steps: Step[], tails: TailProbes = n
       const address = `${colLetter(sorted[from]!.col)}${m.to.row}:${colLetter(sorted[to]!.col)}${m.to.row}`;
       steps.push({ bytes: jsonBytes(row) + COMMAND_BYTES, queue: (_ctx, sheet) => void (sheet(m.to.sheet).getRange(address).values = row) });
     }
+    for (const f of m.formats ?? []) {
+      const to = `${colLetter(f.col)}${m.to.row}`;
+      const from = `${colLetter(f.from)}${m.to.row}`;
+      steps.push({ bytes: COMMAND_BYTES, queue: (_ctx, sheet) => sheet(m.to.sheet).getRange(to).copyFrom(sheet(m.to.sheet).getRange(from), 'Formats') });
+    }
     for (const style of m.styles ?? []) steps.push(...styleSteps(m.to.sheet, style));
     for (const n of m.notes ?? []) {
       // The inserted row is new: no note of the add-in's to update there.

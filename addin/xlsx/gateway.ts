@@ -164,6 +164,7 @@ export class XlsxGateway implements WorkbookGateway {
         ws.getCell(m.to.row, c.col).value = c.value;
         cellsWritten++;
       }
+      for (const f of m.formats ?? []) ws.getCell(m.to.row, f.col).style = copyOf(ws.getCell(m.to.row, f.from).style ?? {}) as ExcelJS.Style;
       for (const sw of m.styles ?? []) for (const ref of sw.cells) setStyle(ws.getCell(ref.row, ref.col), sw.style);
       for (const n of m.notes ?? []) if (n.text !== null) ws.getCell(n.row, n.col).note = n.text;
     }

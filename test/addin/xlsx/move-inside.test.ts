@@ -84,6 +84,8 @@ describe('a move lands inside the target list (.xlsx)', () => {
     expect(target.grid.raw(target.headerTop, target.colOf.clueDate!)).toBe('线索时间');
     expect([...target.headerText.values()].some((h) => h.includes('时间节点/线索时间'))).toBe(false);
     expect(signed.getCell(6, target.colOf.clueDate!).value).toBe('2026.1.8');
+    // Its cell on the moved row is bordered like the row's other cells (the column is new: the row above has nothing to copy).
+    expect(signed.getCell(6, target.colOf.clueDate!).border).toMatchObject({ top: { style: 'thin' }, bottom: { style: 'thin' } });
   });
 
   test('the moved row’s reason names the cycle days', () => {
