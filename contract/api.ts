@@ -190,7 +190,12 @@ export interface HistoryResponse {
 
 export const weeklyQuerySchema = z.object({ week: z.optional(isoWeek) });
 /** GET /v1/dashboard?asOf= — asOf (a local date) is honoured only when the stack runs in local/test mode. */
-export const dashboardQuerySchema = z.object({ asOf: z.optional(isoDate) });
+export const dashboardQuerySchema = z.object({
+  asOf: z.optional(isoDate),
+  /** The red list's page after this cursor (Dashboard.redFlagsNext), and its size (default 100). */
+  nextToken: z.optional(z.string().check(z.maxLength(2_000))),
+  redLimit: z.optional(z.coerce.number().check(z.int(), z.positive(), z.maximum(500))),
+});
 export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
 
 /** The error body of every non-2xx answer. */

@@ -211,4 +211,24 @@ export interface Dashboard {
   redFlags: RedFlagItem[];
   /** Units that have not reported in the week so far (未按时调度: no progress change since the last cut-off). */
   notReported: NotReportedUnit[];
+  /** Every red project, when `redFlags` is one page of them (served from the live aggregates). */
+  redFlagsTotal?: number;
+  /** The red list's next page: GET /v1/dashboard?nextToken= (bound to the caller, like the projects cursor). */
+  redFlagsNext?: string;
+  /** Red and yellow counts over the last 12 weeks (closed weeks as fixed at their cut-off, then the current week). */
+  trend?: Trend;
+}
+
+/** One series per week of `Trend.weeks`; null where the week has no figures (not closed, or before the county started). */
+export interface TrendSeries {
+  red: Array<number | null>;
+  yellow: Array<number | null>;
+}
+
+/** Red and yellow counts (active projects) per week, oldest first, the current (open) week last. */
+export interface Trend {
+  weeks: string[];
+  units: Array<{ unit: string } & TrendSeries>;
+  lists: PerList<TrendSeries>;
+  total: TrendSeries;
 }

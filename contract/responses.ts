@@ -191,6 +191,7 @@ const dashboardFigures = z.strictObject({
 const cycleTime = z.strictObject({ median: z.nullable(z.number()), count: z.number() });
 const countAmount = z.strictObject({ count: z.number(), amount: z.number() });
 const priorityRow = z.strictObject({ lists: perList(countAmount), total: countAmount });
+const trendSeries = z.strictObject({ red: z.array(z.nullable(z.number())), yellow: z.array(z.nullable(z.number())) });
 
 export const dashboardSchema = z.strictObject({
   asOf: z.string(),
@@ -215,6 +216,9 @@ export const dashboardSchema = z.strictObject({
     z.strictObject({ project: reportProjectSchema, reasons: z.array(flagReasonSchema), flagSince: z.nullable(z.string()), daysFlagged: z.nullable(z.number()) }),
   ),
   notReported: z.array(notReportedUnit),
+  redFlagsTotal: z.optional(z.number()),
+  redFlagsNext: z.optional(z.string()),
+  trend: z.optional(z.strictObject({ weeks: z.array(z.string()), units: z.array(z.strictObject({ unit: z.string(), ...trendSeries.shape })), lists: perList(trendSeries), total: trendSeries })),
 });
 
 // ---------------------------------------------------------------- every non-2xx answer

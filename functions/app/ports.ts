@@ -7,6 +7,7 @@ import type { Channel, ChannelSettings, PushRun } from '../../contract/channels'
 import type { WeekAggregate } from '../domain/cutoff';
 import type { NameKey } from '../domain/identity';
 import type { WeekSnapshot } from '../domain/report';
+import type { Counters, RedEntry, UnitCounters, WeekCounts } from '../domain/report/live';
 import type { ProjectState } from '../domain/types';
 
 /** A history event as stored: the contract's event plus the full state it leads to (used to repair STATE). */
@@ -141,6 +142,8 @@ export interface CutoffStore {
   putWeek(week: string, report: WeeklyReport, aggregates: readonly WeekAggregate[]): Promise<void>;
   /** Writes CLOSED#<week> with attribute_not_exists, last: false when the week was already closed. */
   markClosed(week: string, summary: Record<string, unknown>): Promise<boolean>;
+  /** The weeks with a REMINDED# marker (one Query): their reminder was sent. */
+  remindedWeeks(): Promise<Set<string>>;
   /** Claims the reminder of a week (attribute_not_exists): false when it was already sent. */
   claimReminder(week: string, at: string): Promise<boolean>;
   getChannels(): Promise<ChannelSettings | null>;
@@ -164,4 +167,22 @@ export class NotifyError extends Error {
     super(message);
     this.name = 'NotifyError';
   }
+}
+
+/**
+ * The live aggregates (functions/store/live-aggregates.ts, domain/report/live.ts): per-unit counters and the red list,
+ * moved by each committed sync event and read by the dashboard instead of every project; the closed weeks' counts
+ * for the trend.
+ */
+export interface LiveAggregateStore {
+  /** Every unit's counters (one Query); `built` false while the aggregates were never built (answer from a scan). */
+  unitCounters(): Promise<{ built: boolean; units: UnitCounters[] }>;
+  /** ADDs each unit's delta; puts and removes red list entries (by redKey). */
+  applyDeltas(deltas: ReadonlyMap<string, Counters>, red: { put: readonly RedEntry[]; remove: readonly string[] }): Promise<void>;
+  /** One page of the red list in key order; the cursor is bound to `caller`. */
+  redPage(limit: number, nextToken: string | undefined, caller: string): Promise<Page<RedEntry>>;
+  /** Replaces every unit's counters and the red list with these, then marks the aggregates built at `at`. */
+  rebuild(units: readonly UnitCounters[], red: readonly RedEntry[], at: string): Promise<void>;
+  /** The red and yellow counts of closed weeks, from their aggregates (weeks not closed are absent). */
+  closedWeekCounts(weeks: readonly string[]): Promise<Map<string, WeekCounts>>;
 }

@@ -31,6 +31,7 @@ import type { Deps } from './deps';
 import { MSG } from './messages';
 import { mapPool } from './pool';
 import { cachedConfig } from './config';
+import { recordAggregates } from './aggregates';
 import { rowContentHash } from './row-hash';
 import { decideRow, targetList, type RowDecision, type RowInput } from './sync-row';
 import { duplicateWarning, resolveIdentities, type Identity, type UnknownRow } from './identity';
@@ -246,6 +247,8 @@ export async function syncUseCase(deps: Deps, caller: Caller, req: SyncRequest):
 
   // STATE after all the events; a put that fails turns its row into an error (its event stands: the retry repairs).
   const failed = await store.settleStates(writer.committed.map((c) => c.state));
+  // The dashboard's live aggregates: this chunk's committed events, each once (app/aggregates.ts).
+  await recordAggregates(deps, writer.committed, config.cutoff);
   for (const c of writer.committed) {
     if (!failed.has(c.state.id)) continue;
     const e = failed.get(c.state.id);

@@ -6,6 +6,7 @@ import type { Deps, Mode } from '../app/deps';
 import { createNotifier } from '../notify';
 import { createClients, DynamoStore, storeEnv } from '../store';
 import { createCutoffStore } from '../store/weeks-closed';
+import { createLiveAggregates } from '../store/live-aggregates';
 
 export type { Deps, Mode } from '../app/deps';
 
@@ -30,6 +31,7 @@ export function envDeps(): Deps {
     envDepsCache = {
       store: new DynamoStore(doc, { tableName: env.tableName, putClient: put }),
       cutoff: createCutoffStore(doc, { tableName: env.tableName, putClient: put }),
+      aggregates: createLiveAggregates(doc, { tableName: env.tableName, putClient: put }),
       // Group robots over the runtime's fetch; e-mail only where an EmailSender is wired (none yet: see README).
       notifier: createNotifier({ fetch: (url, init) => fetch(url, init) }),
       mode: modeFromEnv(),

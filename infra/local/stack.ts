@@ -9,6 +9,7 @@ import type { Deps } from '../../functions/handlers/deps';
 import { createClients, DEFAULT_TABLE_NAME, DynamoStore, ensureTable, type UserProfile } from '../../functions/store';
 import { createNotifier, LogEmailSender } from '../../functions/notify';
 import { createCutoffStore } from '../../functions/store/weeks-closed';
+import { createLiveAggregates } from '../../functions/store/live-aggregates';
 import { createLocalServer } from './adapter';
 import { startCutoffTimer, type CutoffTimer } from './cutoff-timer';
 import { startDynalite } from './dynalite';
@@ -81,6 +82,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       ...(opts.bootstrapAdminEmail ? { bootstrapAdminEmail: opts.bootstrapAdminEmail } : {}),
       ...(opts.adminContact ? { adminContact: opts.adminContact } : {}),
       cutoff: createCutoffStore(doc, { tableName: DEFAULT_TABLE_NAME, putClient: put }),
+      aggregates: createLiveAggregates(doc, { tableName: DEFAULT_TABLE_NAME, putClient: put }),
       // Group robots over fetch (to whatever webhook the admin configured); e-mail is only logged locally.
       notifier: createNotifier({ fetch: (url, init) => fetch(url, init), email: new LogEmailSender(log) }),
       ...(opts.sleep ? { sleep: opts.sleep } : {}),

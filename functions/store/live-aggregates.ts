@@ -1,0 +1,124 @@
+/**
+ * The live aggregates' items (layout in table.ts): PK=LIVE, SK=UNIT#<unit> (one flat record of counters per unit,
+ * domain/report/live.ts) and SK=META (built once, when); the red list PK=LIVE#RED, SK=<flagSince|~>#<id> (longest
+ * flagged first). Deltas are ADDed (one UpdateItem per unit and ≤ 100 attributes), red entries put and deleted in
+ * batches; the red list is paged with the shared cursor (cursor.ts). The adapter of app's LiveAggregateStore.
+ */
+import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { mapPool } from '../app/pool';
+import type { LiveAggregateStore, Page } from '../app/ports';
+import { redKey, type Counters, type RedEntry, type UnitCounters, type WeekCounts } from '../domain/report/live';
+import { LIST_ORDER, type ListKey } from '../../contract/vocabulary';
+import { batchWrite, type Item } from './batch';
+import { decodeToken, encodeToken, queryHash } from './cursor';
+import { weekClosePk } from './keys';
+import { TableIO, type DynamoStoreOptions } from './table-io';
+
+export const LIVE_PK = 'LIVE';
+export const LIVE_META_SK = 'META';
+export const LIVE_RED_PK = 'LIVE#RED';
+const UNIT_PREFIX = 'UNIT#';
+export const liveUnitSk = (unit: string): string => `${UNIT_PREFIX}${unit}`;
+/** Attributes per UpdateItem (its expression stays far below DynamoDB's 4 KB). */
+const ADDS_PER_UPDATE = 100;
+const KEY_ATTRS = new Set(['PK', 'SK', 'unit']);
+
+/** A unit item back to its counters. */
+function countersOf(item: Item): Counters {
+  const c: Counters = {};
+  for (const [k, v] of Object.entries(item)) if (!KEY_ATTRS.has(k) && typeof v === 'number') c[k] = v;
+  return c;
+}
+
+export const unitItem = (u: UnitCounters): Item => ({ PK: LIVE_PK, SK: liveUnitSk(u.unit), unit: u.unit, ...u.counters });
+export const redItem = (e: RedEntry): Item => ({ PK: LIVE_RED_PK, SK: redKey(e), ...e });
+
+export class LiveAggregateRecords implements LiveAggregateStore {
+  constructor(private readonly io: TableIO) {}
+
+  async unitCounters(): Promise<{ built: boolean; units: UnitCounters[] }> {
+    const items = await this.io.queryAll({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': LIVE_PK } });
+    const built = items.some((i) => i.SK === LIVE_META_SK);
+    const units = items.filter((i) => String(i.SK).startsWith(UNIT_PREFIX)).map((i) => ({ unit: String(i.SK).slice(UNIT_PREFIX.length), counters: countersOf(i) }));
+    return { built, units };
+  }
+
+  async applyDeltas(deltas: ReadonlyMap<string, Counters>, red: { put: readonly RedEntry[]; remove: readonly string[] }): Promise<void> {
+    const updates: Array<{ unit: string; adds: Array<[string, number]> }> = [];
+    for (const [unit, c] of deltas) {
+      const entries = Object.entries(c);
+      for (let i = 0; i < entries.length; i += ADDS_PER_UPDATE) updates.push({ unit, adds: entries.slice(i, i + ADDS_PER_UPDATE) });
+    }
+    await mapPool(updates, 8, async ({ unit, adds }) => {
+      this.io.count(1, 1);
+      await this.io.doc.send(
+        new UpdateCommand({
+          TableName: this.io.table,
+          Key: { PK: LIVE_PK, SK: liveUnitSk(unit) },
+          UpdateExpression: `SET #unit = :unit ADD ${adds.map((_, i) => `#a${i} :v${i}`).join(', ')}`,
+          ExpressionAttributeNames: { '#unit': 'unit', ...Object.fromEntries(adds.map(([k], i) => [`#a${i}`, k])) },
+          ExpressionAttributeValues: { ':unit': unit, ...Object.fromEntries(adds.map(([, v], i) => [`:v${i}`, v])) },
+        }),
+      );
+    });
+    if (red.put.length || red.remove.length) {
+      await batchWrite(this.io.doc, this.io.table, { deletes: red.remove.map((SK) => ({ PK: LIVE_RED_PK, SK })), puts: red.put.map(redItem) }, this.io.count, this.io.retry);
+    }
+  }
+
+  async redPage(limit: number, nextToken: string | undefined, caller: string): Promise<Page<RedEntry>> {
+    const q = queryHash(['red', caller]);
+    const start = decodeToken(nextToken, q, ['PK', 'SK'], (k) => k.PK === LIVE_RED_PK);
+    const out = await this.io.doc.send(
+      new QueryCommand({ TableName: this.io.table, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': LIVE_RED_PK }, Limit: limit + 1, ExclusiveStartKey: start }),
+    );
+    const items = out.Items ?? [];
+    const page = items.slice(0, limit);
+    const last = page[page.length - 1];
+    const more = items.length > limit;
+    const entries = page.map(({ PK: _pk, SK: _sk, ...e }) => e as unknown as RedEntry);
+    return { items: entries, ...(more && last ? { nextToken: encodeToken(q, { PK: String(last.PK), SK: String(last.SK) }) } : {}) };
+  }
+
+  async rebuild(units: readonly UnitCounters[], red: readonly RedEntry[], at: string): Promise<void> {
+    const [held, heldRed] = await Promise.all([
+      this.io.queryAll({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': LIVE_PK }, ProjectionExpression: 'PK, SK' }),
+      this.io.queryAll({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': LIVE_RED_PK }, ProjectionExpression: 'PK, SK' }),
+    ]);
+    const unitItems = units.map(unitItem);
+    const redItems = red.map(redItem);
+    const keep = new Set([...unitItems, ...redItems].map((i) => `${String(i.PK)}\u0000${String(i.SK)}`));
+    const deletes = [...held, ...heldRed]
+      .filter((i) => i.SK !== LIVE_META_SK && !keep.has(`${String(i.PK)}\u0000${String(i.SK)}`))
+      .map((i) => ({ PK: String(i.PK), SK: String(i.SK) }));
+    await batchWrite(this.io.doc, this.io.table, { puts: [...unitItems, ...redItems], deletes }, this.io.count, this.io.retry);
+    await this.io.put({ PK: LIVE_PK, SK: LIVE_META_SK, builtAt: at });
+  }
+
+  async closedWeekCounts(weeks: readonly string[]): Promise<Map<string, WeekCounts>> {
+    const found = await mapPool(weeks, 6, async (week): Promise<WeekCounts | null> => {
+      const items = await this.io.queryAll({
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :agg)',
+        ExpressionAttributeValues: { ':pk': weekClosePk(week), ':agg': 'AGG#' },
+        ExpressionAttributeNames: { '#kind': 'kind', '#key': 'key' },
+        ProjectionExpression: '#kind, #key, red, yellow',
+      });
+      if (items.length === 0) return null;
+      const units = new Map<string, { red: number; yellow: number }>();
+      const lists = Object.fromEntries(LIST_ORDER.map((l) => [l, { red: 0, yellow: 0 }])) as Record<ListKey, { red: number; yellow: number }>;
+      for (const i of items) {
+        const v = { red: Number(i.red ?? 0), yellow: Number(i.yellow ?? 0) };
+        if (i.kind === 'unit') units.set(String(i.key), v);
+        else if (i.kind === 'list' && (LIST_ORDER as readonly string[]).includes(String(i.key))) lists[i.key as ListKey] = v;
+      }
+      const counts: WeekCounts = { week, units, lists };
+      return counts;
+    });
+    return new Map(found.filter((c): c is WeekCounts => c !== null).map((c) => [c.week, c]));
+  }
+}
+
+/** The live aggregates over the same table (the composition roots build it next to the DynamoStore). */
+export function createLiveAggregates(doc: DynamoDBDocumentClient, opts: DynamoStoreOptions): LiveAggregateStore {
+  return new LiveAggregateRecords(new TableIO(doc, opts));
+}
