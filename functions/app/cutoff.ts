@@ -21,7 +21,7 @@
 import type { CountyConfig, WeeklyReport } from '../../contract';
 import { EMPTY_CHANNEL_SETTINGS, type ChannelSettings, type CutoffRequest, type CutoffResult, type PushRun, type WeekCloseResult } from '../../contract/channels';
 import { lastCutoffAtOrBefore, parseInstant, weekOf, weekRange } from '../domain/calendar';
-import { dueWeeks, fixSnapshot, reminderDue, rose, weekAggregates } from '../domain/cutoff';
+import { cutoffDue, dueWeeks, fixSnapshot, rose, weekAggregates } from '../domain/cutoff';
 import { leaderMessages, reminderMessage, render, unitMessages, type PushMessage } from '../domain/push';
 import { reportPeriod, resolveWeek, snapshotOf, weeklyReport, type WeekSnapshot } from '../domain/report';
 import type { ProjectState } from '../domain/types';
@@ -87,14 +87,23 @@ function afterCutoffMessages(b: BuiltWeek, settings: ChannelSettings, config: Co
 
 const preview = (messages: readonly PushMessage[]) => messages.map((m) => ({ audience: `${m.audience.kind}:${m.audience.name}`, text: render(m, 'markdown', 4096) }));
 
-/** Runs the job at the clock's instant. */
+/**
+ * Runs the job at the clock's instant. Without a week (the cloud's tick, the local timer) it first decides from
+ * the stored config and the markers whether a cut-off or a reminder is due (domain cutoffDue) and, when neither
+ * is, answers at once without reading a project.
+ */
 export async function runCutoff(deps: CutoffDeps, req: CutoffRequest = {}): Promise<CutoffResult> {
   const cut = cutoffStore(deps);
   const config = await loadConfig(deps.store);
   const at = deps.clock();
   const dryRun = req.dryRun === true;
-  const [states, closed, stored] = await Promise.all([deps.store.allStates(), cut.closedWeeks(), cut.getChannels()]);
+  const [closed, reminded, stored] = await Promise.all([cut.closedWeeks(), cut.remindedWeeks(), cut.getChannels()]);
   const settings = stored ?? EMPTY_CHANNEL_SETTINGS;
+  // The scheduled run (no week named) first asks whether anything is due — the decision the local timer makes too.
+  const due = cutoffDue(at, config.cutoff, settings.schedule.reminderHoursBefore, { closed, reminded });
+  const remind = req.remind ?? !req.week;
+  if (!req.week && !due.close && !(remind && due.remind)) return { at, dryRun, weeks: [], push: null, reminder: null, ...(dryRun ? { preview: [] } : {}) };
+  const states = await deps.store.allStates();
 
   let weeks: string[];
   if (req.week) {
@@ -138,8 +147,8 @@ export async function runCutoff(deps: CutoffDeps, req: CutoffRequest = {}): Prom
     else out.push = await deliver(deps, settings, messages, { kind: 'afterCutoff', week: newest.week, at });
   }
 
-  if (req.remind ?? !req.week) {
-    const open = reminderDue(at, config.cutoff, settings.schedule.reminderHoursBefore);
+  if (remind) {
+    const open = due.remind;
     if (open) {
       const messages = reminderMessages(states, open, settings, config, at);
       if (dryRun) previews.push(...messages);

@@ -4,7 +4,7 @@
  * per-unit / per-list / per-leader aggregates of a closed week, and when the reminder before a cut-off is due.
  */
 import { LIST_ORDER, type CountyConfig, type CutoffConfig, type FlagLevel, type ListKey, type PerList } from '../../contract/vocabulary';
-import { cutoffMsOnDay, lastCutoffDay, msToInstant, parseInstant, weekOf } from './calendar';
+import { cutoffMsOnDay, lastCutoffAtOrBefore, lastCutoffDay, msToInstant, parseInstant, weekOf } from './calendar';
 import { evaluate } from './flags';
 import type { WeekInterval, WeekSnapshot } from './report';
 import { isActive } from './stage';
@@ -121,6 +121,27 @@ export function reminderDue(now: string, cfg: CutoffConfig, hoursBefore: number 
 export function nextRunAt(now: string, cfg: CutoffConfig, hoursBefore: number | null): string {
   const nowMs = parseInstant(now);
   const next = cutoffMsOnDay(lastCutoffDay(nowMs, cfg) + 7, cfg);
-  const remind = hoursBefore === null ? Infinity : next - hoursBefore * 3_600_000;
+  const remind = hoursBefore === null ? -Infinity : next - hoursBefore * 3_600_000;
   return msToInstant(remind > nowMs ? remind : next);
+}
+
+/** What is due at an instant: the one decision the cloud's tick and the local timer both make (through the job). */
+export interface CutoffDue {
+  /** The week the latest cut-off closed has no CLOSED# marker: the job has weeks to close (missed ones too). */
+  close: boolean;
+  /** The open week whose reminder is due now and was not sent yet; null when none is. */
+  remind: string | null;
+  /** The next instant after `now` at which a cut-off or a reminder falls due (what a timer waits for). */
+  next: string;
+}
+
+/**
+ * Is anything due now? From the stored cut-off configuration, the reminder setting and the closed / reminded
+ * markers — nothing else, so a scheduler ticking every few minutes costs a few small reads when nothing is.
+ * A county that moves its cut-off (PUT /v1/config) is followed from the next tick: nothing is baked in anywhere.
+ */
+export function cutoffDue(now: string, cfg: CutoffConfig, hoursBefore: number | null, done: { closed: ReadonlySet<string>; reminded: ReadonlySet<string> }): CutoffDue {
+  const latest = weekOf(lastCutoffAtOrBefore(now, cfg), cfg);
+  const remind = reminderDue(now, cfg, hoursBefore);
+  return { close: !done.closed.has(latest), remind: remind !== null && !done.reminded.has(remind) ? remind : null, next: nextRunAt(now, cfg, hoursBefore) };
 }

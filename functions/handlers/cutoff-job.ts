@@ -5,7 +5,7 @@
  * invocation (the weeks are closed), so Scheduler does not retry a closed week.
  */
 import { runCutoff } from '../app/cutoff';
-import { envDeps, type Deps } from './deps';
+import { jobDeps, type Deps } from './deps';
 
 export const createJob = (getDeps: () => Deps) => async (): Promise<unknown> => {
   const deps = getDeps();
@@ -22,4 +22,4 @@ export const createJob = (getDeps: () => Deps) => async (): Promise<unknown> => 
   return res;
 };
 
-export const handler = createJob(envDeps);
+export const handler = createJob(jobDeps);

@@ -5,6 +5,7 @@ import { sendEmail, type EmailSender } from './email';
 import { WebhookNotifier, type WebhookOptions } from './webhooks';
 
 export { LogEmailSender, type EmailSender } from './email';
+export { createSesSender, SesEmailSender, type SesSenderOptions } from './ses';
 export { WebhookNotifier, dingtalkSign, feishuSign, webhookRequest, type FetchLike } from './webhooks';
 
 export function createNotifier(opts: WebhookOptions & { email?: EmailSender }): Notifier {

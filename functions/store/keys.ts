@@ -67,7 +67,8 @@ export function stripKeys<T>(item: Record<string, unknown>): T {
 export const CUTOFF_PK = 'CUTOFF';
 export const CLOSED_PREFIX = 'CLOSED#';
 export const closedSk = (week: string): string => `${CLOSED_PREFIX}${week}`;
-export const remindedSk = (week: string): string => `REMINDED#${week}`;
+export const REMINDED_PREFIX = 'REMINDED#';
+export const remindedSk = (week: string): string => `${REMINDED_PREFIX}${week}`;
 export const weekClosePk = (week: string): string => `WEEKCLOSE#${week}`;
 export const REPORT_SK = 'REPORT';
 export const aggregateSk = (kind: string, key: string): string => `AGG#${kind}#${key}`;

@@ -11,7 +11,7 @@ import type { ChannelSettings, PushRun } from '../../contract/channels';
 import { mapPool } from '../app/pool';
 import type { CutoffStore } from '../app/ports';
 import type { WeekAggregate } from '../domain/cutoff';
-import { aggregateSk, CHANNELS_KEY, CLOSED_PREFIX, closedSk, CUTOFF_PK, pushRunsKey, remindedSk, REPORT_SK, weekClosePk } from './keys';
+import { aggregateSk, CHANNELS_KEY, CLOSED_PREFIX, closedSk, CUTOFF_PK, pushRunsKey, REMINDED_PREFIX, remindedSk, REPORT_SK, weekClosePk } from './keys';
 import { CONDITIONAL_PUT_CONCURRENCY, TableIO, type DynamoStoreOptions } from './table-io';
 
 /** Push runs kept per kind for the admin's view. */
@@ -26,13 +26,21 @@ export class ClosedWeekRecords implements CutoffStore {
     return out.Item;
   }
 
-  async closedWeeks(): Promise<Set<string>> {
+  private async markers(prefix: string): Promise<Set<string>> {
     const items = await this.io.queryAll({
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
-      ExpressionAttributeValues: { ':pk': CUTOFF_PK, ':p': CLOSED_PREFIX },
+      ExpressionAttributeValues: { ':pk': CUTOFF_PK, ':p': prefix },
       ProjectionExpression: 'SK',
     });
-    return new Set(items.map((i) => String(i.SK).slice(CLOSED_PREFIX.length)));
+    return new Set(items.map((i) => String(i.SK).slice(prefix.length)));
+  }
+
+  closedWeeks(): Promise<Set<string>> {
+    return this.markers(CLOSED_PREFIX);
+  }
+
+  remindedWeeks(): Promise<Set<string>> {
+    return this.markers(REMINDED_PREFIX);
   }
 
   async fixedReport(week: string): Promise<WeeklyReport | null> {

@@ -60,11 +60,12 @@ export class InvestFlagsStack extends Stack {
         }),
     );
 
-    // The weekly cut-off job, scheduled at the default cut-off in its time zone (functions/handlers/cutoff-job.ts).
+    // The weekly cut-off job (functions/handlers/cutoff-job.ts): a tick in the county's time zone; the job follows the
+    // stored configuration's cut-off. E-mail over SES only when a sender identity is configured.
     this.cutoff = new CutoffSchedule(this, 'Cutoff', {
       table: this.table.table,
-      cutoff: DEFAULT_CONFIG.cutoff,
-      reminderHoursBefore: 24,
+      timeZone: DEFAULT_CONFIG.cutoff.timeZone,
+      ...(settings.email ? { email: settings.email } : {}),
       logLevel: settings.logLevel,
       logRetention: settings.logRetention,
     });

@@ -46,6 +46,12 @@ export interface DeploySettings {
   bootstrapAdminEmail?: string;
   /** Whom unregistered users are told to ask (env ADMIN_CONTACT), e.g. "县招商服务中心 0539-4211234". */
   adminContact?: string;
+  /**
+   * E-mail push over SES (context sesFromAddress + sesIdentityArn, both or neither): the cut-off job sends from this
+   * verified identity and may send from nothing else. Absent: no e-mail sender, no SES permission — the setting
+   * for AWS China regions, which have no SES.
+   */
+  email?: { fromAddress: string; identityArn: string };
 }
 
 export const PLACEHOLDER_GUID = '00000000-0000-0000-0000-000000000000';
@@ -191,6 +197,33 @@ function customDomain(read: ContextReader): CustomDomain | undefined {
   return { domainName, certificate: { iamCertificateId: iamCertificateId! } };
 }
 
+const SES_IDENTITY_ARN = /^arn:(aws[\w-]*):ses:([a-z]{2}(-[a-z]+)+-\d):(\d{12}):identity\/[^\s*]+$/;
+
+/** sesFromAddress + sesIdentityArn: both or neither; never in the aws-cn partition (no SES there). */
+function email(read: ContextReader): DeploySettings['email'] {
+  const fromAddress = text(read, 'sesFromAddress');
+  const identityArn = text(read, 'sesIdentityArn');
+  if (fromAddress === undefined && identityArn === undefined) return undefined;
+  if (fromAddress === undefined || identityArn === undefined) {
+    fail('sesFromAddress 与 sesIdentityArn 须同时提供（或都不提供）', 'Pass both sesFromAddress and sesIdentityArn (or neither)');
+  }
+  const address = /<([^<>]+)>\s*$/.exec(fromAddress)?.[1] ?? fromAddress;
+  if (!EMAIL.test(address)) {
+    fail(`sesFromAddress 不是邮箱地址: "${fromAddress}"`, `sesFromAddress is not an email address: "${fromAddress}"`);
+  }
+  const arn = SES_IDENTITY_ARN.exec(identityArn);
+  if (!arn) {
+    fail(
+      `sesIdentityArn 应为 SES 身份 ARN（arn:aws:ses:<区域>:<账号>:identity/<域名或邮箱>），收到 "${identityArn}"`,
+      `sesIdentityArn must be an SES identity ARN (arn:aws:ses:<region>:<account>:identity/<domain or address>), got "${identityArn}"`,
+    );
+  }
+  if (arn[1] === 'aws-cn') {
+    fail('AWS 中国区域没有 SES：请不要设置 sesFromAddress / sesIdentityArn（推送请用企业微信、钉钉或飞书）', 'AWS China regions have no SES: leave sesFromAddress / sesIdentityArn unset (push through WeCom, DingTalk or Feishu)');
+  }
+  return { fromAddress, identityArn };
+}
+
 export function readSettings(read: ContextReader): DeploySettings {
   const stackName = text(read, 'stackName') ?? DEFAULTS.stackName;
   if (!STACK_NAME.test(stackName)) {
@@ -221,6 +254,7 @@ export function readSettings(read: ContextReader): DeploySettings {
     fail('上下文参数 adminContact 不应超过 200 个字符', 'Context value adminContact must be at most 200 characters');
   }
   const domain = customDomain(read);
+  const ses = email(read);
   const rateLimit = positiveInt(read, 'throttleRate', DEFAULTS.throttleRate);
   const burstLimit = positiveInt(read, 'throttleBurst', DEFAULTS.throttleBurst);
   if (burstLimit < rateLimit) {
@@ -241,5 +275,6 @@ export function readSettings(read: ContextReader): DeploySettings {
     taskpaneDir: text(read, 'taskpaneDir') ?? DEFAULTS.taskpaneDir,
     ...(bootstrapAdminEmail === undefined ? {} : { bootstrapAdminEmail: bootstrapAdminEmail.toLowerCase() }),
     ...(adminContact === undefined ? {} : { adminContact }),
+    ...(ses === undefined ? {} : { email: ses }),
   };
 }

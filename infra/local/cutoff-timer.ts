@@ -1,29 +1,52 @@
 /**
  * The embedded stack's weekly cut-off timer (`npm start`): the same job the cloud's schedule invokes
- * (functions/app/cutoff.ts), run once at start (closing any week missed while the stack was off) and then at the
- * next cut-off or reminder computed from the county's configuration — re-read at least hourly, so a changed
- * cut-off takes effect without a restart. Never throws: a failed run is logged and the timer goes on.
+ * (functions/app/cutoff.ts), run once at start (closing any week missed while the stack was off) and then when the
+ * next cut-off or reminder falls due. When that is comes from the same decision the job makes (domain/cutoff.ts
+ * cutoffDue, from the stored configuration and the closed/reminded markers); the wait is capped at an hour, so a
+ * changed cut-off (PUT /v1/config) takes effect without a restart. Never throws: a failed run is logged and the
+ * timer goes on. Timers and the clock are injected (deps.clock, TimerHost): the tests fire it without waiting.
  */
 import { runCutoff } from '../../functions/app/cutoff';
 import { loadConfig } from '../../functions/app/config';
 import type { Deps } from '../../functions/handlers/deps';
 import { EMPTY_CHANNEL_SETTINGS } from '../../contract/channels';
-import { nextRunAt } from '../../functions/domain/cutoff';
+import { cutoffDue } from '../../functions/domain/cutoff';
 
 /** Longest single wait: the configuration is re-read at least this often. */
-const MAX_WAIT_MS = 3_600_000;
+export const MAX_WAIT_MS = 3_600_000;
+/** How late the timer looks after the instant something falls due (so that instant is past when the job looks). */
+export const LATE_MS = 1_000;
+
+export interface TimerHost {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const REAL_TIMERS: TimerHost = {
+  setTimeout: (fn, ms) => setTimeout(fn, ms).unref(),
+  clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
+};
+
+/** The wait from `now` until a second after `next`, between LATE_MS and MAX_WAIT_MS. */
+export function waitMs(now: string, next: string): number {
+  return Math.min(MAX_WAIT_MS, Math.max(LATE_MS, Date.parse(next) - Date.parse(now) + LATE_MS));
+}
 
 export interface CutoffTimer {
+  /** The instant the timer waits for (a cut-off or a reminder), null while it runs or could not read the config. */
+  readonly waitingFor: string | null;
   /** Resolves when the run in progress (if any) has finished. */
   stop(): Promise<void>;
 }
 
-export function startCutoffTimer(deps: Deps): CutoffTimer {
-  let timer: NodeJS.Timeout | undefined;
+export function startCutoffTimer(deps: Deps, host: TimerHost = REAL_TIMERS): CutoffTimer {
+  let handle: unknown;
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
+  let waitingFor: string | null = null;
 
   const run = async (): Promise<void> => {
+    waitingFor = null;
     try {
       const res = await runCutoff(deps, {});
       const closed = res.weeks.filter((w) => w.status === 'closed').map((w) => w.week);
@@ -40,25 +63,29 @@ export function startCutoffTimer(deps: Deps): CutoffTimer {
     let wait = MAX_WAIT_MS;
     try {
       const config = await loadConfig(deps.store);
-      const hours = ((await deps.cutoff?.getChannels()) ?? EMPTY_CHANNEL_SETTINGS).schedule.reminderHoursBefore;
+      const cut = deps.cutoff;
+      const [closed, reminded, settings] = cut ? await Promise.all([cut.closedWeeks(), cut.remindedWeeks(), cut.getChannels()]) : [new Set<string>(), new Set<string>(), null];
       const now = deps.clock();
-      // A second late, so the cut-off instant itself is past when the job looks.
-      wait = Math.min(MAX_WAIT_MS, Math.max(1_000, Date.parse(nextRunAt(now, config.cutoff, hours)) - Date.parse(now) + 1_000));
+      const due = cutoffDue(now, config.cutoff, (settings ?? EMPTY_CHANNEL_SETTINGS).schedule.reminderHoursBefore, { closed, reminded });
+      waitingFor = due.next;
+      wait = waitMs(now, due.next);
     } catch {
       // The table is not reachable right now: try again within the hour.
     }
     if (stopped) return;
-    timer = setTimeout(() => {
+    handle = host.setTimeout(() => {
       running = run().then(schedule);
     }, wait);
-    timer.unref();
   };
 
   running = run().then(schedule);
   return {
+    get waitingFor() {
+      return waitingFor;
+    },
     stop: async () => {
       stopped = true;
-      if (timer) clearTimeout(timer);
+      if (handle !== undefined) host.clearTimeout(handle);
       await running;
     },
   };

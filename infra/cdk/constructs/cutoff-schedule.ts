@@ -8,51 +8,60 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
-import type { CutoffConfig } from '../../../contract/config';
 import { REPO_ROOT } from '../paths';
 import type { LogLevel } from '../settings';
 
 /** What the job does to the table: reads (config, states, snapshots, markers) and single conditional puts. Nothing else. */
 export const CUTOFF_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:PutItem'] as const;
 
+/** E-mail, when configured: on the configured identity only. */
+export const CUTOFF_SES_ACTIONS = ['ses:SendEmail', 'ses:SendRawEmail'] as const;
+
+/** How often the schedule ticks: the job runs a cut-off or reminder within this many minutes of it falling due. */
+export const TICK_MINUTES = 15;
+
+/** E-mail over SES (the job's only SES permission is sending from this identity). */
+export interface CutoffEmail {
+  /** Sender address of the verified identity ("县招商服务中心 <flags@county.gov.cn>" or a bare address). */
+  fromAddress: string;
+  /** arn:aws:ses:<region>:<account>:identity/<domain or address>: the role may send from it and nothing else. */
+  identityArn: string;
+}
+
 export interface CutoffScheduleProps {
   table: ITable;
-  /** The county's cut-off (default config: Friday 12:00 Asia/Shanghai); the job itself reads the stored config. */
-  cutoff: CutoffConfig;
-  /** The reminder schedule runs this many hours before the cut-off (the stored channel settings decide whether it sends). */
-  reminderHoursBefore: number;
+  /** The county's time zone (default config: Asia/Shanghai): the schedule ticks in it, visible in the template. */
+  timeZone: string;
+  /** E-mail channels over SES; absent = no e-mail sender and no SES permission (AWS China regions, or not configured). */
+  email?: CutoffEmail;
   logLevel: LogLevel;
   logRetention: RetentionDays;
 }
 
-const WEEKDAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
-
-/** The local weekday/hour/minute `hours` before a weekly local time (whole hours, so minutes stay). */
-function before(cfg: CutoffConfig, hours: number): { weekDay: string; hour: string; minute: string } {
-  const minutes = (cfg.weekday - 1) * 1440 + Number(cfg.time.slice(0, 2)) * 60 + Number(cfg.time.slice(3, 5)) - hours * 60;
-  const m = ((minutes % 10080) + 10080) % 10080;
-  return { weekDay: WEEKDAYS[Math.floor(m / 1440)]!, hour: String(Math.floor((m % 1440) / 60)), minute: String(m % 60) };
-}
+/** The region of an SES identity ARN (SES may live in another region than the stack). */
+export const sesRegionOf = (identityArn: string): string => identityArn.split(':')[3] ?? '';
 
 /**
  * The weekly cut-off in the cloud (DESIGN §7): a function not behind the API (functions/handlers/cutoff-job.ts)
- * and two EventBridge Scheduler schedules in the county's time zone — at the cut-off, and before it for the
- * reminder. The job closes whatever is due (missed weeks too), so a late or repeated invocation is harmless.
- * Its role may write logs to its own group and use CUTOFF_TABLE_ACTIONS on the table; the schedules' role may
- * only invoke this function (aws-scheduler-targets' LambdaInvoke).
+ * and one EventBridge Scheduler schedule ticking every TICK_MINUTES in the county's time zone. The schedule knows
+ * nothing of the cut-off: at each tick the job reads the stored configuration (PUT /v1/config) and the closed-week
+ * and reminder markers and decides whether a cut-off or a reminder is due (domain/cutoff.ts cutoffDue — the same
+ * decision the local timer makes); a tick with nothing due reads three small items and ends. A changed cut-off is
+ * followed from the next tick, and a late, repeated or missed invocation is harmless (the job closes whatever is due).
+ * Its role may write logs to its own group, use CUTOFF_TABLE_ACTIONS on the table and, when e-mail is configured,
+ * send from the one SES identity; the schedule's role may only invoke this function (aws-scheduler-targets' LambdaInvoke).
  */
 export class CutoffSchedule extends Construct {
   readonly fn: NodejsFunction;
-  readonly cutoffSchedule: Schedule;
-  readonly reminderSchedule: Schedule;
+  readonly tick: Schedule;
 
   constructor(scope: Construct, id: string, props: CutoffScheduleProps) {
     super(scope, id);
-    const { table, cutoff } = props;
+    const { table, email } = props;
     const logGroup = new LogGroup(this, 'Logs', { retention: props.logRetention });
     const role = new Role(this, 'Role', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-      description: 'invest-flags weekly cut-off job (table reads and puts, webhook pushes)',
+      description: `invest-flags weekly cut-off job (table reads and puts, webhook pushes${email ? ', SES e-mail' : ''})`,
     });
     logGroup.grantWrite(role);
 
@@ -80,6 +89,7 @@ export class CutoffSchedule extends Construct {
         NODE_OPTIONS: '--enable-source-maps',
         LOG_LEVEL: props.logLevel,
         POWERTOOLS_SERVICE_NAME: 'invest-flags-cutoff',
+        ...(email ? { SES_FROM_ADDRESS: email.fromAddress, SES_IDENTITY_ARN: email.identityArn, SES_REGION: sesRegionOf(email.identityArn) } : {}),
       },
       bundling: { forceDockerBundling: false, minify: true, sourceMap: true, format: OutputFormat.CJS, target: 'node22', mainFields: ['module', 'main'], bundleAwsSDK: true, externalModules: [] },
     });
@@ -87,17 +97,15 @@ export class CutoffSchedule extends Construct {
     const tableArn = table.tableArn;
     this.fn.addToRolePolicy(new PolicyStatement({ sid: 'TableCutoff', actions: [...CUTOFF_TABLE_ACTIONS], resources: [tableArn, `${tableArn}/index/*`] }));
 
-    const timeZone = TimeZone.of(cutoff.timeZone);
-    const target = new LambdaInvoke(this.fn, { retryAttempts: 2, maxEventAge: Duration.hours(6) });
-    const [hour, minute] = [String(Number(cutoff.time.slice(0, 2))), String(Number(cutoff.time.slice(3, 5)))];
-    this.cutoffSchedule = new Schedule(this, 'AtCutoff', {
-      description: `invest-flags weekly cut-off (${WEEKDAYS[cutoff.weekday - 1]} ${cutoff.time} ${cutoff.timeZone})`,
-      schedule: ScheduleExpression.cron({ weekDay: WEEKDAYS[cutoff.weekday - 1]!, hour, minute, timeZone }),
-      target,
-    });
-    this.reminderSchedule = new Schedule(this, 'Reminder', {
-      description: `invest-flags reminder ${props.reminderHoursBefore} h before the weekly cut-off`,
-      schedule: ScheduleExpression.cron({ ...before(cutoff, props.reminderHoursBefore), timeZone }),
+    if (email) {
+      // SES v2 SendEmail (Simple content) is authorised as ses:SendEmail; Raw content as ses:SendRawEmail. One identity.
+      this.fn.addToRolePolicy(new PolicyStatement({ sid: 'SesSend', actions: [...CUTOFF_SES_ACTIONS], resources: [email.identityArn] }));
+    }
+
+    const target = new LambdaInvoke(this.fn, { retryAttempts: 2, maxEventAge: Duration.minutes(TICK_MINUTES) });
+    this.tick = new Schedule(this, 'Tick', {
+      description: `invest-flags weekly cut-off tick, every ${TICK_MINUTES} min in ${props.timeZone}: the job runs a cut-off or reminder when the stored config says one is due`,
+      schedule: ScheduleExpression.cron({ minute: `0/${TICK_MINUTES}`, timeZone: TimeZone.of(props.timeZone) }),
       target,
     });
 
