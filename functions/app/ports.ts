@@ -144,8 +144,6 @@ export interface CutoffStore {
   markClosed(week: string, summary: Record<string, unknown>): Promise<boolean>;
   /** The weeks with a REMINDED# marker (one Query): their reminder was sent. */
   remindedWeeks(): Promise<Set<string>>;
-  /** The weeks with a REMINDED# marker (one Query): their reminder was sent. */
-  remindedWeeks(): Promise<Set<string>>;
   /** Claims the reminder of a week (attribute_not_exists): false when it was already sent. */
   claimReminder(week: string, at: string): Promise<boolean>;
   getChannels(): Promise<ChannelSettings | null>;
