@@ -1,4 +1,4 @@
-/** 领导看板: the dashboard as a printable sheet. */
+/** 领导看板: the dashboard as a printable sheet (sections 一 to 七; 七 = the units that have not reported this week). */
 import { CYCLE_KEYS, LIST_ORDER, PRIORITY_KEYS, type Dashboard } from '../../../contract';
 import type { LeaderSheetPlan } from '../gateway';
 import { flagStyle } from '../styles';
@@ -85,6 +85,15 @@ export function dashboardSheet(d: Dashboard, options: LeaderSheetOptions = {}): 
     (r, i) => [i + 1, r.project.name, t.unitName(r.project.unit), r.project.leader, t.stageName(r.project.stage), r.daysFlagged, reasonText(r.reasons, t, lang)],
     () => flagStyle('red'),
   );
+
+  // 7. Units that have not reported this week so far (未按时调度): the count, then each unit; always shown.
+  const late = d.notReported ?? [];
+  w.blank();
+  w.title(t.sections.notReportedNow);
+  w.note(t.notReportedCount(late.length));
+  if (late.length > 0) {
+    table(w, t, [c.no, c.unit, c.activeProjects], late, (x, i) => [i + 1, t.unitName(x.unit), x.active], () => flagStyle('yellow'));
+  }
 
   return w.build(t.sheets.dashboard, 2);
 }

@@ -26,6 +26,7 @@ const ZH = {
   none: '（无）',
   dropped: (week: number, total: number) => `本周终止 ${week} 个项目，累计终止 ${total} 个。`,
   droppedDashboard: (n: number) => `已终止项目 ${n} 个（不计入四个清单）。`,
+  notReportedCount: (n: number) => (n === 0 ? '本周各单位均已按时调度。' : `本周截至目前 ${n} 个单位未按时调度（有在库项目，但没有一个项目更新本周进展）：`),
   flagSummary: (red: number, yellow: number, cleared: number) => `本周新增红旗 ${red} 个、黄旗 ${yellow} 个，消除旗帜 ${cleared} 个。`,
   sections: {
     overview: '一、四个清单总览',
@@ -41,6 +42,7 @@ const ZH = {
     coordination: '五、需县级协调事项',
     noUpdate: '六、本周未更新进展的项目',
     notReported: '七、未按时调度的单位（本周所有项目均未更新进展）',
+    notReportedNow: '七、本周未按时调度的单位',
   },
   col: {
     list: '清单', unit: '单位', count: '项目数', amount: '总投资（亿元）', red: '红旗', yellow: '黄旗',
@@ -48,7 +50,7 @@ const ZH = {
     stage: '环节', median: '中位数（天）', samples: '项目数', type: '类型', no: '序号', name: '项目名称', id: '项目编号',
     leader: '包联领导', days: '挂旗天数', reasons: '预警原因', delta: '较上周', amountDelta: '较上周（亿元）',
     entered: '本周新进入', noUpdate: '未更新进展', droppedWeek: '本周终止', change: '变化', date: '日期',
-    coordination: '需协调事项', flag: '旗帜', updated: '更新时间',
+    coordination: '需协调事项', flag: '旗帜', updated: '更新时间', activeProjects: '在库项目数',
   },
   chartLists: '各单位四个清单项目数',
   chartFlags: '各单位红黄旗',
@@ -75,6 +77,7 @@ const EN: Text = {
   none: '(none)',
   dropped: (week, total) => `${week} projects dropped this week, ${total} in all.`,
   droppedDashboard: (n) => `${n} dropped projects (not in the four lists).`,
+  notReportedCount: (n) => (n === 0 ? 'Every unit has reported this week.' : `${n} units have not reported this week so far (active projects, none with this week's progress updated):`),
   flagSummary: (red, yellow, cleared) => `This week: ${red} new red flags, ${yellow} new yellow flags, ${cleared} cleared.`,
   sections: {
     overview: '1. The four lists',
@@ -90,6 +93,7 @@ const EN: Text = {
     coordination: '5. Needs county-level coordination',
     noUpdate: '6. No progress update this week',
     notReported: '7. Units that did not report this week (no project progress updated)',
+    notReportedNow: '7. Units that have not reported this week',
   },
   col: {
     list: 'List', unit: 'Unit', count: 'Projects', amount: 'Investment (100M CNY)', red: 'Red', yellow: 'Yellow',
@@ -97,7 +101,7 @@ const EN: Text = {
     stage: 'Step', median: 'Median (days)', samples: 'Projects', type: 'Type', no: 'No.', name: 'Project', id: 'Project ID',
     leader: 'Leader in charge', days: 'Days flagged', reasons: 'Reasons', delta: 'vs last week', amountDelta: 'vs last week (100M CNY)',
     entered: 'Entered', noUpdate: 'No update', droppedWeek: 'Dropped', change: 'Change', date: 'Date',
-    coordination: 'Needs coordination', flag: 'Flag', updated: 'Updated',
+    coordination: 'Needs coordination', flag: 'Flag', updated: 'Updated', activeProjects: 'Active projects',
   },
   chartLists: 'Projects per list by unit',
   chartFlags: 'Red and yellow flags by unit',

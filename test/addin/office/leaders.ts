@@ -11,7 +11,8 @@ export function leaderPlans(): LeaderSheetPlan[] {
   const p = period(WEEK);
   const d = dashboard(history(), { asOf: '2026-11-27T04:00:00.000Z', week: WEEK, units: UNITS });
   const w = weeklyReport(upTo(WEEK), upTo(p.previousWeek), p, { units: UNITS });
-  return [dashboardSheet(d, { county: '平邑县' }), weeklySheet(w, { county: '平邑县' })];
+  // One unit that has not reported, so section 七 (未按时调度) has a row to write.
+  return [dashboardSheet({ ...d, notReported: [{ unit: '仲村镇', active: 2 }] }, { county: '平邑县' }), weeklySheet(w, { county: '平邑县' })];
 }
 
 /** A small read-only 全县项目-like sheet: protected by the add-in (no password), replaced on each refresh. */

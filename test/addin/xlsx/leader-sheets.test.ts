@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { EMPTY_PLAN, GatewayError, SETTINGS_SHEET, type LeaderSheetPlan } from '../../../addin/core';
 import { countyProjectsSheet, dashboardSheet, displayWidth, weeklySheet } from '../../../addin/core/leader-sheets';
 import { XlsxGateway } from '../../../addin/xlsx';
+import { FLAG_STYLE } from '../../../addin/core/flag-style';
 import type { ProjectSummary } from '../../../contract';
 import { dashboard, weeklyReport } from '../../../functions/domain/report';
 import { flag, history, period, UNITS } from '../../functions/domain/report/history';
@@ -27,7 +28,8 @@ function plans(county = '平邑县'): LeaderSheetPlan[] {
     updatedAt: '2026-11-20T02:00:00.000Z', version: 1, fields: {},
   });
   return [
-    dashboardSheet(d, { county }),
+    // One unit that has not reported (section 七 with a row; its figures are the gateway's to copy, not to check).
+    dashboardSheet({ ...d, notReported: [{ unit: '仲村镇', active: 2 }] }, { county }),
     weeklySheet(weekly, { county }),
     countyProjectsSheet([{ projects: [project('P-1', 'red'), project('P-2', 'none')] }], { county, asOf: '2026-11-27T04:00:00.000Z' }),
   ];
@@ -85,6 +87,18 @@ describe('leader sheets in an .xlsx (XlsxGateway)', () => {
     before = await load(await applied(original, []));
     bytes = await applied(original);
     after = await load(bytes);
+  });
+
+  it('领导看板 carries section 七 (未按时调度): the count line and the unit row, in yellow', () => {
+    const ws = after.getWorksheet('领导看板')!;
+    let h = 0;
+    ws.eachRow((row, r) => {
+      if (row.getCell(1).value === '七、本周未按时调度的单位') h = r;
+    });
+    expect(h).toBeGreaterThan(0);
+    expect(ws.getCell(h + 1, 1).value).toBe('本周截至目前 1 个单位未按时调度（有在库项目，但没有一个项目更新本周进展）：');
+    expect([1, 2, 3].map((c) => ws.getCell(h + 3, c).value)).toEqual([1, '仲村镇', 2]);
+    expect((ws.getCell(h + 3, 2).fill as ExcelJS.FillPattern).fgColor?.argb).toBe(`FF${FLAG_STYLE.yellow.fill.slice(1)}`);
   });
 
   it('replaces 领导看板 in its place in the tab order and appends the new ones', () => {

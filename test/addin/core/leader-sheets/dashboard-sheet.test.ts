@@ -70,7 +70,46 @@ describe('领导看板 sheet', () => {
     expect(p.rows[h - 1]).toEqual(['序号', '项目名称', '单位', '包联领导', '清单', '挂旗天数', '预警原因']);
     expect(p.rows[h]).toEqual([1, '项目P2', '平邑街道', '张三', '签约项目', 7, 'weekly-update red']);
     for (let col = 1; col <= 7; col++) expect(styleAt(p, h + 1, col)).toEqual(RED);
-    expect(p.rows.length).toBe(h + 1); // the list ends the sheet
+    expect(rowOf(p, '七、本周未按时调度的单位')).toBe(h + 3); // a blank row, then section 七
+  });
+
+  it('七、未按时调度: always shown; with every unit reported, one line says so and ends the sheet', () => {
+    expect(d.notReported).toEqual([]);
+    const h = rowOf(p, '七、本周未按时调度的单位');
+    expect(cell(p, h + 1, 1)).toBe('本周各单位均已按时调度。');
+    expect(p.rows.length).toBe(h + 1);
+  });
+
+  it('七、未按时调度: the count, then each unit (configured order, no-unit named) with its active projects, in yellow', () => {
+    const week = '2026-W48';
+    const late = dashboard(
+      [
+        snap({ id: 'A1', week, unit: '地方镇', progressUpdated: false }),
+        snap({ id: 'A2', week, unit: '地方镇', progressUpdated: false, stage: 'signed' }),
+        snap({ id: 'B1', week, unit: '平邑街道', progressUpdated: true }),
+        snap({ id: 'B2', week, unit: '平邑街道', progressUpdated: false }),
+        snap({ id: 'C1', week, unit: '', progressUpdated: false }),
+        snap({ id: 'D1', week, unit: '仲村镇', progressUpdated: false, stage: 'dropped' }),
+      ],
+      { asOf: AS_OF, week, units: UNITS },
+    );
+    expect(late.notReported).toEqual([{ unit: '地方镇', active: 2 }, { unit: '', active: 1 }]);
+    const s = dashboardSheet(late, { county: '平邑县' });
+    const h = rowOf(s, '七、本周未按时调度的单位');
+    expect(cell(s, h + 1, 1)).toBe('本周截至目前 2 个单位未按时调度（有在库项目，但没有一个项目更新本周进展）：');
+    expect(s.rows.slice(h + 1)).toEqual([
+      ['序号', '单位', '在库项目数'],
+      [1, '地方镇', 2],
+      [2, '未填单位', 1],
+    ]);
+    const YELLOW = { fill: FLAG_STYLE.yellow.fill, font: FLAG_STYLE.yellow.font };
+    for (let col = 1; col <= 3; col++) expect(styleAt(s, h + 3, col)).toEqual(YELLOW);
+    expectRangesInside(s);
+    const en = dashboardSheet(late, { lang: 'en' });
+    const e = rowOf(en, '7. Units that have not reported this week');
+    expect(cell(en, e + 1, 1)).toBe("2 units have not reported this week so far (active projects, none with this week's progress updated):");
+    expect(en.rows[e + 1]).toEqual(['No.', 'Unit', 'Active projects']);
+    expect(en.rows[e + 3]).toEqual([2, '(no unit)', 1]);
   });
 
   it('column widths fit the headings (a CJK character is two wide) within a printable cap', () => {

@@ -15,6 +15,25 @@ const YELLOW = { fill: FLAG_STYLE.yellow.fill, font: FLAG_STYLE.yellow.font };
 describe('周调度 sheet', () => {
   const p = weeklySheet(report('2026-W47'), { county: '平邑县' });
 
+  it('七、未按时调度的单位: each unit that changed no progress this week, with its active projects (the no-unit row named)', () => {
+    expect(report('2026-W47').notReported).toEqual([{ unit: '', active: 1 }]);
+    const h = rowOf(p, '七、未按时调度的单位（本周所有项目均未更新进展）');
+    expect(p.rows.slice(h, h + 2)).toEqual([
+      ['序号', '单位', '项目数'],
+      [1, '未填单位', 1],
+    ]);
+    expect(p.rows.length).toBe(h + 2); // the last section
+    expect(rowOf(p, '六、本周未更新进展的项目')).toBeLessThan(h);
+  });
+
+  it('七 is left out in a week every unit reported', () => {
+    const w48 = report('2026-W48');
+    expect(w48.notReported).toEqual([]);
+    expect(() => rowOf(weeklySheet(w48), '七、未按时调度的单位（本周所有项目均未更新进展）')).toThrow(/no row/);
+    const en = weeklySheet({ ...report('2026-W47') }, { lang: 'en' });
+    expect(en.rows[rowOf(en, '7. Units that did not report this week (no project progress updated)')]).toEqual(['No.', 'Unit', 'Projects']);
+  });
+
   it('title, period, landscape, frozen title rows', () => {
     expect(p.name).toBe('周调度');
     expect(cell(p, 1, 1)).toBe('平邑县招商引资项目周调度 · 2026年第47周');
