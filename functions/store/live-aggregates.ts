@@ -34,9 +34,26 @@ export const unitItem = (u: UnitCounters): Item => ({ PK: LIVE_PK, SK: liveUnitS
 export const redItem = (e: RedEntry): Item => ({ PK: LIVE_RED_PK, SK: redKey(e), ...e });
 
 export class LiveAggregateRecords implements LiveAggregateStore {
+  /** Reads in flight, by what they read: concurrent dashboards share one Query instead of four. */
+  private readonly inflight = new Map<string, Promise<unknown>>();
+  /** Closed weeks' counts never change once written (the cut-off puts the same items again on a rerun). */
+  private readonly closed = new Map<string, WeekCounts>();
+
   constructor(private readonly io: TableIO) {}
 
-  async unitCounters(): Promise<{ built: boolean; units: UnitCounters[] }> {
+  private shared<T>(key: string, read: () => Promise<T>): Promise<T> {
+    const held = this.inflight.get(key) as Promise<T> | undefined;
+    if (held) return held;
+    const p = read().finally(() => this.inflight.delete(key));
+    this.inflight.set(key, p);
+    return p;
+  }
+
+  unitCounters(): Promise<{ built: boolean; units: UnitCounters[] }> {
+    return this.shared('units', () => this.readUnits());
+  }
+
+  private async readUnits(): Promise<{ built: boolean; units: UnitCounters[] }> {
     const items = await this.io.queryAll({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': LIVE_PK } });
     const built = items.some((i) => i.SK === LIVE_META_SK);
     const units = items.filter((i) => String(i.SK).startsWith(UNIT_PREFIX)).map((i) => ({ unit: String(i.SK).slice(UNIT_PREFIX.length), counters: countersOf(i) }));
@@ -69,9 +86,9 @@ export class LiveAggregateRecords implements LiveAggregateStore {
   async redPage(limit: number, nextToken: string | undefined, caller: string): Promise<Page<RedEntry>> {
     const q = queryHash(['red', caller]);
     const start = decodeToken(nextToken, q, ['PK', 'SK'], (k) => k.PK === LIVE_RED_PK);
-    const out = await this.io.doc.send(
-      new QueryCommand({ TableName: this.io.table, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': LIVE_RED_PK }, Limit: limit + 1, ExclusiveStartKey: start }),
-    );
+    const read = () =>
+      this.io.doc.send(new QueryCommand({ TableName: this.io.table, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': LIVE_RED_PK }, Limit: limit + 1, ExclusiveStartKey: start }));
+    const out = await this.shared(`red\u0000${limit}\u0000${start ? start.SK : ''}`, read);
     const items = out.Items ?? [];
     const page = items.slice(0, limit);
     const last = page[page.length - 1];
@@ -96,7 +113,13 @@ export class LiveAggregateRecords implements LiveAggregateStore {
   }
 
   async closedWeekCounts(weeks: readonly string[]): Promise<Map<string, WeekCounts>> {
-    const found = await mapPool(weeks, 6, async (week): Promise<WeekCounts | null> => {
+    const found = await mapPool(weeks, 6, async (week): Promise<WeekCounts | null> => this.closed.get(week) ?? this.shared(`closed\u0000${week}`, () => this.readClosed(week)));
+    for (const c of found) if (c) this.closed.set(c.week, c);
+    return new Map(found.filter((c): c is WeekCounts => c !== null).map((c) => [c.week, c]));
+  }
+
+  private async readClosed(week: string): Promise<WeekCounts | null> {
+    {
       const items = await this.io.queryAll({
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :agg)',
         ExpressionAttributeValues: { ':pk': weekClosePk(week), ':agg': 'AGG#' },
@@ -113,8 +136,7 @@ export class LiveAggregateRecords implements LiveAggregateStore {
       }
       const counts: WeekCounts = { week, units, lists };
       return counts;
-    });
-    return new Map(found.filter((c): c is WeekCounts => c !== null).map((c) => [c.week, c]));
+    }
   }
 }
 
