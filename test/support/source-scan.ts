@@ -44,7 +44,7 @@ export function target(file: string, spec: string): { kind: 'file'; path: string
     const parts = spec.split('/');
     return { kind: 'package', name: spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]! };
   }
-  return { kind: 'file', path: relative(ROOT, resolve(ROOT, dirname(file), spec)).replace(/\.(ts|js|mjs|cjs|json)$/, '') };
+  return { kind: 'file', path: relative(ROOT, resolve(ROOT, dirname(file), spec)).replace(/\.(ts|js|mjs|cjs)$/, '') };
 }
 
 export const read = (file: string): string => readFileSync(join(ROOT, file), 'utf8');
