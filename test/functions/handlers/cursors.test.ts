@@ -82,4 +82,11 @@ describe('crafted nextToken → 400 naming nextToken', () => {
     expectRefused(await page(q + b64({ q: t.q, k: t.k, more: 1 })), 'extra cursor field');
     expect((await page(q + edited(t.k))).status).toBe(200);
   });
+
+  it('the dashboard’s red-list cursor (GET /v1/dashboard?nextToken=) is checked the same way', async () => {
+    const projects = (await page('/v1/projects?limit=1')).body.nextToken!;
+    for (const [what, token] of [['{"PK":"x"}', b64({ PK: 'x' })], ['[]', b64([])], ['not base64url', 'not*base64!'], ['a projects cursor', projects]] as const) {
+      expectRefused(await call(stack, 'GET', `/v1/dashboard?nextToken=${encodeURIComponent(token)}`, stack.adminToken), `dashboard: ${what}`);
+    }
+  });
 });
