@@ -19,6 +19,26 @@ export interface SheetSnapshot {
   visible?: boolean;
   /** Cells holding an Excel error (#N/A, #REF!…): read as null in `values`, listed here by A1 address. */
   cellErrors?: Array<{ address: string; error: string }>;
+  /** Excel tables (Insert → Table) on the sheet, where the gateway reads them. */
+  tables?: TableInfo[];
+}
+
+/** An Excel table: its name, its whole range in A1 (header row to totals row) and whether it has a totals row. */
+export interface TableInfo {
+  name: string;
+  ref: string;
+  totalsRow: boolean;
+}
+
+/**
+ * A list kept as an Excel table grows to take in what the plan adds: the owned columns (and columns a move created)
+ * right of it become table columns, named by their header cells, and rows moved in become table rows. `ref` is the
+ * table's range once the plan's rows are inserted and before the moves' source rows are deleted; a gateway resizes the
+ * table then (a later delete shrinks it as Excel's own row delete does).
+ */
+export interface TableResize {
+  name: string;
+  ref: string;
 }
 
 /** What the workbook keeps about itself, stored inside the workbook by each gateway. */
@@ -83,6 +103,8 @@ export interface SheetPlan {
    * written before the source rows are deleted (row numbers as read), so the sequence reads 1..n−1 afterwards.
    */
   renumber?: Array<{ col: number; top: number; values: number[] }>;
+  /** The sheet's list kept as an Excel table: resized over the new columns and the rows moved in (see TableResize). */
+  table?: TableResize;
 }
 
 /**

@@ -9,6 +9,7 @@ import type { ColumnWrite, SheetPlan, WritePlan } from './gateway';
 import type { SheetLayout } from './layout';
 import { OWNED_HEADER } from './layout';
 import { MSG } from './messages';
+import { tableResize } from './tables';
 import type { LedgerRow } from './rows';
 
 export const ID_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -66,7 +67,9 @@ export function planIds(layouts: SheetLayout[], rows: LedgerRow[], random: () =>
   for (const layout of layouts) {
     const written = fresh.get(layout.sheet) ?? [];
     const columns: ColumnWrite[] = [...newHeaders(layout), ...runs(layout.ownedCols.id, written.map((w) => ({ row: w.row, value: w.id })), formatSource(layout, 'id'))];
-    if (columns.length) out.plan.sheets.push({ sheet: layout.sheet, columns, styles: [], notes: [] } satisfies SheetPlan);
+    // A list kept as a table takes its new owned columns in as table columns from the first write.
+    const table = tableResize(layout);
+    if (columns.length || table) out.plan.sheets.push({ sheet: layout.sheet, columns, styles: [], notes: [], ...(table ? { table } : {}) } satisfies SheetPlan);
   }
   return out;
 }

@@ -9,3 +9,4 @@ export * from './layout';
 export * from './messages';
 export * from './plan';
 export * from './rows';
+export * from './tables';

@@ -5,6 +5,7 @@
  * A mapping saved in the workbook's settings wins over both.
  */
 import { normalizeHeader, type ListKey, type Message } from '../../contract';
+import { parseArea, type Area } from './a1';
 import type { SheetSnapshot, WorkbookSettings } from './gateway';
 import { detectHeader, type HeaderMap, type OwnedKey } from './headers';
 import { cellText, isEmptyCell, toGrid, type Grid } from './grid';
@@ -27,6 +28,8 @@ export interface SheetLayout extends HeaderMap {
   ownedCols: Record<OwnedColumnKey, number>;
   /** Owned columns that do not exist yet: core writes their headers. */
   newColumns: OwnedColumnKey[];
+  /** The Excel table the list is kept in (its header row is the list's header row), when there is one. */
+  table?: { name: string; area: Area; totalsRow: boolean };
 }
 
 /** The list a sheet name or stage-column value names: the longest alias it contains. */
@@ -63,7 +66,17 @@ function layoutOf(snapshot: SheetSnapshot, list: ListKey | null, settings: Workb
     flag: place('flag', header.owned.flag),
     reason: place('reason', header.owned.reason),
   };
-  return { ...header, sheet: snapshot.name, grid, list, ownedCols, newColumns };
+  const table = listTable(snapshot, header.headerBottom);
+  return { ...header, sheet: snapshot.name, grid, list, ownedCols, newColumns, ...(table ? { table } : {}) };
+}
+
+/** The table whose header row is the list's (lowest) header row: the list is kept in it. */
+function listTable(snapshot: SheetSnapshot, headerRow: number): SheetLayout['table'] {
+  for (const t of snapshot.tables ?? []) {
+    const area = parseArea(t.ref);
+    if (area && area.top === headerRow) return { name: t.name, area, totalsRow: t.totalsRow };
+  }
+  return undefined;
 }
 
 function lastDataCol(g: Grid, fromRow: number): number {

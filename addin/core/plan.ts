@@ -7,6 +7,7 @@
 import { FIELD_BY_KEY, normalizeHeader, type FieldKey, type FlagLevel, type ListKey, type Message, type RawCell, type SyncRowResult } from '../../contract';
 import { cellAddress } from './a1';
 import type { CellStyle, ColumnWrite, NoteWrite, RowMove, SheetPlan, WritePlan } from './gateway';
+import { tableResize } from './tables';
 import { cellText, isEmptyCell } from './grid';
 import { isSerialHeader } from './headers';
 import { formatSource, newHeaders, runs } from './ids';
@@ -197,8 +198,9 @@ function planRows(
       ...(layout.stageCol ? runs(layout.stageCol, w.stage) : []),
       ...w.extraColumns,
     ];
-    if (columns.length || w.styles.size || w.notes.length || serials) {
-      out.plan.sheets.push({ sheet: layout.sheet, columns, styles: w.styles.list(), notes: w.notes, ...(serials ? { renumber: serials } : {}) } satisfies SheetPlan);
+    const table = tableResize(layout, out.plan.moves, extraCols.get(layout.sheet));
+    if (columns.length || w.styles.size || w.notes.length || serials || table) {
+      out.plan.sheets.push({ sheet: layout.sheet, columns, styles: w.styles.list(), notes: w.notes, ...(serials ? { renumber: serials } : {}), ...(table ? { table } : {}) } satisfies SheetPlan);
     }
   }
   return out;

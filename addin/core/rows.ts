@@ -33,7 +33,7 @@ export interface LedgerRow {
   issues: RowIssue[];
 }
 
-const TOTAL = /^(合\s*计|小\s*计|总\s*计|共\s*计|total|subtotal)/i;
+const TOTAL = /^(合\s*计|小\s*计|总\s*计|共\s*计|汇\s*总|total|subtotal)/i;
 const NOTE = /^(注|备注|说明|填报说明|填表说明|附注|note)\s*[:：\d.、]/i;
 const FOOTER = /^(填报单位|填报人|填表人|审核人|审核|联系电话|制表|制表人|负责人|单位负责人)\s*[:：]/;
 /** Columns (from the left of the sheet) in which a total label is looked for. */

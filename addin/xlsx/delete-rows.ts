@@ -12,6 +12,7 @@
 import ExcelJS from 'exceljs';
 import { cellAddress, colNumber } from '../core/a1';
 import { moveImages } from './move-images';
+import { filterRef } from './tables';
 import { formulaAfterInsert } from '../core/formula-refs';
 import { RowDeletion, RowInsertion, shiftFormula, type FormulaShift, type RowShift } from './shift';
 
@@ -241,11 +242,13 @@ function shiftTables(ws: ExcelJS.Worksheet, deletion: RowShift): void {
   for (const t of Object.values((ws as unknown as { tables: Record<string, { table?: Record<string, unknown> }> }).tables ?? {})) {
     const model = t.table;
     if (!model) continue;
-    for (const key of ['tableRef', 'autoFilterRef'] as const) {
-      const ref = model[key];
-      if (typeof ref !== 'string') continue;
-      const shifted = deletion.ref(ref);
-      if (shifted) model[key] = shifted;
-    }
+    const ref = model.tableRef;
+    if (typeof ref !== 'string') continue;
+    const shifted = deletion.ref(ref);
+    if (!shifted) continue;
+    model.tableRef = shifted;
+    // The filter stops above a totals row: derived from the table's range (a row inserted at the totals row is inside
+    // the table, but below the old filter range, which would not have grown).
+    if (typeof model.autoFilterRef === 'string') model.autoFilterRef = filterRef(shifted, Boolean(model.totalsRow));
   }
 }

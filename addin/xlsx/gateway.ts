@@ -27,6 +27,7 @@ import { readAnchors, restoreAnchoring } from './anchors';
 import { deleteRows, insertRow } from './delete-rows';
 import { Package } from './package';
 import { readWorksheet } from './read';
+import { resizeTable } from './tables';
 import { findUnkept, type UnkeptPart } from './unkept';
 import { escapeXmlText, needsXmlEscape } from './xml-text';
 
@@ -76,11 +77,12 @@ export class XlsxGateway implements WorkbookGateway {
   }
 
   /**
-   * The file's bytes. Text cells holding characters XML cannot carry are escaped for the write only (xml-text.ts)
-   * and restored after, so the workbook in memory keeps the text as typed and the file reads back the same.
+   * The file's bytes. Text cells and notes holding characters XML cannot carry are escaped for the write only
+   * (xml-text.ts) and restored after, so the workbook in memory keeps the text as typed and the file reads back the same.
    */
   async save(): Promise<Uint8Array> {
     const escaped: Array<[ExcelJS.Cell, string]> = [];
+    const notes: Array<[ExcelJS.Cell, string]> = [];
     for (const ws of this.workbook.worksheets) {
       ws.eachRow({ includeEmpty: false }, (row) =>
         row.eachCell({ includeEmpty: false }, (cell) => {
@@ -89,6 +91,11 @@ export class XlsxGateway implements WorkbookGateway {
             escaped.push([cell, v]);
             cell.value = escapeXmlText(v);
           }
+          const n = cell.note;
+          if (typeof n === 'string' && needsXmlEscape(n)) {
+            notes.push([cell, n]);
+            cell.note = escapeXmlText(n);
+          }
         }),
       );
     }
@@ -96,6 +103,7 @@ export class XlsxGateway implements WorkbookGateway {
       return new Uint8Array(await this.workbook.xlsx.writeBuffer());
     } finally {
       for (const [cell, v] of escaped) cell.value = v;
+      for (const [cell, n] of notes) cell.note = n;
     }
   }
 
@@ -168,6 +176,8 @@ export class XlsxGateway implements WorkbookGateway {
       for (const sw of m.styles ?? []) for (const ref of sw.cells) setStyle(ws.getCell(ref.row, ref.col), sw.style);
       for (const n of m.notes ?? []) if (n.text !== null) ws.getCell(n.row, n.col).note = n.text;
     }
+    // Lists kept as tables take in their new columns and the rows moved in (before the source rows go).
+    for (const sp of plan.sheets) if (sp.table) resizeTable(this.workbook.getWorksheet(sp.sheet)!, sp.table);
     // Source rows go last, all at once per sheet, as Excel deletes rows (notes, merges, validation, formats follow).
     const deletions = new Map<string, number[]>();
     for (const { sheet, row } of plan.moves.map((m) => m.from)) deletions.set(sheet, deletions.get(sheet) ?? []).get(sheet)!.push(row);

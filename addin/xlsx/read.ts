@@ -1,7 +1,7 @@
 /** Reading an ExcelJS worksheet into a SheetSnapshot the way Excel reports cells. */
 import ExcelJS from 'exceljs';
 import type { RawCell } from '../../contract';
-import type { SheetSnapshot } from '../core/gateway';
+import type { SheetSnapshot, TableInfo } from '../core/gateway';
 
 const MS_PER_DAY = 86_400_000;
 /** Days from each date system's epoch to 1970-01-01. */
@@ -68,7 +68,9 @@ export function readWorksheet(ws: ExcelJS.Worksheet, system: 1900 | 1904): Sheet
     m.range.replace(/^.*!/, ''),
   );
   const visible = ws.state === 'visible' || ws.state === undefined;
-  if (!cells.length) return { name: ws.name, top: 1, left: 1, values: [], numberFormats: [], merges, visible };
+  const tables = readTables(ws);
+  const extra = tables.length ? { tables } : {};
+  if (!cells.length) return { name: ws.name, top: 1, left: 1, values: [], numberFormats: [], merges, visible, ...extra };
   const values: RawCell[][] = Array.from({ length: bottom - top + 1 }, () => new Array<RawCell>(right - left + 1).fill(null));
   const numberFormats: string[][] = Array.from({ length: bottom - top + 1 }, () => new Array<string>(right - left + 1).fill(''));
   const cellErrors: SheetSnapshot['cellErrors'] = [];
@@ -80,5 +82,27 @@ export function readWorksheet(ws: ExcelJS.Worksheet, system: 1900 | 1904): Sheet
     values[c.row - top]![c.col - left] = c.value;
     numberFormats[c.row - top]![c.col - left] = c.numFmt;
   }
-  return { name: ws.name, top, left, values, numberFormats, merges, visible, ...(cellErrors.length ? { cellErrors } : {}) };
+  return { name: ws.name, top, left, values, numberFormats, merges, visible, ...(cellErrors.length ? { cellErrors } : {}), ...extra };
+}
+
+/** ExcelJS's model of a table loaded from xl/tables/*.xml (or added with addTable). */
+export interface TableModel {
+  name: string;
+  tableRef: string;
+  totalsRow?: boolean;
+  headerRow?: boolean;
+  autoFilterRef?: string;
+  columns: Array<{ name: string; filterButton?: boolean; totalsRowFunction?: string; totalsRowLabel?: string }>;
+}
+
+export function tableModels(ws: ExcelJS.Worksheet): TableModel[] {
+  const tables = (ws as unknown as { tables?: Record<string, { table?: TableModel }> }).tables ?? {};
+  return Object.values(tables).flatMap((t) => (t.table?.tableRef ? [t.table] : []));
+}
+
+/** The sheet's tables with a header row (a table without one holds no list). */
+function readTables(ws: ExcelJS.Worksheet): TableInfo[] {
+  return tableModels(ws)
+    .filter((t) => t.headerRow !== false)
+    .map((t) => ({ name: t.name, ref: t.tableRef, totalsRow: Boolean(t.totalsRow) }));
 }

@@ -102,6 +102,7 @@ describe('write plan', () => {
       from: { sheet: '重点线索', row: 2 },
       to: { sheet: '签约项目', row: 3 },
       insert: { formatRow: 2, lastRow: 4, lastCol: 5 },
+      formats: [{ col: 6, from: 2 }], // the new 线索时间 cell looks like the row's last header column's cell
       styles: [{ style: { fill: '#FFC7CE', font: '#9C0006' }, cells: [{ row: 3, col: 4 }] }],
       cells: [
         { col: 1, value: '甲' },
