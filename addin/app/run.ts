@@ -5,6 +5,7 @@
 import type { ListKey, Message, MissingProject, SyncRowResult, SyncSummary } from '../../contract';
 import {
   buildPlan,
+  colLetter,
   MSG,
   newId,
   planIds,
@@ -41,11 +42,12 @@ export type SyncCounts = Pick<SyncSummary, 'rows' | 'created' | 'updated' | 'unc
 export interface SyncOutcome extends SyncCounts {
   workbookId: string;
   asOf: string;
-  lists: Array<{ sheet: string; list: ListKey | null; rows: number; headerRow: number }>;
+  /** nameColumn: the letter of the list's 项目名称 column (else its first column), to name a row by its cell (签约项目!B7). */
+  lists: Array<{ sheet: string; list: ListKey | null; rows: number; headerRow: number; nameColumn?: string }>;
   idsAssigned: number;
   skipped: { blank: number; total: number; note: number };
   /** Stage transitions the server answered (recorded now, or a move the row awaits), with the days the step took. */
-  transitions: Array<{ id: string; name: string; sheet: string; row: number; from: string; to: string; on: string; cycleDays: number | null }>;
+  transitions: Array<{ id: string; name: string; sheet: string; row: number; cell: string; from: string; to: string; on: string; cycleDays: number | null }>;
   moved: MoveReport[];
   pendingMoves: MoveReport[];
   /** The server's answers for the pending moves' rows, kept so applyMoves can move them later without a sync. */
@@ -103,6 +105,10 @@ export async function runSync({ gateway, api, options = {}, onProgress, signal, 
   );
 
   onProgress?.({ phase: 'write' });
+  const nameColumn = (sheet: string): string => {
+    const l = layouts.sheets.find((x) => x.sheet === sheet);
+    return colLetter(l?.colOf.name ?? 1);
+  };
   const rowsById = new Map(ids.rows.map((r) => [r.id, r]));
   const planned = buildPlan(layouts.sheets, [...ids.rows, ...ids.blocked], synced.results, {
     ...options,
@@ -115,7 +121,7 @@ export async function runSync({ gateway, api, options = {}, onProgress, signal, 
   return {
     workbookId,
     asOf: synced.asOf,
-    lists,
+    lists: lists.map((l) => ({ ...l, nameColumn: nameColumn(l.sheet) })),
     rows: rows.length,
     created: synced.summary.created,
     updated: synced.summary.updated,
@@ -127,7 +133,7 @@ export async function runSync({ gateway, api, options = {}, onProgress, signal, 
     skipped,
     transitions: synced.results.flatMap((r) =>
       r.transition
-        ? [{ id: r.id, name: String(rowsById.get(r.sentId ?? r.id)?.cells.name ?? ''), sheet: r.ref.sheet, row: r.ref.row, from: r.transition.from, to: r.transition.to, on: r.transition.on, cycleDays: r.transition.cycleDays }]
+        ? [{ id: r.id, name: String(rowsById.get(r.sentId ?? r.id)?.cells.name ?? ''), sheet: r.ref.sheet, row: r.ref.row, cell: `${nameColumn(r.ref.sheet)}${r.ref.row}`, from: r.transition.from, to: r.transition.to, on: r.transition.on, cycleDays: r.transition.cycleDays }]
         : [],
     ),
     moved: planned.moved,

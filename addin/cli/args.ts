@@ -24,6 +24,29 @@ export class RefusedError extends Error {
   }
 }
 
+/**
+ * The input file (or the --mapping file) is missing, a folder, or cannot be read: exit 2 with this one line in the
+ * operator's language, not the usage text (the command was typed right; the file is the problem).
+ */
+export class InputFileError extends Error {
+  readonly msg: Message;
+  constructor(zh: string, en: string) {
+    super(en);
+    this.name = 'InputFileError';
+    this.msg = { zh, en };
+  }
+}
+
+/** Why a file could not be read, in plain words (permission, missing, a folder), from Node's error code. */
+export function unreadableFile(path: string, e: unknown): InputFileError {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new InputFileError(`找不到文件：${path}`, `No such file: ${path}`);
+  if (code === 'EISDIR') return new InputFileError(`这是一个文件夹，不是工作簿文件：${path}`, `This is a folder, not a workbook file: ${path}`);
+  if (code === 'EACCES' || code === 'EPERM') return new InputFileError(`没有读取此文件的权限：${path}（请检查文件权限，或先把文件复制到自己的文件夹）`, `No permission to read this file: ${path} (check its permissions, or copy it to a folder of your own first)`);
+  if (code === 'EBUSY') return new InputFileError(`文件正被其他程序占用：${path}（请先在 Excel 或 WPS 中关闭它）`, `The file is in use by another program: ${path} (close it in Excel or WPS first)`);
+  return new InputFileError(`无法读取文件：${path}（${code ?? (e as Error).message}）`, `Cannot read the file: ${path} (${code ?? (e as Error).message})`);
+}
+
 export function isoDate(value: string | undefined, flag: string): string | undefined {
   if (value === undefined) return undefined;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new UsageError(`${flag} 应为 YYYY-MM-DD：${value}`, `${flag} must be YYYY-MM-DD: ${value}`);
@@ -78,8 +101,8 @@ export function besideInput(input: string, suffix: string): string {
 /** The input (which must exist) and where to write: --out, the input itself with --in-place, or beside it. */
 export function inputAndOutput(o: { input: string; out?: string; inPlace?: boolean }, suffix: string): { input: string; out: string } {
   const input = resolve(o.input);
-  if (!existsSync(input)) throw new UsageError(`找不到文件：${input}`, `No such file: ${input}`);
-  if (!statSync(input).isFile()) throw new UsageError(`这是一个文件夹，不是工作簿文件：${input}`, `This is a folder, not a workbook file: ${input}`);
+  if (!existsSync(input)) throw new InputFileError(`找不到文件：${input}`, `No such file: ${input}`);
+  if (!statSync(input).isFile()) throw new InputFileError(`这是一个文件夹，不是工作簿文件：${input}`, `This is a folder, not a workbook file: ${input}`);
   if (o.inPlace && extname(input).toLowerCase() !== '.xlsx') {
     throw new UsageError(`只能原地覆盖 .xlsx 文件；输出总是 .xlsx，请用 --out 指定输出文件：${input}`, `Only an .xlsx file can be overwritten in place; the output is always .xlsx, so name one with --out: ${input}`);
   }

@@ -10,7 +10,8 @@
 import { ApiCallError, LedgerError } from '../app';
 import { GatewayError } from '../core';
 import { version } from '../../package.json';
-import { EXIT, RefusedError, UsageError } from './args';
+import { EXIT, InputFileError, RefusedError, UsageError } from './args';
+import { translateParseError } from './parse-errors';
 import { detectLang } from './i18n';
 import { defaultIo, type Io } from './io';
 
@@ -113,17 +114,22 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       default:
         throw new UsageError(`未知命令：${command}`, `Unknown command: ${command}`);
     }
-  } catch (e) {
+  } catch (thrown) {
+    const e = translateParseError(thrown);
     // With --json, every failure is also a JSON error object on stdout, the API's shape: { error: { code, message, details } }.
     const json = rest.includes('--json');
     const fail = (exit: number, code: string, message: { zh: string; en: string }, details: Record<string, unknown> = {}) => {
       if (json) io.stdout.write(JSON.stringify({ error: { code, message, details } }, null, 2) + '\n');
       return exit;
     };
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      const msg = e instanceof UsageError ? e.msg : { zh: (e as Error).message, en: (e as Error).message };
-      io.stderr.write(`${msg[lang]}\n\n${USAGE[lang]}\n`);
-      return fail(EXIT.usage, 'usage', msg);
+    if (e instanceof UsageError) {
+      io.stderr.write(`${e.msg[lang]}\n\n${USAGE[lang]}\n`);
+      return fail(EXIT.usage, 'usage', e.msg);
+    }
+    // The command was typed right; the file is missing or unreadable: its one line, not the usage text.
+    if (e instanceof InputFileError) {
+      io.stderr.write(`${e.msg[lang]}\n`);
+      return fail(EXIT.usage, 'input', e.msg);
     }
     if (e instanceof LedgerError) {
       const looked = (e.details.looked ?? []) as Array<{ sheet: string; reason: { zh: string; en: string } }>;

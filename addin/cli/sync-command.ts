@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { STAGE_NAMES } from '../../contract';
 import { runSync, summarize, type SyncOutcome } from '../app';
-import { besideInput, EXIT, isoDate, TARGET_OPTIONS, targetArgs, UsageError } from './args';
+import { besideInput, EXIT, InputFileError, isoDate, TARGET_OPTIONS, targetArgs, unreadableFile, UsageError } from './args';
 import { detectLang, table, type Lang } from './i18n';
 import type { Io } from './io';
 import { progressBar } from './progress';
@@ -20,7 +20,8 @@ function readMappingFile(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
-    throw new UsageError(`无法读取 --mapping 文件 ${path}：${(e as Error).message}`, `Cannot read the --mapping file ${path}: ${(e as Error).message}`);
+    const why = unreadableFile(path, e).msg;
+    throw new InputFileError(`无法读取 --mapping 文件：${why.zh}`, `Cannot read the --mapping file: ${why.en}`);
   }
 }
 
@@ -74,6 +75,9 @@ export function formatSummary(o: SyncOutcome, out: string, lang: Lang): string {
   const list = (k: string | null) => (k ? STAGE_NAMES[k as keyof typeof STAGE_NAMES][lang] : t('按阶段列', 'by stage column'));
   // The days a step took (clue → signed …): the figure the county wants shortened; blank when a date is missing.
   const days = (d: number | null) => (d === null ? '' : t(`用时 ${d} 天`, `${d} days`));
+  // A row is named by its name cell (签约项目!B7), as errors are by theirs: a clerk goes to it with Ctrl+G.
+  const nameColumn = new Map(o.lists.map((l) => [l.sheet, l.nameColumn ?? 'A']));
+  const cellOf = (sheet: string, row: number) => `${sheet}!${nameColumn.get(sheet) ?? 'A'}${row}`;
   const lines: string[] = [];
   lines.push(t('清单', 'Lists'));
   lines.push(table([[t('清单', 'List'), t('工作表', 'Sheet'), t('表头行', 'Header row'), t('项目', 'Projects')], ...o.lists.map((l) => [list(l.list), l.sheet, String(l.headerRow), String(l.rows)])], [false, false, true, true]));
@@ -85,12 +89,12 @@ export function formatSummary(o: SyncOutcome, out: string, lang: Lang): string {
   ], true));
   if (o.transitions.length) {
     lines.push('', t('阶段变化', 'Stage transitions'));
-    lines.push(table(o.transitions.slice(0, 20).map((x) => [`${x.sheet}!${x.row}`, x.id, x.name, `${list(x.from)} → ${list(x.to)}`, x.on, days(x.cycleDays)])));
+    lines.push(table(o.transitions.slice(0, 20).map((x) => [cellOf(x.sheet, x.row), x.id, x.name, `${list(x.from)} → ${list(x.to)}`, x.on, days(x.cycleDays)])));
   }
   const moves = o.moved.length ? o.moved : o.pendingMoves;
   if (moves.length) {
     lines.push('', o.moved.length ? t('已移动的行', 'Rows moved') : t('待移动的行（加 --move 移到新清单）', 'Rows to move (add --move to move them)'));
-    lines.push(table(moves.slice(0, 20).map((m) => [`${m.from.sheet}!${m.from.row}`, m.id, m.name, `${list(m.from.list)} → ${list(m.to.list)}`, days(m.cycleDays)])));
+    lines.push(table(moves.slice(0, 20).map((m) => [cellOf(m.from.sheet, m.from.row), m.id, m.name, `${list(m.from.list)} → ${list(m.to.list)}`, days(m.cycleDays)])));
   }
   if (o.errors.length) {
     lines.push('', t('数据问题（已写入预警原因列）', 'Data problems (written to the reason column)'));

@@ -7,7 +7,7 @@ import type { Message } from '../../contract';
 import type { ApiTarget } from '../app';
 import type { UnkeptPart, XlsxGateway } from '../xlsx';
 import { openXlsx, saveXlsx } from '../xlsx/file';
-import { inputAndOutput } from './args';
+import { inputAndOutput, unreadableFile } from './args';
 import { openBackend } from './backend';
 import type { Lang } from './i18n';
 import type { WorkbookTarget } from './target';
@@ -28,7 +28,10 @@ export async function onWorkbookCopy<T>(
   run: (gateway: XlsxGateway, api: ApiTarget, input: string) => Promise<T>,
 ): Promise<WorkbookCopy<T>> {
   const { input, out } = inputAndOutput(o, suffix);
-  const gateway = await openXlsx(input);
+  const gateway = await openXlsx(input).catch((e: unknown) => {
+    // A system error reading the file (permission, in use); a GatewayError (not a workbook) passes as it is.
+    throw (e as NodeJS.ErrnoException).syscall ? unreadableFile(input, e) : e;
+  });
   const { unkept } = gateway;
   if (unkept.length && o.inPlace && !o.force) throw inPlaceRefusal(unkept);
   const warning = unkeptWarning(unkept, o.inPlace ?? false);

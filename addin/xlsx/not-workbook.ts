@@ -9,7 +9,7 @@ import JSZip from 'jszip';
 import type { Message } from '../../contract';
 import { GatewayError } from '../core/gateway';
 
-export type NotWorkbookKind = 'xls' | 'encrypted' | 'notZip' | 'damaged' | 'word' | 'powerpoint' | 'xlsb' | 'ods' | 'otherZip';
+export type NotWorkbookKind = 'xls' | 'encrypted' | 'csv' | 'html' | 'notZip' | 'damaged' | 'word' | 'powerpoint' | 'xlsb' | 'ods' | 'otherZip';
 
 /**
  * A GatewayError (code 'io', name 'GatewayError'), so the command line prints it as it is (exit 2) and the task
@@ -39,11 +39,24 @@ function contains(bytes: Uint8Array, needle: Uint8Array): boolean {
   return false;
 }
 
+/**
+ * Text that is not a zip: an HTML page (the "xls" many government systems export is an HTML table), a CSV (or
+ * tab-separated) export — its first line holds a separator and no NUL byte — or neither ('notZip').
+ */
+function textKind(bytes: Uint8Array): 'csv' | 'html' | 'notZip' {
+  const head = bytes.subarray(0, 4096);
+  if (head.length === 0 || head.includes(0)) return 'notZip';
+  const text = new TextDecoder('utf-8').decode(head).replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  if (/^<(!doctype html|html|\?xml[^>]*>\s*<html|head|body|table|meta)\b/.test(text) || text.startsWith('<!doctype html')) return 'html';
+  const first = text.split(/\r?\n/, 1)[0]!;
+  return /[,\t;，]/.test(first) && !first.startsWith('<') ? 'csv' : 'notZip';
+}
+
 /** What the first bytes say, without unzipping: null when they look like a zip (which may still not be a workbook). */
 export function sniffNotZip(data: ArrayBuffer | Uint8Array): NotWorkbookKind | null {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   if (startsWith(bytes, OLE2)) return contains(bytes, ENCRYPTED_PACKAGE) ? 'encrypted' : 'xls';
-  return ZIP.some((magic) => startsWith(bytes, magic)) ? null : 'notZip';
+  return ZIP.some((magic) => startsWith(bytes, magic)) ? null : textKind(bytes);
 }
 
 /** A zip without xl/workbook.xml (where ExcelJS reads the workbook): what it is instead. */
@@ -84,6 +97,16 @@ export function notWorkbookMessage(kind: NotWorkbookKind, fileName?: string): Me
       return {
         zh: `${zh}设有打开密码，无法读取。请先在 Excel 或 WPS 中取消密码并保存，再同步。`,
         en: `${en} has a password to open, so it cannot be read. Remove the password in Excel or WPS and save, then sync.`,
+      };
+    case 'csv':
+      return {
+        zh: `${zh}是 CSV 文本导出（逗号分隔的表格文本），不是 Excel 工作簿（.xlsx），没有工作表和格式。请在 Excel 或 WPS 中打开它，另存为 .xlsx（Excel 工作簿）后再同步。`,
+        en: `${en} is a CSV export (comma-separated text), not an Excel workbook (.xlsx): it has no sheets or formatting. Open it in Excel or WPS, save it as .xlsx (Excel Workbook), then sync the new file.`,
+      };
+    case 'html':
+      return {
+        zh: `${zh}是网页格式的表格（其他系统常把 HTML 网页导出成“.xls”），不是 Excel 工作簿（.xlsx）。请在 Excel 或 WPS 中打开它，另存为 .xlsx（Excel 工作簿）后再同步。`,
+        en: `${en} is a table saved as a web page (HTML; other systems often export one named ".xls"), not an Excel workbook (.xlsx). Open it in Excel or WPS, save it as .xlsx (Excel Workbook), then sync the new file.`,
       };
     case 'notZip':
       return {

@@ -20,6 +20,7 @@ import { deriveStage, isActive } from '../domain/stage';
 import type { FieldValue, ParsedRow, ProjectFields, ProjectState } from '../domain/types';
 import { callerLabel, mayWriteUnit, type Caller } from './caller';
 import type { StoredEvent } from './ports';
+import { backDatedError } from './sync-asof';
 
 export interface RowInput {
   row: SyncRow;
@@ -93,6 +94,8 @@ export function decideRow(input: RowInput, prev: ProjectState | null): RowDecisi
   if (prev && prev.contentHash === input.contentHash && prev.stage === stage.stage && sameFlag(prev.flag, flag) && hasWorkbook) {
     return { kind: 'unchanged', state: prev, flag, errors };
   }
+  const backDated = backDatedError(prev, now);
+  if (backDated) return { kind: 'rejected', errors: [backDated, ...errors] };
 
   const version = (prev?.version ?? 0) + 1;
   const key = nameKeyOf(fields.name, fields.unit);

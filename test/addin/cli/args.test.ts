@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { besideInput, inputAndOutput, UsageError } from '../../../addin/cli/args';
+import { besideInput, InputFileError, inputAndOutput, UsageError } from '../../../addin/cli/args';
 
 describe('where the CLI writes', () => {
   const dir = mkdtempSync(join(tmpdir(), 'invest-flags-args-'));
@@ -37,7 +37,7 @@ describe('where the CLI writes', () => {
   });
 
   it('names a folder given as the input', () => {
-    expect(() => inputAndOutput({ input: dir }, 'flagged')).toThrow(UsageError);
+    expect(() => inputAndOutput({ input: dir }, 'flagged')).toThrow(InputFileError);
     expect(() => inputAndOutput({ input: dir }, 'flagged')).toThrow(/folder/);
   });
 });

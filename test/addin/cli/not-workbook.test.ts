@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../../addin/cli/main';
 import { notWorkbookMessage, type NotWorkbookKind } from '../../../addin/xlsx';
-import { csvExport, oldXls, passwordWorkbook, wordDocument } from '../xlsx/not-workbook-fixtures';
+import { csvExport, htmlXls, oldXls, passwordWorkbook, wordDocument } from '../xlsx/not-workbook-fixtures';
 import { captureIo } from './harness';
 
 let dir: string;
@@ -23,7 +23,8 @@ const API = ['--api', 'http://127.0.0.1:1', '--token', 't'];
 const CASES: Array<[NotWorkbookKind, string, () => Uint8Array | Promise<Uint8Array>, string, string]> = [
   ['xls', '台账.xls', oldXls, '「台账.xls」是旧版工作簿格式（Excel 97–2003 的 .xls 或 WPS 的 .et），无法直接读取。请在 Excel 或 WPS 中另存为 .xlsx 后再同步。', '"台账.xls" is in an old workbook format (Excel 97–2003 .xls or WPS .et) and cannot be read. Save it as .xlsx in Excel or WPS, then sync the new file.'],
   ['encrypted', '加密台账.xlsx', passwordWorkbook, '「加密台账.xlsx」设有打开密码，无法读取。请先在 Excel 或 WPS 中取消密码并保存，再同步。', '"加密台账.xlsx" has a password to open, so it cannot be read. Remove the password in Excel or WPS and save, then sync.'],
-  ['notZip', '系统导出.xlsx', csvExport, '「系统导出.xlsx」不是 Excel 工作簿（.xlsx）。如果它能在 Excel 或 WPS 中打开（例如其他系统导出的表格），请另存为 .xlsx 后再同步。', '"系统导出.xlsx" is not an Excel workbook (.xlsx). If it opens in Excel or WPS (an export from another system, say), save it as .xlsx, then sync the new file.'],
+  ['csv', '系统导出.csv', csvExport, '「系统导出.csv」是 CSV 文本导出（逗号分隔的表格文本），不是 Excel 工作簿（.xlsx），没有工作表和格式。请在 Excel 或 WPS 中打开它，另存为 .xlsx（Excel 工作簿）后再同步。', '"系统导出.csv" is a CSV export (comma-separated text), not an Excel workbook (.xlsx): it has no sheets or formatting. Open it in Excel or WPS, save it as .xlsx (Excel Workbook), then sync the new file.'],
+  ['html', '系统导出.xls', htmlXls, '「系统导出.xls」是网页格式的表格（其他系统常把 HTML 网页导出成“.xls”），不是 Excel 工作簿（.xlsx）。请在 Excel 或 WPS 中打开它，另存为 .xlsx（Excel 工作簿）后再同步。', '"系统导出.xls" is a table saved as a web page (HTML; other systems often export one named ".xls"), not an Excel workbook (.xlsx). Open it in Excel or WPS, save it as .xlsx (Excel Workbook), then sync the new file.'],
   ['word', '汇报.docx', wordDocument, '「汇报.docx」是 Word 文档，不是 Excel 工作簿（.xlsx）。请选择 .xlsx 工作簿。', '"汇报.docx" is a Word document, not an Excel workbook (.xlsx). Choose an .xlsx workbook.'],
 ];
 

@@ -36,8 +36,20 @@ describe('the four cases a clerk meets', () => {
     ]);
   });
 
-  it('not a zip at all (a CSV, an HTML "xls" another system exported, an empty file): not an Excel workbook', async () => {
-    for (const bytes of [csvExport(), htmlXls(), new Uint8Array(0)]) expect((await refusal(bytes, '导出.xls')).kind).toBe('notZip');
+  it('a CSV export and an HTML "xls" another system exported are named as such, with the next step', async () => {
+    expect((await refusal(csvExport(), '导出.csv')).kind).toBe('csv');
+    expect((await refusal(new TextEncoder().encode('项目名称\t总投资\n新能源,12\n'), '导出.txt')).kind).toBe('csv');
+    expect((await refusal(htmlXls(), '导出.xls')).kind).toBe('html');
+    expect((await refusal(new TextEncoder().encode('\uFEFF<!DOCTYPE html><html><body><table></table></body></html>'), '导出.xls')).kind).toBe('html');
+    expect(notWorkbookMessage('csv', '导出.csv')).toEqual({
+      zh: '「导出.csv」是 CSV 文本导出（逗号分隔的表格文本），不是 Excel 工作簿（.xlsx），没有工作表和格式。请在 Excel 或 WPS 中打开它，另存为 .xlsx（Excel 工作簿）后再同步。',
+      en: '"导出.csv" is a CSV export (comma-separated text), not an Excel workbook (.xlsx): it has no sheets or formatting. Open it in Excel or WPS, save it as .xlsx (Excel Workbook), then sync the new file.',
+    });
+    expect(notWorkbookMessage('html', '导出.xls').zh).toBe('「导出.xls」是网页格式的表格（其他系统常把 HTML 网页导出成“.xls”），不是 Excel 工作簿（.xlsx）。请在 Excel 或 WPS 中打开它，另存为 .xlsx（Excel 工作簿）后再同步。');
+  });
+
+  it('not a zip and not a CSV or web page (plain text, an empty file): not an Excel workbook', async () => {
+    for (const bytes of [new TextEncoder().encode('hello\n'), new Uint8Array([1, 0, 2, 3]), new Uint8Array(0)]) expect((await refusal(bytes, '导出.xls')).kind).toBe('notZip');
     expect(notWorkbookMessage('notZip', '导出.xls')).toEqual({
       zh: '「导出.xls」不是 Excel 工作簿（.xlsx）。如果它能在 Excel 或 WPS 中打开（例如其他系统导出的表格），请另存为 .xlsx 后再同步。',
       en: '"导出.xls" is not an Excel workbook (.xlsx). If it opens in Excel or WPS (an export from another system, say), save it as .xlsx, then sync the new file.',
@@ -81,7 +93,7 @@ describe('what the refusal is', () => {
   it('is decided from the first bytes before unzipping: OLE2 or not a zip; an .xlsx passes, and a clean workbook still loads', async () => {
     expect(sniffNotZip(oldXls())).toBe('xls');
     expect(sniffNotZip(await passwordWorkbook())).toBe('encrypted');
-    expect(sniffNotZip(csvExport())).toBe('notZip');
+    expect(sniffNotZip(csvExport())).toBe('csv');
     const xlsx = await cleanWorkbook();
     expect(sniffNotZip(xlsx)).toBeNull();
     expect(sniffNotZip(xlsx.buffer.slice(xlsx.byteOffset, xlsx.byteOffset + xlsx.byteLength) as ArrayBuffer)).toBeNull();

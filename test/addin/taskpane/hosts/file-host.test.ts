@@ -8,7 +8,7 @@ import { fileServices } from '../../../../addin/taskpane/hosts/file-host';
 import { toProblem } from '../../../../addin/taskpane/errors';
 import { t } from '../../../../addin/taskpane/i18n';
 import { notWorkbookMessage } from '../../../../addin/xlsx';
-import { csvExport, oldXls, passwordWorkbook, wordDocument } from '../../xlsx/not-workbook-fixtures';
+import { csvExport, htmlXls, oldXls, passwordWorkbook, wordDocument } from '../../xlsx/not-workbook-fixtures';
 import { cleanWorkbook } from '../../xlsx/unkept-fixtures';
 
 beforeAll(() => {
@@ -34,7 +34,8 @@ async function openError(name: string, bytes: Uint8Array): Promise<unknown> {
 it.each([
   ['xls', '台账.xls', oldXls],
   ['encrypted', '加密台账.xlsx', passwordWorkbook],
-  ['notZip', '系统导出.xls', csvExport],
+  ['csv', '系统导出.csv', csvExport],
+  ['html', '系统导出.xls', htmlXls],
   ['word', '汇报.docx', wordDocument],
 ] as const)('%s: the pane shows what the file is and what to do, in zh and en', async (kind, name, bytes) => {
   const error = await openError(name, await bytes());
