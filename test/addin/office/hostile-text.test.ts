@@ -149,6 +149,17 @@ describe('hostile text is written as text and reads back unchanged', () => {
     expect(gateway.workbook.getWorksheet('签约项目')!.getCell(3, COL.name).value).toBe(HOSTILE_TEXT[0]);
   });
 
+  it('.xlsx: notes (the add-in’s reason notes) holding the corpus read back as written from the saved file', async () => {
+    const gateway = await xlsxOf(book());
+    const notes = HOSTILE_TEXT.map((text, i) => ({ row: 3 + i, col: COL.id, text }));
+    await gateway.apply({ ...EMPTY_PLAN, sheets: [{ sheet: '重点线索', columns: [], styles: [], notes }] });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await gateway.save()) as unknown as ArrayBuffer);
+    const text = (n: unknown) => (typeof n === 'string' ? n : ((n as { texts?: Array<{ text: string }> } | undefined)?.texts ?? []).map((t) => t.text).join(''));
+    const ws = wb.getWorksheet('重点线索')!;
+    expect(notes.filter((n) => text(ws.getCell(n.row, n.col).note) !== n.text).map((n) => ({ want: n.text, got: text(ws.getCell(n.row, n.col).note) }))).toEqual([]);
+  });
+
   it('toExcelValue prefixes every string Excel would take as a formula with the text marker', () => {
     for (const s of HOSTILE_TEXT.filter((x) => /^\s*[=+\-@]/.test(x))) expect(toExcelValue(s)).toBe(`'${s}`);
   });
