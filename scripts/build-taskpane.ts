@@ -16,6 +16,7 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 export const OFFICE_JS_LOCAL = 'office-js/office.js';
 const SRC = join(ROOT, 'addin/taskpane');
+const MOBILE = join(ROOT, 'addin/mobile');
 
 export interface TaskpaneBuildOptions {
   outdir?: string;
@@ -29,7 +30,14 @@ export interface TaskpaneBuildOptions {
 export function esbuildOptions(outdir: string, minify = true): esbuild.BuildOptions {
   return {
     // auth-dialog: the sign-in page Excel opens in a dialog where nested app auth is missing (addin/taskpane/auth).
-    entryPoints: { taskpane: join(SRC, 'taskpane.ts'), 'taskpane-style': join(SRC, 'taskpane.css'), 'auth-dialog': join(SRC, 'auth/dialog-page.ts') },
+    // mobile: the leaders' phone page (addin/mobile), served next to the pane (same folder, same S3/CloudFront).
+    entryPoints: {
+      taskpane: join(SRC, 'taskpane.ts'),
+      'taskpane-style': join(SRC, 'taskpane.css'),
+      'auth-dialog': join(SRC, 'auth/dialog-page.ts'),
+      mobile: join(MOBILE, 'mobile.ts'),
+      'mobile-style': join(MOBILE, 'mobile.css'),
+    },
     outdir,
     bundle: true,
     splitting: true,
@@ -56,6 +64,7 @@ export function writeStatic(outdir: string, officeJs: 'cdn' | 'local'): void {
     .replace('href="taskpane.css"', 'href="taskpane-style.css"');
   writeFileSync(join(outdir, 'taskpane.html'), html);
   writeFileSync(join(outdir, 'auth-dialog.html'), readFileSync(join(SRC, 'auth-dialog.html'), 'utf8').replace('%OFFICE_JS_URL%', officeJsUrl));
+  writeFileSync(join(outdir, 'mobile.html'), readFileSync(join(MOBILE, 'mobile.html'), 'utf8'));
   const assets = join(outdir, 'assets');
   mkdirSync(assets, { recursive: true });
   for (const f of readdirSync(join(ROOT, 'addin/assets')).filter((n) => n.endsWith('.png'))) {
@@ -93,23 +102,27 @@ export function sizes(outdir: string): SizeRow[] {
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`.padStart(11);
 
-export function printSizes(rows: SizeRow[], initial: readonly string[]): void {
+export function printSizes(rows: SizeRow[], initial: readonly string[], mobile: readonly string[] = []): void {
   console.log(`${'file'.padEnd(44)}${'raw'.padStart(11)}${'gzip'.padStart(11)}`);
   for (const r of rows) console.log(`${r.file.padEnd(44)}${kb(r.bytes)}${kb(r.gzip)}`);
   const sum = (pick: (r: SizeRow) => boolean) => rows.filter(pick).reduce((a, r) => [a[0]! + r.bytes, a[1]! + r.gzip], [0, 0]);
   const [ib, ig] = sum((r) => initial.includes(r.file));
   const [tb, tg] = sum((r) => r.file.endsWith('.js') || r.file.endsWith('.css'));
   console.log(`${'initial load (html + entry js + css)'.padEnd(44)}${kb(ib!)}${kb(ig!)}`);
+  if (mobile.length) {
+    const [mb, mg] = sum((r) => mobile.includes(r.file));
+    console.log(`${'phone page initial load (html + js + css)'.padEnd(44)}${kb(mb!)}${kb(mg!)}`);
+  }
   console.log(`${'all scripts and styles'.padEnd(44)}${kb(tb!)}${kb(tg!)}`);
 }
 
 /** The files the page loads before it knows its host: the HTML, the entry, its static imports and the CSS. */
-export function initialFiles(meta: esbuild.Metafile, outdir: string): string[] {
+export function initialFiles(meta: esbuild.Metafile, outdir: string, page: 'taskpane' | 'mobile' = 'taskpane'): string[] {
   const out = Object.entries(meta.outputs);
   const rel = (p: string) => relative(outdir, resolve(ROOT, p));
-  const entry = out.find(([p]) => rel(p) === 'taskpane.js');
+  const entry = out.find(([p]) => rel(p) === `${page}.js`);
   const imports = entry ? entry[1].imports.filter((i) => i.kind === 'import-statement').map((i) => rel(i.path)) : [];
-  return ['taskpane.html', 'taskpane.js', 'taskpane-style.css', ...imports];
+  return [`${page}.html`, `${page}.js`, `${page}-style.css`, ...imports];
 }
 
 export async function buildTaskpane(opts: TaskpaneBuildOptions = {}): Promise<{ outdir: string; sizes: SizeRow[] }> {
@@ -121,7 +134,7 @@ export async function buildTaskpane(opts: TaskpaneBuildOptions = {}): Promise<{ 
   const result = await esbuild.build(esbuildOptions(outdir, opts.minify ?? true));
   writeStatic(outdir, officeJs);
   const rows = sizes(outdir);
-  if (opts.report !== false) printSizes(rows, initialFiles(result.metafile!, outdir));
+  if (opts.report !== false) printSizes(rows, initialFiles(result.metafile!, outdir), initialFiles(result.metafile!, outdir, 'mobile'));
   return { outdir, sizes: rows };
 }
 

@@ -39,6 +39,8 @@ export const ROOMS: readonly Room[] = [
   { room: 'addin/taskpane/hosts', may: ['addin/taskpane', 'addin/app', 'addin/core', 'addin/office', 'addin/xlsx', 'contract'], packages: [], why: 'hosts pick a gateway' },
   // The sign-in dialog is a page of its own: its entry wires Office's dialog messaging.
   { room: 'addin/taskpane/auth/dialog-page.ts', may: ['addin', 'contract'], packages: [/^@azure\/msal-browser$/], why: "the dialog page's entry" },
+  // The leaders' phone page: read-only, signed in like the pane's file mode (reuses addin/taskpane/auth).
+  { room: 'addin/mobile', may: ['addin/app', 'addin/core', 'addin/taskpane/auth', 'contract'], packages: [/^echarts$/], why: "the leaders' phone page" },
   { room: 'addin/cli', may: ['addin', 'contract', 'functions', 'infra/local', 'package.json'], packages: [ANY], why: 'composition root; may start the embedded stack' },
   { room: 'addin/manifest', may: [], packages: [ANY], why: 'builds the manifest' },
   { room: 'addin/assets', may: [], packages: [NODE], why: 'draws the icons' },

@@ -16,6 +16,8 @@ import { CONDITIONAL_PUT_CONCURRENCY, TableIO, type DynamoStoreOptions } from '.
 
 /** Push runs kept per kind for the admin's view. */
 const RUNS_KEPT = 5;
+/** Bytes of gzipped report per item (DynamoDB's item limit is 400 KB). */
+const REPORT_PART = 350_000;
 const NEW_ITEM = { expr: 'attribute_not_exists(SK)' };
 
 export class ClosedWeekRecords implements CutoffStore {
@@ -46,11 +48,18 @@ export class ClosedWeekRecords implements CutoffStore {
   async fixedReport(week: string): Promise<WeeklyReport | null> {
     const item = await this.get({ PK: weekClosePk(week), SK: REPORT_SK });
     if (!item?.report) return null;
-    return JSON.parse(gunzipSync(item.report as Uint8Array).toString('utf8')) as WeeklyReport;
+    const parts = Number(item.parts ?? 1);
+    const rest = parts > 1 ? await Promise.all(Array.from({ length: parts - 1 }, (_, i) => this.get({ PK: weekClosePk(week), SK: `${REPORT_SK}#${i + 1}` }))) : [];
+    const gz = Buffer.concat([item.report as Uint8Array, ...rest.map((r) => (r?.report as Uint8Array | undefined) ?? new Uint8Array())]);
+    return JSON.parse(gunzipSync(gz).toString('utf8')) as WeeklyReport;
   }
 
   async putWeek(week: string, report: WeeklyReport, aggregates: readonly WeekAggregate[]): Promise<void> {
-    await this.io.put({ PK: weekClosePk(week), SK: REPORT_SK, week, report: gzipSync(Buffer.from(JSON.stringify(report), 'utf8')) });
+    // A city's report can pass 400 KB even gzipped: parts of REPORT_PART bytes, REPORT#1… first, REPORT (naming how many) last.
+    const gz = gzipSync(Buffer.from(JSON.stringify(report), 'utf8'));
+    const parts = Math.max(1, Math.ceil(gz.length / REPORT_PART));
+    for (let i = parts - 1; i >= 1; i--) await this.io.put({ PK: weekClosePk(week), SK: `${REPORT_SK}#${i}`, week, report: gz.subarray(i * REPORT_PART, (i + 1) * REPORT_PART) });
+    await this.io.put({ PK: weekClosePk(week), SK: REPORT_SK, week, parts, report: gz.subarray(0, REPORT_PART) });
     await mapPool(aggregates, CONDITIONAL_PUT_CONCURRENCY, (a) => this.io.put({ PK: weekClosePk(week), SK: aggregateSk(a.kind, a.key), ...a }));
   }
 
