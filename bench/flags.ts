@@ -52,7 +52,7 @@ function generate(count: number): Array<{ project: ProjectSnapshot; history: Fla
       productionDate: stage === 'producing' ? date(AS_OF_DAY - 10) : null,
       outputValue: null, tax: null, jobs: null, progress: `进展${i % 97}`,
       problem: r() < 0.3 ? '用地指标未落实' : null, problemType: null,
-      coordination: r() < 0.05 ? '需县政府协调供电' : null, nextSteps: null, status: stage === 'dropped' ? 'dropped' : 'active',
+      coordination: r() < 0.05 ? '需县政府协调供电' : null, nextSteps: null, status: stage === 'dropped' ? 'dropped' : 'active', investmentMethod: null, landArea: null, fixedInvestment: null,
     };
     const firstSeenDay = daysAgo(400);
     const levels: FlagLevel[] = ['none', 'yellow', 'red'];

@@ -32,6 +32,28 @@ export interface RuleConfig {
   missingOwner: { enabled: boolean };
 }
 
+/**
+ * An admission standard (准入标准) in the per-mu terms counties publish: a project whose expected figures fall below
+ * it gets the yellow reminder `contribution-below-standard` while it is a clue or signed. A figure left out is not
+ * checked.
+ */
+export interface ContributionStandard {
+  /** 投资强度 floor, 万元/亩: 固定资产投资 (else 总投资) per 亩 of land. */
+  investmentIntensity?: number;
+  /** 亩均税收 floor, 万元/亩·年: expected yearly tax per 亩. */
+  taxPerMu?: number;
+}
+
+/**
+ * Admission standards per industry class. `industries` is keyed by the 产业类别 value as the ledger writes it
+ * ("罐头食品"); every other project (its industry not listed, or blank) takes `default`. No standard at all (the
+ * default configuration: `default` null, `industries` empty) turns the rule off.
+ */
+export interface StandardsConfig {
+  default: (ContributionStandard & { name?: string }) | null;
+  industries: Record<string, ContributionStandard & { name?: string }>;
+}
+
 export interface CountyConfig {
   county: string;
   cutoff: CutoffConfig;
@@ -42,4 +64,8 @@ export interface CountyConfig {
   units: string[];
   /** Move rows to their new list without asking. */
   autoMoveRows: boolean;
+  /** 招商方式 the ledger's column is normalised against (its options, in report order). */
+  investmentMethods: string[];
+  /** Admission standards (投资强度, 亩均税收) per industry class; none configured by default. */
+  standards: StandardsConfig;
 }

@@ -40,7 +40,11 @@ export const STAGE_NAMES: Record<Stage, Message> = {
   dropped: { zh: '已终止', en: 'Dropped' },
 };
 
-export type FieldType = 'id' | 'text' | 'longText' | 'date' | 'money' | 'integer' | 'enum';
+/**
+ * `area` is land in 亩 (亩/平方米/公顷 converted); `choice` is text normalised against a list the county configures
+ * (招商方式: CountyConfig.investmentMethods), so its options are data, not code.
+ */
+export type FieldType = 'id' | 'text' | 'longText' | 'date' | 'money' | 'integer' | 'enum' | 'area' | 'choice';
 
 export type EnumKey = 'investorType' | 'chainRole' | 'problemType' | 'status';
 
@@ -54,6 +58,8 @@ export interface FieldSpec {
   enumKey?: EnumKey;
   /** Default unit of a money column whose header names none: 亿元 (1) or 万元 (0.0001). */
   moneyUnit?: number;
+  /** Default unit of an area column whose header names none, in 亩 per unit (亩 = 1). */
+  areaUnit?: number;
   required?: boolean;
 }
 
@@ -61,7 +67,7 @@ export const FIELD_KEYS = [
   'id', 'name', 'investor', 'investorType', 'industry', 'chainRole', 'amount', 'unit', 'leader', 'team',
   'contact', 'clueDate', 'signedDate', 'plannedStartDate', 'startDate', 'plannedProductionDate',
   'productionDate', 'outputValue', 'tax', 'jobs', 'progress', 'problem', 'problemType', 'coordination',
-  'nextSteps', 'status',
+  'nextSteps', 'status', 'investmentMethod', 'landArea', 'fixedInvestment',
 ] as const;
 export type FieldKey = (typeof FIELD_KEYS)[number];
 
@@ -92,6 +98,9 @@ export const FIELDS: readonly FieldSpec[] = [
   { key: 'coordination', type: 'longText', zh: '需协调事项', en: 'Needs coordination', aliases: ['需协调事项', '需县级协调事项', '需协调解决事项', '协调事项', '需协调解决的问题', 'coordination', 'needscoordination'] },
   { key: 'nextSteps', type: 'longText', zh: '下步计划', en: 'Next steps', aliases: ['下步计划', '下一步计划', '下步工作', '下步打算', 'nextsteps', 'plan'] },
   { key: 'status', type: 'enum', enumKey: 'status', zh: '状态', en: 'Status', aliases: ['状态', '项目状态', 'status'] },
+  { key: 'investmentMethod', type: 'choice', zh: '招商方式', en: 'Investment method', aliases: ['招商方式', '招引方式', '引进方式', '招商模式', '招引模式', '招商渠道', 'investmentmethod', 'promotionmethod', 'attractionmethod'] },
+  { key: 'landArea', type: 'area', areaUnit: 1, zh: '用地面积（亩）', en: 'Land area (mu)', aliases: ['用地面积', '亩', '亩数', '占地', '用地', '占地面积', '土地面积', '供地面积', '项目用地', '用地规模', '用地亩数', '占地亩数', '规划用地', 'landarea', 'land', 'landmu', 'area'] },
+  { key: 'fixedInvestment', type: 'money', moneyUnit: 1, zh: '固定资产投资', en: 'Fixed-asset investment', aliases: ['固定资产投资', '固投', '设备投资', '固定资产投资额', '计划固定资产投资', '固定资产', '设备及厂房投资', 'fixedassetinvestment', 'fixedinvestment', 'capex'] },
 ];
 
 export const FIELD_BY_KEY: Readonly<Record<FieldKey, FieldSpec>> = Object.fromEntries(
@@ -156,6 +165,15 @@ export function headerMoneyUnit(text: string): number | undefined {
   if (/亿/.test(t)) return 1;
   if (/万/.test(t)) return 0.0001;
   if (/元/.test(t)) return 1e-8;
+  return undefined;
+}
+
+/** The area unit a header names, in 亩 per unit: "（平方米）" → 0.0015, "（公顷）" → 15, "（亩）" → 1; none → undefined. */
+export function headerAreaUnit(text: string): number | undefined {
+  const t = text.normalize('NFKC').toLowerCase();
+  if (/公顷|hectare|\bha\b/.test(t)) return 15;
+  if (/平方米|平米|㎡|m2|m²|sqm/.test(t)) return 3 / 2000;
+  if (/亩|\bmu\b/.test(t)) return 1;
   return undefined;
 }
 

@@ -18,7 +18,8 @@ export type RuleId =
   | 'milestone-overdue'
   | 'problem-open'
   | 'escalation'
-  | 'missing-owner';
+  | 'missing-owner'
+  | 'contribution-below-standard';
 
 export interface Flag {
   level: FlagLevel;

@@ -20,7 +20,7 @@ const listKey = z.enum(['clue', 'signed', 'landed', 'producing']);
 const stage = z.enum(['clue', 'signed', 'landed', 'producing', 'dropped']);
 const flagLevel = z.enum(['none', 'yellow', 'red']);
 const fieldKey = z.enum(FIELD_KEYS);
-const ruleId = z.enum(['weekly-update', 'clue-stalled', 'signed-not-started', 'milestone-overdue', 'problem-open', 'escalation', 'missing-owner']);
+const ruleId = z.enum(['weekly-update', 'clue-stalled', 'signed-not-started', 'milestone-overdue', 'problem-open', 'escalation', 'missing-owner', 'contribution-below-standard']);
 const role = z.enum(ROLES);
 const fieldValue = z.union([z.string(), z.number(), z.null()]);
 /** One schema per list: PerList<T>. */
@@ -106,6 +106,7 @@ export const historyResponseSchema = z.strictObject({ id: z.string(), events: z.
 // ---------------------------------------------------------------- GET|PUT /v1/config
 
 const thresholds = { yellow: z.number(), red: z.number() };
+const contributionStandard = z.strictObject({ investmentIntensity: z.optional(z.number()), taxPerMu: z.optional(z.number()), name: z.optional(z.string()) });
 export const countyConfigSchema = z.strictObject({
   county: z.string(),
   cutoff: z.strictObject({ weekday: z.number(), time: z.string(), timeZone: z.string() }),
@@ -121,6 +122,8 @@ export const countyConfigSchema = z.strictObject({
   industries: z.array(z.string()),
   units: z.array(z.string()),
   autoMoveRows: z.boolean(),
+  investmentMethods: z.array(z.string()),
+  standards: z.strictObject({ default: z.nullable(contributionStandard), industries: z.record(z.string(), contributionStandard) }),
 });
 
 // ---------------------------------------------------------------- GET|PUT /v1/users, GET /v1/me

@@ -4,7 +4,7 @@
  * ("时间节点" over "签约时间 | 开工时间"). The header is the row (or pair of rows) whose cells best match the
  * contract's alias table.
  */
-import { FIELD_BY_KEY, HEADER_ALIASES, headerMoneyUnit, normalizeHeader, type FieldKey, type Message } from '../../contract';
+import { FIELD_BY_KEY, HEADER_ALIASES, headerAreaUnit, headerMoneyUnit, normalizeHeader, type FieldKey, type Message } from '../../contract';
 import { cellAddress, colLetter } from './a1';
 import type { WorkbookSettings } from './gateway';
 import { cellText, type Grid } from './grid';
@@ -24,7 +24,7 @@ const SERIAL_HEADERS = new Set(['序号', '序', 'no', 'seq', '#', '行号'].map
 export const isSerialHeader = (text: string): boolean => SERIAL_HEADERS.has(normalizeHeader(text));
 /** A single-sheet ledger names each row's list in a stage column. */
 const STAGE_HEADERS = new Set(['阶段', '清单', '所属清单', '项目阶段', '清单类别', '清单类型', 'stage', 'list'].map(normalizeHeader));
-const UNITS_CELL = /^[(（]?\s*(亿元|万元|元|亿|万|人|个|%|万元\/年|亿元\/年|年月日|年\/月\/日)\s*[)）]?$/;
+const UNITS_CELL = /^[(（]?\s*(亿元|万元|元|亿|万|人|个|%|万元\/年|亿元\/年|年月日|年\/月\/日|亩|平方米|公顷)\s*[)）]?$/;
 
 export interface HeaderIssue {
   sheet: string;
@@ -192,9 +192,11 @@ export function detectHeader(g: Grid, overrides?: WorkbookSettings['headerOverri
     firstCellOf.set(field, cell);
     map.columns.push({ col: c, field, header });
     map.colOf[field] = c;
-    if (FIELD_BY_KEY[field].type === 'money') {
+    const type = FIELD_BY_KEY[field].type;
+    if (type === 'money' || type === 'area') {
       const unitTexts = [...texts, ...(hasUnitsRow ? [unitsRow[c] ?? ''] : [])];
-      const unit = unitTexts.map(headerMoneyUnit).find((u) => u !== undefined);
+      // An area column's unit is 亩 per unit (（平方米）, （公顷）); a money column's 亿元 per unit.
+      const unit = unitTexts.map(type === 'area' ? headerAreaUnit : headerMoneyUnit).find((u) => u !== undefined);
       if (unit !== undefined) map.units[field] = unit;
     }
   }

@@ -203,7 +203,7 @@ export async function syncUseCase(deps: Deps, caller: Caller, req: SyncRequest):
 
   const parsedRows = req.rows.map((row): ParsedRow | SyncRowResult => {
     try {
-      return parseRow(row.cells, { dateSystem: req.dateSystem, ...(row.units ? { units: row.units } : {}) });
+      return parseRow(row.cells, { dateSystem: req.dateSystem, investmentMethods: config.investmentMethods, ...(row.units ? { units: row.units } : {}) });
     } catch (e) {
       logRowFailure(deps, row.id, e);
       return reject(row, states.get(row.id) ?? null, [rowFailure(e)]);

@@ -21,6 +21,10 @@ export const DEFAULT_CONFIG: CountyConfig = {
   industries: ['罐头食品', '木业家居', '金银花/中医药', '乳制品', '光伏储能', '新材料', '石膏建材', '文化旅游', '现代物流'],
   units: ['平邑街道', '地方镇', '仲村镇', '温水镇', '临涧镇', '保太镇', '经济开发区', '县商务局'],
   autoMoveRows: false,
+  investmentMethods: ['以商招商', '产业链招商', '基金招商', '驻地招商', '平台招商', '委托招商', '展会招商', '网络招商', '其他'],
+  // No admission standard by default: standards differ by county and industry class, and a default one would put
+  // yellow reminders on every existing ledger the day it is installed. README shows 200 万元/亩 and 10 万元/亩·年.
+  standards: { default: null, industries: {} },
 };
 
 export interface ConfigError {
@@ -84,6 +88,41 @@ const timeZone: Check = (v, path, errors) => {
   }
 };
 
+/** A per-mu floor: a positive figure up to 100,000 (万元/亩 or 万元/亩·年). */
+function standardCheck(v: unknown, path: string, errors: ConfigError[]): void {
+  if (!isRecord(v)) {
+    fail(errors, path, '应为对象，如 {"investmentIntensity": 200, "taxPerMu": 10}', 'must be an object, e.g. {"investmentIntensity": 200, "taxPerMu": 10}');
+    return;
+  }
+  for (const [key, value] of Object.entries(v)) {
+    const sub = `${path}.${key}`;
+    if (key === 'name') text(50)(value, sub, errors);
+    else if (key === 'investmentIntensity' || key === 'taxPerMu') {
+      if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > 100_000) {
+        fail(errors, sub, '应为 0–100000 之间的正数（万元/亩）', 'must be a positive number up to 100000 (万元 per mu)');
+      }
+    } else fail(errors, sub, '未知的配置项（可用 investmentIntensity、taxPerMu、name）', 'unknown setting (use investmentIntensity, taxPerMu, name)');
+  }
+  if (v.investmentIntensity === undefined && v.taxPerMu === undefined) {
+    fail(errors, path, '至少应有 investmentIntensity 或 taxPerMu 之一', 'needs investmentIntensity or taxPerMu');
+  }
+}
+
+const standardOrNull: Check = (v, path, errors) => {
+  if (v !== null) standardCheck(v, path, errors);
+};
+
+const standardMap: Check = (v, path, errors) => {
+  if (!isRecord(v) || Object.keys(v).length > 100) {
+    fail(errors, path, '应为不超过 100 项的对象（产业类别 → 标准）', 'must be an object of at most 100 entries (industry → standard)');
+    return;
+  }
+  for (const [industry, standard] of Object.entries(v)) {
+    if (industry.trim() === '' || industry.length > 100) fail(errors, `${path}.${industry}`, '产业类别应为非空文字（不超过 100 字）', 'the industry must be non-empty text of at most 100 characters');
+    standardCheck(standard, `${path}.${industry}`, errors);
+  }
+};
+
 /** Days or weeks thresholds: whole numbers up to ten years. */
 const days = int(0, 3650);
 const weeks = int(1, 520);
@@ -109,6 +148,8 @@ const SHAPE: Shape = {
   // A unit is matched against the rows' 所属单位, which the API bounds.
   units: textList(1000, LIMITS.unitLength),
   autoMoveRows: bool,
+  investmentMethods: textList(50, 20),
+  standards: { default: standardOrNull, industries: standardMap },
 };
 
 /** Merges `input` over `base` along `shape`, reporting unknown keys and non-objects where objects belong. */
@@ -168,5 +209,7 @@ export function validateConfig(input: unknown): ConfigResult {
   clean.county = clean.county.trim();
   clean.industries = clean.industries.map((s) => s.trim());
   clean.units = clean.units.map((s) => s.trim());
+  clean.investmentMethods = clean.investmentMethods.map((s) => s.trim());
+  clean.standards.industries = Object.fromEntries(Object.entries(clean.standards.industries).map(([k, v]) => [k.normalize('NFKC').trim(), v]));
   return { ok: true, config: clean };
 }

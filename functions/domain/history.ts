@@ -17,7 +17,7 @@
 import type { CountyConfig, Flag, FlagLevel, Stage } from '../../contract/vocabulary';
 import { cutoffMsOnDay, lastCutoffDay, msToInstant, parseInstant } from './calendar';
 import { MAX_ESCALATION_CUTOFFS } from './config';
-import { evaluate } from './flags';
+import { escalatingLevel, evaluate } from './flags';
 import type { FlagHistory, ProjectFields } from './types';
 
 interface Previous {
@@ -70,8 +70,8 @@ export function advanceHistory(
     const cutoff = msToInstant(cutoffMs);
     const level: FlagLevel =
       cutoffMs < nowMs
-        ? evaluate({ id: '', stage: prev.stage, fields: prev.fields }, { ...h, cutoffLevels: advanced.cutoffLevels }, cutoff, config).level
-        : evaluate({ id: '', stage: next.stage, fields: next.fields }, advanced, cutoff, config).level;
+        ? escalatingLevel(evaluate({ id: '', stage: prev.stage, fields: prev.fields }, { ...h, cutoffLevels: advanced.cutoffLevels }, cutoff, config))
+        : escalatingLevel(evaluate({ id: '', stage: next.stage, fields: next.fields }, advanced, cutoff, config));
     advanced.cutoffLevels.push({ cutoff, level });
   }
   advanced.cutoffLevels.sort((a, b) => parseInstant(a.cutoff) - parseInstant(b.cutoff));

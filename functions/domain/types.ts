@@ -37,6 +37,12 @@ export interface ProjectFields {
   coordination: string | null;
   nextSteps: string | null;
   status: string | null;
+  /** 招商方式: one of the county's configured methods (CountyConfig.investmentMethods), as configured. */
+  investmentMethod: string | null;
+  /** 用地面积 in 亩. */
+  landArea: number | null;
+  /** 固定资产投资 in 亿元. */
+  fixedInvestment: number | null;
 }
 
 export type FieldValue = ProjectFields[FieldKey];
@@ -44,8 +50,10 @@ export type FieldValue = ProjectFields[FieldKey];
 export interface ParseContext {
   /** Excel's date system of the workbook the cells came from. */
   dateSystem: 1900 | 1904;
-  /** Money unit of a column, in 亿元 per unit, when its header names one (e.g. 万元 → 0.0001). */
+  /** Money unit of a column, in 亿元 per unit, when its header names one (e.g. 万元 → 0.0001); an area column's in 亩. */
   units?: Partial<Record<FieldKey, number>>;
+  /** The county's 招商方式 options (CountyConfig.investmentMethods); the defaults when absent. */
+  investmentMethods?: readonly string[];
 }
 
 export interface ParsedRow {

@@ -42,6 +42,7 @@ const RULE_TEXT: Record<RuleId, MessageKey> = {
   'problem-open': 'ruleProblemOpen',
   escalation: 'ruleEscalation',
   'missing-owner': 'ruleMissingOwner',
+  'contribution-below-standard': 'ruleContributionBelowStandard',
 };
 
 const FIELD_ORDER = new Map(Object.keys(FIELD_BY_KEY).map((k, i) => [k as FieldKey, i]));

@@ -6,6 +6,8 @@ import { parseLedgerDate } from './dates';
 import { parseEnum } from './enums';
 import { fieldError, unknownFieldError } from './messages';
 import { columnMoneyUnit, parseMoney } from './money';
+import { columnAreaUnit, parseArea } from './area';
+import { DEFAULT_CHOICES, parseChoice } from './choice';
 import { parseInteger } from './numbers';
 import { fail, ok, type Parsed } from './result';
 import { parseId, parseLongText, parseText } from './text';
@@ -14,6 +16,9 @@ export type CellResult = { ok: true; value: FieldValue } | { ok: false; error: F
 
 const isCellValue = (raw: unknown): raw is RawCell | undefined =>
   raw === null || raw === undefined || typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean';
+
+/** The options of a configured choice field (招商方式): the caller's (the county config), else the defaults. */
+const choicesOf = (ctx: ParseContext): readonly string[] => ctx?.investmentMethods ?? DEFAULT_CHOICES;
 
 function parseByType(spec: FieldSpec, raw: RawCell | undefined, ctx: ParseContext): Parsed<string | number> {
   if (raw === undefined) return ok(null);
@@ -26,6 +31,10 @@ function parseByType(spec: FieldSpec, raw: RawCell | undefined, ctx: ParseContex
       return parseInteger(raw);
     case 'enum':
       return parseEnum(raw, spec.enumKey!);
+    case 'area':
+      return parseArea(raw, columnAreaUnit(spec.key, ctx ?? {}));
+    case 'choice':
+      return parseChoice(raw, choicesOf(ctx));
     default: {
       // Text-like fields keep "无" (it is the clerk's answer); only empty cells and placeholders are blank.
       if (raw === null || isBlankCell(raw)) return ok(null);
@@ -40,6 +49,6 @@ export function parseCell(raw: RawCell | undefined, field: FieldKey, ctx: ParseC
   if (!spec) return { ok: false, error: unknownFieldError(field) };
   const parsed = isExcelError(raw) ? fail('excel_error') : isCellValue(raw) ? parseByType(spec, raw, ctx) : fail('invalid_value');
   if (parsed.ok) return { ok: true, value: parsed.value };
-  const unit = spec.type === 'money' ? columnMoneyUnit(spec.key, ctx ?? {}) : undefined;
-  return { ok: false, error: fieldError(spec, parsed, raw, unit) };
+  const unit = spec.type === 'money' ? columnMoneyUnit(spec.key, ctx ?? {}) : spec.type === 'area' ? columnAreaUnit(spec.key, ctx ?? {}) : undefined;
+  return { ok: false, error: fieldError(spec, parsed, raw, unit, spec.type === 'choice' ? choicesOf(ctx) : undefined) };
 }

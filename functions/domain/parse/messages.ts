@@ -34,7 +34,15 @@ function unitName(unit: number): Message {
 
 const EXAMPLE_DATE = '2026-03-05';
 
-type Context = { spec: FieldSpec; v: string; failure: Failure; raw: unknown; unit: number };
+type Context = { spec: FieldSpec; v: string; failure: Failure; raw: unknown; unit: number; options: readonly string[] };
+
+/** The name of an area column's unit (亩 per unit). */
+function areaUnitName(unit: number): Message {
+  if (unit === 15) return { zh: '公顷', en: '公顷 (hectares)' };
+  if (Math.abs(unit - 3 / 2000) < 1e-12) return { zh: '平方米', en: '平方米 (square metres)' };
+  if (unit === 1) return { zh: '亩', en: '亩 (mu)' };
+  return { zh: `${unit} 亩`, en: `${unit} mu` };
+}
 
 const TEMPLATES: Record<string, (c: Context) => Message> = {
   invalid_date: ({ spec, v, failure }) => {
@@ -105,6 +113,29 @@ const TEMPLATES: Record<string, (c: Context) => Message> = {
         };
     }
   },
+  invalid_area: ({ spec, v, failure, unit }) => {
+    const u = areaUnitName(unit);
+    switch (failure.reason) {
+      case 'range':
+        return { zh: `${spec.zh}“${v}”是一个范围，请只填写一个面积，如 120亩`, en: `${spec.en} "${v}" is a range; enter a single area, such as 120亩` };
+      case 'negative':
+        return { zh: `${spec.zh}“${v}”不能为负数`, en: `${spec.en} "${v}" cannot be negative` };
+      case 'too_large':
+        return {
+          zh: `${spec.zh}“${v}”超过 ${failure.limit} 亩，请检查单位（本列数字按${u.zh}计）`,
+          en: `${spec.en} "${v}" exceeds ${failure.limit} mu; check the unit (numbers in this column are in ${u.en})`,
+        };
+      default:
+        return {
+          zh: `${spec.zh}“${v}”不是有效面积，请填写数字（单位：${u.zh}）或如 120亩、8公顷、80000平方米 的面积`,
+          en: `${spec.en} "${v}" is not a valid area; enter a number in ${u.en} or an area such as 120亩, 8公顷 or 80000平方米`,
+        };
+    }
+  },
+  unknown_choice: ({ spec, v, options }) => ({
+    zh: `${spec.zh}“${v}”不在本县配置的可选项中，请填写：${options.join('、')}`,
+    en: `${spec.en} "${v}" is not one of the county's options; use one of: ${options.join(', ')}`,
+  }),
   unknown_enum: ({ spec, v }) => {
     const options = spec.enumKey ? ENUMS[spec.enumKey] : [];
     return {
@@ -135,10 +166,10 @@ const UNREADABLE = ({ spec, v }: Context): Message => ({
   en: `${spec.en} "${v}" cannot be read`,
 });
 
-/** The FieldError for a failed cell. `unit` is the column's money unit (used by money messages only). */
-export function fieldError(spec: FieldSpec, failure: Failure, raw: unknown, unit = 1): FieldError {
+/** The FieldError for a failed cell. `unit` is the column's money (or area) unit; `options` a configured choice's. */
+export function fieldError(spec: FieldSpec, failure: Failure, raw: unknown, unit = 1, options: readonly string[] = []): FieldError {
   const template = TEMPLATES[failure.code] ?? UNREADABLE;
-  return { field: spec.key, code: failure.code, message: template({ spec, v: quote(raw), failure, raw, unit }) };
+  return { field: spec.key, code: failure.code, message: template({ spec, v: quote(raw), failure, raw, unit, options }) };
 }
 
 /** A required field (项目名称) left blank. */

@@ -12,7 +12,7 @@ export function fields(overrides: Partial<ProjectFields> = {}): ProjectFields {
     chainRole: 'strengthen', amount: 5, unit: '地方镇', leader: '张三', team: null, contact: null, clueDate: null,
     signedDate: null, plannedStartDate: null, startDate: null, plannedProductionDate: null, productionDate: null,
     outputValue: null, tax: null, jobs: null, progress: '完成厂房设计', problem: null, problemType: null,
-    coordination: null, nextSteps: null, status: 'active', ...overrides,
+    coordination: null, nextSteps: null, status: 'active', investmentMethod: null, landArea: null, fixedInvestment: null, ...overrides,
   };
 }
 
