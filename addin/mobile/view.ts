@@ -6,6 +6,9 @@ import type { Dashboard, HistoryEvent, RedFlagItem, Trend, TrendSeries } from '.
 import { STAGE_NAMES } from '../../contract/fields';
 import type { Lang, Texts } from './texts';
 
+const colon = (lang: Lang) => (lang === 'zh' ? '：' : ': ');
+const paren = (lang: Lang, n: number) => (lang === 'zh' ? `（${n}）` : ` (${n})`);
+
 type Child = Node | string | null | false | undefined;
 
 export function h(tag: string, attrs: Record<string, string> = {}, ...children: Child[]): HTMLElement {
@@ -31,7 +34,7 @@ export function redCard(item: RedFlagItem, t: Texts, lang: Lang, on: ViewHandler
     'li',
     { class: 'red-card', role: 'button', tabindex: '0', 'data-id': p.id },
     h('div', { class: 'red-head' }, h('span', { class: 'dot red' }), h('strong', { class: 'name' }, p.name || p.id), h('span', { class: 'days' }, t.days(item.daysFlagged))),
-    h('div', { class: 'meta' }, `${p.unit || t.noUnit} · ${STAGE_NAMES[p.stage][lang]} · ${t.leader}：${p.leader ?? t.noLeader}`),
+    h('div', { class: 'meta' }, `${p.unit || t.noUnit} · ${STAGE_NAMES[p.stage][lang]} · ${t.leader}${colon(lang)}${p.leader ?? t.noLeader}`),
     h('ul', { class: 'reasons' }, ...item.reasons.map((r) => h('li', { class: r.level }, r.message[lang]))),
   );
   const open = () => on.openProject(item);
@@ -77,7 +80,7 @@ export function dashboardView(d: Dashboard, county: string, t: Texts, lang: Lang
     h(
       'section',
       { id: 'red' },
-      h('h2', {}, `${t.redList}（${red}）`),
+      h('h2', {}, `${t.redList}${paren(lang, red)}`),
       d.redFlags.length ? h('ul', { class: 'red-list', id: 'red-list' }, ...d.redFlags.map((r) => redCard(r, t, lang, on))) : h('p', { class: 'none' }, t.redNone),
       more,
     ),
@@ -100,7 +103,7 @@ export function dashboardView(d: Dashboard, county: string, t: Texts, lang: Lang
     h(
       'section',
       { id: 'not-reported' },
-      h('h2', {}, `${t.notReported}（${d.notReported.length}）`),
+      h('h2', {}, `${t.notReported}${paren(lang, d.notReported.length)}`),
       d.notReported.length ? h('ul', { class: 'plain' }, ...d.notReported.map((n) => h('li', {}, h('strong', {}, n.unit || t.noUnit), ` · ${t.active(n.active)}`))) : h('p', { class: 'none' }, t.notReportedNone),
     ),
   );
@@ -129,7 +132,7 @@ export function timelineView(item: RedFlagItem, events: readonly HistoryEvent[] 
     'div',
     { class: 'sheet', id: 'timeline', role: 'dialog', 'aria-label': t.history },
     h('div', { class: 'sheet-head' }, h('strong', {}, item.project.name || item.project.id), button),
-    h('p', { class: 'meta' }, `${item.project.unit || t.noUnit} · ${t.leader}：${item.project.leader ?? t.noLeader}`),
+    h('p', { class: 'meta' }, `${item.project.unit || t.noUnit} · ${t.leader}${colon(lang)}${item.project.leader ?? t.noLeader}`),
     h('h3', {}, t.history),
     events === null ? h('p', {}, t.loading) : h('ol', { class: 'events' }, ...[...events].reverse().map((e) => eventLine(e, t, lang))),
   );
