@@ -88,26 +88,29 @@ const TAIL: Col[] = [
 type Value = string | number | Date | null | { formula: string; result?: number };
 
 /**
- * Real ledgers do not repeat a project within a unit, so neither does the sample: a name already used in the unit
- * (or near one, as the backend's duplicate warning measures it: functions/domain/identity.ts) gets the investor's
- * brand, then a phase number. No randomness is drawn, so the rest of the sample stays as it was.
+ * Real ledgers do not repeat a project within a unit, so neither does the sample: a name already used in the county
+ * (or near one in the unit, as the backend's duplicate warning measures it: functions/domain/identity.ts) gets
+ * another brand or a phase. No randomness is drawn, so the rest of the sample stays as it was.
  */
 const PHASES = ['二期', '三期', '四期', '五期', '六期', '七期', '八期', '九期', '东区', '西区', '南区', '北区'];
 
 export class UniqueNames {
   private readonly used = new Map<string, string[]>();
+  /** Every name of the county: the same name in another unit is a possible duplicate for the leaders too. */
+  private readonly county = new Set<string>();
 
   take(unit: string, base: string, brand: string): string {
     const list = this.used.get(normalUnit(unit)) ?? [];
     this.used.set(normalUnit(unit), list);
     const free = (name: string) => {
       const n = normalName(name);
-      return !list.some((u) => u === n || isNearName(u, n));
+      return !this.county.has(n) && !list.some((u) => isNearName(u, n));
     };
     // Brand first, then a phase between brand and product: no name then sits inside another (a near name).
     const tries = [`${brand}${base}`, ...PHASES.map((p) => `${brand}${p}${base}`), ...BRAND.flatMap((b) => PHASES.map((p) => `${b}${p}${base}`))];
     const name = tries.find(free) ?? `${brand}${list.length + 1}号${base}`;
     list.push(normalName(name));
+    this.county.add(normalName(name));
     return name;
   }
 }
