@@ -217,6 +217,86 @@ export interface Dashboard {
   redFlagsNext?: string;
   /** Red and yellow counts over the last 12 weeks (closed weeks as fixed at their cut-off, then the current week). */
   trend?: Trend;
+  /** By 招商方式, by 责任专班, by industry and chain role, and per unit the per-mu figures (issue 21). */
+  contribution?: ContributionSections;
+}
+
+// ---------------------------------------------------------------- dashboard: contribution sections
+
+/** One 招商方式 ('' = not filled in): which methods turn clues into signings. */
+export interface MethodRow {
+  method: string;
+  /** Active projects per list, their sum and total investment (亿元). */
+  lists: PerList<number>;
+  total: number;
+  amount: number;
+  /** Every project of the method (dropped too), and those that reached signing (签约 list or later, or dropped after a 签约时间). */
+  all: number;
+  signed: number;
+  /** signed / all (0..1); null when all is 0. */
+  conversion: number | null;
+  /** Median days 线索时间 → 签约时间 over the method's projects with both. */
+  clueToSigned: CycleTime;
+}
+
+/** One 责任专班 ('' = not filled in): its active projects. */
+export interface TeamRow {
+  team: string;
+  lists: PerList<number>;
+  total: number;
+  amount: number;
+  red: number;
+  yellow: number;
+}
+
+/** 链条环节 values of the field catalogue: 建链, 补链, 强链, 延链. */
+export type ChainRoleKey = 'build' | 'fill' | 'strengthen' | 'extend';
+export const CHAIN_ROLE_KEYS: readonly ChainRoleKey[] = ['build', 'fill', 'strengthen', 'extend'];
+
+/** One industry ('' = not filled in) of the "6+3" chains: active projects per chain role and list. */
+export interface ChainRow {
+  industry: string;
+  roles: Record<ChainRoleKey, PerList<number>>;
+  /** Active projects of the industry with no chain role. */
+  unmarked: number;
+  /** Active projects of the industry, per list and in all. */
+  lists: PerList<number>;
+  total: number;
+}
+
+/** Totals and per-mu figures of a set of projects (a unit's landed or producing projects). */
+export interface LandFigures {
+  count: number;
+  /** 亿元: 总投资, 预计产值, 预计税收 of all of them. */
+  amount: number;
+  outputValue: number;
+  tax: number;
+  /** Projects with land (用地面积 > 0) and their land, 亩; only they enter the per-mu figures. */
+  withLand: number;
+  landArea: number;
+  /** 万元/亩: Σ investment (固定资产投资, else 总投资) / Σ land; 万元/亩·年: Σ tax / Σ land; Σ output / Σ land. Null without land. */
+  investmentIntensity: number | null;
+  taxPerMu: number | null;
+  outputPerMu: number | null;
+}
+
+export interface UnitLandRow {
+  unit: string;
+  landed: LandFigures;
+  producing: LandFigures;
+  total: LandFigures;
+}
+
+export interface ContributionSections {
+  /** Configured methods first (in their order, even without projects), then others, '' last. */
+  methods: MethodRow[];
+  /** Teams by pinyin, '' last; only teams with active projects. */
+  teams: TeamRow[];
+  /** Configured industries first (even without projects), then others with active projects, '' last. */
+  chains: ChainRow[];
+  /** Units with landed or producing projects, in unit order; and the county. */
+  land: UnitLandRow[];
+  landTotal: Omit<UnitLandRow, 'unit'>;
 }
 
 /** One series per week of `Trend.weeks`; null where the week has no figures (not closed, or before the county started). */

@@ -195,6 +195,43 @@ const cycleTime = z.strictObject({ median: z.nullable(z.number()), count: z.numb
 const countAmount = z.strictObject({ count: z.number(), amount: z.number() });
 const priorityRow = z.strictObject({ lists: perList(countAmount), total: countAmount });
 const trendSeries = z.strictObject({ red: z.array(z.nullable(z.number())), yellow: z.array(z.nullable(z.number())) });
+const landFigures = z.strictObject({
+  count: z.number(),
+  amount: z.number(),
+  outputValue: z.number(),
+  tax: z.number(),
+  withLand: z.number(),
+  landArea: z.number(),
+  investmentIntensity: z.nullable(z.number()),
+  taxPerMu: z.nullable(z.number()),
+  outputPerMu: z.nullable(z.number()),
+});
+const contributionSections = z.strictObject({
+  methods: z.array(
+    z.strictObject({
+      method: z.string(),
+      lists: perList(z.number()),
+      total: z.number(),
+      amount: z.number(),
+      all: z.number(),
+      signed: z.number(),
+      conversion: z.nullable(z.number()),
+      clueToSigned: cycleTime,
+    }),
+  ),
+  teams: z.array(z.strictObject({ team: z.string(), lists: perList(z.number()), total: z.number(), amount: z.number(), red: z.number(), yellow: z.number() })),
+  chains: z.array(
+    z.strictObject({
+      industry: z.string(),
+      roles: z.strictObject({ build: perList(z.number()), fill: perList(z.number()), strengthen: perList(z.number()), extend: perList(z.number()) }),
+      unmarked: z.number(),
+      lists: perList(z.number()),
+      total: z.number(),
+    }),
+  ),
+  land: z.array(z.strictObject({ unit: z.string(), landed: landFigures, producing: landFigures, total: landFigures })),
+  landTotal: z.strictObject({ landed: landFigures, producing: landFigures, total: landFigures }),
+});
 
 export const dashboardSchema = z.strictObject({
   asOf: z.string(),
@@ -222,6 +259,7 @@ export const dashboardSchema = z.strictObject({
   redFlagsTotal: z.optional(z.number()),
   redFlagsNext: z.optional(z.string()),
   trend: z.optional(z.strictObject({ weeks: z.array(z.string()), units: z.array(z.strictObject({ unit: z.string(), ...trendSeries.shape })), lists: perList(trendSeries), total: trendSeries })),
+  contribution: z.optional(contributionSections),
 });
 
 // ---------------------------------------------------------------- every non-2xx answer

@@ -14,6 +14,7 @@ import type { CountyConfig, Dashboard, DashboardQuery } from '../../contract';
 import { weekOf } from '../domain/calendar';
 import { reportPeriod, snapshotOf } from '../domain/report';
 import { addCounters, contributionDelta, contributionOf, liveDashboard, liveWeekCounts, mergeDeltas, redKey, trendOf, type Contribution, type RedEntry, type UnitCounters, type WeekCounts } from '../domain/report/live';
+import { sectionsFromCounters } from '../domain/report/sections';
 import type { ProjectState } from '../domain/types';
 import { now } from './clock';
 import { cachedConfig } from './config';
@@ -113,5 +114,6 @@ export async function dashboardAnswer(deps: Pick<Deps, 'store' | 'mode' | 'clock
   const counts = new Map<string, WeekCounts>(closed);
   counts.set(week, liveWeekCounts(week, units));
   const board = liveDashboard(units, page.items, { asOf, week, units: config.units, ...(page.nextToken ? { redFlagsNext: page.nextToken } : {}) });
-  return { ...board, trend: trendOf(weeks, counts, board.units.map((u) => u.unit)) };
+  const contribution = sectionsFromCounters(units, { units: config.units, methods: config.investmentMethods, industries: config.industries });
+  return { ...board, trend: trendOf(weeks, counts, board.units.map((u) => u.unit)), contribution };
 }

@@ -11,6 +11,7 @@
 import type { CountyConfig, Dashboard, WeeklyReport } from '../../contract';
 import { weekOf, weekRange } from '../domain/calendar';
 import { dashboard, defaultReportWeek, invalidWeekMessage, reportPeriod, snapshotOf, weeklyReport, type WeekSnapshot } from '../domain/report';
+import { contributionSections } from '../domain/report/sections';
 import type { ProjectState } from '../domain/types';
 import { now } from './clock';
 import { cachedConfig } from './config';
@@ -64,5 +65,6 @@ export async function dashboardFor(deps: Pick<Deps, 'store' | 'mode' | 'clock'>,
   const week = weekOf(asOf, config.cutoff);
   const interval = { week, ...weekRange(week, config.cutoff) };
   const snaps = (await store.allStates()).map((s) => snapshotOf(s, interval, asOf));
-  return dashboard(snaps, { asOf, week, units: config.units });
+  const contribution = contributionSections(snaps, { units: config.units, methods: config.investmentMethods, industries: config.industries });
+  return { ...dashboard(snaps, { asOf, week, units: config.units }), contribution };
 }

@@ -8,6 +8,7 @@ import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-s
 import { mapPool } from '../app/pool';
 import type { LiveAggregateStore, Page } from '../app/ports';
 import { redKey, type Counters, type RedEntry, type UnitCounters, type WeekCounts } from '../domain/report/live';
+import { SECTIONS_FORMAT } from '../domain/report/sections';
 import { LIST_ORDER, type ListKey } from '../../contract/vocabulary';
 import { batchWrite, type Item } from './batch';
 import { decodeToken, encodeToken, queryHash } from './cursor';
@@ -55,7 +56,8 @@ export class LiveAggregateRecords implements LiveAggregateStore {
 
   private async readUnits(): Promise<{ built: boolean; units: UnitCounters[] }> {
     const items = await this.io.queryAll({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': LIVE_PK } });
-    const built = items.some((i) => i.SK === LIVE_META_SK);
+    // Counters built in another format (before the contribution sections' names) are as good as never built.
+    const built = items.some((i) => i.SK === LIVE_META_SK && (i.format ?? 0) === SECTIONS_FORMAT);
     const units = items.filter((i) => String(i.SK).startsWith(UNIT_PREFIX)).map((i) => ({ unit: String(i.SK).slice(UNIT_PREFIX.length), counters: countersOf(i) }));
     return { built, units };
   }
@@ -109,7 +111,7 @@ export class LiveAggregateRecords implements LiveAggregateStore {
       .filter((i) => i.SK !== LIVE_META_SK && !keep.has(`${String(i.PK)}\u0000${String(i.SK)}`))
       .map((i) => ({ PK: String(i.PK), SK: String(i.SK) }));
     await batchWrite(this.io.doc, this.io.table, { puts: [...unitItems, ...redItems], deletes }, this.io.count, this.io.retry);
-    await this.io.put({ PK: LIVE_PK, SK: LIVE_META_SK, builtAt: at });
+    await this.io.put({ PK: LIVE_PK, SK: LIVE_META_SK, builtAt: at, format: SECTIONS_FORMAT });
   }
 
   async closedWeekCounts(weeks: readonly string[]): Promise<Map<string, WeekCounts>> {

@@ -30,6 +30,7 @@ import {
 import { MS_PER_DAY } from '../days';
 import { fromWan, isActive, orderUnits, perList, projectOf, projectOrder, toWan } from './common';
 import { cycleDays } from './cycle';
+import { sectionCounters } from './sections';
 import type { WeekSnapshot } from './snapshot';
 
 export type Counters = Record<string, number>;
@@ -61,7 +62,8 @@ export const redKey = (e: { flagSince: string | null; project: { id: string } })
  * last changed in (null when the text is blank).
  */
 export function contributionOf(snap: WeekSnapshot, progressWeek: string | null): Contribution {
-  const c: Counters = { n: 1 };
+  // The contribution sections' counters (sections.ts, issue 21) ride along in the same unit item.
+  const c: Counters = { n: 1, ...sectionCounters(snap) };
   for (const key of CYCLE_KEYS) {
     const days = cycleDays(snap, CYCLE_PAIRS[key]);
     if (days !== null) c[`cy.${key}.${days}`] = 1;

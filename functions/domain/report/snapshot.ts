@@ -36,6 +36,18 @@ export interface WeekSnapshot {
   /** STATE version the snapshot was taken from, and when it was taken (ISO instant). */
   version: number;
   at: string;
+  /** What the contribution sections group by (issue 21); absent in snapshots stored before them. */
+  contribution?: SnapshotContribution;
+}
+
+export interface SnapshotContribution {
+  investmentMethod: string | null;
+  team: string | null;
+  industry: string | null;
+  chainRole: string | null;
+  /** 亩 and 亿元. */
+  landArea: number | null;
+  fixedInvestment: number | null;
 }
 
 /** A week as (start, end] instants. */
@@ -76,6 +88,14 @@ export function snapshotOf(state: ProjectState, week: WeekInterval, at: string):
     dates,
     version: state.version,
     at,
+    contribution: {
+      investmentMethod: f.investmentMethod ?? null,
+      team: blankToNull(f.team ?? null),
+      industry: blankToNull(f.industry ?? null),
+      chainRole: f.chainRole ?? null,
+      landArea: f.landArea ?? null,
+      fixedInvestment: f.fixedInvestment ?? null,
+    },
   };
 }
 

@@ -65,11 +65,13 @@ describe('snapshotOf', () => {
       flag: flag('yellow'),
       flagSince: '2026-11-20T04:00:00.000Z',
       progressUpdated: true,
+      newThisWeek: false,
       coordination: '用地指标',
       enteredStageOn: '2026-10',
       dates: { clue: '2026-06-01', signed: '2026-10', landed: null, producing: null },
       version: 4,
       at,
+      contribution: { investmentMethod: null, team: null, industry: null, chainRole: null, landArea: null, fixedInvestment: null },
     });
   });
 
