@@ -75,6 +75,13 @@ export async function refreshLeaderSheets({ gateway, api, options = {}, onProgre
   onProgress?.({ phase: 'fetch' });
   // Config gives the county's name and time zone for the titles; the report week follows the dashboard's.
   const [config, dashboard] = await Promise.all([get<CountyConfig>('config'), report(() => get<Dashboard>('dashboard', { asOf }))]);
+  // The red list comes in pages (issue 19): the sheet lists every red project.
+  for (let next = dashboard.redFlagsNext; next; ) {
+    const page = await get<Dashboard>('dashboard', { asOf, nextToken: next });
+    dashboard.redFlags.push(...page.redFlags);
+    next = page.redFlagsNext;
+  }
+  delete dashboard.redFlagsNext;
   const weekly = await report(() => get<WeeklyReport>('reports/weekly', { week: week ?? dashboard.week }));
   const sheetOptions = { lang, county: config.county, timeZone: config.cutoff?.timeZone || 'Asia/Shanghai' };
 
