@@ -18,6 +18,11 @@
  * writer holding an older state (it will lose its commit) never replaces a newer snapshot of that week.
  *
  * One row's failure (an item DynamoDB refuses, a store error) is that row's error; the other rows go on.
+ *
+ * Identity (DESIGN §5, ./identity.ts): a row whose id the store does not know is first matched by unit + normalised
+ * name; a match is decided and written under the stored project's id (answered as `id`, the sent one as `sentId`).
+ * A new project claims its name (store.claimName) before its event, and its placeholder STATE is batch-written
+ * before any of the chunk's events (store.putPending): the crash invariant of functions/store/projects.ts.
  */
 import type { ListKey, MissingProject, SyncRequest, SyncResponse, SyncRowResult, SyncSummary } from '../../contract';
 import type { CutoffConfig } from '../../contract';
