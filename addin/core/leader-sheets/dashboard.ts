@@ -3,6 +3,7 @@ import { CYCLE_KEYS, LIST_ORDER, PRIORITY_KEYS, type Dashboard } from '../../../
 import type { LeaderSheetPlan } from '../gateway';
 import { flagStyle } from '../styles';
 import { money, reasonText, table } from './common';
+import { contributionSections } from './contribution';
 import { formatInstant, texts, type LeaderSheetOptions } from './text';
 import { SheetWriter } from './writer';
 
@@ -94,6 +95,9 @@ export function dashboardSheet(d: Dashboard, options: LeaderSheetOptions = {}): 
   if (late.length > 0) {
     table(w, t, [c.no, c.unit, c.activeProjects], late, (x, i) => [i + 1, t.unitName(x.unit), x.active], () => flagStyle('yellow'));
   }
+
+  // 8–11. Contribution: 招商方式, 责任专班, the "6+3" chains, per-mu figures by unit (when the dashboard has them).
+  if (d.contribution) contributionSections(w, t, d.contribution, lang);
 
   return w.build(t.sheets.dashboard, 2);
 }
