@@ -274,7 +274,7 @@ export interface LandFigures {
   /** Projects with land (用地面积 > 0) and their land, 亩; only they enter the per-mu figures. */
   withLand: number;
   landArea: number;
-  /** 万元/亩: Σ investment (固定资产投资, else 总投资) / Σ land; 万元/亩·年: Σ tax / Σ land; Σ output / Σ land. Null without land. */
+  /** 万元/亩: Σ investment (固定资产投资, else 总投资) / Σ land; 万元/亩·年: Σ tax / Σ land of the projects stating a tax; likewise output. Null without land. */
   investmentIntensity: number | null;
   taxPerMu: number | null;
   outputPerMu: number | null;

@@ -88,6 +88,41 @@ const TAIL: Col[] = [
 type Value = string | number | Date | null | { formula: string; result?: number };
 
 /**
+ * 招商方式, 用地 and 固定资产投资 (issue 21): last, so the older columns keep their letters, and drawn from their own
+ * random stream, so the rest of the sample stays as it was. A messy producing sheet states land in 平方米.
+ */
+function contributionCols(list: ListKey, messy: boolean): Col[] {
+  const land: Col = messy && list === 'producing' ? { header: '占地面积（平方米）', width: 13, kind: 'int' } : { header: '用地面积（亩）', width: 11 };
+  return [{ header: '招商方式', width: 11 }, { header: '责任专班', width: 12 }, land, { header: '固定资产投资（亿元）', width: 12, kind: 'money' }];
+}
+
+const TEAMS = ['食品产业专班', '木业家居专班', '中医药专班', '新能源专班', '新材料专班', '文旅物流专班'];
+
+/** The common methods more often than the rare ones. */
+const METHOD_WEIGHTS = [5, 5, 2, 2, 2, 1, 2, 1, 1];
+
+function contributionValues(list: ListKey, amount: number, messy: boolean, r: ReturnType<typeof rng>): Record<string, Value> {
+  const methods = DEFAULT_CONFIG.investmentMethods;
+  let pick = r.next() * METHOD_WEIGHTS.reduce((a, b) => a + b, 0);
+  let method: string | null = methods[methods.length - 1]!;
+  for (let i = 0; i < methods.length; i++) if ((pick -= METHOD_WEIGHTS[i] ?? 1) < 0) { method = methods[i]!; break; }
+  if (r.chance(0.08)) method = null;
+  if (messy && method && r.chance(0.2)) method = method.replace(/招商$/, ''); // "以商", "基金": the parser matches them
+  // Intensity 120–450 万元/亩 (fixed-asset investment per mu): some under a 200 万元/亩 standard.
+  const fixed = Math.round(amount * (0.55 + r.next() * 0.35) * 100) / 100;
+  const mu = Math.max(5, Math.round((fixed * 10_000) / (120 + r.next() * 330)));
+  const missingLand = r.chance(list === 'clue' ? 0.5 : 0.15);
+  const missingFixed = r.chance(list === 'clue' ? 0.6 : 0.2);
+  let land: Value = missingLand ? null : mu;
+  if (!missingLand && messy) {
+    if (list === 'producing') land = Math.round((mu * 2000) / 3);
+    else if (r.chance(0.15)) land = `${Math.round((mu / 15) * 100) / 100}公顷`;
+    else if (r.chance(0.15)) land = `约${mu}亩`;
+  }
+  return { 招商方式: method, 责任专班: r.chance(0.1) ? null : r.pick(TEAMS), '用地面积（亩）': land, '占地面积（平方米）': land, '固定资产投资（亿元）': missingFixed ? null : fixed };
+}
+
+/**
  * Real ledgers do not repeat a project within a unit, so neither does the sample: a name already used in the county
  * (or near one in the unit, as the backend's duplicate warning measures it: functions/domain/identity.ts) gets
  * another brand or a phase. No randomness is drawn, so the rest of the sample stays as it was.
@@ -118,6 +153,7 @@ export class UniqueNames {
 export async function buildSample(opts: SampleOptions): Promise<ExcelJS.Workbook> {
   const names = new UniqueNames();
   const r = rng(opts.seed);
+  const rc = rng((opts.seed ^ 0x21) + 21);
   const asOf = isoToDay(opts.asOf);
   const year = opts.asOf.slice(0, 4);
   const wb = new ExcelJS.Workbook();
@@ -133,7 +169,7 @@ export async function buildSample(opts: SampleOptions): Promise<ExcelJS.Workbook
   LIST_ORDER.forEach((list, li) => {
     const listName = STAGE_NAMES[list].zh;
     const ws = wb.addWorksheet(opts.messy && list === 'signed' ? `${year}年签约项目台账` : listName);
-    const cols = [...BASE, ...DATES[list], ...TAIL];
+    const cols = [...BASE, ...DATES[list], ...TAIL, ...contributionCols(list, opts.messy)];
     let row = 1;
     if (opts.messy) {
       ws.mergeCells(1, 1, 1, cols.length);
@@ -198,6 +234,7 @@ export async function buildSample(opts: SampleOptions): Promise<ExcelJS.Workbook
         '预计税收（万元）': Math.round(amount * 600 * r.next()) + 50,
         预计就业: r.int(20, 600),
       };
+      Object.assign(values, contributionValues(list, amount, opts.messy, rc));
       values['项目名称'] = names.take(String(values['所属单位']), String(values['项目名称']), company.slice(0, company.indexOf(industry.replace(/\/.*/, ''))));
       for (const [h, day] of Object.entries(dates)) values[h] = day === null ? null : opts.messy ? messyDate(day, r) : dateCell(day);
       if (opts.messy && badCells < 2 && list === 'signed' && i === 3) {

@@ -10,7 +10,8 @@
  * Counter names (free text last, so a dot in a name needs no escaping): `mt.<list>.n.<method>`, `mt.wan.<method>`
  * (active), `mt.all.<method>`, `mt.sig.<method>` (every project; reached signing), `mt.cy.<days>.<method>`
  * (线索→签约 days); `tm.<list>.n.<team>`, `tm.wan|red|yel.<team>`; `ch.<role|none>.<list>.<industry>`;
- * `ld.<landed|producing>.n|wan|out|tax|ln|land|linv|ltax|lout` (land in 1/10,000 亩, money in 万元).
+ * `ld.<landed|producing>.n|wan|out|tax|ln|land|linv|ltax|landt|lout|lando` (land in 1/10,000 亩, money in 万元; landt/lando: the
+ * land of projects that state a tax / an output value, which 亩均税收 / 亩均产值 divide by).
  */
 import {
   CHAIN_ROLE_KEYS,
@@ -76,8 +77,15 @@ export function sectionCounters(s: WeekSnapshot): Counters {
       put('ln', 1);
       put('land', Math.round(land * LAND_UNIT));
       put('linv', toWan(x?.fixedInvestment ?? s.amount));
-      put('ltax', toWan(s.tax));
-      put('lout', toWan(s.outputValue));
+      // Tax and output per mu count only the land of projects that state them (a landed project has no tax yet).
+      if (s.tax !== null) {
+        put('ltax', toWan(s.tax));
+        put('landt', Math.round(land * LAND_UNIT));
+      }
+      if (s.outputValue !== null) {
+        put('lout', toWan(s.outputValue));
+        put('lando', Math.round(land * LAND_UNIT));
+      }
     }
   }
   return c;
@@ -109,7 +117,11 @@ const zeroLists = (): PerList<number> => perList(() => 0);
 function landFigures(c: Counters, lists: readonly LandList[]): LandFigures {
   const sum = (k: string) => lists.reduce((n, l) => n + (c[`ld.${l}.${k}`] ?? 0), 0);
   const land = sum('land') / LAND_UNIT;
-  const perMu = perMuOfTotals({ land, investmentWan: sum('linv'), taxWan: sum('ltax'), outputWan: sum('lout') });
+  const perMu = {
+    investmentIntensity: perMuOfTotals({ land, investmentWan: sum('linv'), taxWan: 0, outputWan: 0 }).investmentIntensity,
+    taxPerMu: perMuOfTotals({ land: sum('landt') / LAND_UNIT, investmentWan: 0, taxWan: sum('ltax'), outputWan: 0 }).taxPerMu,
+    outputPerMu: perMuOfTotals({ land: sum('lando') / LAND_UNIT, investmentWan: 0, taxWan: 0, outputWan: sum('lout') }).outputPerMu,
+  };
   return {
     count: sum('n'),
     amount: fromWan(sum('wan')),
