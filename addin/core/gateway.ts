@@ -178,6 +178,17 @@ export interface LeaderSheetPlan {
   center?: CellRef[];
   /** Cells whose text is longer than its column is wide: wrapped within the column (rows grow), not spilling past the print width. */
   wrap?: CellRef[];
+  /** Number formats by cell (money in 亿元 as '0.00'): the figure is stored exact, shown with a fixed number of decimals. */
+  numberFormats?: Array<{ format: string; cells: CellRef[] }>;
+  /**
+   * Rows repeated at the top of every printed page, instead of the frozen rows (e.g. the red-flag list's header,
+   * with a page break before its section so the list starts on a page of its own).
+   */
+  printTitles?: { top: number; bottom: number };
+  /** Manual page breaks: a new printed page starts at each of these rows. */
+  pageBreaks?: number[];
+  /** An autofilter over this range (A1, header row first); a protected sheet still lets people filter and sort it. */
+  autoFilter?: string;
 }
 
 export interface WritePlan {

@@ -6,7 +6,7 @@
  * way as in .xlsx; rows with wrapped text are autofitted (1.2). A leader sheet the add-in protected (no password)
  * is unprotected first thing and protected again last.
  */
-import { colLetter } from '../core/a1';
+import { colLetter, parseArea } from '../core/a1';
 import type { CellRef, LeaderSheetPlan, WritePlan } from '../core/gateway';
 import { cellsToAreas, joinAreas } from './addresses';
 import { chartBoxes } from './charts';
@@ -78,9 +78,10 @@ export function leaderSteps(l: LeaderSheetPlan, position: number | null, feature
   const charts = features.charts ? (l.charts ?? []) : [];
   const boxes = chartBoxes(charts.map((c) => c.anchor));
   const bars = features.dataBars ? (l.dataBars ?? []) : [];
-  const titleRows = l.frozenRows > 0 ? `$1:$${l.frozenRows}` : null;
+  const titleRows = l.printTitles ? `$${l.printTitles.top}:$${l.printTitles.bottom}` : l.frozenRows > 0 ? `$1:$${l.frozenRows}` : null;
+  const breaks = features.pageLayout ? (l.pageBreaks ?? []) : [];
   steps.push({
-    bytes: COMMAND_BYTES * (6 + l.columnWidths.length + bars.length + 4 * charts.length) + jsonBytes(charts),
+    bytes: COMMAND_BYTES * (7 + l.columnWidths.length + bars.length + breaks.length + 4 * charts.length) + jsonBytes(charts),
     queue: (_ctx, sheet) => {
       const ws = sheet(l.name);
       if (features.freeze && l.frozenRows > 0) ws.freezePanes.freezeRows(l.frozenRows);
@@ -96,6 +97,9 @@ export function leaderSteps(l: LeaderSheetPlan, position: number | null, feature
         if (titleRows) ws.pageLayout.setPrintTitleRows(titleRows);
         Object.assign(ws.pageLayout, PRINT_MARGINS, { centerHorizontally: true });
         ws.pageLayout.headersFooters.defaultForAllPages.centerFooter = PAGE_FOOTER;
+        // A new printed page starts at each break's row (the red-flag list on 领导看板); an autofilter on 全县项目.
+        for (const row of breaks) ws.horizontalPageBreaks.add(`A${row}`);
+        if (l.autoFilter) ws.autoFilter.apply(ws.getRange(l.autoFilter));
       }
       for (const bar of bars) ws.getRange(bar).conditionalFormats.add('DataBar');
       charts.forEach((c, i) => {
@@ -106,11 +110,25 @@ export function leaderSteps(l: LeaderSheetPlan, position: number | null, feature
       });
     },
   });
+  numberFormatSteps(l, steps);
   // After the widths, so autofit measures wrapped text in the final columns.
   alignmentSteps(l, features, steps);
   // Generated and read-only (全县项目): no password, so the next refresh can replace it. Last: Excel refuses API
   // writes to a protected sheet.
-  if (l.protect) steps.push({ bytes: COMMAND_BYTES, queue: (_ctx, sheet) => sheet(l.name).protection.protect({ allowFormatColumns: true, allowFormatRows: true }) });
+  // With an autofilter (全县项目), people may still filter and sort the protected sheet.
+  const filterable = l.autoFilter ? { allowAutoFilter: true, allowSort: true } : {};
+  if (l.protect) steps.push({ bytes: COMMAND_BYTES, queue: (_ctx, sheet) => sheet(l.name).protection.protect({ allowFormatColumns: true, allowFormatRows: true, ...filterable }) });
+}
+
+/** Money with a fixed number of decimals: one numberFormat write per rectangle of cells (ExcelApi 1.1). */
+function numberFormatSteps(l: LeaderSheetPlan, steps: Step[]): void {
+  for (const { format, cells } of l.numberFormats ?? []) {
+    for (const address of cellsToAreas(cells)) {
+      const area = parseArea(address)!;
+      const formats = Array.from({ length: area.bottom - area.top + 1 }, () => Array.from({ length: area.right - area.left + 1 }, () => format));
+      steps.push({ bytes: address.length + jsonBytes(formats) + COMMAND_BYTES, queue: (_ctx, sheet) => void (sheet(l.name).getRange(address).numberFormat = formats) });
+    }
+  }
 }
 
 /**

@@ -30,6 +30,7 @@ import { readWorksheet } from './read';
 import { resizeTable } from './tables';
 import { findUnkept, type UnkeptPart } from './unkept';
 import { escapeXmlText, needsXmlEscape } from './xml-text';
+import { DEFAULT_FONT, workbookFont } from './workbook-font';
 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 /** Points per line of 11-point text (Excel's default row height). */
@@ -182,7 +183,10 @@ export class XlsxGateway implements WorkbookGateway {
     const deletions = new Map<string, number[]>();
     for (const { sheet, row } of plan.moves.map((m) => m.from)) deletions.set(sheet, deletions.get(sheet) ?? []).get(sheet)!.push(row);
     deleteRows(this.workbook, deletions);
-    for (const ls of plan.leaderSheets) await this.writeLeaderSheet(ls);
+    // The ledger's font, for every generated cell (found before any leader sheet is replaced, from the others).
+    const leaderNames = new Set(plan.leaderSheets.map((l) => l.name));
+    const font = plan.leaderSheets.length ? workbookFont(this.workbook.worksheets.filter((w) => !leaderNames.has(w.name) && w.name !== SETTINGS_SHEET)) : DEFAULT_FONT;
+    for (const ls of plan.leaderSheets) await this.writeLeaderSheet(ls, font);
     if (plan.settings) this.writeSettings({ ...(await this.readSettings()), ...plan.settings });
     return { cellsWritten, rowsMoved: plan.moves.length };
   }
@@ -198,11 +202,11 @@ export class XlsxGateway implements WorkbookGateway {
    * A leader sheet is replaced whole on each refresh, in the same place in the tab order (the new sheet takes
    * the old one's orderNo; a first refresh appends). Printed A4 landscape, one page wide, title rows repeated.
    */
-  private async writeLeaderSheet(ls: LeaderSheetPlan) {
+  private async writeLeaderSheet(ls: LeaderSheetPlan, font: Partial<ExcelJS.Font>) {
     const old = this.workbook.getWorksheet(ls.name);
     const orderNo = (old as Ordered | undefined)?.orderNo;
     if (old) this.workbook.removeWorksheet(old.id);
-    const titles = ls.frozenRows ? `1:${ls.frozenRows}` : undefined;
+    const titles = ls.printTitles ? `${ls.printTitles.top}:${ls.printTitles.bottom}` : ls.frozenRows ? `1:${ls.frozenRows}` : undefined;
     const ws = this.workbook.addWorksheet(ls.name, {
       views: ls.frozenRows ? [{ state: 'frozen', ySplit: ls.frozenRows, topLeftCell: `A${ls.frozenRows + 1}` }] : [],
       pageSetup: {
@@ -221,9 +225,16 @@ export class XlsxGateway implements WorkbookGateway {
     ls.rows.forEach((row, r) =>
       row.forEach((v, c) => {
         // Text stays text whatever it starts with; only the plan's own Formula cells are formulas.
-        ws.getCell(r + 1, c + 1).value = isFormula(v) ? { formula: v.formula } : v;
+        const cell = ws.getCell(r + 1, c + 1);
+        cell.value = isFormula(v) ? { formula: v.formula } : v;
+        // The workbook's font on every cell: a style with only bold or a colour would otherwise have no font name.
+        cell.font = { ...font };
       }),
     );
+    for (const nf of ls.numberFormats ?? []) for (const ref of nf.cells) ws.getCell(ref.row, ref.col).numFmt = nf.format;
+    // ExcelJS puts a break after the row it is given: a new page starting at row n breaks after n - 1.
+    for (const row of ls.pageBreaks ?? []) if (row > 1) ws.getRow(row - 1).addPageBreak();
+    if (ls.autoFilter) ws.autoFilter = ls.autoFilter;
     ls.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
     for (const sw of ls.styles) for (const ref of sw.cells) setStyle(ws.getCell(ref.row, ref.col), sw.style);
     for (const ref of ls.bold) {
@@ -256,7 +267,8 @@ export class XlsxGateway implements WorkbookGateway {
         rules: [{ type: 'dataBar', priority: i + 1, gradient: false, minLength: 0, maxLength: 100, cfvo: [{ type: 'num', value: 0 }, { type: 'max' }], color: { argb: DATA_BAR } } as ExcelJS.DataBarRuleType],
       }),
     );
-    if (ls.protect) await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+    // Read-only, yet still filterable and sortable where the plan sets an autofilter (全县项目).
+    if (ls.protect) await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, ...(ls.autoFilter ? { autoFilter: true, sort: true } : {}) });
   }
 }
 

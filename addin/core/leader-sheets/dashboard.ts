@@ -4,6 +4,7 @@ import type { LeaderSheetPlan } from '../gateway';
 import { flagStyle } from '../styles';
 import { money, reasonText, table } from './common';
 import { contributionSections } from './contribution';
+import { figureOrDash } from './formats';
 import { formatInstant, texts, type LeaderSheetOptions } from './text';
 import { SheetWriter } from './writer';
 
@@ -23,10 +24,11 @@ export function dashboardSheet(d: Dashboard, options: LeaderSheetOptions = {}): 
   w.title(t.sections.overview);
   const lists = table(w, t, [c.list, c.count, c.amount, c.red, c.yellow, c.outputValue, c.tax, c.jobs], LIST_ORDER, (l) => {
     const f = d.lists[l];
-    return [t.listName(l), f.count, money(f.amount), f.red, f.yellow, money(f.outputValue), money(f.tax), f.jobs];
+    // A contribution no project of the list states (a clue has no output value yet) is a dash, not 0.
+    return [t.listName(l), f.count, money(f.amount), f.red, f.yellow, figureOrDash(money(f.outputValue) as number), figureOrDash(money(f.tax) as number), figureOrDash(f.jobs)];
   });
   const tot = d.total;
-  w.totals([c.total, tot.count, money(tot.amount), tot.red, tot.yellow, money(tot.outputValue), money(tot.tax), tot.jobs]);
+  w.totals([c.total, tot.count, money(tot.amount), tot.red, tot.yellow, figureOrDash(money(tot.outputValue) as number), figureOrDash(money(tot.tax) as number), figureOrDash(tot.jobs)]);
   w.dataBar(2, lists.first, lists.last);
   w.dataBar(3, lists.first, lists.last);
   w.note(t.droppedDashboard(d.dropped));
@@ -76,7 +78,10 @@ export function dashboardSheet(d: Dashboard, options: LeaderSheetOptions = {}): 
   ]);
 
   // 6. Red-flagged projects, longest flagged first.
+  // It starts a printed page. (Its header is not repeated on the pages it runs over: Excel repeats one row range
+  // on every page from where it appears, and sections 七 on follow it.)
   w.blank();
+  w.pageBreak();
   w.title(t.sections.redList);
   table(
     w,

@@ -1,5 +1,6 @@
 /** 全县项目: every project of the county, read-only, from GET /v1/projects pages. */
 import { LIST_ORDER, type ProjectSummary, type ProjectsResponse, type Stage } from '../../../contract';
+import { cellAddress } from '../a1';
 import type { LeaderSheetPlan } from '../gateway';
 import { flagStyle } from '../styles';
 import { money, reasonText } from './common';
@@ -33,7 +34,8 @@ export function countyProjectsSheet(pages: readonly ProjectsResponse[], options:
   const w = new SheetWriter();
   w.title(t.projectsTitle(options.county ?? ''));
   w.note(t.projectCount(projects.length, options.asOf ? formatInstant(options.asOf, options.timeZone) : null));
-  const header = w.header([c.no, c.name, c.id, c.unit, c.leader, c.list, c.amount, c.flag, c.reasons, c.updated]);
+  const columns = [c.no, c.name, c.id, c.unit, c.leader, c.list, c.amount, c.flag, c.reasons, c.updated];
+  const header = w.header(columns);
   projects.forEach((p, i) =>
     w.line(
       [
@@ -54,5 +56,7 @@ export function countyProjectsSheet(pages: readonly ProjectsResponse[], options:
   const sum = projects.reduce((n, p) => n + Math.round((p.amount ?? 0) * 10_000), 0) / 10_000;
   w.totals([c.total, projects.length, null, null, null, null, sum]);
   w.dataBar(7, header + 1, header + projects.length);
-  return { ...w.build(t.sheets.projects, header), protect: true };
+  // Filterable and sortable by unit, list, flag… although protected: the filter covers the header and the projects, not the total.
+  const autoFilter = `${cellAddress(header, 1)}:${cellAddress(header + Math.max(1, projects.length), columns.length)}`;
+  return { ...w.build(t.sheets.projects, header), protect: true, autoFilter };
 }

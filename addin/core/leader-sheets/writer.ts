@@ -6,6 +6,7 @@ import type { RawCell } from '../../../contract';
 import { cellAddress } from '../a1';
 import { isFormula, type CellRef, type CellStyle, type LeaderCell, type LeaderSheetPlan } from '../gateway';
 import { StyleGroups } from '../styles';
+import { isMoneyHeader, isWrappedHeader, MONEY_FORMAT } from './formats';
 
 const HEADER_STYLE: CellStyle = { fill: '#D9E1F2', font: '#1F3864' };
 const TOTALS_STYLE: CellStyle = { fill: '#F2F2F2', font: '#000000' };
@@ -35,6 +36,13 @@ export class SheetWriter {
   /** Rows (titles, notes) whose text may overflow into empty neighbours: not measured for widths. */
   private readonly unmeasured = new Set<number>();
   private readonly center: CellRef[] = [];
+  /** Columns of the current table (since its header) holding money, and long text that always wraps. */
+  private moneyCols = new Set<number>();
+  private wrapCols = new Set<number>();
+  private readonly formats = new Map<string, CellRef[]>();
+  private readonly alwaysWrap: CellRef[] = [];
+  private printTitles: LeaderSheetPlan['printTitles'];
+  private readonly breaks: number[] = [];
 
   private push(cells: LeaderCell[]): number {
     this.rows.push(cells);
@@ -42,6 +50,8 @@ export class SheetWriter {
   }
 
   title(text: string): number {
+    this.moneyCols = new Set();
+    this.wrapCols = new Set();
     const row = this.push([text]);
     this.unmeasured.add(row);
     this.bold.push({ row, col: 1 });
@@ -62,6 +72,8 @@ export class SheetWriter {
     const row = this.push(cells);
     this.emphasise(row, cells.length, HEADER_STYLE);
     cells.forEach((_, i) => this.center.push({ row, col: i + 1 }));
+    this.moneyCols = new Set(cells.flatMap((c, i) => (isMoneyHeader(c) ? [i + 1] : [])));
+    this.wrapCols = new Set(cells.flatMap((c, i) => (isWrappedHeader(c) ? [i + 1] : [])));
     return row;
   }
 
@@ -69,6 +81,7 @@ export class SheetWriter {
     const row = this.push(cells);
     if (style) this.style(style, row, 1, cells.length);
     this.centerFigures(row, cells);
+    this.formatFigures(row, cells);
     return row;
   }
 
@@ -77,7 +90,33 @@ export class SheetWriter {
     const row = this.push(cells);
     this.emphasise(row, cells.length, TOTALS_STYLE);
     this.centerFigures(row, cells);
+    this.formatFigures(row, cells);
     return row;
+  }
+
+  /** Money under a 亿元 header gets MONEY_FORMAT; text under a reasons/coordination header always wraps. */
+  private formatFigures(row: number, cells: LeaderCell[]): void {
+    cells.forEach((v, i) => {
+      const col = i + 1;
+      if (this.moneyCols.has(col) && (typeof v === 'number' || isFormula(v))) this.numberFormat(MONEY_FORMAT, row, col);
+      if (this.wrapCols.has(col) && typeof v === 'string' && v !== '') this.alwaysWrap.push({ row, col });
+    });
+  }
+
+  numberFormat(format: string, row: number, col: number): void {
+    const cells = this.formats.get(format) ?? [];
+    this.formats.set(format, cells);
+    cells.push({ row, col });
+  }
+
+  /** Rows top..bottom (a list's title and header) printed at the top of every page, instead of the frozen rows. */
+  repeatOnEveryPage(top: number, bottom = top): void {
+    this.printTitles = { top, bottom };
+  }
+
+  /** The next row starts a new printed page. */
+  pageBreak(): void {
+    this.breaks.push(this.rows.length + 1);
   }
 
   /** Numbers and the "no comparison" dash sit centred under their centred headers. */
@@ -115,10 +154,11 @@ export class SheetWriter {
       return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w + 2));
     });
     const wrap: CellRef[] = [];
+    const always = new Set(this.alwaysWrap.map((c) => `${c.row}:${c.col}`));
     this.rows.forEach((r, j) => {
       if (this.unmeasured.has(j + 1)) return;
       r.forEach((v, i) => {
-        if (displayWidth(v) + 2 > columnWidths[i]!) wrap.push({ row: j + 1, col: i + 1 });
+        if (displayWidth(v) + 2 > columnWidths[i]! || always.has(`${j + 1}:${i + 1}`)) wrap.push({ row: j + 1, col: i + 1 });
       });
     });
     return {
@@ -133,6 +173,9 @@ export class SheetWriter {
       landscape: true,
       center: this.center,
       wrap,
+      ...(this.formats.size ? { numberFormats: [...this.formats].map(([format, cells]) => ({ format, cells })) } : {}),
+      ...(this.printTitles ? { printTitles: this.printTitles } : {}),
+      ...(this.breaks.length ? { pageBreaks: this.breaks } : {}),
     };
   }
 }

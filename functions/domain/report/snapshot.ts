@@ -27,6 +27,8 @@ export interface WeekSnapshot {
   flagSince: string | null;
   /** True when the progress text (本周进展) is set and changed during this week. */
   progressUpdated: boolean;
+  /** True when the project was first synced during this week (new to the system). Absent in snapshots stored before. */
+  newThisWeek?: boolean;
   /** 需协调事项: a problem that needs county-level coordination. */
   coordination: string | null;
   /** The ledger date of the current stage (签约时间 for signed, …); null when absent or dropped. */
@@ -83,6 +85,7 @@ export function snapshotOf(state: ProjectState, week: WeekInterval, at: string):
     flag: state.flag,
     flagSince: state.flagSince,
     progressUpdated: blankToNull(f.progress) !== null && within(state.history.progressChangedAt, week),
+    newThisWeek: within(state.history.firstSeenAt, week),
     coordination: blankToNull(f.coordination),
     enteredStageOn: state.stage === 'dropped' ? null : dates[state.stage],
     dates,
@@ -111,5 +114,5 @@ export function resolveWeek(snapshots: readonly WeekSnapshot[], week: string): W
     const held = best.get(s.id);
     if (!held || s.week > held.week || (s.week === held.week && s.at > held.at)) best.set(s.id, s);
   }
-  return [...best.values()].map((s) => (s.week === week ? s : { ...s, week, progressUpdated: false }));
+  return [...best.values()].map((s) => (s.week === week ? s : { ...s, week, progressUpdated: false, newThisWeek: false }));
 }

@@ -2,11 +2,11 @@
  * The weekly scheduling report (周调度): the four lists per unit at a week's cut-off and how they moved since
  * the previous cut-off. Pure: the handler loads the two weeks' snapshots and the county's units.
  *
- * "Entered a list this week": the project's stage at this cut-off differs from its stage at the previous one,
- * or the project is new since then. A clue that got 开工时间 in the same week enters 落地项目 and the
- * movement records that it passed 签约项目. When the previous week has no data at all (the first week the
- * county used the system), nothing can be compared, so a project counts as entered only when its ledger
- * date for the stage falls in the week.
+ * "Entered a list this week" (本周新进入): the project's stage at this cut-off differs from its stage at the
+ * previous one, or the project is new since then — first synced this week, or absent from the previous week's
+ * snapshots. A clue that got 开工时间 in the same week enters 落地项目 and the movement records that it passed
+ * 签约项目. When the previous week has no data at all (the first week the county used the system), a project
+ * counts as entered when it was first synced this week or its ledger date for the stage falls in the week.
  */
 import {
   LIST_ORDER,
@@ -108,7 +108,7 @@ export function weeklyReport(
     }
     const t = unit.lists[s.stage];
     count(t, s);
-    const arrived = prev ? prev.stage !== s.stage : comparable || inDays(s.enteredStageOn, period);
+    const arrived = prev ? prev.stage !== s.stage : comparable || s.newThisWeek === true || inDays(s.enteredStageOn, period);
     if (arrived) {
       t.entered++;
       entered[s.stage].push(project);

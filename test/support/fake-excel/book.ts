@@ -15,6 +15,8 @@ export interface FakeCell {
   hAlign?: string;
   vAlign?: string;
   wrap?: boolean;
+  /** range.numberFormat as set ('0.00'…); unset means General. */
+  numberFormat?: string;
 }
 
 export interface FakeChart {
@@ -64,6 +66,10 @@ export interface FakeSheet {
   merges: string[];
   /** Rows (1-based) whose height was autofitted (format.autofitRows); the fake cannot measure text. */
   autofitRows: Set<number>;
+  /** autoFilter.apply's range (A1), ExcelApi 1.9; unset when none. */
+  autoFilter?: string;
+  /** horizontalPageBreaks.add's cells (A1): a new printed page starts at each one's row (ExcelApi 1.9). */
+  pageBreaks?: string[];
 }
 
 export function newSheet(name: string, visibility: FakeSheet['visibility'] = 'Visible'): FakeSheet {

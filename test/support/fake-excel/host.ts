@@ -311,6 +311,8 @@ class FakeWorksheet extends Proxy_ {
     headersFooters: { defaultForAllPages: { centerFooter: string } };
   } & Record<'leftMargin' | 'rightMargin' | 'topMargin' | 'bottomMargin' | 'headerMargin' | 'footerMargin', number>;
   readonly charts: { add(type: string, source: FakeRange, seriesBy?: string): FakeChartProxy };
+  readonly autoFilter: { apply(range: FakeRange | string): void };
+  readonly horizontalPageBreaks: { add(pageBreakRange: FakeRange | string): void };
 
   constructor(
     context: FakeContext,
@@ -384,6 +386,24 @@ class FakeWorksheet extends Proxy_ {
       },
       ...Object.fromEntries(['leftMargin', 'rightMargin', 'topMargin', 'bottomMargin', 'headerMargin', 'footerMargin'].map((m) => [m, margin(m)])),
     });
+    const address = (r: FakeRange | string) => (typeof r === 'string' ? r : formatArea(r.area()));
+    this.autoFilter = {
+      apply: (range: FakeRange | string) =>
+        context.enqueue({ m: 'autoFilter.apply', s: label }, () => {
+          host.requires('1.9', 'autoFilter');
+          writable(self.sheet()).autoFilter = address(range);
+          return null;
+        }),
+    };
+    this.horizontalPageBreaks = {
+      add: (range: FakeRange | string) =>
+        context.enqueue({ m: 'horizontalPageBreaks.add', s: label }, () => {
+          host.requires('1.9', 'horizontalPageBreaks');
+          const sheet = self.sheet();
+          sheet.pageBreaks = [...(sheet.pageBreaks ?? []), address(range)];
+          return null;
+        }),
+    };
     this.charts = {
       add: (type: string, source: FakeRange, seriesBy = 'Auto') => {
         const chart: FakeChart = { type, source: '', seriesBy, title: '' };
@@ -736,6 +756,24 @@ class FakeRange extends Proxy_ {
           delete next.formula;
           if (written?.formula) next.formula = true;
           sheet.cells.set(k, next);
+        }),
+      );
+      return null;
+    });
+  }
+
+  /** Number formats, one per cell as Office.js takes them (a 2-D array the range's size). */
+  set numberFormat(formats: string[][]) {
+    this.context.enqueue({ m: 'numberFormat', s: this.worksheet.label, a: this.addressText() }, () => {
+      const area = this.area();
+      if (formats.length !== area.bottom - area.top + 1 || formats.some((row) => row.length !== area.right - area.left + 1)) {
+        throw new FakeOfficeError('InvalidArgument', `numberFormat is not the size of ${formatArea(area)}`);
+      }
+      const sheet = writable(this.worksheet.sheet());
+      formats.forEach((row, i) =>
+        row.forEach((f, j) => {
+          const k = key(area.top + i, area.left + j);
+          sheet.cells.set(k, { ...(sheet.cells.get(k) ?? { value: null }), numberFormat: f });
         }),
       );
       return null;

@@ -23,7 +23,8 @@ describe('领导看板 sheet', () => {
   it('the four-list overview: headings in place, one row per list, totals row = sums', () => {
     const h = rowOf(p, '一、四个清单总览') + 1;
     expect(p.rows[h - 1]).toEqual(['清单', '项目数', '总投资（亿元）', '红旗', '黄旗', '预计产值（亿元）', '预计税收（亿元）', '预计就业（人）']);
-    expect(p.rows[h]).toEqual(['重点线索', 1, 1, 0, 0, 0, 0, 0]);
+    // A contribution no project of the list states is a dash, not 0 (issue 20).
+    expect(p.rows[h]).toEqual(['重点线索', 1, 1, 0, 0, '—', '—', '—']);
     expect(p.rows[h + 3]).toEqual(['投产项目', 1, 10, 0, 0, 20, 1.5, 300]);
     const totals = rowOf(p, '合计', h);
     expect(totals).toBe(h + 5);
