@@ -31,6 +31,7 @@ const USAGE = {
   invest-flags sample <输出.xlsx> [--projects N] [--seed S] [--as-of YYYY-MM-DD] [--messy] [--force]
   invest-flags sync <台账.xlsx> [--out <文件>] [--api <地址> --token <令牌>] [--data <目录>]
                     [--as-of YYYY-MM-DD] [--move] [--in-place [--force]] [--json]
+                    [--map-sheet <工作表>=<清单>] [--map-column <工作表>!<列>=<字段>] [--mapping <映射.json>]
   invest-flags report <工作簿.xlsx> [--week 2026-W48] [--as-of YYYY-MM-DD] [--county-projects]
                     [--out <文件>] [--api <地址> --token <令牌>] [--data <目录>] [--in-place [--force]] [--json]
   invest-flags demo
@@ -53,6 +54,7 @@ const USAGE = {
   invest-flags sample <out.xlsx> [--projects N] [--seed S] [--as-of YYYY-MM-DD] [--messy] [--force]
   invest-flags sync <ledger.xlsx> [--out <file>] [--api <url> --token <token>] [--data <dir>]
                     [--as-of YYYY-MM-DD] [--move] [--in-place [--force]] [--json]
+                    [--map-sheet <sheet>=<list>] [--map-column <sheet>!<col>=<field>] [--mapping <file.json>]
   invest-flags report <workbook.xlsx> [--week 2026-W48] [--as-of YYYY-MM-DD] [--county-projects]
                     [--out <file>] [--api <url> --token <token>] [--data <dir>] [--in-place [--force]] [--json]
   invest-flags demo

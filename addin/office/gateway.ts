@@ -6,6 +6,8 @@
  * Round trips: readSettings 1; readSheets 2 (the sheet list, then every used range — Office.js cannot address a
  * sheet before its name is known); readWorkbook 2 (readSheets with the settings and the file's name); apply 2 (a pre-check that every target sheet exists and is unprotected, then
  * every write in one request, split into more only when a request would pass REQUEST_BUDGET).
+ * Excel tables ride along: the workbook's tables load with the sheet list and their ranges with the used ranges; a
+ * list kept as a table is resized (ExcelApi 1.13) or, on older hosts, given table columns (list-steps.ts).
  */
 import {
   type ApplyResult,
@@ -20,8 +22,8 @@ import { fromOfficeError, leaderSheetLocked, officeCode, sheetMissing, sheetProt
 import { urlName } from './document';
 import { officeHost, type OfficeHost } from './host';
 import { leaderFeatures, leaderSteps, PASSWORD_CODES, unlockStep } from './leader-steps';
-import { deleteSteps, listTargets, moveSteps, probeNotes, probeTails, sheetSteps } from './list-steps';
-import { toSnapshot } from './read';
+import { addColumnSteps, deleteSteps, listTargets, moveSteps, probeNotes, probeTables, probeTails, resizeSteps, sheetSteps } from './list-steps';
+import { tablesBySheet, toSnapshot } from './read';
 import { readSettingsSheet, settingsFrom, settingsSteps } from './settings';
 import { pack, type Step } from './steps';
 import { REQUEST_BUDGET } from './values';
@@ -67,6 +69,9 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
       return await this.host.run(async (ctx) => {
         const sheets = ctx.workbook.worksheets;
         sheets.load('items/name,items/visibility');
+        // The workbook's Excel tables ride with the sheet list (showHeaders/showTotals ExcelApi 1.3, worksheet 1.2).
+        const tables = ctx.workbook.tables;
+        tables.load('items/name,items/showHeaders,items/showTotals,items/worksheet/name');
         if (withName) ctx.workbook.load('name');
         await ctx.sync();
         const items = sheets.items.map((ws) => ({ name: ws.name, visibility: ws.visibility as string, ws }));
@@ -75,14 +80,29 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
           range.load('values,rowIndex,columnIndex');
           return range;
         });
+        // Each table's range with the used ranges: no round trip of its own.
+        const tableRanges = tables.items.map((t) => {
+          const range = t.getRange();
+          range.load('rowIndex,columnIndex,rowCount,columnCount');
+          return { t, range };
+        });
         await ctx.sync();
+        const bySheet = tablesBySheet(
+          tableRanges.map(({ t, range }) => ({
+            name: t.name,
+            sheet: t.worksheet.name,
+            showHeaders: t.showHeaders,
+            showTotals: t.showTotals,
+            range: { rowIndex: range.rowIndex, columnIndex: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount },
+          })),
+        );
         const snapshots: SheetSnapshot[] = [];
         let settings: WorkbookSettings = {};
         items.forEach(({ name, visibility }, i) => {
           const range = used[i]!;
           const data = range.isNullObject ? null : { values: range.values, rowIndex: range.rowIndex, columnIndex: range.columnIndex };
           if (name === SETTINGS_SHEET) settings = settingsFrom(data && data.values);
-          else snapshots.push(toSnapshot(name, visibility, data));
+          else snapshots.push(toSnapshot(name, visibility, data, bySheet.get(name)));
         });
         this.settings = settings;
         return { name: withName ? ctx.workbook.name : '', settings: { ...settings }, sheets: snapshots };
@@ -95,6 +115,8 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
   async apply(plan: WritePlan): Promise<ApplyResult> {
     const current = plan.settings && this.settings === undefined ? await this.readSettings() : this.settings;
     const notesSupported = this.host.isSetSupported('ExcelApi', '1.18');
+    // Resizing a table needs ExcelApi 1.13 (the manifest asks for 1.9): older hosts append table columns instead.
+    const resizeSupported = this.host.isSetSupported('ExcelApi', '1.13');
     const features = leaderFeatures(plan, (version) => this.host.isSetSupported('ExcelApi', version));
     let written = false;
     /** Protected leader sheets to unprotect first thing in the first write request. */
@@ -112,6 +134,7 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
         const settingsProbe = plan.settings ? probe(SETTINGS_SHEET) : null;
         const noteProbes = notesSupported ? probeNotes(ctx, plan.sheets) : null;
         const tailProbes = probeTails(ctx, plan.moves);
+        const tableProbes = probeTables(ctx, plan.sheets, resizeSupported);
         await ctx.sync();
         for (const [name, ws] of targetProbes) {
           if (ws.isNullObject) throw sheetMissing(name);
@@ -124,8 +147,10 @@ export class OfficeWorkbookGateway implements WorkbookGateway {
         // Round trip 2 (more only for very large plans): every write.
         const steps: Step[] = [];
         let cellsWritten = 0;
+        if (!resizeSupported) addColumnSteps(plan.sheets, tableProbes, steps);
         for (const s of plan.sheets) cellsWritten += sheetSteps(s, steps, noteProbes);
         cellsWritten += moveSteps(plan.moves, steps, tailProbes);
+        if (resizeSupported) resizeSteps(plan.sheets, tableProbes, steps);
         unlock = leaderProbes.filter(([, ws]) => !ws.isNullObject && ws.protection.protected).map(([name]) => name);
         if (unlock.length) steps.unshift(unlockStep(unlock));
         for (const [i, l] of plan.leaderSheets.entries()) {

@@ -188,3 +188,66 @@ export function deleteSteps(moves: RowMove[], steps: Step[]): void {
     }
   }
 }
+
+/**
+ * Lists kept as Excel tables (SheetPlan.table), probed with the pre-check: whether each table still exists and, on a
+ * host without table.resize (before ExcelApi 1.13), where it is now and what the columns the plan adds hold.
+ */
+export type TableProbes = Map<string, { exists: Excel.Table; table?: Excel.Range; added?: Excel.Range }>;
+
+export function probeTables(ctx: Ctx, sheets: SheetPlan[], resize: boolean): TableProbes {
+  const out: TableProbes = new Map();
+  for (const s of sheets) {
+    if (!s.table) continue;
+    const exists = ctx.workbook.tables.getItemOrNullObject(s.table.name);
+    exists.load('name');
+    if (resize) {
+      out.set(s.sheet, { exists });
+      continue;
+    }
+    // No resize: columns.add appends the new columns instead, when the cells they take in are empty (created by this plan).
+    const table = ctx.workbook.tables.getItem(s.table.name).getRange();
+    table.load('rowIndex,columnIndex,rowCount,columnCount');
+    const added = ctx.workbook.worksheets.getItem(s.sheet).getRange(s.table.ref);
+    added.load('values,rowIndex,columnIndex');
+    out.set(s.sheet, { exists, table, added });
+  }
+  return out;
+}
+
+/**
+ * Lists kept as tables take in the owned columns and the columns moves created, and the rows moved in. With
+ * table.resize (ExcelApi 1.13) the table is resized to the plan's range after the moves' inserts (a row inserted at a
+ * totals row is inside the table already; one inserted right below a table without one is not, until the resize) and
+ * before the source rows are deleted — queued by `resizeSteps`. Without it, `addColumnSteps` appends empty table
+ * columns (table.columns.add) before the columns are written, for the columns the plan adds whose cells in the table's
+ * rows are empty; the header writes then name them. Rows moved into a table without a totals row stay below it there.
+ */
+export function resizeSteps(sheets: SheetPlan[], probes: TableProbes, steps: Step[]): void {
+  for (const s of sheets) {
+    const t = s.table;
+    if (!t || probes.get(s.sheet)?.exists.isNullObject !== false) continue;
+    steps.push({ bytes: COMMAND_BYTES, queue: (ctx, sheet) => ctx.workbook.tables.getItem(t.name).resize(sheet(s.sheet).getRange(t.ref)) });
+  }
+}
+
+export function addColumnSteps(sheets: SheetPlan[], probes: TableProbes, steps: Step[]): void {
+  for (const s of sheets) {
+    const t = s.table;
+    const p = t && probes.get(s.sheet);
+    if (!t || !p?.table || !p.added || p.exists.isNullObject) continue;
+    const top = p.table.rowIndex;
+    const bottom = top + p.table.rowCount - 1;
+    const right = p.table.columnIndex + p.table.columnCount - 1;
+    const values = p.added.values as unknown[][];
+    const cell = (row: number, col: number) => values[row - p.added!.rowIndex]?.[col - p.added!.columnIndex];
+    let count = 0;
+    for (let c = right + 1; c <= p.added.columnIndex + (values[0]?.length ?? 0) - 1; c++) {
+      let empty = true;
+      for (let r = top; r <= bottom; r++) if (cell(r, c) !== '' && cell(r, c) !== undefined && cell(r, c) !== null) empty = false;
+      if (!empty) break;
+      count++;
+    }
+    for (let i = 0; i < count; i++) steps.push({ bytes: COMMAND_BYTES, queue: (ctx) => void ctx.workbook.tables.getItem(t.name).columns.add() });
+  }
+}

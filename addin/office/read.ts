@@ -1,7 +1,7 @@
 /** Reading sheets: used-range values → SheetSnapshots. */
 import type { RawCell } from '../../contract';
 import { cellAddress } from '../core/a1';
-import type { SheetSnapshot } from '../core/gateway';
+import type { SheetSnapshot, TableInfo } from '../core/gateway';
 
 const EXCEL_ERROR = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!)$/;
 
@@ -14,8 +14,10 @@ export function toSnapshot(
   name: string,
   visibility: string,
   used: { values: unknown[][]; rowIndex: number; columnIndex: number } | null,
+  tables: TableInfo[] = [],
 ): SheetSnapshot {
-  if (!used) return { name, top: 1, left: 1, values: [], visible: visibility === 'Visible' };
+  const extra = tables.length ? { tables } : {};
+  if (!used) return { name, top: 1, left: 1, values: [], visible: visibility === 'Visible', ...extra };
   const top = used.rowIndex + 1;
   const left = used.columnIndex + 1;
   const cellErrors: Array<{ address: string; error: string }> = [];
@@ -29,5 +31,26 @@ export function toSnapshot(
       return v as RawCell;
     }),
   );
-  return { name, top, left, values, visible: visibility === 'Visible', ...(cellErrors.length ? { cellErrors } : {}) };
+  return { name, top, left, values, visible: visibility === 'Visible', ...(cellErrors.length ? { cellErrors } : {}), ...extra };
+}
+
+/** A table as loaded (name, showHeaders, showTotals, worksheet/name; its range's position and size). */
+export interface LoadedTable {
+  name: string;
+  sheet: string;
+  showHeaders: boolean;
+  showTotals: boolean;
+  range: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number };
+}
+
+/** Tables by sheet name, as TableInfo (A1 ref header row to totals row); a table without a header row holds no list. */
+export function tablesBySheet(tables: LoadedTable[]): Map<string, TableInfo[]> {
+  const out = new Map<string, TableInfo[]>();
+  for (const t of tables) {
+    if (!t.showHeaders) continue;
+    const { rowIndex, columnIndex, rowCount, columnCount } = t.range;
+    const ref = `${cellAddress(rowIndex + 1, columnIndex + 1)}:${cellAddress(rowIndex + rowCount, columnIndex + columnCount)}`;
+    out.set(t.sheet, [...(out.get(t.sheet) ?? []), { name: t.name, ref, totalsRow: t.showTotals }]);
+  }
+  return out;
 }

@@ -4,14 +4,21 @@
  * cell — values, fill colours, font colours (black = automatic), bold, alignment, wrap, notes — and sheet by sheet —
  * tab order, visibility, merged areas, frozen rows, print settings, leader-sheet column widths and grown rows, data
  * bars, protection — plus the settings. The plan moves rows out from above notes and merged areas, so both
- * gateways must delete rows as Excel does.
+ * gateways must delete rows as Excel does. Two county ledgers more: a move inside the target list (above its 合计,
+ * 注： and 填报人 rows, the SUM grown), and lists kept as Excel tables (owned columns as table columns, a move into a
+ * table with and without a totals row) — cells, merged areas and each table's range and columns agree.
  */
 import ExcelJS from 'exceljs';
 import type { CellRef, SheetPlan, WritePlan } from '../../../addin/core/gateway';
 import { OfficeWorkbookGateway } from '../../../addin/office';
 import { XlsxGateway } from '../../../addin/xlsx';
+import { tableModels } from '../../../addin/xlsx/read';
 import { FakeBook, FakeExcelHost, type CellValue, type FakeSheet } from '../../support/fake-excel';
+import { ledgerXlsx, twoLists } from '../../fixtures/county-ledgers';
+import { tablePlans } from '../../fixtures/table-ledger';
 import { leaderPlans, protectedSheet } from './leaders';
+import { moveInsidePlans } from './move-plans';
+import { fakeBookFromXlsx, tableLedger } from './table-books';
 import { COL, FIRST_ROW, fullPlan, ledgerBook } from './workbook';
 
 /** A starting workbook, described once and built both ways. */
@@ -344,4 +351,71 @@ describe('Office gateway ≡ .xlsx gateway for the same plan', () => {
     expect(fromOffice).toEqual(plan.settings);
     expect(fromXlsx).toEqual(fromOffice);
   });
+});
+
+/** Both gateways from the same starting workbook, both reading first, then the same plans in order. */
+async function bothApply(bytes: Uint8Array, book: FakeBook, plansOf: (x: XlsxGateway) => Promise<WritePlan[]>, apiVersion = '1.18') {
+  const xlsx = await XlsxGateway.load(bytes);
+  const host = new FakeExcelHost(book, { apiVersion });
+  const office = new OfficeWorkbookGateway({ host: host.officeHost });
+  const plans = await plansOf(xlsx);
+  const snapshots = { office: await office.readSheets(), xlsx: await xlsx.readSheets() };
+  for (const plan of plans) {
+    await xlsx.apply(plan);
+    await office.apply(plan);
+  }
+  const back = new ExcelJS.Workbook();
+  await back.xlsx.load((await xlsx.save()) as unknown as ArrayBuffer);
+  return { host, back, plans, snapshots };
+}
+
+const officeTables = (s: FakeSheet) => s.tables.map((t) => ({ name: t.name, ref: t.ref, columns: t.columns }));
+const xlsxTables = (ws: ExcelJS.Worksheet) => tableModels(ws).map((t) => ({ name: t.name, ref: t.tableRef, columns: t.columns.map((c) => c.name) }));
+
+/** Cells (values, formulas as text, fills, fonts, bold, alignment, notes), merged areas and tables, sheet by sheet. */
+function expectSameSheets(host: FakeExcelHost, back: ExcelJS.Workbook, names: string[]): void {
+  for (const name of names) {
+    const fake = host.book.sheet(name)!;
+    const ws = back.getWorksheet(name)!;
+    expect({ sheet: name, differences: diff(fakeView(fake), xlsxView(ws)) }).toEqual({ sheet: name, differences: [] });
+    expect({ sheet: name, merges: [...fake.merges].sort() }).toEqual({ sheet: name, merges: [...(ws.model as { merges: string[] }).merges].sort() });
+    expect({ sheet: name, tables: officeTables(fake) }).toEqual({ sheet: name, tables: xlsxTables(ws) });
+  }
+}
+
+describe('Office ≡ .xlsx: a move lands inside the target list (issue 16)', () => {
+  test('after the last project, above 合计/注：/填报人, the SUM grown, 序号 renumbered: every cell and merge agrees', async () => {
+    // The fake workbook is read from the .xlsx, so both start with the same formats (alignment included).
+    const bytes = await ledgerXlsx(twoLists());
+    const { host, back } = await bothApply(bytes, await fakeBookFromXlsx(bytes), async (x) => {
+      const p = await moveInsidePlans(x);
+      return [p.ids, p.moves];
+    });
+    expectSameSheets(host, back, ['重点线索', '签约项目']);
+    expect(host.book.value('签约项目', 7, 4)).toBe('=SUM(D4:D6)');
+    expect(host.book.value('签约项目', 6, 2)).toBe('新能源电池隔膜项目');
+    expect([4, 5].map((r) => host.book.value('重点线索', r, 1))).toEqual([1, 2]);
+    expect([...host.book.sheet('签约项目')!.notes.keys()]).toEqual([]);
+  });
+});
+
+describe('Office ≡ .xlsx: lists kept as Excel tables (issue 16)', () => {
+  for (const totals of [true, false]) {
+    test(`owned columns become table columns; the moved row joins the target table ${totals ? 'above its totals row' : '(no totals row: resized over it)'}`, async () => {
+      const bytes = await tableLedger(totals);
+      const { host, back, plans, snapshots } = await bothApply(bytes, await fakeBookFromXlsx(bytes), async (x) => {
+        const p = await tablePlans(x);
+        return [p.ids, p.flags];
+      });
+      // The Office gateway reads the tables as the .xlsx gateway does (ranges, totals rows), in the same read.
+      expect(snapshots.office.map((s) => s.tables)).toEqual(snapshots.xlsx.map((s) => s.tables));
+      expect(plans[1]!.sheets.find((s) => s.sheet === '签约项目')!.table).toBeDefined();
+      expectSameSheets(host, back, ['重点线索', '签约项目']);
+      const signed = host.book.sheet('签约项目')!.tables[0]!;
+      // 签约表: header row 2, rows 3..5 (the moved row is 5), then the totals row 6 when there is one.
+      expect(signed).toMatchObject({ ref: totals ? 'A2:J6' : 'A2:J5', columns: ['序号', '项目名称', '投资方', '总投资（亿元）', '签约时间', '所属单位', '项目编号', '旗帜', '预警原因', '线索时间'] });
+      expect(host.book.value('签约项目', 5, 2)).toBe('锂电池正极材料项目');
+      expect(host.book.sheet('重点线索')!.tables[0]!.ref).toBe(totals ? 'A2:J5' : 'A2:J4');
+    });
+  }
 });

@@ -30,9 +30,17 @@ function mockHost(sheets: Array<{ name: string; visibility: string; used: { valu
       OfficeMockObject.prototype.load.call(worksheets, 'items'); // readable only after the next sync
     },
   });
+  // The workbook's Excel tables load with the sheet list (this workbook has none).
+  const tables = track({
+    load(props: string) {
+      expect(props).toBe('items/name,items/showHeaders,items/showTotals,items/worksheet/name');
+      (tables as unknown as { setValue(k: string, v: unknown): void }).setValue('items', []);
+      OfficeMockObject.prototype.load.call(tables, 'items');
+    },
+  });
   // The context itself is plain: office-addin-mock's own sync would walk it; here sync syncs every mock handed out.
   const context = {
-    workbook: { worksheets: strict(worksheets, 'worksheets') },
+    workbook: { worksheets: strict(worksheets, 'worksheets'), tables: strict(tables, 'tables') },
     sync: async () => {
       syncs++;
       for (const mock of created) await mock.sync();

@@ -2,35 +2,15 @@
  * Issue 16: a confirmed move puts the row inside its new list — after the last project, above the 合计 total, the
  * 注： footnote and the 填报人 signature — formatted like the list's rows, numbered on, inside the total's SUM; the
  * list it leaves is numbered 1..n again; a field the target lacks gets a header the next sync reads. Through the
- * .xlsx gateway on a real file, and through the Office gateway (fake Excel) with the same result.
+ * .xlsx gateway on a real file; the Office gateway (fake Excel) gives the same sheets: test/addin/office/equivalence.test.ts.
  */
 import ExcelJS from 'exceljs';
-import type { SyncRowResult } from '../../../contract';
-import { buildPlan, extractRows, findLayouts, planIds, type WritePlan } from '../../../addin/core';
-import { OfficeWorkbookGateway } from '../../../addin/office';
+import { findLayouts } from '../../../addin/core';
 import { XlsxGateway } from '../../../addin/xlsx';
-import { FakeExcelHost, type FakeSheet } from '../../support/fake-excel';
-import { ledgerFakeBook, ledgerXlsx, twoLists } from '../../fixtures/county-ledgers';
+import { ledgerXlsx, twoLists } from '../../fixtures/county-ledgers';
+import { moveInsidePlans } from '../office/move-plans';
 
-const seq = () => {
-  let s = 7;
-  return () => ((s = (s * 16807) % 2147483647) - 1) / 2147483646;
-};
-
-/** The ids plan and the plan of the sync that moves 新能源电池隔膜项目 (signed on 2026.3.5, a clue since 2026.1.8). */
-async function plans(gateway: XlsxGateway): Promise<{ ids: WritePlan; moves: WritePlan; reason: string }> {
-  const layouts = findLayouts(await gateway.readSheets(), {}).sheets;
-  const rows = layouts.flatMap((l) => extractRows(l).rows);
-  const ids = planIds(layouts, rows, seq());
-  const results: SyncRowResult[] = ids.rows.map((r) => ({
-    ref: { sheet: r.sheet, row: r.row }, id: r.id, status: 'created', stage: r.list, targetList: null, flag: { level: 'none', reasons: [] }, errors: [],
-  }));
-  const mover = results.find((r) => r.ref.sheet === '重点线索' && r.ref.row === 4)!;
-  Object.assign(mover, { stage: 'signed', targetList: 'signed', transition: { from: 'clue', to: 'signed', on: '2026-03-05', cycleDays: 56 }, flag: { level: 'yellow', reasons: [{ rule: 'signed-not-started', level: 'yellow', figures: {}, message: { zh: '签约后未开工', en: 'not started' } }] } });
-  const out = buildPlan(layouts, ids.rows, results, { confirmMoves: true });
-  const reason = out.plan.moves[0]!.cells.find((c) => typeof c.value === 'string' && c.value.includes('签约后未开工'))!.value as string;
-  return { ids: ids.plan, moves: out.plan, reason };
-}
+const plans = moveInsidePlans;
 
 describe('a move lands inside the target list (.xlsx)', () => {
   let signed: ExcelJS.Worksheet;
@@ -90,53 +70,5 @@ describe('a move lands inside the target list (.xlsx)', () => {
 
   test('the moved row’s reason names the cycle days', () => {
     expect(reason).toContain('重点线索→签约项目 用时 56 天');
-  });
-});
-
-describe('the same move through the Office gateway gives the same sheets', () => {
-  const view = (s: FakeSheet) => {
-    const out: Record<string, unknown> = {};
-    for (const [k, c] of s.cells) {
-      const [r, col] = k.split(',').map(Number) as [number, number];
-      if (c.value !== null && c.value !== '') out[`${r},${col}`] = c.value;
-      if (c.fill) out[`${r},${col} fill`] = c.fill.toUpperCase();
-      if (c.bold) out[`${r},${col} bold`] = true;
-    }
-    return out;
-  };
-  const xview = (ws: ExcelJS.Worksheet) => {
-    const out: Record<string, unknown> = {};
-    ws.eachRow({ includeEmpty: true }, (row, r) =>
-      row.eachCell({ includeEmpty: true }, (c, col) => {
-        const v = c.type === ExcelJS.ValueType.Merge ? null : c.value;
-        if (v !== null && v !== undefined && v !== '') out[`${r},${col}`] = typeof v === 'object' && 'formula' in v ? `=${v.formula}` : v;
-        const fill = c.fill?.type === 'pattern' && c.fill.pattern === 'solid' ? c.fill.fgColor?.argb : undefined;
-        if (fill) out[`${r},${col} fill`] = `#${fill.slice(-6).toUpperCase()}`;
-        if (c.font?.bold) out[`${r},${col} bold`] = true;
-      }),
-    );
-    return out;
-  };
-
-  test('values (formulas as text), fills and bold agree cell by cell; merges agree', async () => {
-    const specs = twoLists();
-    const xlsx = await XlsxGateway.load(await ledgerXlsx(specs));
-    const host = new FakeExcelHost(ledgerFakeBook(specs), { apiVersion: '1.18' });
-    const office = new OfficeWorkbookGateway({ host: host.officeHost });
-    const p = await plans(xlsx);
-    await office.readSheets();
-    for (const plan of [p.ids, p.moves]) {
-      await xlsx.apply(plan);
-      await office.apply(plan);
-    }
-    const back = new ExcelJS.Workbook();
-    await back.xlsx.load((await xlsx.save()) as unknown as ArrayBuffer);
-    for (const name of ['重点线索', '签约项目']) {
-      expect({ name, cells: view(host.book.sheet(name)!) }).toEqual({ name, cells: xview(back.getWorksheet(name)!) });
-      expect([...host.book.sheet(name)!.merges].sort()).toEqual([...(back.getWorksheet(name)!.model as { merges: string[] }).merges].sort());
-    }
-    expect(host.book.value('签约项目', 7, 4)).toBe('=SUM(D4:D6)');
-    expect(host.book.value('签约项目', 6, 2)).toBe('新能源电池隔膜项目');
-    expect([...host.book.sheet('签约项目')!.notes.keys()]).toEqual([]);
   });
 });

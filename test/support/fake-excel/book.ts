@@ -44,6 +44,18 @@ export interface FakePageLayout {
   centerFooter: string;
 }
 
+/**
+ * An Excel table (Insert → Table) on a sheet: its range (A1, header row to totals row), whether it shows a header row
+ * and a totals row, and its column names (Excel keeps them equal to the header cells).
+ */
+export interface FakeTable {
+  name: string;
+  ref: string;
+  showHeaders: boolean;
+  showTotals: boolean;
+  columns: string[];
+}
+
 export interface FakeSheet {
   name: string;
   visibility: 'Visible' | 'Hidden' | 'VeryHidden';
@@ -66,6 +78,8 @@ export interface FakeSheet {
   merges: string[];
   /** Rows (1-based) whose height was autofitted (format.autofitRows); the fake cannot measure text. */
   autofitRows: Set<number>;
+  /** Excel tables on the sheet. */
+  tables: FakeTable[];
   /** autoFilter.apply's range (A1), ExcelApi 1.9; unset when none. */
   autoFilter?: string;
   /** horizontalPageBreaks.add's cells (A1): a new printed page starts at each one's row (ExcelApi 1.9). */
@@ -86,6 +100,7 @@ export function newSheet(name: string, visibility: FakeSheet['visibility'] = 'Vi
     dataBars: [],
     merges: [],
     autofitRows: new Set(),
+    tables: [],
   };
 }
 
@@ -112,6 +127,32 @@ export class FakeBook {
     return sheet;
   }
 
+  /** Adds an Excel table over `ref` (A1) of a sheet, its columns named by the header cells, as Insert → Table does. */
+  addTable(sheet: string, name: string, ref: string, opts: { showTotals?: boolean; showHeaders?: boolean } = {}): FakeTable {
+    const s = this.sheet(sheet);
+    if (!s) throw new Error(`no sheet: ${sheet}`);
+    if (this.table(name)) throw new Error(`table exists: ${name}`);
+    const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref);
+    if (!m) throw new Error(`bad table range: ${ref}`);
+    const col = (l: string) => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    const [left, top, right] = [col(m[1]!), Number(m[2]), col(m[3]!)];
+    const showHeaders = opts.showHeaders ?? true;
+    const headers = Array.from({ length: right - left + 1 }, (_, i) => (showHeaders ? s.cells.get(key(top, left + i))?.value ?? null : null));
+    const table: FakeTable = { name, ref, showHeaders, showTotals: opts.showTotals ?? false, columns: tableColumnNames(headers) };
+    s.tables.push(table);
+    return table;
+  }
+
+  /** A table anywhere in the book, by name (case-insensitive, as Excel's table names are). */
+  table(name: string): { sheet: FakeSheet; table: FakeTable } | undefined {
+    const lower = name.toLowerCase();
+    for (const sheet of this.sheets) {
+      const table = sheet.tables.find((t) => t.name.toLowerCase() === lower);
+      if (table) return { sheet, table };
+    }
+    return undefined;
+  }
+
   sheet(name: string): FakeSheet | undefined {
     const lower = name.toLowerCase(); // Excel sheet names are case-insensitive
     return this.sheets.find((s) => s.name.toLowerCase() === lower);
@@ -129,6 +170,21 @@ export class FakeBook {
   value(sheet: string, row: number, col: number): CellValue {
     return this.cell(sheet, row, col)?.value ?? null;
   }
+}
+
+/**
+ * Table column names from header cells, as Excel names them: the cell's text; a blank header gets 列N (N its place in
+ * the table, Excel's zh default); a repeated name gets a number suffix (名称2, 名称3…). `keep` are names already taken.
+ */
+export function tableColumnNames(headers: CellValue[], keep: string[] = []): string[] {
+  const taken = new Set(keep.map((n) => n.toLowerCase()));
+  return headers.map((h, i) => {
+    const base = (h === null || typeof h === 'boolean' ? '' : String(h)).trim() || `列${keep.length + i + 1}`;
+    let name = base;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}${n}`;
+    taken.add(name.toLowerCase());
+    return name;
+  });
 }
 
 export function key(row: number, col: number): string {

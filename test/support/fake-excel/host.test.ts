@@ -119,7 +119,7 @@ describe('fake Excel host', () => {
     const ws = (ctx: Ctx) => ctx.workbook.worksheets.getItem('签约项目');
     await expect(run(host, async (ctx) => void (ws(ctx).getRange('A1').values = [['x']]))).rejects.toMatchObject({ code: 'AccessDenied' });
     await expect(run(host, async (ctx) => void (ws(ctx).getRanges('A1').format.wrapText = true))).rejects.toMatchObject({ code: 'AccessDenied' });
-    await expect(run(host, async (ctx) => ws(ctx).getRange('1:1').delete('Up'))).rejects.toMatchObject({ code: 'AccessDenied' });
+    await expect(run(host, async (ctx) => void ws(ctx).getRange('1:1').delete('Up'))).rejects.toMatchObject({ code: 'AccessDenied' });
     expect(host.book.value('签约项目', 1, 1)).toBe('b');
   });
 
@@ -133,5 +133,89 @@ describe('fake Excel host', () => {
     });
     expect(texts.map((_, i) => typeof host.book.value('重点线索', i + 1, 2))).toEqual(['number', 'number', 'number', 'number', 'number', 'boolean']);
     expect(texts.map((_, i) => host.book.value('重点线索', i + 1, 3))).toEqual(texts);
+  });
+});
+
+describe('fake Excel host: tables (Insert → Table)', () => {
+  /** 清单: title row 1, a table A2:C5 (header 序号|项目名称|总投资, two rows, totals row 5), a footnote in row 7. */
+  function tableBook(showTotals = true): FakeBook {
+    const b = new FakeBook('表格.xlsx');
+    const rows: Array<Array<string | number | null>> = [['标题'], ['序号', '项目名称', '总投资'], [1, '甲', 2], [2, '乙', 3]];
+    if (showTotals) rows.push(['合计', null, '=SUBTOTAL(109,清单表[总投资])']);
+    rows.push([], ['注：说明']);
+    b.addSheet('清单', rows);
+    b.addTable('清单', '清单表', showTotals ? 'A2:C5' : 'A2:C4', { showTotals });
+    return b;
+  }
+  const table = (host: FakeExcelHost) => host.book.table('清单表')!.table;
+  const ws = (ctx: Ctx) => ctx.workbook.worksheets.getItem('清单');
+
+  test('load: names, header/totals flags, sheet (workbook.tables) and ranges — header row, totals row', async () => {
+    const host = new FakeExcelHost(tableBook());
+    expect(table(host)).toMatchObject({ ref: 'A2:C5', columns: ['序号', '项目名称', '总投资'] });
+    await run(host, async (ctx) => {
+      const tables = ctx.workbook.tables;
+      tables.load('items/name,items/showHeaders,items/showTotals,items/worksheet/name');
+      await ctx.sync();
+      const [t] = tables.items;
+      expect([t!.name, t!.showHeaders, t!.showTotals, t!.worksheet.name]).toEqual(['清单表', true, true, '清单']);
+      const ranges = [t!.getRange(), t!.getHeaderRowRange(), t!.getTotalRowRange()].map((r) => r.load('address,rowIndex,rowCount'));
+      const sheetTables = ws(ctx).tables.load('items/name');
+      await ctx.sync();
+      expect(ranges.map((r) => r.address)).toEqual(["'清单'!A2:C5", "'清单'!A2:C2", "'清单'!A5:C5"]);
+      expect(sheetTables.items.map((x) => x.name)).toEqual(['清单表']);
+    });
+    const none = new FakeExcelHost(tableBook(false));
+    await expect(run(none, async (ctx) => void ctx.workbook.tables.getItem('清单表').getTotalRowRange().load('address'))).rejects.toMatchObject({ code: 'InvalidArgument' });
+    const old = new FakeExcelHost(tableBook(), { apiVersion: '1.2' });
+    await expect(run(old, async (ctx) => void ctx.workbook.tables.load('items/showTotals'))).rejects.toMatchObject({ code: 'ApiNotFound' });
+  });
+
+  test('whole rows inserted inside a table (up to its totals row) join it; right below it they do not; above, it moves', async () => {
+    const host = new FakeExcelHost(tableBook());
+    await run(host, async (ctx) => void ws(ctx).getRange('5:5').insert('Down')); // at the totals row
+    expect(table(host).ref).toBe('A2:C6');
+    await run(host, async (ctx) => void ws(ctx).getRange('1:1').insert('Down')); // above
+    expect(table(host).ref).toBe('A3:C7');
+    const none = new FakeExcelHost(tableBook(false));
+    await run(none, async (ctx) => void ws(ctx).getRange('5:5').insert('Down')); // right below the last row: outside
+    expect(table(none).ref).toBe('A2:C4');
+    await run(none, async (ctx) => void ws(ctx).getRange('4:4').insert('Down')); // above the last row: inside
+    expect(table(none).ref).toBe('A2:C5');
+  });
+
+  test('whole rows deleted: the table shrinks by the rows it loses and moves up', async () => {
+    const host = new FakeExcelHost(tableBook());
+    await run(host, async (ctx) => void ws(ctx).getRange('3:3').delete('Up'));
+    expect(table(host).ref).toBe('A2:C4');
+    await run(host, async (ctx) => void ws(ctx).getRange('1:1').delete('Up'));
+    expect(table(host).ref).toBe('A1:C3');
+    expect(host.book.value('清单', 1, 2)).toBe('项目名称');
+  });
+
+  test('resize (ExcelApi 1.13): new columns named by their header cells (blank → 列N, repeated → a suffix); the header row stays', async () => {
+    const host = new FakeExcelHost(tableBook(), { apiVersion: '1.13' });
+    await run(host, async (ctx) => {
+      ws(ctx).getRange('D2:F2').values = [['项目编号', '', '序号']];
+      ctx.workbook.tables.getItem('清单表').resize(ws(ctx).getRange('A2:F6'));
+    });
+    expect(table(host)).toMatchObject({ ref: 'A2:F6', columns: ['序号', '项目名称', '总投资', '项目编号', '列5', '序号2'] });
+    await expect(run(host, async (ctx) => ctx.workbook.tables.getItem('清单表').resize('A3:F6'))).rejects.toMatchObject({ code: 'InvalidArgument' });
+    const old = new FakeExcelHost(tableBook(), { apiVersion: '1.12' });
+    await expect(run(old, async (ctx) => ctx.workbook.tables.getItem('清单表').resize('A2:D5'))).rejects.toMatchObject({ code: 'ApiNotFound' });
+    expect(table(old).ref).toBe('A2:C5');
+    await expect(run(host, async (ctx) => ctx.workbook.tables.getItem('没有').resize('A2:D5'))).rejects.toMatchObject({ code: 'ItemNotFound' });
+  });
+
+  test('a header cell written renames its column; columns.add appends one, moving cells right of the table in its rows', async () => {
+    const host = new FakeExcelHost(tableBook());
+    host.book.sheet('清单')!.cells.set('3,4', { value: '旁边' });
+    host.book.sheet('清单')!.cells.set('7,4', { value: '表外' });
+    await run(host, async (ctx) => {
+      ws(ctx).getRange('C2').values = [['总投资（亿元）']];
+      ctx.workbook.tables.getItem('清单表').columns.add();
+    });
+    expect(table(host)).toMatchObject({ ref: 'A2:D5', columns: ['序号', '项目名称', '总投资（亿元）', '列4'] });
+    expect([host.book.value('清单', 2, 4), host.book.value('清单', 3, 4), host.book.value('清单', 3, 5), host.book.value('清单', 7, 4)]).toEqual(['列4', null, '旁边', '表外']);
   });
 });

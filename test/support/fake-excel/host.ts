@@ -8,7 +8,7 @@
  * ApiNotFound at sync, as Excel does, so an unguarded call fails the test. Browser-safe: no Node APIs.
  */
 import { type Area, formatArea, parseAddress } from './address';
-import { type CellValue, FakeBook, type FakeCell, type FakeChart, type FakePageLayout, type FakeSheet, key, newSheet, parseKey, usedArea } from './book';
+import { type CellValue, FakeBook, type FakeCell, type FakeChart, type FakePageLayout, type FakeSheet, type FakeTable, key, newSheet, parseKey, tableColumnNames, usedArea } from './book';
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 /** Longest address string the fake accepts in getRanges (the gateway promises < 8,000 characters). */
@@ -241,6 +241,11 @@ class FakeWorkbook extends Proxy_ {
 
   get name(): string {
     return this.read('name');
+  }
+
+  /** Every table in the workbook (ExcelApi 1.1). */
+  get tables(): FakeTables {
+    return new FakeTables(this.context, null);
   }
 
   /** ExcelApi 1.18 only: reading it on an older host is an error, so callers must check isSetSupported. */
@@ -498,6 +503,11 @@ class FakeWorksheet extends Proxy_ {
     });
   }
 
+  /** The sheet's tables (ExcelApi 1.1). */
+  get tables(): FakeTables {
+    return new FakeTables(this.context, this);
+  }
+
   getRange(address: string): FakeRange {
     const area = parseAddress(address);
     if (!area) throw new FakeOfficeError('InvalidArgument', `Bad address: ${address}`);
@@ -515,6 +525,215 @@ class FakeWorksheet extends Proxy_ {
 
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     return new FakeRange(this.context, this, () => usedArea(this.sheet(), valuesOnly), true);
+  }
+}
+
+/** A table column's name from its header cell: the text, or 列N (N its place) when blank; unique among `taken`. */
+function headerName(value: CellValue, place: number, taken: string[]): string {
+  const text = value === null || typeof value === 'boolean' ? '' : String(value).trim();
+  return tableColumnNames([text || `列${place}`], taken)[0]!;
+}
+
+/** Excel keeps a table's column names equal to its header cells: written header cells rename their columns. */
+function renameHeaders(sheet: FakeSheet, written: Area): void {
+  for (const t of sheet.tables) {
+    const a = parseAddress(t.ref)!;
+    if (!t.showHeaders || a.top < written.top || a.top > written.bottom) continue;
+    for (let c = Math.max(a.left, written.left); c <= Math.min(a.right, written.right); c++) {
+      const others = t.columns.filter((_, i) => i !== c - a.left);
+      t.columns[c - a.left] = headerName(sheet.cells.get(key(a.top, c))?.value ?? null, c - a.left + 1, others);
+    }
+  }
+}
+
+/** A table's range now, or ItemNotFound when no table has that name (renamed or deleted since it was got). */
+function tableNamed(book: FakeBook, name: string): { sheet: FakeSheet; table: FakeTable } {
+  const found = book.table(name);
+  if (!found) throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist: table '${name}'.`);
+  return found;
+}
+
+/**
+ * workbook.tables or worksheet.tables: load (items/name, items/showHeaders, items/showTotals — ExcelApi 1.3 —,
+ * items/worksheet/name — 1.2) and getItem by name.
+ */
+class FakeTables extends Proxy_ {
+  constructor(
+    context: FakeContext,
+    private readonly worksheet: FakeWorksheet | null,
+  ) {
+    super(context);
+  }
+
+  get items(): FakeTableProxy[] {
+    return this.read('items');
+  }
+
+  load(props?: string | string[]): this {
+    const sub = propList(props).map((p) => p.trim().replace(/^items\//, ''));
+    this.context.enqueue({ m: 'tables.load', s: this.worksheet?.label ?? null, p: sub }, () => {
+      const sheets = this.worksheet ? [this.worksheet.sheet()] : this.context.book.sheets;
+      const items = sheets.flatMap((sheet) => sheet.tables.map((t) => new FakeTableProxy(this.context, t.name).fill(sub, sheet, t)));
+      this.loaded.set('items', items);
+      return items.map((t) => t.toJSON());
+    });
+    return this;
+  }
+
+  /** The table, or a null object (isNullObject after a load and sync) when there is none of that name. */
+  getItemOrNullObject(name: string): FakeTableProxy {
+    this.context.enqueue({ m: 'tables.getItemOrNullObject', name });
+    return new FakeTableProxy(this.context, name, true);
+  }
+
+  getItem(name: string): FakeTableProxy {
+    this.context.enqueue({ m: 'tables.getItem', name }, () => {
+      const found = tableNamed(this.context.book, name);
+      if (this.worksheet && found.sheet !== this.worksheet.sheet()) throw new FakeOfficeError('ItemNotFound', `No table '${name}' on this sheet.`);
+      return null;
+    });
+    return new FakeTableProxy(this.context, name);
+  }
+}
+
+/** One table: its properties, its ranges (whole, header row, totals row), resize (ExcelApi 1.13) and columns.add. */
+class FakeTableProxy extends Proxy_ {
+  readonly columns: { add(index?: number | null, values?: unknown, name?: string): void };
+
+  constructor(
+    context: FakeContext,
+    private readonly tableName: string,
+    private readonly nullable = false,
+  ) {
+    super(context);
+    this.columns = {
+      /**
+       * Appends a column at the table's right edge (the only place the fake adds one): cells right of the table, in
+       * the table's rows, move right one column, as Excel inserts a table column; the new header is `name` or 列N.
+       */
+      add: (index?: number | null, values?: unknown, name?: string) =>
+        context.enqueue({ m: 'table.columns.add', t: tableName, index: index ?? null, name: name ?? null }, () => {
+          if (name !== undefined) context.host.requires('1.4', 'tableColumns.add(name)');
+          const { sheet, table } = tableNamed(context.book, tableName);
+          writable(sheet);
+          if ((index !== undefined && index !== null && index !== table.columns.length) || (values !== undefined && values !== null)) {
+            throw new FakeOfficeError('InvalidArgument', 'the fake adds an empty column at the end only');
+          }
+          const a = parseAddress(table.ref)!;
+          const moved = new Map<string, FakeCell>();
+          for (const [k, cell] of sheet.cells) {
+            const [r, c] = parseKey(k);
+            moved.set(r >= a.top && r <= a.bottom && c > a.right ? key(r, c + 1) : k, cell);
+          }
+          sheet.cells = moved;
+          const [header] = tableColumnNames([name ?? null], table.columns);
+          if (table.showHeaders) sheet.cells.set(key(a.top, a.right + 1), { ...(sheet.cells.get(key(a.top, a.right + 1)) ?? {}), value: header! });
+          table.columns.push(header!);
+          table.ref = formatArea({ ...a, right: a.right + 1 });
+          return null;
+        }),
+    };
+  }
+
+  fill(props: string[], sheet: FakeSheet, table: FakeTable): this {
+    for (const p of props) {
+      if (p === 'name') this.loaded.set('name', table.name);
+      else if (p === 'showHeaders' || p === 'showTotals') {
+        this.context.host.requires('1.3', `table.${p}`);
+        this.loaded.set(p, table[p]);
+      } else if (p === 'worksheet/name') {
+        this.context.host.requires('1.2', 'table.worksheet');
+        this.loaded.set('worksheet/name', sheet.name);
+      } else throw new FakeOfficeError('InvalidArgument', `The fake cannot load table.${p}`);
+    }
+    return this;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return Object.fromEntries(this.loaded);
+  }
+
+  load(props?: string | string[]): this {
+    const list = propList(props).map((p) => p.trim());
+    this.context.enqueue({ m: 'table.load', t: this.tableName, p: list }, () => {
+      const found = this.context.book.table(this.tableName);
+      this.loaded.set('isNullObject', !found);
+      if (!found && this.nullable) {
+        for (const p of list) this.loaded.set(p, null);
+        return this.toJSON();
+      }
+      const { sheet, table } = tableNamed(this.context.book, this.tableName);
+      return this.fill(list, sheet, table).toJSON();
+    });
+    return this;
+  }
+
+  get name(): string {
+    return this.read('name');
+  }
+  get showHeaders(): boolean {
+    return this.read('showHeaders');
+  }
+  get showTotals(): boolean {
+    return this.read('showTotals');
+  }
+  get worksheet(): { name: string } {
+    return { name: this.read<string>('worksheet/name') };
+  }
+
+  /** A range of the table, found when the command runs (the table may have moved by then). */
+  private range(part: (a: Area, t: FakeTable) => Area | null, what: string): FakeRange {
+    const book = this.context.book;
+    const name = this.tableName;
+    const ws = new FakeWorksheet(this.context, () => book.table(name)?.sheet ?? null, name, false);
+    return new FakeRange(this.context, ws, () => {
+      const { table } = tableNamed(book, name);
+      const area = part(parseAddress(table.ref)!, table);
+      if (!area) throw new FakeOfficeError('InvalidArgument', `Table '${name}' has no ${what}.`);
+      return area;
+    });
+  }
+
+  getRange(): FakeRange {
+    return this.range((a) => a, 'range');
+  }
+
+  getHeaderRowRange(): FakeRange {
+    return this.range((a, t) => (t.showHeaders ? { ...a, bottom: a.top } : null), 'header row');
+  }
+
+  getTotalRowRange(): FakeRange {
+    return this.range((a, t) => (t.showTotals ? { ...a, top: a.bottom } : null), 'totals row');
+  }
+
+  /**
+   * Table Design → Resize Table (ExcelApi 1.13): the new range keeps the header row (same top row, overlapping the
+   * old range); columns it takes in are named by their header cells, columns it drops are gone.
+   */
+  resize(newRange: FakeRange | string): void {
+    const address = typeof newRange === 'string' ? newRange : null;
+    this.context.enqueue({ m: 'table.resize', t: this.tableName, a: address ?? '(range)' }, () => {
+      this.context.host.requires('1.13', 'table.resize');
+      const { sheet, table } = tableNamed(this.context.book, this.tableName);
+      writable(sheet);
+      const to = address !== null ? parseAddress(address.replace(/^.*!/, '').replace(/\$/g, '')) : (newRange as FakeRange).area();
+      const from = parseAddress(table.ref)!;
+      if (!to || to.top !== from.top || to.left > from.right || to.right < from.left) {
+        throw new FakeOfficeError('InvalidArgument', `Resize of '${table.name}' must keep its header row and overlap it.`);
+      }
+      if (typeof newRange !== 'string' && newRange.worksheet.sheet() !== sheet) throw new FakeOfficeError('InvalidArgument', 'Resize to another sheet.');
+      const names = new Map(table.columns.map((n, i) => [from.left + i, n]));
+      const kept: string[] = [];
+      for (let c = to.left; c <= to.right; c++) if (names.has(c)) kept.push(names.get(c)!);
+      const columns: string[] = [];
+      for (let c = to.left; c <= to.right; c++) {
+        if (names.has(c)) columns.push(names.get(c)!);
+        else columns.push(headerName(table.showHeaders ? sheet.cells.get(key(to.top, c))?.value ?? null : null, c - to.left + 1, [...kept, ...columns]));
+      }
+      table.columns = columns;
+      table.ref = formatArea(to);
+      return null;
+    });
   }
 }
 
@@ -758,6 +977,7 @@ class FakeRange extends Proxy_ {
           sheet.cells.set(k, next);
         }),
       );
+      renameHeaders(sheet, area);
       return null;
     });
   }
@@ -852,6 +1072,11 @@ class FakeRange extends Proxy_ {
         return after && (after.bottom > after.top || after.right > after.left) ? [formatArea(after)] : [];
       });
       sheet.autofitRows = new Set([...sheet.autofitRows].filter((r) => r < area.top || r > area.bottom).map((r) => (r > area.bottom ? r - n : r)));
+      // Tables move up and shrink by the rows they lose, as Excel's row delete does; one left without rows is gone.
+      sheet.tables = sheet.tables.flatMap((t) => {
+        const after = afterRowDelete(parseAddress(t.ref)!, area.top, n);
+        return after ? [{ ...t, ref: formatArea(after) }] : [];
+      });
       for (const other of this.context.book.sheets) {
         for (const [k, cell] of other.cells) {
           if (cell.formula && typeof cell.value === 'string') other.cells.set(k, { ...cell, value: refsAfterDelete(cell.value, other.name, sheet.name, area.top, n) });
@@ -902,11 +1127,18 @@ class FakeRange extends Proxy_ {
         }
       }
       sheet.autofitRows = new Set([...sheet.autofitRows].map(down));
+      // A table below moves down; rows inserted inside it (below its header row, up to its totals row) become table
+      // rows; rows inserted right below its last row do not join it — Excel does not extend a table that way.
+      for (const t of sheet.tables) {
+        const a = parseAddress(t.ref)!;
+        if (at <= a.top) t.ref = formatArea({ ...a, top: a.top + n, bottom: a.bottom + n });
+        else if (at <= a.bottom) t.ref = formatArea({ ...a, bottom: a.bottom + n });
+      }
       return null;
     });
   }
 
-  /** Formats only (fill, font colour, bold), cell by cell over the same shape (whole rows: the cells that exist). */
+  /** Formats only (fill, font colour, bold, alignment, wrap), cell by cell over the same shape (whole rows: the cells that exist). */
   copyFrom(source: FakeRange, copyType: string): void {
     this.context.enqueue({ m: 'copyFrom', a: this.addressText(), from: source.addressText(), copyType }, () => {
       if (copyType !== 'Formats') throw new FakeOfficeError('InvalidArgument', 'the fake copies formats only');
@@ -929,7 +1161,7 @@ class FakeRange extends Proxy_ {
           const s = src.cells.get(key(from.top + (r % (from.bottom - from.top + 1)), from.left + (c % (from.right - from.left + 1))));
           const k = key(to.top + r, to.left + c);
           const d = dst.cells.get(k) ?? { value: null };
-          dst.cells.set(k, { value: d.value, ...(d.formula ? { formula: true } : {}), fill: s?.fill, font: s?.font, bold: s?.bold });
+          dst.cells.set(k, { value: d.value, ...(d.formula ? { formula: true } : {}), fill: s?.fill, font: s?.font, bold: s?.bold, hAlign: s?.hAlign, vAlign: s?.vAlign, wrap: s?.wrap });
         }
       }
       return null;
