@@ -38,6 +38,17 @@ export interface RunProgress extends Partial<SyncProgress> {
 /** The counts of a sync, in contract's SyncSummary shape; the outcome details the rest (see summarize). */
 export type SyncCounts = Pick<SyncSummary, 'rows' | 'created' | 'updated' | 'unchanged' | 'rejected' | 'red' | 'yellow'>;
 
+export interface FlaggedRow {
+  id: string;
+  name: string;
+  sheet: string;
+  row: number;
+  /** The row's name cell, e.g. "B7". */
+  cell: string;
+  level: 'red' | 'yellow';
+  reasons: Message[];
+}
+
 /** What a sync did: its counts and their details. summarize() gives the whole summary in contract's shape. */
 export interface SyncOutcome extends SyncCounts {
   workbookId: string;
@@ -50,6 +61,11 @@ export interface SyncOutcome extends SyncCounts {
   transitions: Array<{ id: string; name: string; sheet: string; row: number; cell: string; from: string; to: string; on: string; cycleDays: number | null }>;
   moved: MoveReport[];
   pendingMoves: MoveReport[];
+  /**
+   * The red then yellow projects with their reasons, each at its row's name cell (where it is after an automatic
+   * move): what the pane lists under the counts, a click selecting the row.
+   */
+  flagged: FlaggedRow[];
   /** The server's answers for the pending moves' rows, kept so applyMoves can move them later without a sync. */
   pendingResults: SyncRowResult[];
   errors: RowErrorReport[];
@@ -110,6 +126,18 @@ export async function runSync({ gateway, api, options = {}, onProgress, signal, 
     return colLetter(l?.colOf.name ?? 1);
   };
   const rowsById = new Map(ids.rows.map((r) => [r.id, r]));
+  const flaggedRows = (): FlaggedRow[] => {
+    const movedTo = new Map(planned.moved.flatMap((m) => (m.to.sheet && m.to.row ? [[m.id, { sheet: m.to.sheet, row: m.to.row }] as const] : [])));
+    const rank = { red: 0, yellow: 1 } as const;
+    return synced.results
+      .flatMap((r): FlaggedRow[] => {
+        if (r.flag.level === 'none') return [];
+        const at = movedTo.get(r.id) ?? r.ref;
+        const name = String(rowsById.get(r.sentId ?? r.id)?.cells.name ?? '');
+        return [{ id: r.id, name, sheet: at.sheet, row: at.row, cell: `${nameColumn(at.sheet)}${at.row}`, level: r.flag.level, reasons: r.flag.reasons.map((x) => x.message) }];
+      })
+      .sort((a, b) => rank[a.level] - rank[b.level]);
+  };
   const planned = buildPlan(layouts.sheets, [...ids.rows, ...ids.blocked], synced.results, {
     ...options,
     autoMoveRows: options.autoMoveRows ?? settings.autoMoveRows,
@@ -138,6 +166,7 @@ export async function runSync({ gateway, api, options = {}, onProgress, signal, 
     ),
     moved: planned.moved,
     pendingMoves: planned.pendingMoves,
+    flagged: flaggedRows(),
     pendingResults: pendingResults(planned.pendingMoves, synced.results),
     errors: planned.errors,
     warnings: planned.warnings,

@@ -4,7 +4,7 @@
  */
 import { t, type Lang, type MessageKey } from './i18n';
 
-type Where = 'text' | 'aria-label';
+type Where = 'text' | 'aria-label' | 'placeholder';
 
 export interface LangTexts {
   /** Registers `el` to show message `key` (as its text, or its aria-label); returns `el`. */

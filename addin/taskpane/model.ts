@@ -27,7 +27,19 @@ export interface CellProblem {
 }
 
 /** The sync's counts are contract's SyncSummary (rows, red, yellow, transitions); the rest is what the pane shows. */
+/** A red or yellow project of the last sync, at its row's name cell, with the reasons the backend gave. */
+export interface FlaggedProject {
+  id: string;
+  name: string;
+  sheet: string;
+  cell: string;
+  level: 'red' | 'yellow';
+  reasons: Message[];
+}
+
 export interface SyncOutcome extends Pick<SyncSummary, 'rows' | 'red' | 'yellow' | 'transitions'> {
+  /** Red first, then yellow (the counts' projects). */
+  flagged: FlaggedProject[];
   moves: PendingMove[];
   /** Rows moved during the sync itself (automatic moves setting). */
   movedAutomatically: number;

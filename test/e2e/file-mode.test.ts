@@ -91,7 +91,8 @@ it('opens an .xlsx, syncs it against the local stack and downloads the flagged w
   await page.screenshot({ path: join(ARTIFACTS, 'taskpane-file-mode.png'), fullPage: true });
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载已标记的工作簿' }).click()]);
-  expect(download.suggestedFilename()).toBe('平邑县招商台账-红黄旗.xlsx');
+  // The same name the command line gives its copy (issue 20).
+  expect(download.suggestedFilename()).toBe('平邑县招商台账-flagged.xlsx');
   const saved = join(work, 'flagged.xlsx');
   await download.saveAs(saved);
 

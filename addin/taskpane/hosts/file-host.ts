@@ -16,10 +16,13 @@ class NotXlsxError extends Error {
   }
 }
 
-/** "台账.xlsx" → "台账-已标记.xlsx" (zh) so the download never overwrites the original by accident. */
+/**
+ * "台账.xlsx" → "台账-flagged.xlsx": the name the command line gives its copy (cli/args besideInput), so a file
+ * synced either way is called the same; never the original's name, so the download cannot overwrite it.
+ */
 export function flaggedName(name: string): string {
-  const base = name.replace(/\.xlsx$/i, '');
-  return `${base}-红黄旗.xlsx`;
+  const base = name.replace(/\.[^./\\]+$/, '');
+  return `${base}-flagged.xlsx`;
 }
 
 export function fileServices(displayLanguage: string): PaneServices {

@@ -20,8 +20,13 @@ export function createLeadersCard(on: LeadersHandlers): { element: HTMLElement; 
   const title = tx(h('h2', { class: 'section-title', id: 'leaders-title' }), 'leadersTitle');
   const hint = tx(h('p', { class: 'hint' }), 'leadersHint');
   const weekLabel = tx(h('label', { for: 'leaders-week' }), 'leadersWeek');
-  // <input type="week"> yields "2026-W48" where supported; elsewhere it is a text box (checked on refresh).
-  const week = h('input', { type: 'week', id: 'leaders-week', class: 'input', placeholder: '2026-W48', oninput: () => on.changeLeaders({ week: week.value.trim() }) });
+  // A text box for "2026-W48" (checked on refresh), not <input type="week">: the browser draws that one in its own
+  // locale ("Week --, ----" in an English Chromium), where the pane's language decides this placeholder.
+  const week = tx(
+    h('input', { type: 'text', id: 'leaders-week', class: 'input', autocomplete: 'off', spellcheck: 'false', inputmode: 'text', pattern: '\\d{4}-W\\d{2}', oninput: () => on.changeLeaders({ week: week.value.trim() }) }),
+    'leadersWeekPlaceholder',
+    'placeholder',
+  );
   const county = h('input', { type: 'checkbox', id: 'leaders-county', onchange: () => on.changeLeaders({ countyProjects: county.checked }) });
   const countyLabel = tx(h('label', { for: 'leaders-county' }), 'leadersCounty');
   const button = tx(h('button', { type: 'button', class: 'button', id: 'refresh-leaders', onclick: () => on.refreshLeaders() }), 'refreshLeaders');

@@ -35,6 +35,9 @@ export function createResultCard(on: ResultHandlers): { element: HTMLElement; up
   const applyButton = tx(h('button', { type: 'button', class: 'button primary', id: 'apply-moves', onclick: () => on.applyMoves() }), 'applyMoves');
   const movesSection = h('section', { class: 'card', id: 'moves', 'aria-labelledby': 'moves-title' }, movesTitle, tx(h('p', { class: 'hint' }), 'movesHint'), movesList, applyButton);
   movesTitle.id = 'moves-title';
+  const flaggedTitle = h('h3', { class: 'section-title', id: 'flagged-title' });
+  const flaggedList = h('ul', { class: 'list', id: 'flagged-list' });
+  const flaggedSection = h('section', { class: 'card', id: 'flagged', 'aria-labelledby': 'flagged-title' }, flaggedTitle, flaggedList);
   const errorsTitle = h('h3', { class: 'section-title', id: 'errors-title' });
   const errorsList = h('ul', { class: 'list', id: 'errors-list' });
   const errorsSection = h('section', { class: 'card', id: 'errors', 'aria-labelledby': 'errors-title' }, errorsTitle, errorsList);
@@ -43,7 +46,7 @@ export function createResultCard(on: ResultHandlers): { element: HTMLElement; up
   const missingSection = h('section', { class: 'card', id: 'missing', 'aria-labelledby': 'missing-title' }, missingTitle, tx(h('p', { class: 'hint' }), 'missingHint'), missingList);
   const downloadButton = tx(h('button', { type: 'button', class: 'button primary', id: 'download', onclick: () => on.download() }), 'download');
   const resultTitle = tx(h('h2', { class: 'section-title' }), 'resultTitle');
-  const element = h('section', { id: 'result', class: 'result' }, resultTitle, stats, downloadButton, movesSection, errorsSection, missingSection);
+  const element = h('section', { id: 'result', class: 'result' }, resultTitle, stats, downloadButton, flaggedSection, movesSection, errorsSection, missingSection);
 
   function update(s: PaneState): void {
     lang = s.lang;
@@ -62,6 +65,22 @@ export function createResultCard(on: ResultHandlers): { element: HTMLElement; up
       h('div', { class: `stat ${cls}` }, h('dt', {}, t(lang, key)), h('dd', { id: `stat-${cls}` }, String(value)));
     fill(stats, stat('rows', o.rows, 'rows'), stat('red', o.red, 'red'), stat('yellow', o.yellow, 'yellow'), stat('transitions', o.transitions, 'transitions'));
     stats.setAttribute('aria-label', t(lang, 'resultTitle'));
+
+    // The red and yellow projects with their reasons; in Excel a click selects the project's row (its name cell).
+    flaggedTitle.textContent = o.flagged.length ? t(lang, 'flaggedTitle', { n: o.flagged.length }) : t(lang, 'flaggedNone');
+    const sep = lang === 'zh' ? '；' : '; ';
+    fill(
+      flaggedList,
+      ...o.flagged.map((f) => {
+        const label = f.name || f.id;
+        const goTo = on.goToCell;
+        const name = goTo
+          ? h('button', { type: 'button', class: 'link flagged-name', 'aria-label': t(lang, 'goToRow', { name: label, cell: `${f.sheet}!${f.cell}` }), onclick: () => goTo(f.sheet, f.cell) }, label)
+          : h('span', { class: 'flagged-name' }, label);
+        const badge = h('span', { class: `badge ${f.level}` }, t(lang, f.level));
+        return h('li', { class: `item flagged-item ${f.level}` }, badge, name, h('span', { class: 'flagged-reasons' }, f.reasons.map((r) => r[lang]).join(sep)));
+      }),
+    );
 
     show(movesSection, o.moves.length > 0);
     movesTitle.textContent = t(lang, 'movesTitle', { n: o.moves.length });

@@ -200,6 +200,7 @@ export function toPaneOutcome(o: CoreOutcome, at = new Date().toISOString()): Sy
     yellow: o.yellow,
     // Projects whose stage changed: recorded transitions and rows found in an earlier list, counted once.
     transitions: summarize(o).transitions,
+    flagged: o.flagged.map((f) => ({ id: f.id, name: f.name, sheet: f.sheet, cell: f.cell, level: f.level, reasons: f.reasons })),
     moves: o.pendingMoves.map((m) => ({ id: m.id, name: m.name, from: m.from.list, to: m.to.list, sheet: m.from.sheet, row: m.from.row, cycleDays: m.cycleDays })),
     movedAutomatically: o.moved.length,
     errors,

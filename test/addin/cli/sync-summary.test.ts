@@ -8,6 +8,7 @@ const outcome = (over: Partial<SyncOutcome> = {}): SyncOutcome => ({
   skipped: { blank: 0, total: 0, note: 0 },
   transitions: [{ id: 'P-1', name: '果蔬罐头', sheet: '重点线索', row: 5, cell: 'C5', from: 'clue', to: 'signed', on: '2026-03-01', cycleDays: 50 }],
   moved: [],
+  flagged: [],
   pendingMoves: [
     { id: 'P-1', name: '果蔬罐头', from: { sheet: '重点线索', row: 5, list: 'clue' }, to: { list: 'signed', sheet: null, row: null }, cycleDays: 50 },
     { id: 'P-2', name: '光伏支架', from: { sheet: '重点线索', row: 6, list: 'clue' }, to: { list: 'signed', sheet: null, row: null }, cycleDays: null },

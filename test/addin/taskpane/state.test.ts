@@ -6,6 +6,7 @@ const outcome = (over: Partial<SyncOutcome> = {}): SyncOutcome => ({
   red: 2,
   yellow: 3,
   transitions: 1,
+  flagged: [],
   moves: [{ id: 'P-1', name: '光伏组件', from: 'clue', to: 'signed', sheet: '重点线索', row: 5, cycleDays: 54 }],
   movedAutomatically: 0,
   errors: [],

@@ -77,6 +77,7 @@ describe('workbook services', () => {
       transitions: [{ id: 'P-1', name: 'A', sheet: '重点线索', row: 3, from: 'clue', to: 'signed', on: '2026-03-01' }],
       pendingMoves: [{ id: 'P-1', name: 'A', from: { sheet: '重点线索', row: 3, list: 'clue' }, to: { list: 'signed', sheet: '签约', row: null }, cycleDays: 50 }],
       moved: [],
+      flagged: [{ id: 'P-2', name: 'B', sheet: '签约', row: 6, cell: 'B6', level: 'red', reasons: [{ zh: '签约后200天仍未开工', en: 'Not started 200 days after signing' }] }],
       errors: [{ sheet: '重点线索', row: 4, cell: 'E4', field: 'clueDate', message: { zh: '日期无效', en: 'bad date' } }],
       headerIssues: [{ sheet: '重点线索', cell: 'F2', header: '备注栏', kind: 'unmapped', message: { zh: '无法识别', en: 'unknown' } }],
       sheetsWithoutHeader: [{ sheet: '投产', message: { zh: '找不到表头', en: 'no header' } }],
@@ -86,5 +87,7 @@ describe('workbook services', () => {
     expect(o).toMatchObject({ rows: 12, red: 1, yellow: 2, transitions: 1, movedAutomatically: 0, at: '2026-03-06T00:00:00Z' });
     expect(o.moves).toEqual([{ id: 'P-1', name: 'A', from: 'clue', to: 'signed', sheet: '重点线索', row: 3, cycleDays: 50 }]);
     expect(o.errors.map((e) => `${e.sheet}!${e.cell}`)).toEqual(['投产!A1', '重点线索!F2', '重点线索!E4']);
+    // The red and yellow projects with their reasons, at their name cells (issue 20).
+    expect(o.flagged).toEqual([{ id: 'P-2', name: 'B', sheet: '签约', cell: 'B6', level: 'red', reasons: [{ zh: '签约后200天仍未开工', en: 'Not started 200 days after signing' }] }]);
   });
 });
