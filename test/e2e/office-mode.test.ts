@@ -100,7 +100,7 @@ it('syncs the open workbook, goes to an error cell and applies the moves', async
 
   // The signed clue awaits confirmation; applying moves it to the end of 签约项目.
   await page.locator('#moves-list li').first().waitFor();
-  expect(await page.locator('#moves-list li').allTextContents()).toEqual(['年产5000吨乳品加工项目：重点线索 → 签约项目']);
+  expect(await page.locator('#moves-list li').allTextContents()).toEqual([expect.stringMatching(/^年产5000吨乳品加工项目：重点线索 → 签约项目，用时 \d+ 天$/)]);
   await page.screenshot({ path: join(ARTIFACTS, 'taskpane-office-mode.png'), fullPage: true });
   await page.getByRole('button', { name: '移动到新清单' }).click();
   await page.getByText('已移动 1 行。').waitFor();

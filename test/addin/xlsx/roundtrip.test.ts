@@ -66,8 +66,8 @@ describe('XlsxGateway round trip on a real .xlsx', () => {
 
   it('finds both list sheets under their two-row / one-row headers', () => {
     expect(first.outcome.lists).toEqual([
-      { sheet: '2026年签约项目台账', list: 'signed', rows: 4, headerRow: 2 },
-      { sheet: '重点线索', list: 'clue', rows: 3, headerRow: 1 },
+      { sheet: '2026年签约项目台账', list: 'signed', rows: 4, headerRow: 2, nameColumn: 'B' },
+      { sheet: '重点线索', list: 'clue', rows: 3, headerRow: 1, nameColumn: 'B' },
     ]);
     expect(first.outcome.skipped).toMatchObject({ total: 1, note: 1 });
   });
