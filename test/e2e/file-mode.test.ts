@@ -88,6 +88,13 @@ it('opens an .xlsx, syncs it against the local stack and downloads the flagged w
   expect(await page.locator('#errors-list button').count()).toBe(0);
   expect(await page.locator('#last-sync').textContent()).toMatch(/^上次同步：/);
 
+  // Under the counts, the red then yellow projects with their reasons (issue 20); file mode has no row to select.
+  const flaggedItems = page.locator('#flagged-list li');
+  expect(await flaggedItems.count()).toBe(red + yellow);
+  expect(await page.locator('#flagged-list li.red').count()).toBe(red);
+  if (red) expect((await page.locator('#flagged-list li.red .flagged-reasons').first().textContent())!.length).toBeGreaterThan(0);
+  expect(await page.locator('#flagged-list button').count()).toBe(0);
+
   await page.screenshot({ path: join(ARTIFACTS, 'taskpane-file-mode.png'), fullPage: true });
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载已标记的工作簿' }).click()]);
