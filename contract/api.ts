@@ -78,6 +78,22 @@ export interface RowWarning {
   projects: DuplicateCandidate[];
 }
 
+/**
+ * A project's per-mu figures (亩均), derived by the server from its stored fields (functions/domain/contribution.ts);
+ * shown, never written into the clerk's cells. Each is null when 用地面积 is missing or zero, or its money figure is.
+ */
+export interface ProjectFigures {
+  /** 用地面积, 亩. */
+  landArea: number | null;
+  /** 投资强度, 万元/亩: 固定资产投资, else 总投资 (investmentBasis), per 亩. */
+  investmentIntensity: number | null;
+  investmentBasis: 'fixedInvestment' | 'amount' | null;
+  /** 亩均税收, 万元/亩·年 (expected yearly tax). */
+  taxPerMu: number | null;
+  /** 亩均产值, 万元/亩 (expected output value). */
+  outputPerMu: number | null;
+}
+
 export interface SyncRowResult {
   ref: RowRef;
   /**
@@ -102,6 +118,8 @@ export interface SyncRowResult {
   transition?: Transition;
   flag: Flag;
   errors: FieldError[];
+  /** The stored project's per-mu figures (not on a rejected row). */
+  figures?: ProjectFigures;
 }
 
 export interface MissingProject {
@@ -159,6 +177,8 @@ export interface ProjectSummary {
   version: number;
   /** Parsed field values, as the server stores them. */
   fields: Partial<Record<FieldKey, string | number | null>>;
+  /** Per-mu figures derived from `fields`. */
+  figures?: ProjectFigures;
 }
 
 export interface ProjectsResponse {
@@ -186,6 +206,8 @@ export interface HistoryEvent {
 export interface HistoryResponse {
   id: string;
   events: HistoryEvent[];
+  /** The project's per-mu figures now (from its latest state). */
+  figures?: ProjectFigures;
 }
 
 export const weeklyQuerySchema = z.object({ week: z.optional(isoWeek) });

@@ -6,7 +6,7 @@
  * declare (a table key, an internal flag) fails the check too.
  */
 import * as z from 'zod/mini';
-import type { ApiError, ErrorCode, HistoryEvent, HistoryResponse, ProjectsResponse, ProjectSummary, SyncResponse, SyncRowResult } from './api';
+import type { ApiError, ErrorCode, HistoryEvent, HistoryResponse, ProjectFigures, ProjectsResponse, ProjectSummary, SyncResponse, SyncRowResult } from './api';
 import type { CountyConfig } from './config';
 import { FIELD_KEYS } from './fields';
 import type { FieldError, Flag, FlagReason, Transition } from './flags';
@@ -38,6 +38,14 @@ export const fieldErrorSchema = z.strictObject({ field: z.nullable(fieldKey), co
 
 // ---------------------------------------------------------------- POST /v1/sync
 
+export const projectFiguresSchema = z.strictObject({
+  landArea: z.nullable(z.number()),
+  investmentIntensity: z.nullable(z.number()),
+  investmentBasis: z.nullable(z.enum(['fixedInvestment', 'amount'])),
+  taxPerMu: z.nullable(z.number()),
+  outputPerMu: z.nullable(z.number()),
+});
+
 export const syncRowResultSchema = z.strictObject({
   ref: z.strictObject({ sheet: z.string(), row: z.number() }),
   id: z.string(),
@@ -51,6 +59,7 @@ export const syncRowResultSchema = z.strictObject({
   transition: z.optional(transitionSchema),
   flag: flagSchema,
   errors: z.array(fieldErrorSchema),
+  figures: z.optional(projectFiguresSchema),
 });
 
 export const syncResponseSchema = z.strictObject({
@@ -86,6 +95,7 @@ export const projectSummarySchema = z.strictObject({
   updatedAt: z.string(),
   version: z.number(),
   fields: z.partialRecord(fieldKey, fieldValue),
+  figures: z.optional(projectFiguresSchema),
 });
 export const projectsResponseSchema = z.strictObject({ projects: z.array(projectSummarySchema), nextToken: z.optional(z.string()) });
 
@@ -101,7 +111,7 @@ export const historyEventSchema = z.strictObject({
   transition: z.optional(transitionSchema),
   flag: z.optional(z.strictObject({ from: flagLevel, to: flagLevel, rules: z.array(ruleId) })),
 });
-export const historyResponseSchema = z.strictObject({ id: z.string(), events: z.array(historyEventSchema) });
+export const historyResponseSchema = z.strictObject({ id: z.string(), events: z.array(historyEventSchema), figures: z.optional(projectFiguresSchema) });
 
 // ---------------------------------------------------------------- GET|PUT /v1/config
 
@@ -281,6 +291,7 @@ export const flagReasonSchemaMatchesType: Same<z.infer<typeof flagReasonSchema>,
 export const flagSchemaMatchesType: Same<z.infer<typeof flagSchema>, Flag> = true;
 export const transitionSchemaMatchesType: Same<z.infer<typeof transitionSchema>, Transition> = true;
 export const fieldErrorSchemaMatchesType: Same<z.infer<typeof fieldErrorSchema>, FieldError> = true;
+export const projectFiguresSchemaMatchesType: Same<z.infer<typeof projectFiguresSchema>, ProjectFigures> = true;
 export const syncRowResultSchemaMatchesType: Same<z.infer<typeof syncRowResultSchema>, SyncRowResult> = true;
 export const syncResponseSchemaMatchesType: Same<z.infer<typeof syncResponseSchema>, SyncResponse> = true;
 export const projectSummarySchemaMatchesType: Same<z.infer<typeof projectSummarySchema>, ProjectSummary> = true;

@@ -18,6 +18,7 @@ import {
   type WorkbookSettings,
 } from '../core';
 import { sendSync, type ApiTarget, type ClientOptions, type SyncProgress } from './client';
+import { figuresRows, type ProjectFiguresRow } from './figures';
 import { defaultRandom } from './random';
 import { readLedger } from './read';
 
@@ -66,6 +67,11 @@ export interface SyncOutcome extends SyncCounts {
    * move): what the pane lists under the counts, a click selecting the row.
    */
   flagged: FlaggedRow[];
+  /**
+   * Each stored project's per-mu figures as the server computed them (投资强度, 亩均税收, 亩均产值; null without
+   * land), at its name cell. Optional: outcomes built by hand (tests, the pane's moves) may lack it.
+   */
+  projects?: ProjectFiguresRow[];
   /** The server's answers for the pending moves' rows, kept so applyMoves can move them later without a sync. */
   pendingResults: SyncRowResult[];
   errors: RowErrorReport[];
@@ -167,6 +173,7 @@ export async function runSync({ gateway, api, options = {}, onProgress, signal, 
     moved: planned.moved,
     pendingMoves: planned.pendingMoves,
     flagged: flaggedRows(),
+    projects: figuresRows(synced.results, planned.moved, (r) => String(rowsById.get(r.sentId ?? r.id)?.cells.name ?? ''), nameColumn),
     pendingResults: pendingResults(planned.pendingMoves, synced.results),
     errors: planned.errors,
     warnings: planned.warnings,

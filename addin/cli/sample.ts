@@ -96,6 +96,25 @@ function contributionCols(list: ListKey, messy: boolean): Col[] {
   return [{ header: '招商方式', width: 11 }, { header: '责任专班', width: 12 }, land, { header: '固定资产投资（亿元）', width: 12, kind: 'money' }];
 }
 
+/**
+ * 线索时间 for projects past the clue stage (and, on the producing list, the 签约时间 it lacked), so the dashboard's
+ * days from clue to signing per 招商方式 have data: last columns, without a header group (the group's merge spans
+ * its first to last column), drawn from their own random stream, so the rest of the sample stays as it was.
+ */
+function leadCols(list: ListKey): Col[] {
+  const clue: Col = { header: '线索时间', width: 12, kind: 'date' };
+  return list === 'clue' ? [] : list === 'producing' ? [{ header: '签约时间', width: 12, kind: 'date' }, clue] : [clue];
+}
+
+/** About two in three projects remember when they were a clue: 15–240 days before signing. */
+function leadDates(list: ListKey, dates: Record<string, number | null>, r: ReturnType<typeof rng>): Record<string, number | null> {
+  if (list === 'clue') return {};
+  const start = dates['开工时间'];
+  const signed = list === 'producing' ? (start == null ? null : start - r.int(30, 150)) : (dates['签约时间'] ?? null);
+  const clue = signed !== null && r.chance(0.65) ? signed - r.int(15, 240) : null;
+  return list === 'producing' ? { 签约时间: signed, 线索时间: clue } : { 线索时间: clue };
+}
+
 const TEAMS = ['食品产业专班', '木业家居专班', '中医药专班', '新能源专班', '新材料专班', '文旅物流专班'];
 
 /** The common methods more often than the rare ones. */
@@ -154,6 +173,7 @@ export async function buildSample(opts: SampleOptions): Promise<ExcelJS.Workbook
   const names = new UniqueNames();
   const r = rng(opts.seed);
   const rc = rng((opts.seed ^ 0x21) + 21);
+  const rl = rng((opts.seed ^ 0x3c) + 60);
   const asOf = isoToDay(opts.asOf);
   const year = opts.asOf.slice(0, 4);
   const wb = new ExcelJS.Workbook();
@@ -169,7 +189,7 @@ export async function buildSample(opts: SampleOptions): Promise<ExcelJS.Workbook
   LIST_ORDER.forEach((list, li) => {
     const listName = STAGE_NAMES[list].zh;
     const ws = wb.addWorksheet(opts.messy && list === 'signed' ? `${year}年签约项目台账` : listName);
-    const cols = [...BASE, ...DATES[list], ...TAIL, ...contributionCols(list, opts.messy)];
+    const cols = [...BASE, ...DATES[list], ...TAIL, ...contributionCols(list, opts.messy), ...leadCols(list)];
     let row = 1;
     if (opts.messy) {
       ws.mergeCells(1, 1, 1, cols.length);
@@ -237,6 +257,7 @@ export async function buildSample(opts: SampleOptions): Promise<ExcelJS.Workbook
       Object.assign(values, contributionValues(list, amount, opts.messy, rc));
       values['项目名称'] = names.take(String(values['所属单位']), String(values['项目名称']), company.slice(0, company.indexOf(industry.replace(/\/.*/, ''))));
       for (const [h, day] of Object.entries(dates)) values[h] = day === null ? null : opts.messy ? messyDate(day, r) : dateCell(day);
+      for (const [h, day] of Object.entries(leadDates(list, dates, rl))) values[h] = day === null ? null : opts.messy ? messyDate(day, rl) : dateCell(day);
       if (opts.messy && badCells < 2 && list === 'signed' && i === 3) {
         values['签约时间'] = `${year}年13月`;
         badCells++;

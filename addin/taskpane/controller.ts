@@ -138,7 +138,8 @@ export async function startPane(root: HTMLElement, services: PaneServices, prefs
               if (found.kind !== 'project') return dispatch({ type: 'historyFailed', problem: rowProblem(found) });
               id = found.id;
               dispatch({ type: 'historyTarget', target: { sheet: found.sheet, row: found.row, id: found.id, name: found.name } });
-              dispatch({ type: 'historyLoaded', events: (await services.history!(state.settings, id)).events });
+              const history = await services.history!(state.settings, id);
+              dispatch({ type: 'historyLoaded', events: history.events, figures: history.figures ?? null });
             } catch (err) {
               // The backend has no such project: the row got its id but was never synced (or the sync failed).
               if (id && isNotFound(err)) return dispatch({ type: 'historyFailed', problem: { key: 'errHistoryNotSynced', params: { id } } });

@@ -2,6 +2,7 @@
 import type { HistoryResponse, ProjectsQuery, ProjectsResponse, ProjectSummary } from '../../contract';
 import type { ProjectState } from '../domain/types';
 import { AppFailure } from './failure';
+import { figuresOf } from './figures';
 import { MSG } from './messages';
 import { BadPageTokenError, type ProjectStore } from './ports';
 
@@ -20,6 +21,7 @@ export function summary(s: ProjectState): ProjectSummary {
     updatedAt: s.updatedAt,
     version: s.version,
     fields: s.fields,
+    figures: figuresOf(s.fields),
   };
 }
 
@@ -35,5 +37,7 @@ export async function listProjects(store: ProjectStore, q: ProjectsQuery, caller
 export async function projectHistory(store: ProjectStore, id: string): Promise<HistoryResponse> {
   const events = await store.listEvents(id);
   if (events === null) throw new AppFailure('not_found', MSG.notFound(id));
-  return { id, events };
+  // The figures of the project now: from its latest state (read after the events, which may have caught it up).
+  const state = await store.latestState(id);
+  return { id, events, ...(state ? { figures: figuresOf(state.fields) } : {}) };
 }

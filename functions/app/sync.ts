@@ -51,6 +51,7 @@ const MAX_ATTEMPTS = 5;
 
 function duplicateErrors(rows: SyncRequest['rows']): Map<number, SyncRowResult['errors']> {
   const byId = new Map<string, number[]>();
+import { figuresOf } from './figures';
   rows.forEach((r, i) => byId.set(r.id, [...(byId.get(r.id) ?? []), i]));
   const out = new Map<number, SyncRowResult['errors']>();
   for (const [id, idx] of byId) {
@@ -138,7 +139,7 @@ async function writeRow(w: ChunkWriter, decided: Decided, index: number): Promis
       if (attempt > 0) d = decideRow(input, prev);
       if (d.kind === 'rejected') return { ...reject(row, prev, d.errors), ...identityFields(sentId, undefined) };
       if (d.kind === 'unchanged') {
-        return { ref: row.ref, id: row.id, ...identityFields(sentId, identity?.warning), status: 'unchanged', stage: d.state.stage, targetList: targetList(d.state.stage, row.list), flag: d.flag, errors: d.errors };
+        return { ref: row.ref, id: row.id, ...identityFields(sentId, identity?.warning), status: 'unchanged', stage: d.state.stage, targetList: targetList(d.state.stage, row.list), flag: d.flag, errors: d.errors, figures: figuresOf(d.state.fields) };
       }
       // The name is claimed before the event (a new project's: conditional, so racing chunks cannot both create).
       const claim = claimed ? null : claimFor(d, prev, identity);
@@ -203,6 +204,7 @@ export async function syncUseCase(deps: Deps, caller: Caller, req: SyncRequest):
   const now = requestNow(deps, config.cutoff, req.asOf);
   const duplicates = duplicateErrors(req.rows);
   // Duplicates too: their rejection reports the stored stage and flag, so the add-in keeps the row's flag.
+          figures: figuresOf(d.state.fields),
   const states = await store.loadProjects([...new Set(req.rows.map((r) => r.id))]);
   const workbookId = req.workbook.id;
 

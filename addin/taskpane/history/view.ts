@@ -3,9 +3,10 @@
  * found, and a compact timeline — when, who, from which workbook, what changed (old → new), stage transitions,
  * flag changes as colour chips. Rebuilt only when the history or the language changes.
  */
-import { type FlagLevel } from '../../../contract';
+import { type FlagLevel, type ProjectFigures } from '../../../contract';
 import { fill, h, show } from '../dom';
 import { timelineOf, type TimelineEntry } from './timeline';
+import { figureLines } from './figures';
 import { t, type Lang } from '../i18n';
 import { langTexts } from '../lang-texts';
 import type { PaneState } from '../state';
@@ -21,8 +22,10 @@ export function createHistoryCard(on: { showHistory(): void }): { element: HTMLE
   const status = h('p', { class: 'progress-label', id: 'history-status', role: 'status', 'aria-live': 'polite' });
   const problem = h('p', { class: 'message message-error', id: 'history-problem', role: 'alert' });
   const heading = h('p', { class: 'history-target', id: 'history-target' });
+  // The project's per-mu figures, computed by the server (never written into the clerk's cells).
+  const figures = h('section', { class: 'history-figures', id: 'history-figures' });
   const timeline = h('ol', { class: 'timeline', id: 'history-list' });
-  const element = h('section', { class: 'card', id: 'history', 'aria-labelledby': 'history-title' }, title, hint, h('div', { class: 'row' }, button), status, heading, problem, timeline);
+  const element = h('section', { class: 'card', id: 'history', 'aria-labelledby': 'history-title' }, title, hint, h('div', { class: 'row' }, button), status, heading, figures, problem, timeline);
 
   let shown: HistoryState | undefined;
   function update(s: PaneState): void {
@@ -38,9 +41,19 @@ export function createHistoryCard(on: { showHistory(): void }): { element: HTMLE
     problem.textContent = hs.problem ? t(lang, hs.problem.key, hs.problem.params) : '';
     show(heading, hs.target !== null);
     heading.textContent = hs.target ? t(lang, 'historyOf', { name: hs.target.name || '—', id: hs.target.id, sheet: hs.target.sheet, row: hs.target.row }) : '';
+    show(figures, hs.figures !== null);
+    fill(figures, ...(hs.figures ? figuresOf(lang, hs.figures) : []));
     fill(timeline, ...(hs.events ? timelineOf(lang, hs.events).map((e) => entry(lang, e)) : []));
   }
   return { element, update };
+}
+
+/** 用地面积, 投资强度, 亩均税收, 亩均产值 as a small definition list (wording: figures.ts); one line when there is no land. */
+function figuresOf(lang: Lang, f: ProjectFigures): HTMLElement[] {
+  const title = h('p', { class: 'figures-title' }, t(lang, 'historyFiguresTitle'));
+  const w = figureLines(lang, f);
+  if (w.kind === 'noLand') return [title, h('p', { class: 'hint figures-none' }, w.text)];
+  return [title, h('dl', { class: 'figures' }, ...w.lines.flatMap((l) => [h('dt', { 'data-figure': l.key }, l.label), h('dd', { 'data-figure': l.key }, l.value)]))];
 }
 
 function chip(lang: Lang, level: FlagLevel): HTMLElement {

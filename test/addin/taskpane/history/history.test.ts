@@ -67,13 +67,13 @@ describe('history state', () => {
     let s: PaneState = initialState('office', 'zh');
     expect(canShowHistory(s)).toBe(true);
     s = reduce(s, { type: 'historyStarted' });
-    expect(s.history).toEqual({ busy: true, target: null, events: null, problem: null });
+    expect(s.history).toEqual({ busy: true, target: null, events: null, figures: null, problem: null });
     expect(canShowHistory(s)).toBe(false);
     s = reduce(reduce(s, { type: 'historyTarget', target }), { type: 'historyLoaded', events: EVENTS });
-    expect(s.history).toEqual({ busy: false, target, events: EVENTS, problem: null });
+    expect(s.history).toEqual({ busy: false, target, events: EVENTS, figures: null, problem: null });
     s = reduce(s, { type: 'historyStarted' });
     s = reduce(s, { type: 'historyFailed', problem: { key: 'errHistoryNoId' } });
-    expect(s.history).toEqual({ busy: false, target: null, events: null, problem: { key: 'errHistoryNoId' } });
+    expect(s.history).toEqual({ busy: false, target: null, events: null, figures: null, problem: { key: 'errHistoryNoId' } });
     expect(s.problem).toBeNull();
   });
 

@@ -1,0 +1,52 @@
+/**
+ * 领导看板 sections 八–十一 (issue 21) through both gateways: the .xlsx gateway (ExcelJS, saved and read back) and
+ * the Office gateway (on the fake Excel host) write every cell of the sections as core planned it — numbers stay
+ * numbers, "—" and percentages text — with the 十一 totals row bold.
+ */
+import ExcelJS from 'exceljs';
+import { EMPTY_PLAN, type LeaderCell, type LeaderSheetPlan } from '../../../addin/core';
+import { dashboardSheet } from '../../../addin/core/leader-sheets';
+import { OfficeWorkbookGateway } from '../../../addin/office';
+import { XlsxGateway } from '../../../addin/xlsx';
+import { FakeBook, FakeExcelHost } from '../../support/fake-excel';
+import { contributionDashboard } from '../core/leader-sheets/contribution-fixture';
+import { rowOf } from '../core/leader-sheets/sheet-helpers';
+
+const plan = (lang: 'zh' | 'en'): LeaderSheetPlan => dashboardSheet(contributionDashboard(), { county: '平邑县', lang });
+
+/** The rows of sections 八–十一, as planned: from 八's title to the last row. */
+function sectionRows(p: LeaderSheetPlan, lang: 'zh' | 'en'): { top: number; rows: LeaderCell[][] } {
+  const top = rowOf(p, lang === 'zh' ? '八、招商方式成效（线索→签约转化）' : '8. Investment methods (clue → signed conversion)');
+  return { top, rows: p.rows.slice(top - 1) };
+}
+
+const asWritten = (v: LeaderCell) => (v === null || v === undefined ? null : v);
+
+describe.each(['zh', 'en'] as const)('领导看板 contribution sections through the gateways (%s)', (lang) => {
+  const p = plan(lang);
+  const { top, rows } = sectionRows(p, lang);
+  const totalsRow = rowOf(p, lang === 'zh' ? '合计' : 'Total', rowOf(p, lang === 'zh' ? '十一、落地投产项目亩均效益（按单位）' : '11. Per-mu figures of landed and producing projects, by unit'));
+
+  it('.xlsx: every cell as planned, the totals row of 十一 bold', async () => {
+    const wb0 = new ExcelJS.Workbook();
+    wb0.addWorksheet('重点线索').addRow(['项目名称', '总投资（亿元）']);
+    const gw = await XlsxGateway.load(new Uint8Array(await wb0.xlsx.writeBuffer()));
+    await gw.apply({ ...EMPTY_PLAN, leaderSheets: [p] });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await gw.save()) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet(p.name)!;
+    rows.forEach((r, i) => r.forEach((v, c) => expect({ at: [top + i, c + 1], v: ws.getCell(top + i, c + 1).value ?? null }).toEqual({ at: [top + i, c + 1], v: asWritten(v) })));
+    expect(ws.getCell(totalsRow, 1).font?.bold).toBe(true);
+    expect(typeof ws.getCell(totalsRow, 6).value).toBe('number');
+  });
+
+  it('Office: every cell as planned, the totals row of 十一 bold', async () => {
+    const book = new FakeBook();
+    book.addSheet('重点线索', [['项目名称', '总投资（亿元）']]);
+    const host = new FakeExcelHost(book);
+    await new OfficeWorkbookGateway({ host: host.officeHost }).apply({ ...EMPTY_PLAN, leaderSheets: [p] });
+    rows.forEach((r, i) => r.forEach((v, c) => expect({ at: [top + i, c + 1], v: host.book.value(p.name, top + i, c + 1) ?? null }).toEqual({ at: [top + i, c + 1], v: asWritten(v) })));
+    const cellAt = host.book.sheet(p.name)!.cells.get(`${totalsRow},1`);
+    expect(cellAt?.bold).toBe(true);
+  });
+});
