@@ -83,6 +83,8 @@ export interface ProjectStore {
   findNames(keys: readonly NameKey[]): Promise<Map<string, NameEntry>>;
   /** Every name index entry (one paged Query). */
   allNames(): Promise<NameEntry[]>;
+  /** New projects' names, batched and unconditional (the sync checks them after its events: sync.ts settleNames). */
+  putNames(claims: readonly { key: NameKey; id: string; name: string; unit: string }[]): Promise<void>;
   /** Claims a name for a new project ('new', conditional: answers the holder's entry when taken) or adds an id ('add'). */
   claimName(key: NameKey, id: string, name: string, unit: string, mode: 'new' | 'add'): Promise<NameEntry | null>;
   /** The newest state after a conflict: from the newest event, repairing STATE when it is behind. */
@@ -138,6 +140,8 @@ export interface CutoffStore {
   closedWeeks(): Promise<Set<string>>;
   /** The week's report as fixed at its cut-off, or null when the week is not closed. */
   fixedReport(week: string): Promise<WeeklyReport | null>;
+  /** The same report as the JSON text stored at the cut-off (no parse), or null when the week is not closed. */
+  fixedReportJson(week: string): Promise<string | null>;
   /** The fixed report and the aggregates of a week (before the marker). */
   putWeek(week: string, report: WeeklyReport, aggregates: readonly WeekAggregate[]): Promise<void>;
   /** Writes CLOSED#<week> with attribute_not_exists, last: false when the week was already closed. */

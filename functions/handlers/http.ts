@@ -20,6 +20,11 @@ export function json(status: number, body: unknown): ApiResult {
   return { statusCode: status, headers: JSON_HEADERS, body: JSON.stringify(body) };
 }
 
+/** A JSON answer already serialised (e.g. a closed week's report as stored): sent as is, never parsed or re-serialised. */
+export function jsonText(status: number, text: string): ApiResult {
+  return { statusCode: status, headers: JSON_HEADERS, body: text };
+}
+
 /** The error answer of a failure code: its status from contract's ERROR_STATUS. */
 export function errorResult(code: ErrorCode, message: Message, details?: unknown): ApiResult {
   const body: ApiError = { error: { code, message, ...(details === undefined ? {} : { details }) } };

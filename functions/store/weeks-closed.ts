@@ -46,12 +46,17 @@ export class ClosedWeekRecords implements CutoffStore {
   }
 
   async fixedReport(week: string): Promise<WeeklyReport | null> {
+    const text = await this.fixedReportJson(week);
+    return text === null ? null : (JSON.parse(text) as WeeklyReport);
+  }
+
+  async fixedReportJson(week: string): Promise<string | null> {
     const item = await this.get({ PK: weekClosePk(week), SK: REPORT_SK });
     if (!item?.report) return null;
     const parts = Number(item.parts ?? 1);
     const rest = parts > 1 ? await Promise.all(Array.from({ length: parts - 1 }, (_, i) => this.get({ PK: weekClosePk(week), SK: `${REPORT_SK}#${i + 1}` }))) : [];
     const gz = Buffer.concat([item.report as Uint8Array, ...rest.map((r) => (r?.report as Uint8Array | undefined) ?? new Uint8Array())]);
-    return JSON.parse(gunzipSync(gz).toString('utf8')) as WeeklyReport;
+    return gunzipSync(gz).toString('utf8');
   }
 
   async putWeek(week: string, report: WeeklyReport, aggregates: readonly WeekAggregate[]): Promise<void> {

@@ -7,7 +7,9 @@
  *   W13  (open week: the clock is 2026-03-25) A's progress changes
  */
 import type { ApiError, Dashboard, WeeklyReport } from '../../../contract';
+import type { CutoffStore } from '../../../functions/app/ports';
 import { createHandler } from '../../../functions/handlers/dashboard';
+import { createHandler as reportsHandler } from '../../../functions/handlers/reports';
 import type { ApiEvent } from '../../../functions/handlers/http';
 import { call, request, row, sync, useTestStack } from './api';
 
@@ -95,6 +97,43 @@ describe('GET /v1/reports/weekly', () => {
     expect(await at('2026-W10')).toEqual(['A:clue', 'B:signed', 'D:clue']);
     expect(await at('2026-W11')).toEqual(['A:landed']);
     expect(await at('2026-W13')).toEqual([]);
+  });
+});
+
+describe('GET /v1/reports/weekly of a closed week: as stored, one load per week', () => {
+  const event = (week: string) =>
+    ({
+      rawPath: '/v1/reports/weekly',
+      queryStringParameters: { week },
+      requestContext: { http: { method: 'GET' }, authorizer: { jwt: { claims: { sub: 'local-admin' }, scopes: [] } } },
+    }) as unknown as ApiEvent;
+
+  it('answers the stored JSON text byte for byte; concurrent and later calls share one read; an open week is not kept', async () => {
+    // Indented on purpose: a parse and re-serialise would answer it compact.
+    const stored = JSON.stringify({ period: { week: '2026-W11' }, units: [], empty: false, marker: 'as stored' }, null, 2);
+    const reads: string[] = [];
+    const cutoff = {
+      fixedReportJson: async (week: string) => {
+        reads.push(week);
+        await new Promise((r) => setTimeout(r, 20));
+        return week === '2026-W11' ? stored : null;
+      },
+    } as unknown as CutoffStore;
+    const handler = reportsHandler(() => ({ store: stack.store, cutoff, mode: 'test', clock: () => CLOCK, log: () => {} }));
+    const four = await Promise.all([1, 2, 3, 4].map(() => handler(event('2026-W11'))));
+    for (const r of four) {
+      expect(r.statusCode).toBe(200);
+      expect(r.body).toBe(stored);
+      expect(r.headers?.['content-type']).toContain('application/json');
+    }
+    expect((await handler(event('2026-W11'))).body).toBe(stored);
+    expect(reads).toEqual(['2026-W11']);
+    // W12 is not closed here: computed from the store each time, the null never kept.
+    for (let i = 0; i < 2; i++) {
+      const r = await handler(event('2026-W12'));
+      expect(JSON.parse(r.body!)).toMatchObject({ period: { week: '2026-W12' }, empty: false });
+    }
+    expect(reads).toEqual(['2026-W11', '2026-W12', '2026-W12']);
   });
 });
 
