@@ -7,7 +7,7 @@
 import { createPaneAuth, loadRuntimeConfig, type PaneAuth } from './auth';
 import { startPane } from './controller';
 import { officeReady } from '../office/ready';
-import { detectHost } from './hosts/detect';
+import { detectHost, openedByOffice } from './hosts/detect';
 import type { Lang } from './i18n';
 import { tokenFromQuery } from './auth/dev-token';
 
@@ -30,10 +30,28 @@ function store(storage: () => Storage, key: string, value: string): void {
   }
 }
 
+/**
+ * Adds office.js (its URL written into the page by the build) as a script element; resolves when it has run,
+ * false when it could not load (detection then falls back to file mode after its wait).
+ */
+function loadOfficeJs(): Promise<boolean> {
+  const src = document.querySelector<HTMLMetaElement>('meta[name="office-js"]')?.content;
+  if (!src) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.onload = () => resolve(true);
+    script.onerror = () => resolve(false);
+    document.head.appendChild(script);
+  });
+}
+
 async function main(): Promise<void> {
   const root = document.getElementById('app')!;
+  // Only a pane opened by Office loads office.js and waits for Office.onReady; the browser file mode never fetches it.
+  const ready = openedByOffice(location.search) ? () => loadOfficeJs().then((ok) => (ok ? officeReady() : null)) : () => Promise.resolve(null);
   const [host, config] = await Promise.all([
-    detectHost(() => officeReady(), navigator.language),
+    detectHost(ready, navigator.language),
     loadRuntimeConfig((url) => fetch(url, { cache: 'no-store' })).catch((err: unknown) => err as Error),
   ]);
   const officeMode = host.mode === 'office' ? await import('./hosts/office-host') : null;

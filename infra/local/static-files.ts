@@ -24,6 +24,9 @@ const TYPES: Record<string, string> = {
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
+/** The runtime configuration's path; answered {"kind":"local"} when the folder has none. */
+const LOCAL_CONFIG_PATH = '/deployment.json';
+
 /** What `/` serves when the folder has no index.html. */
 const ROOT_PAGE = 'taskpane.html';
 
@@ -72,7 +75,15 @@ export async function serveStatic(root: string, urlPath: string, req: IncomingMe
       }
     }
   }
-  if (!info?.isFile()) return false;
+  if (!info?.isFile()) {
+    if (urlPath !== LOCAL_CONFIG_PATH) return false;
+    // The pane and the phone page read /deployment.json (addin/taskpane/auth/runtime-config.ts); the cloud deploys
+    // one, and here, without one in the folder, the answer is "local" instead of a 404 in the browser's console.
+    const body = JSON.stringify({ kind: 'local' });
+    res.writeHead(200, { 'content-type': TYPES['.json']!, 'content-length': Buffer.byteLength(body), 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
+    res.end(req.method === 'HEAD' ? undefined : body);
+    return true;
+  }
   res.writeHead(200, {
     'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
     'content-length': info.size,

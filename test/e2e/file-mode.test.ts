@@ -170,3 +170,26 @@ it('says what a file that is not an .xlsx is, and what to do, instead of failing
   expect(await problem.textContent()).not.toMatch(/central directory/);
   expect(await page.getByRole('button', { name: '同步' }).isDisabled()).toBe(true);
 });
+
+it('loads at / without office.js or a 404 for deployment.json, and logs no console error', async () => {
+  const page = await e2e.page();
+  const errors: string[] = [];
+  const failed: string[] = [];
+  const requested: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('request', (r) => requested.push(r.url()));
+  page.on('requestfailed', (r) => failed.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${r.url()} ${r.status()}`);
+  });
+  await page.goto(`${e2e.stack.url}/?token=${encodeURIComponent(e2e.stack.adminToken)}`);
+  await page.getByRole('button', { name: '打开 .xlsx' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  expect(requested.filter((u) => /office\.js/i.test(u))).toEqual([]);
+  expect(requested.filter((u) => u.endsWith('/deployment.json'))).toHaveLength(1); // answered "local" by the stack
+  expect(failed).toEqual([]);
+  expect(errors).toEqual([]);
+});

@@ -42,7 +42,8 @@ export function useOfficePane(book: readonly ShimSheet[]): OfficePane {
       const page = await newPage();
       await page.addInitScript((b) => ((globalThis as unknown as { __FAKE_BOOK__: unknown }).__FAKE_BOOK__ = b), book);
       await page.route('**/office-js/office.js', (route) => route.fulfill({ contentType: 'text/javascript', body: shim }));
-      await page.goto(`${stack.url}/taskpane.html?token=${encodeURIComponent(stack.adminToken)}`);
+      // As Office opens it: the manifest's host=office, then Office's own _host_Info.
+      await page.goto(`${stack.url}/taskpane.html?host=office&token=${encodeURIComponent(stack.adminToken)}&_host_Info=Excel$Web$16.01$zh-CN$$$$0`);
       return page;
     },
   };

@@ -1,7 +1,8 @@
 /**
  * The task pane's runtime configuration: the cloud stack deploys `deployment.json` next to the pane (see
- * infra/cdk/invest-flags-stack.ts, RUNTIME_CONFIG_KEY); without it (404 from the local stack or the dev
- * server) the pane runs against the local stack with its dev token and no sign-in step.
+ * infra/cdk/invest-flags-stack.ts, RUNTIME_CONFIG_KEY); the local stack and the dev server answer
+ * `{"kind":"local"}` for it (infra/local/static-files.ts); "local", or no answer at all (404), means the pane runs
+ * against the local stack with its dev token and no sign-in step.
  */
 
 /** A cloud deployment: where the API is and how to sign in to it. */
@@ -97,5 +98,7 @@ export async function loadRuntimeConfig(get: GetJson, url: string = RUNTIME_CONF
   } catch {
     throw new RuntimeConfigError('not valid JSON');
   }
+  // The local stack answers {"kind":"local"} (infra/local/static-files.ts), so the page logs no 404 for it.
+  if (typeof body === 'object' && body !== null && (body as { kind?: unknown }).kind === 'local') return { kind: 'local' };
   return parseDeployment(body);
 }

@@ -17,6 +17,17 @@ export interface ReadyInfo {
   displayLanguage: string | null;
 }
 
+/**
+ * Whether the pane was opened by Office, read from its URL before office.js is loaded: Office adds
+ * `_host_Info=Excel$…` to the add-in's SourceLocation, and manifest.xml's SourceLocation carries `host=office`.
+ * Either one → load office.js and ask Office.onReady; neither (the local stack's `/`, a plain browser, WPS) → file
+ * mode at once, without office.js.
+ */
+export function openedByOffice(search: string): boolean {
+  const q = new URLSearchParams(search);
+  return q.get('host') === 'office' || q.has('_host_Info') || q.has('_host_info');
+}
+
 /** How long to wait for Office.onReady outside Office before choosing file mode. */
 export const READY_WAIT_MS = 4000;
 

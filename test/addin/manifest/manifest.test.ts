@@ -131,7 +131,7 @@ describe('buildProductionManifest', () => {
     expect(info.hosts).toEqual(['Workbook']);
     expect(info.permissions).toBe('ReadWriteDocument');
     expect(info.defaultLocale).toBe('zh-CN');
-    expect(info.defaultSettings?.sourceLocation).toBe(`${BASE}/taskpane.html`);
+    expect(info.defaultSettings?.sourceLocation).toBe(`${BASE}/taskpane.html?host=office`);
     expect(info.iconUrl).toBe(`${BASE}/assets/icon-32.png`);
     expect(info.appDomains).toContain('https://addin.example.gov.cn');
   });

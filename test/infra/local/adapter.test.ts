@@ -133,6 +133,13 @@ describe('requests from this machine only (DNS rebinding)', () => {
     expect((await raw(port, '/', `localhost:${port}`)).body).toBe('index first');
   });
 
+  it('GET /deployment.json answers {"kind":"local"} when the folder has none, the deployed file when it has one', async () => {
+    expect(await raw(port, '/deployment.json', `localhost:${port}`)).toEqual({ status: 200, body: '{"kind":"local"}' });
+    await writeFile(join(dir, 'deployment.json'), '{"clientId":"x"}');
+    expect((await raw(port, '/deployment.json', `localhost:${port}`)).body).toBe('{"clientId":"x"}');
+    expect((await raw(port, '/other.json', `localhost:${port}`)).status).toBe(404);
+  });
+
   it('isLocalHost: names and ports', () => {
     expect(isLocalHost('localhost:8787', 8787)).toBe(true);
     expect(isLocalHost('[::1]:8787', 8787)).toBe(true);

@@ -43,6 +43,8 @@ describe('deployment.json', () => {
   it('is local when the file is absent or unreachable, an error when it is there but broken', async () => {
     const answer = (status: number, body: () => Promise<unknown>) => async () => ({ ok: status < 300, status, json: body });
     await expect(loadRuntimeConfig(answer(404, async () => ({})))).resolves.toEqual({ kind: 'local' });
+    // The local stack's own answer (infra/local/static-files.ts), so the page logs no 404.
+    await expect(loadRuntimeConfig(answer(200, async () => ({ kind: 'local' })))).resolves.toEqual({ kind: 'local' });
     await expect(loadRuntimeConfig(async () => { throw new TypeError('Failed to fetch'); })).resolves.toEqual({ kind: 'local' });
     await expect(loadRuntimeConfig(answer(200, async () => deployed))).resolves.toMatchObject({ kind: 'cloud', clientId: 'client-1' });
     await expect(loadRuntimeConfig(answer(200, async () => { throw new SyntaxError('x'); }))).rejects.toThrow(/not valid JSON/);

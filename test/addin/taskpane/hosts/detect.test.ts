@@ -1,6 +1,6 @@
 /** Host detection: the pane's decision (host.ts) over what addin/office/ready.ts reads from stand-in Office globals. */
 import { officeReady } from '../../../../addin/office/ready';
-import { detectHost } from '../../../../addin/taskpane/hosts/detect';
+import { detectHost, openedByOffice } from '../../../../addin/taskpane/hosts/detect';
 
 const probe = (g: unknown) => () => officeReady(g);
 
@@ -25,5 +25,14 @@ describe('host detection', () => {
   it('gives up waiting when Office.onReady never answers (office.js loaded outside Office)', async () => {
     const never = { Office: { onReady: () => new Promise<never>(() => undefined) } };
     await expect(detectHost(probe(never), 'en-US', 5)).resolves.toEqual({ mode: 'file', displayLanguage: 'en-US' });
+  });
+
+  it('knows from the URL alone whether Office opened the pane (office.js is loaded only then)', () => {
+    expect(openedByOffice('?host=office')).toBe(true); // manifest.xml's SourceLocation
+    expect(openedByOffice('?_host_Info=Excel$Win32$16.01$zh-CN$$$$0')).toBe(true); // added by Office
+    expect(openedByOffice('?host=office&_host_Info=Excel$Web$16.01$en-US$$$$0&token=t')).toBe(true);
+    expect(openedByOffice('')).toBe(false); // the local stack's /, a plain browser, WPS
+    expect(openedByOffice('?token=t')).toBe(false);
+    expect(openedByOffice('?host=excel')).toBe(false);
   });
 });
