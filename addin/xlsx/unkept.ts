@@ -6,6 +6,7 @@
  * relationships say so, the sheets the parts sit on.
  */
 import type { Message } from '../../contract';
+import { leaderSheetNames } from '../core/leader-sheets';
 import { attributes, Package } from './package';
 
 export type UnkeptKind =
@@ -91,6 +92,10 @@ const shapeCount = (xml: string): number =>
   [...xml.replace(/<(\w+:)?Fallback[\s>][\s\S]*?<\/\1Fallback>/g, '').matchAll(/<(\w+:)?(twoCellAnchor|oneCellAnchor|absoluteAnchor)[\s>][\s\S]*?<\/\1\2>/g)]
     .filter((m) => /<(?:\w+:)?(?:sp|cxnSp|grpSp)[\s>]/.test(m[0]) && !/<(?:\w+:)?compatExt[\s/>]/.test(m[0])).length;
 
+/** The leaders' sheets are the product's own, rewritten (page breaks included) on every refresh: their breaks are not the clerk's to lose. */
+const LEADER_SHEETS = new Set([...Object.values(leaderSheetNames('zh')), ...Object.values(leaderSheetNames('en'))]);
+const ownBreaks = (kind: SheetXmlKind, sheet: string): boolean => kind === 'pageBreak' && LEADER_SHEETS.has(sheet);
+
 /** Every kind, in the order they are reported. */
 export const UNKEPT_KINDS: readonly UnkeptKind[] = [
   'wpsCellImage', 'cellPicture', 'chart', 'shape', 'chartsheet', 'pivotTable', 'slicer', 'timeline', 'sparkline', 'pageBreak', 'threadedComment',
@@ -133,7 +138,9 @@ export async function findUnkept(data: ArrayBuffer | Uint8Array | Package): Prom
   const withShapes = shapes.filter((d) => d.n > 0);
   if (withShapes.length) found.set('shape', { kind: 'shape', count: withShapes.reduce((a, d) => a + d.n, 0), sheets: sheetsReaching(withShapes.map((d) => d.path)) });
   for (const { kind, marker, count } of SHEET_XML) {
-    const per = sheets.map(({ name }, i) => ({ name, n: worksheetXml[i]!.includes(marker) ? count(worksheetXml[i]!) : 0 })).filter((s) => s.n > 0);
+    const per = sheets
+      .map(({ name }, i) => ({ name, n: worksheetXml[i]!.includes(marker) && !ownBreaks(kind, name) ? count(worksheetXml[i]!) : 0 }))
+      .filter((s) => s.n > 0);
     if (per.length) found.set(kind, { kind, count: per.reduce((a, s) => a + s.n, 0), sheets: per.map((s) => s.name) });
   }
   return UNKEPT_KINDS.flatMap((k) => (found.has(k) ? [found.get(k)!] : []));

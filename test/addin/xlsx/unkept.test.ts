@@ -214,6 +214,15 @@ describe('a workbook ExcelJS writes lists nothing', () => {
     const d = dashboard(h.filter((x) => x.week <= '2026-W48'), { asOf: '2026-11-27T04:00:00.000Z', week: '2026-W48', units: UNITS });
     const county = countyProjectsSheet([{ projects: [] }], { county: '平邑县', asOf: '2026-11-27T04:00:00.000Z' });
     await gateway.apply({ ...EMPTY_PLAN, leaderSheets: [dashboardSheet(d, { county: '平邑县' }), county] });
-    expect(await findUnkept(await gateway.save())).toEqual([]);
+    const saved = await gateway.save();
+    // 领导看板 carries the product's own manual page break (its red-flag list starts a page): rewritten on every
+    // refresh, so not the clerk's to lose — while the same break on a clerk's sheet is still listed.
+    const zip = await JSZip.loadAsync(saved);
+    const sheetXml = await Promise.all(Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')));
+    expect(sheetXml.some((x) => /<brk [^>]*man="1"/.test(x))).toBe(true);
+    expect(await findUnkept(saved)).toEqual([]);
+    const clerk = await XlsxGateway.load(saved);
+    clerk.workbook.getWorksheet('重点线索')!.getRow(5).addPageBreak();
+    expect(await findUnkept(await clerk.save())).toEqual([{ kind: 'pageBreak', count: 1, sheets: ['重点线索'] }]);
   });
 });
