@@ -219,6 +219,17 @@ export interface Dashboard {
   trend?: Trend;
   /** By 招商方式, by 责任专班, by industry and chain role, and per unit the per-mu figures (issue 21). */
   contribution?: ContributionSections;
+  /** Pairs of projects that may be one project, from the name index (issue 15; functions/app/duplicates.ts), at most 200. */
+  duplicates?: DuplicatePair[];
+  /** Every such pair, when `duplicates` lists the first 200. */
+  duplicatesTotal?: number;
+}
+
+/** Two stored projects that may be one: one unit and name ('same'), one name in two units ('otherUnit'), or near names in one unit ('near'). */
+export interface DuplicatePair {
+  kind: 'same' | 'otherUnit' | 'near';
+  a: { id: string; name: string; unit: string };
+  b: { id: string; name: string; unit: string };
 }
 
 // ---------------------------------------------------------------- dashboard: contribution sections

@@ -111,9 +111,18 @@ export async function resolveIdentities(
   }
 
   if (missed.length > 0) {
-    const all = await store.allNames();
+    // Grouped once per chunk: a row compares its name with its own unit's names only, and looks its name up in the others.
+    const byUnit = new Map<string, NameEntry[]>();
+    const byName = new Map<string, NameEntry[]>();
+    for (const e of await store.allNames()) {
+      byUnit.set(e.key.unit, [...(byUnit.get(e.key.unit) ?? []), e]);
+      byName.set(e.key.name, [...(byName.get(e.key.name) ?? []), e]);
+    }
     for (const r of missed) {
-      const near = all.filter((e) => (e.key.unit === r.key.unit ? isNearName(e.key.name, r.key.name) : e.key.name === r.key.name));
+      const near = [
+        ...(byUnit.get(r.key.unit) ?? []).filter((e) => isNearName(e.key.name, r.key.name)),
+        ...(byName.get(r.key.name) ?? []).filter((e) => e.key.unit !== r.key.unit),
+      ];
       const found = [...r.exact, ...near.flatMap((e) => candidatesOf(e, e.ids))].filter((c, i, list) => c.id !== r.row.id && list.findIndex((x) => x.id === c.id) === i);
       if (found.length) identities.set(r.index, { ...identities.get(r.index)!, warning: duplicateWarning(found) });
     }

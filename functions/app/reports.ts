@@ -16,6 +16,7 @@ import type { ProjectState } from '../domain/types';
 import { now } from './clock';
 import { cachedConfig } from './config';
 import type { Deps } from './deps';
+import { possibleDuplicates } from './duplicates';
 import { AppFailure } from './failure';
 import type { CutoffStore, ProjectStore } from './ports';
 
@@ -101,5 +102,6 @@ export async function dashboardFor(deps: Pick<Deps, 'store' | 'mode' | 'clock'>,
   const interval = { week, ...weekRange(week, config.cutoff) };
   const snaps = (await store.allStates()).map((s) => snapshotOf(s, interval, asOf));
   const contribution = contributionSections(snaps, { units: config.units, methods: config.investmentMethods, industries: config.industries });
-  return { ...dashboard(snaps, { asOf, week, units: config.units }), contribution };
+  const { pairs, total } = possibleDuplicates(await store.allNames());
+  return { ...dashboard(snaps, { asOf, week, units: config.units }), contribution, duplicates: pairs, duplicatesTotal: total };
 }

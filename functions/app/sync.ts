@@ -21,8 +21,21 @@
  *
  * Identity (DESIGN §5, ./identity.ts): a row whose id the store does not know is first matched by unit + normalised
  * name; a match is decided and written under the stored project's id (answered as `id`, the sent one as `sentId`).
- * A new project claims its name (store.claimName) before its event, and its placeholder STATE is batch-written
- * before any of the chunk's events (store.putPending): the crash invariant of functions/store/projects.ts.
+ * A new project's name item and its placeholder STATE are batch-written before any of the chunk's events
+ * (store.putNames, store.putPending: the crash invariant of functions/store/projects.ts); a stored project renamed,
+ * or a row created beside the projects it is warned of, adds its id to the name's item (store.claimName 'add').
+ *
+ * INVARIANT (name index, settleNames): when a chunk answers, every project it created or renamed is in the id set
+ * of its name's item, and a project another chunk created with the same unit + name while this one was writing is
+ * named in this row's `possible_duplicate` warning — never merged silently, never lost. Name items are batch-put
+ * without a condition, so two chunks that both found a name free both write it and the later put replaces the
+ * earlier one's id; after all its events each chunk reads its keys back (one consistent BatchGetItem per 100): an
+ * id of its own that is missing is added again (UpdateItem ADD, which a later ADD keeps), and an id it did not
+ * write and no row of its request sent is a concurrent creation, warned of. The read-back runs after the chunk's
+ * whole write phase, so it sees any racer that read the index before this chunk's put unless that racer took
+ * longer from its read to its put (one batch, no events in between) than this chunk took for all its events; in
+ * that case alone the earlier project leaves the index (it stays stored, listed and counted; the dashboard's
+ * duplicate list, built from the index, does not show it).
  */
 import type { ListKey, MissingProject, SyncRequest, SyncResponse, SyncRowResult, SyncSummary } from '../../contract';
 import type { CutoffConfig } from '../../contract';
@@ -38,9 +51,10 @@ import { mapPool } from './pool';
 import { cachedConfig } from './config';
 import { recordAggregates } from './aggregates';
 import { rowContentHash } from './row-hash';
+import { figuresOf } from './figures';
 import { decideRow, targetList, type RowDecision, type RowInput } from './sync-row';
 import { duplicateWarning, resolveIdentities, type Identity, type UnknownRow } from './identity';
-import { nameKeyOf, nameKeyString } from '../domain/identity';
+import { nameKeyOf, nameKeyString, type NameKey } from '../domain/identity';
 import { moveTransition } from '../domain/stage';
 import type { ParsedRow } from '../domain/types';
 
@@ -51,7 +65,6 @@ const MAX_ATTEMPTS = 5;
 
 function duplicateErrors(rows: SyncRequest['rows']): Map<number, SyncRowResult['errors']> {
   const byId = new Map<string, number[]>();
-import { figuresOf } from './figures';
   rows.forEach((r, i) => byId.set(r.id, [...(byId.get(r.id) ?? []), i]));
   const out = new Map<number, SyncRowResult['errors']>();
   for (const [id, idx] of byId) {
@@ -108,6 +121,10 @@ interface ChunkWriter {
   committed: { index: number; state: ProjectState; prev: ProjectState | null }[];
   /** Ids of the request's projects (sent or matched): a racing name claim never adopts one of them. */
   taken: Set<string>;
+  /** Rows whose name was batch-written before the events (store.putNames). */
+  batched: Set<number>;
+  /** Name claims this chunk made, with the row's index: read back after the events (settleNames). */
+  claims: { index: number; key: NameKey; id: string; name: string; unit: string; mode: 'new' | 'add' }[];
 }
 
 /** Ids and warnings the answer carries for a row matched by name or warned of. */
@@ -132,7 +149,7 @@ async function writeRow(w: ChunkWriter, decided: Decided, index: number): Promis
   const { store } = w.deps;
   let { input, prev, identity, sentId } = decided;
   let row = input.row;
-  let claimed = false;
+  let claimed = w.batched.has(index);
   try {
     let d = decided.decision;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -164,6 +181,7 @@ async function writeRow(w: ChunkWriter, decided: Decided, index: number): Promis
             identity = { ...identity, warning: duplicateWarning(holder.ids.map((id) => ({ id, name: holder.name, unit: holder.unit }))) };
           }
         }
+        w.claims.push({ index, key: claim.key, id: row.id, name: d.state.fields.name ?? '', unit: d.state.fields.unit ?? '', mode: holder ? 'add' : claim.mode });
         claimed = true;
       }
       if (d.kind !== 'write') continue;
@@ -186,6 +204,7 @@ async function writeRow(w: ChunkWriter, decided: Decided, index: number): Promis
           ...(d.transition ? { transition: d.transition } : {}),
           flag: d.state.flag,
           errors: d.errors,
+          figures: figuresOf(d.state.fields),
         };
       }
       // Another writer took this version: decide again on its state (repairing STATE if it is behind).
@@ -204,7 +223,6 @@ export async function syncUseCase(deps: Deps, caller: Caller, req: SyncRequest):
   const now = requestNow(deps, config.cutoff, req.asOf);
   const duplicates = duplicateErrors(req.rows);
   // Duplicates too: their rejection reports the stored stage and flag, so the add-in keeps the row's flag.
-          figures: figuresOf(d.state.fields),
   const states = await store.loadProjects([...new Set(req.rows.map((r) => r.id))]);
   const workbookId = req.workbook.id;
 
@@ -246,10 +264,23 @@ export async function syncUseCase(deps: Deps, caller: Caller, req: SyncRequest):
   });
   const joining = first.flatMap((f) => ('decision' in f && joinsWorkbook(f.decision, f.prev, workbookId) ? [f.input.row.id] : []));
   await store.putMemberships(workbookId, joining);
-  // New projects' placeholder STATEs before any of their events (the crash invariant, store/projects.ts).
-  await store.putPending(first.flatMap((f) => ('decision' in f && f.decision.kind === 'write' && !f.prev ? [f.decision.state] : [])));
+  // New projects' placeholder STATEs before any of their events (the crash invariant, store/projects.ts), and the
+  // names they take that the chunk found free, both batched (the name invariant above).
+  const batchedNames = first.flatMap((f, index) => {
+    if (!('decision' in f) || f.decision.kind !== 'write' || f.prev) return [];
+    const claim = claimFor(f.decision, null, f.identity);
+    const { name, unit } = f.decision.state.fields;
+    return claim?.mode === 'new' ? [{ index, key: claim.key, id: f.input.row.id, name: name ?? '', unit: unit ?? '', mode: 'new' as const }] : [];
+  });
+  await Promise.all([
+    store.putPending(first.flatMap((f) => ('decision' in f && f.decision.kind === 'write' && !f.prev ? [f.decision.state] : []))),
+    store.putNames(batchedNames),
+  ]);
 
-  const writer: ChunkWriter = { deps, workbookId, now, cutoff: config.cutoff, members: new Set(joining), committed: [], taken };
+  const writer: ChunkWriter = {
+    deps, workbookId, now, cutoff: config.cutoff, members: new Set(joining), committed: [], taken,
+    batched: new Set(batchedNames.map((c) => c.index)), claims: [...batchedNames],
+  };
   const results = await mapPool(first, WRITE_CONCURRENCY, (f, i) => ('decision' in f ? writeRow(writer, f, i) : Promise.resolve(f)));
 
   // STATE after all the events; a put that fails turns its row into an error (its event stands: the retry repairs).
@@ -263,6 +294,7 @@ export async function syncUseCase(deps: Deps, caller: Caller, req: SyncRequest):
     const { sentId, warnings: _w, ...row } = results[c.index]!;
     results[c.index] = { ...reject({ ...req.rows[c.index]!, ref: row.ref, id: c.state.id }, c.prev, [rowFailure(e)]), ...identityFields(sentId, undefined) };
   }
+  await settleNames(writer, results, new Set(req.rows.map((r) => r.id)));
   const summary = summarize(results);
   // After the count (which is of transitions recorded now): a row still on an earlier list than its stage — a move
   // the clerk has not confirmed, seen again — carries the move it awaits, with its cycle days (domain/stage.ts).
@@ -274,6 +306,32 @@ export async function syncUseCase(deps: Deps, caller: Caller, req: SyncRequest):
   });
   if (req.workbookIds) summary.missing = await missingProjects(deps, req, results);
   return { asOf: now, rows: results, summary };
+}
+
+/**
+ * The name invariant (header): the chunk's claims of rows it stored, read back after all its events. An id of its
+ * own missing from its item (a racer's batch put landed over it) is added again; on a name the chunk found free,
+ * an id neither its own nor sent by this request is a project created concurrently: the row is warned of it.
+ */
+async function settleNames(w: ChunkWriter, results: SyncRowResult[], requestIds: ReadonlySet<string>): Promise<void> {
+  const { store } = w.deps;
+  const stored = w.claims.filter((c) => results[c.index]?.id === c.id && (results[c.index]!.status === 'created' || results[c.index]!.status === 'updated'));
+  if (stored.length === 0) return;
+  const entries = await store.findNames([...new Map(stored.map((c) => [nameKeyString(c.key), c.key])).values()]);
+  await mapPool(stored, WRITE_CONCURRENCY, async (c) => {
+    const entry = entries.get(nameKeyString(c.key));
+    try {
+      if (!entry?.ids.includes(c.id)) await store.claimName(c.key, c.id, c.name, c.unit, 'add');
+    } catch (e) {
+      // The row is stored; its name is re-added by its next sync (claimFor: a state not indexed under its key).
+      logRowFailure(w.deps, c.id, e);
+    }
+    const others = c.mode === 'new' && entry ? entry.ids.filter((id) => id !== c.id && !requestIds.has(id)) : [];
+    if (others.length === 0) return;
+    const r = results[c.index]!;
+    const found = [...(r.warnings ?? []).flatMap((x) => x.projects ?? []), ...others.map((id) => ({ id, name: entry!.name, unit: entry!.unit }))];
+    results[c.index] = { ...r, warnings: [duplicateWarning(found.filter((p, i) => found.findIndex((q) => q.id === p.id) === i))] };
+  });
 }
 
 /** One log line per failed row: its id and the error, never its contents. */

@@ -66,6 +66,10 @@ export class DynamoStore implements ProjectStore {
     return this.names.allNames();
   }
 
+  putNames(claims: readonly { key: NameKey; id: string; name: string; unit: string }[]): Promise<void> {
+    return this.names.putNames(claims);
+  }
+
   claimName(key: NameKey, id: string, name: string, unit: string, mode: 'new' | 'add'): Promise<NameEntry | null> {
     return this.names.claimName(key, id, name, unit, mode);
   }

@@ -2,16 +2,17 @@
  * The name index (PK=NAME#<unit>#<normalised name>, SK=NAME; layout in table.ts): which projects of a unit carry a
  * name, so a row whose id the store does not know is matched to the project it is (functions/app/identity.ts).
  *
- * A new project's name is claimed with attribute_not_exists(PK) before its first event, so two chunks racing to
- * create the same name in the same unit cannot both create: the loser finds the winner's id and becomes that
- * project. Projects created on purpose beside a stored one of the same name (a possible duplicate the clerk was
- * told about) are added to the item's id set. Lookups are batched: one BatchGetItem per 100 keys, and one Query
- * of the GSI2 NAMES partition per chunk for near names and other units.
+ * A new project's name is written before its first event, in batches with the chunk's other new names (putNames,
+ * 25 a request, unconditional); the sync reads them back after its events and settles a race (sync.ts
+ * settleNames: the invariant is stated there). Projects created on purpose beside a stored one of the same name (a
+ * possible duplicate the clerk was told about), and stored projects renamed, are added to the item's id set
+ * (claimName 'add', UpdateItem ADD). Lookups are batched: one BatchGetItem per 100 keys, and one Query of the GSI2
+ * NAMES partition per chunk for near names and other units.
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { NameEntry } from '../app/ports';
 import type { NameKey } from '../domain/identity';
-import { batchGet, type Item } from './batch';
+import { batchGet, batchPut, type Item } from './batch';
 import { NAME_SK, nameGsi2sk, namePk, NAMES_GSI2PK } from './keys';
 import type { TableIO } from './table-io';
 
@@ -42,6 +43,20 @@ export class NameRecords {
       ExpressionAttributeNames: { '#n': 'name', '#u': 'unit' },
     });
     return items.map(toEntry);
+  }
+
+  /**
+   * New projects' names, 25 to a BatchWriteItem (unconditional: each item holds the one id), for keys the chunk
+   * found free. A racing chunk that found the same key free may land over it; the sync reads its keys back after
+   * its events and re-adds an id it finds missing (functions/app/sync.ts settleNames).
+   */
+  async putNames(claims: readonly { key: NameKey; id: string; name: string; unit: string }[]): Promise<void> {
+    if (claims.length === 0) return;
+    const { doc, table, retry, count } = this.io;
+    const items = claims.map(({ key, id, name, unit }) => ({
+      PK: namePk(key), SK: NAME_SK, GSI2PK: NAMES_GSI2PK, GSI2SK: nameGsi2sk(key), unitKey: key.unit, nameKey: key.name, name, unit, ids: new Set([id]),
+    }));
+    await batchPut(doc, table, items, count, retry);
   }
 
   /**

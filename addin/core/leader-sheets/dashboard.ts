@@ -4,6 +4,7 @@ import type { LeaderSheetPlan } from '../gateway';
 import { flagStyle } from '../styles';
 import { money, reasonText, table } from './common';
 import { contributionSections } from './contribution';
+import { duplicatesSection } from './duplicates';
 import { figureOrDash } from './formats';
 import { formatInstant, texts, type LeaderSheetOptions } from './text';
 import { trendSection } from './trend';
@@ -106,6 +107,8 @@ export function dashboardSheet(d: Dashboard, options: LeaderSheetOptions = {}): 
   if (d.contribution) contributionSections(w, t, d.contribution, lang);
   // 12. Red and yellow counts over the last 12 weeks (addin/core/leader-sheets/trend.ts).
   if (d.trend) trendSection(w, t, d.trend, lang);
+  // 13. Possible duplicates from the name index (addin/core/leader-sheets/duplicates.ts).
+  if (d.duplicates) duplicatesSection(w, t, d.duplicates, d.duplicatesTotal ?? d.duplicates.length, lang);
 
   return w.build(t.sheets.dashboard, 2);
 }

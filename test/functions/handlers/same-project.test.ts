@@ -52,6 +52,52 @@ describe('one project stays one project', () => {
     expect(res.rows[1]!.status).toBe('created');
   });
 
+  it('two chunks creating one name at once (batched name items, read back): both stored, both indexed, the race warned', async () => {
+    const chunkOf = (id: string, wb: string) => request([row(id, '罐头食品加工园', '地方镇')], { workbook: { id: wb, name: `${wb}.xlsx` } });
+    const [a, b] = await Promise.all([sync(stack, stack.adminToken, chunkOf('R-1', 'wb-r1')), sync(stack, stack.adminToken, chunkOf('R-2', 'wb-r2'))]);
+    const rows = [a.rows[0]!, b.rows[0]!];
+    if (rows.every((r) => r.status === 'created')) {
+      // Both found the name free: the one that lost the batch put is warned of the other, and both stay in the index.
+      const warned = rows.filter((r) => r.warnings?.some((w) => w.code === 'possible_duplicate'));
+      expect(warned.length).toBeGreaterThanOrEqual(1);
+      for (const r of warned) expect(r.warnings![0]!.projects.map((p) => p.id)).toEqual([r.id === 'R-1' ? 'R-2' : 'R-1']);
+    }
+    const entry = (await stack.store.allNames()).find((e) => e.name === '罐头食品加工园');
+    expect(entry!.ids.sort()).toEqual([...new Set(rows.map((r) => r.id))].sort());
+    // An id-less re-sync then cannot pick one silently when there are two.
+    const blind = await sync(stack, stack.adminToken, request([row('R-9', '罐头食品加工园', '地方镇')], { workbook: { id: 'wb-r9', name: 'z.xlsx' } }));
+    if (entry!.ids.length === 2) expect(blind.rows[0]).toMatchObject({ id: 'R-9', status: 'created' });
+    else expect(blind.rows[0]).toMatchObject({ id: entry!.ids[0], sentId: 'R-9' });
+  });
+
+  it('a name item that a racer\'s batch put replaced is re-added after the events', async () => {
+    // A racer that found the name free lands over this project's name item between its put and its read-back.
+    const real = stack.store.putNames.bind(stack.store);
+    const spy = jest.spyOn(stack.store, 'putNames').mockImplementation(async (claims) => {
+      await real(claims);
+      await real(claims.map((c) => ({ ...c, id: 'X-RACER' })));
+    });
+    try {
+      const res = await sync(stack, stack.adminToken, request([row('L-1', '中医药饮片厂', '保太镇')]));
+      expect(res.rows[0]).toMatchObject({ id: 'L-1', status: 'created' });
+      expect(res.rows[0]!.warnings?.[0]?.projects.map((p) => p.id)).toEqual(['X-RACER']);
+    } finally {
+      spy.mockRestore();
+    }
+    const entry = (await stack.store.allNames()).find((e) => e.name === '中医药饮片厂')!;
+    expect(entry.ids.sort()).toEqual(['L-1', 'X-RACER']);
+  });
+
+  it('the leaders\' dashboard lists possible duplicates across units (schema-checked)', async () => {
+    const { dashboardSchema } = await import('../../../contract/responses');
+    const res = await call<Record<string, unknown>>(stack, 'GET', '/v1/dashboard', stack.adminToken);
+    expect(res.status).toBe(200);
+    expect(dashboardSchema.safeParse(res.body).success).toBe(true);
+    const pairs = (res.body.duplicates ?? []) as { kind: string; a: { id: string }; b: { id: string } }[];
+    expect(pairs).toContainEqual(expect.objectContaining({ kind: 'otherUnit', a: expect.objectContaining({ id: expect.stringMatching(/^U-/) }) }));
+    expect(pairs.some((p) => p.kind === 'same' && [p.a.id, p.b.id].sort().join() === 'T-1,T-2')).toBe(true);
+  });
+
   it('a placeholder STATE without its EVT#1 is no project; one with it is listed from the event', async () => {
     const state = { id: 'PH-1', stage: 'clue', fields: { name: '占位项目', unit: '温水镇' }, version: 1, flag: { level: 'none', reasons: [] } } as never;
     await stack.store.putPending([state]);
