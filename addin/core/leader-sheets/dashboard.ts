@@ -1,4 +1,4 @@
-/** 领导看板: the dashboard as a printable sheet (sections 一 to 七; 七 = the units that have not reported this week). */
+/** 领导看板: the dashboard as a printable sheet (sections 一 to 五, 七 on; 七 = the units that have not reported this week), the red-flag list last (附). */
 import { CYCLE_KEYS, LIST_ORDER, PRIORITY_KEYS, type Dashboard } from '../../../contract';
 import type { LeaderSheetPlan } from '../gateway';
 import { flagStyle } from '../styles';
@@ -79,21 +79,6 @@ export function dashboardSheet(d: Dashboard, options: LeaderSheetOptions = {}): 
     money(sum((k) => d.priority[k].total.amount)),
   ]);
 
-  // 6. Red-flagged projects, longest flagged first.
-  // It starts a printed page. (Its header is not repeated on the pages it runs over: Excel repeats one row range
-  // on every page from where it appears, and sections 七 on follow it.)
-  w.blank();
-  w.pageBreak();
-  w.title(t.sections.redList);
-  table(
-    w,
-    t,
-    [c.no, c.name, c.unit, c.leader, c.list, c.days, c.reasons],
-    d.redFlags,
-    (r, i) => [i + 1, r.project.name, t.unitName(r.project.unit), r.project.leader, t.stageName(r.project.stage), r.daysFlagged, reasonText(r.reasons, t, lang)],
-    () => flagStyle('red'),
-  );
-
   // 7. Units that have not reported this week so far (未按时调度): the count, then each unit; always shown.
   const late = d.notReported ?? [];
   w.blank();
@@ -109,6 +94,22 @@ export function dashboardSheet(d: Dashboard, options: LeaderSheetOptions = {}): 
   if (d.trend) trendSection(w, t, d.trend, lang);
   // 13. Possible duplicates from the name index (addin/core/leader-sheets/duplicates.ts).
   if (d.duplicates) duplicatesSection(w, t, d.duplicates, d.duplicatesTotal ?? d.duplicates.length, lang);
+
+  // Last: the red-flagged projects, longest flagged first, on a page of their own. Its header row is the sheet's
+  // print titles: Excel repeats one row range on every page from where it appears, so the list that runs over
+  // pages comes after every other section (whose pages would otherwise repeat its header).
+  w.blank();
+  w.pageBreak();
+  w.title(t.sections.redList);
+  const red = table(
+    w,
+    t,
+    [c.no, c.name, c.unit, c.leader, c.list, c.days, c.reasons],
+    d.redFlags,
+    (r, i) => [i + 1, r.project.name, t.unitName(r.project.unit), r.project.leader, t.stageName(r.project.stage), r.daysFlagged, reasonText(r.reasons, t, lang)],
+    () => flagStyle('red'),
+  );
+  w.repeatOnEveryPage(red.header);
 
   return w.build(t.sheets.dashboard, 2);
 }

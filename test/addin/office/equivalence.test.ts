@@ -298,7 +298,9 @@ describe('Office gateway ≡ .xlsx gateway for the same plan', () => {
     for (const name of sheetNames()) {
       expect({ sheet: name, ...officeSheet(office.book.sheet(name)!) }).toEqual({ sheet: name, ...xlsxSheet(back.getWorksheet(name)!) });
     }
-    expect(officeSheet(office.book.sheet('领导看板')!)).toMatchObject({ frozenRows: 2, orientation: 'Landscape', paperSize: 'A4', printTitleRows: '$1:$2' });
+    const board = plan.leaderSheets.find((l) => l.name === '领导看板')!;
+    // Print titles: the red-flag list's header (the list is the sheet's last section), not the frozen rows.
+    expect(officeSheet(office.book.sheet('领导看板')!)).toMatchObject({ frozenRows: 2, orientation: 'Landscape', paperSize: 'A4', printTitleRows: `$${board.printTitles!.top}:$${board.printTitles!.bottom}` });
     expect(office.book.sheet('全县项目')!.protected).toBe(true);
   });
 

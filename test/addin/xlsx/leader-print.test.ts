@@ -54,10 +54,14 @@ describe('the plans (core)', () => {
     expect(clue.slice(5)).toEqual(['—', '—', '—']);
   });
 
-  it('领导看板: the red-flag list starts a printed page (its title and header at the top)', () => {
-    const title = rowOf(board, '六、红旗项目清单');
+  it('领导看板: the red-flag list comes last, starts a printed page (its title and header at the top), its header repeated on every page', () => {
+    const title = rowOf(board, '附：红旗项目清单');
     expect(board.pageBreaks).toEqual([title]);
     expect(board.rows[title]![0]).toBe('序号');
+    expect(board.printTitles).toEqual({ top: title + 1, bottom: title + 1 });
+    // The list (or its "(none)") ends the sheet: every row after its header is one of its numbered rows.
+    expect(board.rows.slice(title + 1).every((r) => typeof r[0] === 'number' || r[0] === '（无）')).toBe(true);
+    expect(rowOf(board, '七、本周未按时调度的单位')).toBeLessThan(title);
   });
 
   it('全县项目: an autofilter over the header and the projects (not the total); every 预警原因 wraps', () => {
@@ -136,7 +140,7 @@ describe('Office (fake Excel host)', () => {
     await new OfficeWorkbookGateway({ host: host.officeHost }).apply({ ...EMPTY_PLAN, leaderSheets: [{ ...board, name: 'T', printTitles: { top: 5, bottom: 6 } }] });
     expect(host.book.sheet('T')!.pageLayout.printTitleRows).toBe('$5:$6');
     const b = host.book.sheet('领导看板')!;
-    expect(b.pageLayout.printTitleRows).toBe('$1:$2');
+    expect(b.pageLayout.printTitleRows).toBe(`$${board.printTitles!.top}:$${board.printTitles!.bottom}`); // the red-flag list's header
     expect(b.pageBreaks).toEqual([`A${board.pageBreaks![0]}`]);
     const c = host.book.sheet('全县项目')!;
     const header = county.frozenRows;

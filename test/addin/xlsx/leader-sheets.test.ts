@@ -114,7 +114,7 @@ describe('leader sheets in an .xlsx (XlsxGateway)', () => {
         fitToPage: true,
         fitToWidth: 1,
         fitToHeight: 0,
-        printTitlesRow: `1:${p.frozenRows}`,
+        printTitlesRow: p.printTitles ? `${p.printTitles.top}:${p.printTitles.bottom}` : `1:${p.frozenRows}`,
         margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6 },
       }]);
       expect(ws.headerFooter.oddFooter).toBe('&C&P / &N');

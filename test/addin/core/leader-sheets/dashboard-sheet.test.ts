@@ -66,19 +66,22 @@ describe('领导看板 sheet', () => {
     expectTotalsAreSums(p, q, q + 4);
   });
 
-  it('the red-flag list: project, unit, leader, days, reasons; the row in red', () => {
-    const h = rowOf(p, '六、红旗项目清单') + 1;
+  it('the red-flag list, last: project, unit, leader, days, reasons; the row in red; its header repeated on every printed page', () => {
+    const h = rowOf(p, '附：红旗项目清单') + 1;
     expect(p.rows[h - 1]).toEqual(['序号', '项目名称', '单位', '包联领导', '清单', '挂旗天数', '预警原因']);
     expect(p.rows[h]).toEqual([1, '项目P2', '平邑街道', '张三', '签约项目', 7, 'weekly-update red']);
     for (let col = 1; col <= 7; col++) expect(styleAt(p, h + 1, col)).toEqual(RED);
-    expect(rowOf(p, '七、本周未按时调度的单位')).toBe(h + 3); // a blank row, then section 七
+    // After every other section (Excel repeats one row range from where it appears), on a page of its own.
+    expect(rowOf(p, '七、本周未按时调度的单位')).toBeLessThan(h);
+    expect(p.rows.length).toBe(h + d.redFlags.length);
+    expect(p.printTitles).toEqual({ top: h, bottom: h });
   });
 
-  it('七、未按时调度: always shown; with every unit reported, one line says so and ends the sheet', () => {
+  it('七、未按时调度: always shown; with every unit reported, one line says so, then the red-flag list', () => {
     expect(d.notReported).toEqual([]);
     const h = rowOf(p, '七、本周未按时调度的单位');
     expect(cell(p, h + 1, 1)).toBe('本周各单位均已按时调度。');
-    expect(p.rows.length).toBe(h + 1);
+    expect(rowOf(p, '附：红旗项目清单')).toBe(h + 3); // a blank row, then the red-flag list
   });
 
   it('七、未按时调度: the count, then each unit (configured order, no-unit named) with its active projects, in yellow', () => {
@@ -98,7 +101,7 @@ describe('领导看板 sheet', () => {
     const s = dashboardSheet(late, { county: '平邑县' });
     const h = rowOf(s, '七、本周未按时调度的单位');
     expect(cell(s, h + 1, 1)).toBe('本周截至目前 2 个单位未按时调度（有在库项目，但没有一个项目更新本周进展）：');
-    expect(s.rows.slice(h + 1)).toEqual([
+    expect(s.rows.slice(h + 1, h + 4)).toEqual([
       ['序号', '单位', '在库项目数'],
       [1, '地方镇', 2],
       [2, '未填单位', 1],
@@ -123,7 +126,7 @@ describe('领导看板 sheet', () => {
 
   it('no red flags and no projects: "(none)" lines, medians as a dash, no charts without rows', () => {
     const empty = dashboardSheet(dashboard([], { asOf: AS_OF, week: '2026-W48' }));
-    const h = rowOf(empty, '六、红旗项目清单') + 1;
+    const h = rowOf(empty, '附：红旗项目清单') + 1;
     expect(cell(empty, h + 1, 1)).toBe('（无）');
     expect(cell(empty, rowOf(empty, '四、项目周期（中位数）') + 2, 2)).toBe('—');
     expect(empty.charts).toEqual([]);
@@ -136,7 +139,7 @@ describe('领导看板 sheet', () => {
     expect(cell(en, 1, 1)).toBe("Pingyi investment projects · leaders' dashboard");
     expect(en.rows[rowOf(en, '1. The four lists')]).toEqual(['List', 'Projects', 'Investment (100M CNY)', 'Red', 'Yellow', 'Output value (100M CNY)', 'Tax (100M CNY)', 'Jobs']);
     expect(cell(en, rowOf(en, '1. The four lists') + 2, 1)).toBe('Clues');
-    const red = rowOf(en, '6. Red-flagged projects') + 2;
+    const red = rowOf(en, 'Appendix: red-flagged projects') + 2;
     expect(en.rows[red - 1]!.slice(0, 6)).toEqual([1, '项目R', '(no unit)', '张三', 'Clues', null]);
     expect(en.charts!.map((c) => c.title)).toEqual(['Projects per list by unit', 'Red and yellow flags by unit']);
   });
