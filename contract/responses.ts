@@ -8,6 +8,7 @@
 import * as z from 'zod/mini';
 import type { ApiError, ErrorCode, HistoryEvent, HistoryResponse, ProjectFigures, ProjectsResponse, ProjectSummary, SyncResponse, SyncRowResult } from './api';
 import type { CountyConfig } from './config';
+import type { ChannelsResponse, CutoffResult, PushRun, WeekCloseResult } from './channels';
 import { FIELD_KEYS } from './fields';
 import type { FieldError, Flag, FlagReason, Transition } from './flags';
 import type { Dashboard, ReportProject, WeeklyReport } from './reports';
@@ -276,6 +277,31 @@ export const dashboardSchema = z.strictObject({
   duplicatesTotal: z.optional(z.number()),
 });
 
+// ---------------------------------------------------------------- push channels and the cut-off (channels.ts)
+
+const channelKind = z.enum(['wecom', 'dingtalk', 'feishu', 'email']);
+const answeredChannel = z.strictObject({ id: z.string(), kind: channelKind, name: z.string(), url: z.optional(z.string()), secret: z.optional(z.string()), to: z.optional(z.array(z.string())) });
+const deliveryReport = z.strictObject({ channel: z.string(), kind: channelKind, audience: z.string(), ok: z.boolean(), attempts: z.number(), error: z.optional(z.string()) });
+export const pushRunSchema = z.strictObject({ kind: z.enum(['afterCutoff', 'reminder']), week: z.string(), at: z.string(), sent: z.number(), failed: z.number(), deliveries: z.array(deliveryReport) });
+export const channelsResponseSchema = z.strictObject({
+  settings: z.strictObject({
+    channels: z.array(answeredChannel),
+    leaders: z.record(z.string(), z.array(z.string())),
+    units: z.record(z.string(), z.array(z.string())),
+    schedule: z.strictObject({ afterCutoff: z.boolean(), reminderHoursBefore: z.nullable(z.number()), projectLinkBase: z.optional(z.string()) }),
+  }),
+  lastRuns: z.array(pushRunSchema),
+});
+export const weekCloseResultSchema = z.strictObject({ week: z.string(), status: z.enum(['closed', 'alreadyClosed', 'wouldClose']), projects: z.number(), escalated: z.number(), notReported: z.array(z.string()) });
+export const cutoffResultSchema = z.strictObject({
+  at: z.string(),
+  dryRun: z.boolean(),
+  weeks: z.array(weekCloseResultSchema),
+  push: z.nullable(pushRunSchema),
+  reminder: z.nullable(pushRunSchema),
+  preview: z.optional(z.array(z.strictObject({ audience: z.string(), text: z.string() }))),
+});
+
 // ---------------------------------------------------------------- every non-2xx answer
 
 export const errorCodeSchema = z.enum(['bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'payload_too_large', 'throttled', 'internal']);
@@ -312,3 +338,7 @@ export const weeklyReportSchemaMatchesType: Same<z.infer<typeof weeklyReportSche
 export const dashboardSchemaMatchesType: Same<z.infer<typeof dashboardSchema>, Dashboard> = true;
 export const errorCodeSchemaMatchesType: Same<z.infer<typeof errorCodeSchema>, ErrorCode> = true;
 export const apiErrorSchemaMatchesType: Same<z.infer<typeof apiErrorSchema>, ApiError> = true;
+export const pushRunSchemaMatchesType: Same<z.infer<typeof pushRunSchema>, PushRun> = true;
+export const channelsResponseSchemaMatchesType: Same<z.infer<typeof channelsResponseSchema>, ChannelsResponse> = true;
+export const weekCloseResultSchemaMatchesType: Same<z.infer<typeof weekCloseResultSchema>, WeekCloseResult> = true;
+export const cutoffResultSchemaMatchesType: Same<z.infer<typeof cutoffResultSchema>, CutoffResult> = true;

@@ -26,7 +26,7 @@ export interface TemplateFunction {
   logicalId: string;
   /** The construct path (aws:cdk:path), for messages. */
   constructPath: string;
-  /** Handler name (routes.ts) for the API's functions; null for the others. */
+  /** Handler name (routes.ts) for the API's functions, `cutoff-job` for the scheduled job; null for the others. */
   name: string | null;
   runtime: string;
   handler: string;
@@ -38,6 +38,12 @@ export interface TemplateFunction {
   applicationLogLevel: string | null;
   /** The asset folder in the cloud assembly (null when the code is inline or not an asset). */
   assetDir: string | null;
+  /**
+   * The payload each EventBridge Scheduler schedule of the template that targets this function invokes it with:
+   * its Target.Input parsed, or `{}` when the schedule sets none (what Scheduler sends a templated Lambda target
+   * then). Empty for a function no schedule targets.
+   */
+  scheduleInputs: unknown[];
 }
 
 export interface Synthesis {
@@ -78,9 +84,11 @@ export function synthesise(): Synthesis {
     const artifact = assembly.getStackByName(stack.stackName);
     const template = artifact.template as Synthesis['template'];
     const names = new Map(stack.functions.map((f) => [stack.getLogicalId(f.fn.node.defaultChild as never), f.spec.name]));
+    // The scheduled cut-off job (functions/handlers/cutoff-job.ts), not behind the API.
+    names.set(stack.getLogicalId(stack.cutoff.fn.node.defaultChild as never), CUTOFF_JOB);
     const functions = Object.entries(template.Resources)
       .filter(([, r]) => r.Type === 'AWS::Lambda::Function')
-      .map(([logicalId, r]) => describeFunction(logicalId, r, names.get(logicalId) ?? null, assembly.directory));
+      .map(([logicalId, r]) => describeFunction(logicalId, r, names.get(logicalId) ?? null, assembly.directory, scheduleInputs(template.Resources, logicalId)));
     const tables = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::DynamoDB::Table');
     if (tables.length !== 1) throw new Error(`expected one DynamoDB table in the template, found ${tables.length}`);
     const [tableId, table] = tables[0]!;
@@ -99,7 +107,23 @@ export function synthesise(): Synthesis {
   }
 }
 
-function describeFunction(logicalId: string, r: Resource, name: string | null, assemblyDir: string): TemplateFunction {
+/** The name the verifier gives the scheduled cut-off job (its handler file is functions/handlers/cutoff-job.ts). */
+export const CUTOFF_JOB = 'cutoff-job';
+
+/** The inputs of the template's EventBridge Scheduler schedules whose target is this function (`{}` when a schedule sets none). */
+function scheduleInputs(resources: Record<string, Resource>, logicalId: string): unknown[] {
+  return Object.values(resources)
+    .filter((r) => r.Type === 'AWS::Scheduler::Schedule')
+    .map((r) => (r.Properties?.Target ?? {}) as { Arn?: unknown; Input?: unknown })
+    .filter((t) => JSON.stringify(t.Arn ?? null).includes(JSON.stringify(logicalId)))
+    .map((t) => {
+      if (t.Input === undefined) return {};
+      if (typeof t.Input !== 'string') throw new Error(`the schedule's input for ${logicalId} is ${JSON.stringify(t.Input)}; the verifier does not know what it resolves to`);
+      return JSON.parse(t.Input) as unknown;
+    });
+}
+
+function describeFunction(logicalId: string, r: Resource, name: string | null, assemblyDir: string, schedules: unknown[]): TemplateFunction {
   const p = r.Properties ?? {};
   // Asset metadata is off in cdk.json's context; the code's S3 key is the asset's hash, its folder asset.<hash>.
   const s3Key = (p.Code as { S3Key?: unknown } | undefined)?.S3Key;
@@ -118,6 +142,7 @@ function describeFunction(logicalId: string, r: Resource, name: string | null, a
     logFormat: logging?.LogFormat ?? null,
     applicationLogLevel: logging?.ApplicationLogLevel ?? null,
     assetDir: assetPath ? path.resolve(assemblyDir, assetPath) : null,
+    scheduleInputs: schedules,
   };
 }
 
@@ -252,7 +277,7 @@ interface Invoked {
   peakHeap: number;
   peakCommitted: number;
   peakRss: number;
-  result?: APIGatewayProxyStructuredResultV2;
+  result?: unknown;
   error?: string;
 }
 
@@ -332,7 +357,24 @@ export class FunctionProcess {
     return this.output.slice(-lines).map((l) => `    | ${l}`).join('\n');
   }
 
+  /** An HTTP API invocation: the handler's answer as API Gateway would read it. */
   async invoke(label: string, event: APIGatewayProxyEventV2WithJWTAuthorizer | Json): Promise<Answer> {
+    const r = (await this.invokeRaw(label, event)) as APIGatewayProxyStructuredResultV2 | undefined;
+    if (!r || typeof r !== 'object' || typeof r.statusCode !== 'number') throw new Error(`${this.label} ${label}: not an HTTP API result: ${JSON.stringify(r)}`);
+    let body: unknown = null;
+    if (r.body) {
+      try {
+        body = JSON.parse(r.isBase64Encoded ? Buffer.from(r.body, 'base64').toString('utf8') : r.body);
+      } catch {
+        throw new Error(`${this.label} ${label}: the body is not JSON: ${r.body.slice(0, 200)}`);
+      }
+    }
+    const headers = Object.fromEntries(Object.entries(r.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
+    return { status: r.statusCode, headers, body };
+  }
+
+  /** Any invocation (a schedule's, say): what the handler resolved to, as Lambda returns it to the invoker (JSON). */
+  async invokeRaw(label: string, event: unknown): Promise<unknown> {
     const id = this.nextId++;
     const fn = { functionName: this.env.AWS_LAMBDA_FUNCTION_NAME, memoryMb: this.fn.memoryMb, timeoutSeconds: this.fn.timeoutSeconds };
     const answered = new Promise<Invoked>((resolve, reject) => {
@@ -353,18 +395,7 @@ export class FunctionProcess {
     this.waiting.delete(id);
     this.invocations.push({ label, ms: m.ms, cpuMs: m.cpuMs, peakHeap: m.peakHeap, peakCommitted: m.peakCommitted, peakRss: m.peakRss });
     if (m.error !== undefined) throw new Error(`${this.label} ${label}: the handler threw: ${m.error}\n${this.log()}`);
-    const r = m.result;
-    if (!r || typeof r !== 'object' || typeof r.statusCode !== 'number') throw new Error(`${this.label} ${label}: not an HTTP API result: ${JSON.stringify(r)}`);
-    let body: unknown = null;
-    if (r.body) {
-      try {
-        body = JSON.parse(r.isBase64Encoded ? Buffer.from(r.body, 'base64').toString('utf8') : r.body);
-      } catch {
-        throw new Error(`${this.label} ${label}: the body is not JSON: ${r.body.slice(0, 200)}`);
-      }
-    }
-    const headers = Object.fromEntries(Object.entries(r.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
-    return { status: r.statusCode, headers, body };
+    return m.result;
   }
 
   async stop(): Promise<void> {

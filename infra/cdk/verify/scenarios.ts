@@ -8,7 +8,9 @@
 import * as z from 'zod/mini';
 import {
   apiErrorSchema,
+  channelsResponseSchema,
   countyConfigSchema,
+  cutoffResultSchema,
   dashboardSchema,
   historyResponseSchema,
   meResponseSchema,
@@ -19,6 +21,7 @@ import {
   weeklyReportSchema,
 } from '../../../contract/responses';
 import type { CountyConfig, ErrorCode, SyncRequest, SyncRow } from '../../../contract';
+import type { ChannelSettings } from '../../../contract/channels';
 import type { Answer, FunctionProcess } from './bundles';
 import { apiEvent, type Person, type Request, type Tenant } from './events';
 
@@ -31,6 +34,8 @@ export interface World {
   clerk: Person;
   /** Ids the first sync created (later scenarios page through and look them up). */
   ids: string[];
+  /** The weekly report's previous week (its cut-off has passed): the week the on-demand cut-off is asked about. */
+  previousWeek: string | null;
 }
 
 export function makeWorld(tenant: Tenant, adminEmail: string): World {
@@ -39,6 +44,7 @@ export function makeWorld(tenant: Tenant, adminEmail: string): World {
     admin: { oid: '9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a', email: adminEmail, name: '县招商服务中心管理员' },
     clerk: { oid: '1a2b3c4d-5e6f-4708-9a1b-2c3d4e5f6071', email: 'clerk.wenshui@pingyi.gov.cn', name: '温水镇文员' },
     ids: [],
+    previousWeek: null,
   };
 }
 
@@ -68,6 +74,21 @@ export class Caller {
     this.headers(label, a);
     const body = this.body(label, apiErrorSchema, a.body);
     if (body.error.code !== code) throw this.fail(label, `error code ${body.error.code}, expected ${code}`);
+  }
+
+  /**
+   * A function not behind the API, invoked with each payload its schedules send (the template's): the handler
+   * resolves, and what it resolves to (Lambda's answer to Scheduler) is checked against the schema.
+   */
+  async scheduled<S extends z.ZodMiniType>(label: string, schema: S): Promise<z.infer<S>[]> {
+    const inputs = this.fn.fn.scheduleInputs;
+    if (inputs.length === 0) throw this.fail(label, 'no EventBridge Scheduler schedule of the template targets this function');
+    const out: z.infer<S>[] = [];
+    for (const [i, input] of inputs.entries()) {
+      const result = await this.fn.invokeRaw(`${label}${inputs.length > 1 ? ` (schedule ${i + 1})` : ''}`, input);
+      out.push(this.body(label, schema, result));
+    }
+    return out;
   }
 
   check(label: string, ok: boolean, what: string): void {
@@ -213,6 +234,7 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
   async reports(c, w) {
     const req = (query?: Record<string, string>): Request => ({ method: 'GET', route: '/v1/reports/weekly', as: w.clerk, ...(query ? { query } : {}) });
     const report = await c.ok('GET /v1/reports/weekly', req(), weeklyReportSchema);
+    w.previousWeek = report.period.previousWeek;
     await c.ok(`GET /v1/reports/weekly?week=${report.period.previousWeek}`, req({ week: report.period.previousWeek }), weeklyReportSchema);
     await c.refused('GET /v1/reports/weekly bad week', req({ week: 'last' }), 400, 'bad_request');
     await c.refused('GET /v1/reports/weekly without claims', noClaims(req()), 401, 'unauthorized');
@@ -225,7 +247,75 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
     await c.refused('GET /v1/dashboard bad asOf', req({ asOf: 'yesterday' }), 400, 'bad_request');
     await c.refused('GET /v1/dashboard without claims', noClaims(req()), 401, 'unauthorized');
   },
+
+  async channels(c, w) {
+    const get: Request = { method: 'GET', route: '/v1/channels', as: w.admin };
+    const empty = await c.ok('GET /v1/channels (none yet)', get, channelsResponseSchema);
+    c.check('GET /v1/channels', empty.settings.channels.length === 0 && empty.lastRuns.length === 0, `expected no channels, got ${JSON.stringify(empty).slice(0, 300)}`);
+    const wecomUrl = 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa';
+    const dingUrl = 'https://oapi.dingtalk.com/robot/send?access_token=2f9c1d0e8b7a6f5e4d3c2b1a0f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e';
+    const dingSecret = 'SECb6e4f0c8a2d94e1f7b3a5c9d0e2f4a6b8c1d3e5f7a9b0c2d4e6f8a1b3c5d7e9f0';
+    // No routing: the scheduled job that runs later must not post to the robots (no network from the verifier).
+    const settings: ChannelSettings = {
+      channels: [
+        { id: 'wenshui-wecom', kind: 'wecom', name: '温水镇招商群', url: wecomUrl },
+        { id: 'leaders-dingtalk', kind: 'dingtalk', name: '县领导钉钉群', url: dingUrl, secret: dingSecret },
+      ],
+      leaders: {},
+      units: {},
+      schedule: { afterCutoff: true, reminderHoursBefore: 24 },
+    };
+    const put: Request = { method: 'PUT', route: '/v1/channels', as: w.admin, body: settings };
+    const masked = (label: string, s: ChannelSettings) => {
+      const [wecom, ding] = [s.channels.find((ch) => ch.id === 'wenshui-wecom'), s.channels.find((ch) => ch.id === 'leaders-dingtalk')];
+      const text = JSON.stringify(s);
+      c.check(label, !!wecom && !!ding && s.channels.length === 2, `expected the two channels, got ${text.slice(0, 300)}`);
+      c.check(label, !text.includes(wecomUrl) && !text.includes(dingUrl) && !text.includes(dingSecret) && !text.includes('693a91f6') && !text.includes('access_token'), `a webhook key or secret is not masked: ${text.slice(0, 400)}`);
+      c.check(label, wecom!.url!.startsWith('https://qyapi.weixin.qq.com/') && wecom!.url!.endsWith(wecomUrl.slice(-4)), `the WeCom URL is masked as ${wecom!.url}`);
+      c.check(label, ding!.secret !== undefined && ding!.secret.endsWith(dingSecret.slice(-4)) && ding!.secret !== dingSecret, `the DingTalk secret is masked as ${ding!.secret}`);
+    };
+    const saved = await c.ok('PUT /v1/channels (WeCom URL, DingTalk secret)', put, channelsResponseSchema);
+    masked('PUT /v1/channels', saved.settings);
+    const read = await c.ok('GET /v1/channels (masked)', get, channelsResponseSchema);
+    masked('GET /v1/channels', read.settings);
+    await c.refused('GET /v1/channels as clerk', { ...get, as: w.clerk }, 403, 'forbidden');
+    await c.refused('PUT /v1/channels as clerk', { ...put, as: w.clerk }, 403, 'forbidden');
+    await c.refused('PUT /v1/channels bad body', { ...put, body: { ...settings, channels: [{ id: 'x', kind: 'pager', name: 'x' }] } }, 400, 'bad_request');
+    await c.refused('PUT /v1/channels without claims', noClaims(put), 401, 'unauthorized');
+  },
+
+  async cutoff(c, w) {
+    const week = w.previousWeek;
+    c.check('POST /v1/cutoff', week !== null, 'the reports scenario did not record the previous week');
+    const req = (body: unknown): Request => ({ method: 'POST', route: '/v1/cutoff', as: w.admin, body });
+    const dry = await c.ok(`POST /v1/cutoff ${week} dryRun`, req({ week, dryRun: true }), cutoffResultSchema);
+    c.check('POST /v1/cutoff dryRun', dry.dryRun && dry.weeks.length === 1 && dry.weeks[0]!.week === week && dry.weeks[0]!.status === 'wouldClose', `answered ${JSON.stringify(dry).slice(0, 400)}`);
+    c.check('POST /v1/cutoff dryRun', dry.push === null && dry.reminder === null && Array.isArray(dry.preview), 'a dry run pushed, or answered no preview');
+    await c.refused('POST /v1/cutoff bad week', req({ week: 'last', dryRun: true }), 400, 'bad_request');
+    await c.refused('POST /v1/cutoff broken JSON', req('{"week": '), 400, 'bad_request');
+    await c.refused('POST /v1/cutoff as clerk', { ...req({ week, dryRun: true }), as: w.clerk }, 403, 'forbidden');
+    await c.refused('POST /v1/cutoff without claims', noClaims(req({ week, dryRun: true })), 401, 'unauthorized');
+  },
+
+  /** The scheduled job: three ticks with the payload its schedule sends; what is due gets closed once, never twice. */
+  async 'cutoff-job'(c) {
+    const closedOnce = new Set<string>();
+    for (const tick of [1, 2, 3]) {
+      for (const res of await c.scheduled(`scheduled tick ${tick}`, cutoffResultSchema)) {
+        c.check(`tick ${tick}`, !res.dryRun && res.preview === undefined, `a scheduled run answered ${JSON.stringify(res).slice(0, 300)}`);
+        for (const week of res.weeks) {
+          c.check(`tick ${tick}`, week.status === 'closed' || week.status === 'alreadyClosed', `week ${week.week} ${week.status}`);
+          if (week.status === 'closed') {
+            c.check(`tick ${tick}`, !closedOnce.has(week.week), `week ${week.week} closed twice`);
+            closedOnce.add(week.week);
+          }
+        }
+        // No channel is routed (see channels): nothing is delivered, nothing fails.
+        c.check(`tick ${tick}`, (res.push?.failed ?? 0) === 0 && (res.reminder?.failed ?? 0) === 0, `a delivery failed: ${JSON.stringify(res.push ?? res.reminder)}`);
+      }
+    }
+  },
 };
 
 /** The order the functions run in: each builds on what the ones before stored. */
-export const SCENARIO_ORDER = ['me', 'users', 'config', 'sync', 'projects', 'history', 'reports', 'dashboard'] as const;
+export const SCENARIO_ORDER = ['me', 'users', 'config', 'sync', 'projects', 'history', 'reports', 'dashboard', 'channels', 'cutoff', 'cutoff-job'] as const;

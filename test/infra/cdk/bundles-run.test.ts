@@ -7,6 +7,7 @@
  */
 import { ROUTES } from '../../../functions/handlers/routes';
 import { functionSpecs } from '../../../infra/cdk/function-specs';
+import { CUTOFF_JOB } from '../../../infra/cdk/verify/bundles';
 import { SCENARIO_ORDER } from '../../../infra/cdk/verify/scenarios';
 import { formatReport, verifyBundles, type VerifyReport } from '../../../infra/cdk/verify/verify';
 
@@ -15,7 +16,8 @@ const PARENT_ONLY = 'INVEST_FLAGS_VERIFY_PARENT_ONLY';
 /** What the Lambda runtime sets, plus DYNAMODB_ENDPOINT (the embedded stack's pointer to dynalite). */
 const RUNTIME = /^(AWS_[A-Z_]+|LAMBDA_TASK_ROOT|LANG|TZ|PATH|DYNAMODB_ENDPOINT)$/;
 
-const NAMES = functionSpecs(ROUTES).map((s) => s.name);
+/** Every function of the template except CDK's own custom-resource handlers: the API's, and the scheduled cut-off job. */
+const NAMES = [...functionSpecs(ROUTES).map((s) => s.name), CUTOFF_JOB];
 
 describe('the bundled handlers, run as Lambda runs them', () => {
   let report: VerifyReport;
@@ -30,7 +32,7 @@ describe('the bundled handlers, run as Lambda runs them', () => {
     console.log(`Bundles run from the synthesised template:\n${formatReport(report)}`);
   }, 600_000);
 
-  it('covers every function of the route table, and only those', () => {
+  it('covers every function of the route table and the scheduled job, and only those', () => {
     expect([...SCENARIO_ORDER].sort()).toEqual([...NAMES].sort());
     expect(report.functions.map((f) => f.name).sort()).toEqual([...NAMES].sort());
     // Nothing outside the API is left unrun except CDK's own custom-resource handlers.
