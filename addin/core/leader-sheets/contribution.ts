@@ -1,5 +1,5 @@
 /**
- * 领导看板 sections 八 to 十一 (issue 21): which 招商方式 turn clues into signings, the 责任专班, the "6+3" chains
+ * 领导看板 sections 七 to 十 (issue 21): which 招商方式 turn clues into signings, the 责任专班, the "6+3" chains
  * (建链/补链/强链/延链 per industry, by list), and per unit the totals and per-mu figures (投资强度, 亩均税收, 亩均产值)
  * of landed and producing projects. Shown when the dashboard carries them (Dashboard.contribution).
  */
@@ -10,10 +10,10 @@ import type { SheetWriter } from './writer';
 
 const TEXT = {
   zh: {
-    methods: '八、招商方式成效（线索→签约转化）',
-    teams: '九、责任专班',
-    chains: '十、产业链（“6+3”）建链 / 补链 / 强链 / 延链',
-    land: '十一、落地投产项目亩均效益（按单位）',
+    methods: '七、招商方式成效（线索→签约转化）',
+    teams: '八、责任专班',
+    chains: '九、产业链（“6+3”）建链 / 补链 / 强链 / 延链',
+    land: '十、落地投产项目亩均效益（按单位）',
     method: '招商方式',
     noMethod: '未填招商方式',
     inStock: '在库项目',
@@ -35,10 +35,10 @@ const TEXT = {
     landNote: '亩均数按有用地数据的项目计：投资强度 = 固定资产投资（未填则总投资）÷ 用地；未填或为 0 的用地不计入，显示“—”。',
   },
   en: {
-    methods: '8. Investment methods (clue → signed conversion)',
-    teams: '9. Special teams',
-    chains: '10. The "6+3" industry chains: builds / fills / strengthens / extends',
-    land: '11. Per-mu figures of landed and producing projects, by unit',
+    methods: '7. Investment methods (clue → signed conversion)',
+    teams: '8. Special teams',
+    chains: '9. The "6+3" industry chains: builds / fills / strengthens / extends',
+    land: '10. Per-mu figures of landed and producing projects, by unit',
     method: 'Method',
     noMethod: '(no method)',
     inStock: 'Active',

@@ -92,7 +92,7 @@ export function dashboardSheet(d: Dashboard, options: LeaderSheetOptions = {}): 
   if (d.contribution) contributionSections(w, t, d.contribution, lang);
   // 12. Red and yellow counts over the last 12 weeks (addin/core/leader-sheets/trend.ts).
   if (d.trend) trendSection(w, t, d.trend, lang);
-  // 13. Possible duplicates from the name index (addin/core/leader-sheets/duplicates.ts).
+  // 12. Possible duplicates from the name index (addin/core/leader-sheets/duplicates.ts).
   if (d.duplicates) duplicatesSection(w, t, d.duplicates, d.duplicatesTotal ?? d.duplicates.length, lang);
 
   // Last: the red-flagged projects, longest flagged first, on a page of their own. Its header row is the sheet's

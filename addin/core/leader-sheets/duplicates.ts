@@ -1,5 +1,5 @@
 /**
- * 领导看板 section 十三 (issue 15): possible duplicates — pairs of projects that may be one project (one unit and
+ * 领导看板 section 十二 (issue 15): possible duplicates — pairs of projects that may be one project (one unit and
  * name, one name in two units, or near names in one unit), so a county can clean up what was doubled. Shown when
  * the dashboard carries them (Dashboard.duplicates, from the name index).
  */
@@ -10,7 +10,7 @@ import type { SheetWriter } from './writer';
 
 const TEXT = {
   zh: {
-    title: '十三、疑似重复项目',
+    title: '十二、疑似重复项目',
     kind: '类型',
     kinds: { same: '同单位同名', otherUnit: '不同单位同名', near: '同单位名称相近' } as Record<DuplicatePair['kind'], string>,
     a: '项目',
@@ -22,7 +22,7 @@ const TEXT = {
     note: '如为同一项目，请在台账中把其中一行的项目编号改为另一行的编号后再同步。',
   },
   en: {
-    title: '13. Possible duplicates',
+    title: '12. Possible duplicates',
     kind: 'Kind',
     kinds: { same: 'Same unit and name', otherUnit: 'Same name, other unit', near: 'Near names, same unit' } as Record<DuplicatePair['kind'], string>,
     a: 'Project',

@@ -42,7 +42,7 @@ const ZH = {
     coordination: '五、需县级协调事项',
     noUpdate: '六、本周未更新进展的项目',
     notReported: '七、未按时调度的单位（本周所有项目均未更新进展）',
-    notReportedNow: '七、本周未按时调度的单位',
+    notReportedNow: '六、本周未按时调度的单位',
   },
   col: {
     list: '清单', unit: '单位', count: '项目数', amount: '总投资（亿元）', red: '红旗', yellow: '黄旗',
@@ -93,7 +93,7 @@ const EN: Text = {
     coordination: '5. Needs county-level coordination',
     noUpdate: '6. No progress update this week',
     notReported: '7. Units that did not report this week (no project progress updated)',
-    notReportedNow: '7. Units that have not reported this week',
+    notReportedNow: '6. Units that have not reported this week',
   },
   col: {
     list: 'List', unit: 'Unit', count: 'Projects', amount: 'Investment (100M CNY)', red: 'Red', yellow: 'Yellow',

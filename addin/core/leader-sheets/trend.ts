@@ -1,5 +1,5 @@
 /**
- * 领导看板 section 十二 (issue 19): red and yellow counts over the last 12 weeks as a table a clerk can chart — one
+ * 领导看板 section 十一 (issue 19): red and yellow counts over the last 12 weeks as a table a clerk can chart — one
  * row per week (oldest first, the current week last), 红旗/黄旗 county-wide then per list — from Dashboard.trend,
  * with a native column chart of the county's counts where the gateway draws charts (Office; the .xlsx keeps the
  * table). A week without data (before the first sync) is a blank cell, which charts leave out. Shown when the
@@ -11,8 +11,8 @@ import type { Texts } from './text';
 import type { SheetWriter } from './writer';
 
 const TEXT = {
-  zh: { title: '十二、近12周红黄旗趋势', week: '周', county: '全县', current: '（本周）', note: '每周数为该周截止时在库项目的红旗、黄旗数，本周为截至目前；空白 = 该周尚无数据。' },
-  en: { title: '12. Red and yellow flags, last 12 weeks', week: 'Week', county: 'County', current: ' (this week)', note: "Each week's counts are the active projects' red and yellow flags at its cut-off, this week's so far; blank = no data that week." },
+  zh: { title: '十一、近12周红黄旗趋势', week: '周', county: '全县', current: '（本周）', note: '每周数为该周截止时在库项目的红旗、黄旗数，本周为截至目前；空白 = 该周尚无数据。' },
+  en: { title: '11. Red and yellow flags, last 12 weeks', week: 'Week', county: 'County', current: ' (this week)', note: "Each week's counts are the active projects' red and yellow flags at its cut-off, this week's so far; blank = no data that week." },
 };
 
 /** The trend's chart sits right of its table (11 columns) with a spare column between. */

@@ -27,11 +27,11 @@ describe('leader sheets in Excel', () => {
     const host = new FakeExcelHost(ledgerBook(8));
     const [dashboard] = leaderPlans();
     await new OfficeWorkbookGateway({ host: host.officeHost }).apply({ ...EMPTY_PLAN, leaderSheets: [dashboard!] });
-    const h = dashboard!.rows.findIndex((r) => r[0] === '七、本周未按时调度的单位');
+    const h = dashboard!.rows.findIndex((r) => r[0] === '六、本周未按时调度的单位');
     expect(h).toBeGreaterThan(0);
     expect(dashboard!.rows.slice(h + 1, h + 4)).toEqual([['本周截至目前 1 个单位未按时调度（有在库项目，但没有一个项目更新本周进展）：'], ['序号', '单位', '在库项目数'], [1, '仲村镇', 2]]);
     const at = (row: number, col: number) => host.book.value('领导看板', row, col);
-    expect(at(h + 1, 1)).toBe('七、本周未按时调度的单位');
+    expect(at(h + 1, 1)).toBe('六、本周未按时调度的单位');
     expect(at(h + 2, 1)).toBe('本周截至目前 1 个单位未按时调度（有在库项目，但没有一个项目更新本周进展）：');
     expect([1, 2, 3].map((c) => at(h + 4, c))).toEqual([1, '仲村镇', 2]);
   });

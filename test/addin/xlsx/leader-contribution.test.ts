@@ -16,7 +16,7 @@ const plan = (lang: 'zh' | 'en'): LeaderSheetPlan => dashboardSheet(contribution
 
 /** The rows of sections 八–十一, as planned: from 八's title to the last row. */
 function sectionRows(p: LeaderSheetPlan, lang: 'zh' | 'en'): { top: number; rows: LeaderCell[][] } {
-  const top = rowOf(p, lang === 'zh' ? '八、招商方式成效（线索→签约转化）' : '8. Investment methods (clue → signed conversion)');
+  const top = rowOf(p, lang === 'zh' ? '七、招商方式成效（线索→签约转化）' : '7. Investment methods (clue → signed conversion)');
   return { top, rows: p.rows.slice(top - 1) };
 }
 
@@ -25,7 +25,7 @@ const asWritten = (v: LeaderCell) => (v === null || v === undefined ? null : v);
 describe.each(['zh', 'en'] as const)('领导看板 contribution sections through the gateways (%s)', (lang) => {
   const p = plan(lang);
   const { top, rows } = sectionRows(p, lang);
-  const totalsRow = rowOf(p, lang === 'zh' ? '合计' : 'Total', rowOf(p, lang === 'zh' ? '十一、落地投产项目亩均效益（按单位）' : '11. Per-mu figures of landed and producing projects, by unit'));
+  const totalsRow = rowOf(p, lang === 'zh' ? '合计' : 'Total', rowOf(p, lang === 'zh' ? '十、落地投产项目亩均效益（按单位）' : '10. Per-mu figures of landed and producing projects, by unit'));
 
   it('.xlsx: every cell as planned, the totals row of 十一 bold', async () => {
     const wb0 = new ExcelJS.Workbook();

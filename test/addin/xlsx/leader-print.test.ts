@@ -61,7 +61,7 @@ describe('the plans (core)', () => {
     expect(board.printTitles).toEqual({ top: title + 1, bottom: title + 1 });
     // The list (or its "(none)") ends the sheet: every row after its header is one of its numbered rows.
     expect(board.rows.slice(title + 1).every((r) => typeof r[0] === 'number' || r[0] === '（无）')).toBe(true);
-    expect(rowOf(board, '七、本周未按时调度的单位')).toBeLessThan(title);
+    expect(rowOf(board, '六、本周未按时调度的单位')).toBeLessThan(title);
   });
 
   it('全县项目: an autofilter over the header and the projects (not the total); every 预警原因 wraps', () => {

@@ -93,7 +93,7 @@ describe('leader sheets in an .xlsx (XlsxGateway)', () => {
     const ws = after.getWorksheet('领导看板')!;
     let h = 0;
     ws.eachRow((row, r) => {
-      if (row.getCell(1).value === '七、本周未按时调度的单位') h = r;
+      if (row.getCell(1).value === '六、本周未按时调度的单位') h = r;
     });
     expect(h).toBeGreaterThan(0);
     expect(ws.getCell(h + 1, 1).value).toBe('本周截至目前 1 个单位未按时调度（有在库项目，但没有一个项目更新本周进展）：');

@@ -72,14 +72,14 @@ describe('领导看板 sheet', () => {
     expect(p.rows[h]).toEqual([1, '项目P2', '平邑街道', '张三', '签约项目', 7, 'weekly-update red']);
     for (let col = 1; col <= 7; col++) expect(styleAt(p, h + 1, col)).toEqual(RED);
     // After every other section (Excel repeats one row range from where it appears), on a page of its own.
-    expect(rowOf(p, '七、本周未按时调度的单位')).toBeLessThan(h);
+    expect(rowOf(p, '六、本周未按时调度的单位')).toBeLessThan(h);
     expect(p.rows.length).toBe(h + d.redFlags.length);
     expect(p.printTitles).toEqual({ top: h, bottom: h });
   });
 
   it('七、未按时调度: always shown; with every unit reported, one line says so, then the red-flag list', () => {
     expect(d.notReported).toEqual([]);
-    const h = rowOf(p, '七、本周未按时调度的单位');
+    const h = rowOf(p, '六、本周未按时调度的单位');
     expect(cell(p, h + 1, 1)).toBe('本周各单位均已按时调度。');
     expect(rowOf(p, '附：红旗项目清单')).toBe(h + 3); // a blank row, then the red-flag list
   });
@@ -99,7 +99,7 @@ describe('领导看板 sheet', () => {
     );
     expect(late.notReported).toEqual([{ unit: '地方镇', active: 2 }, { unit: '', active: 1 }]);
     const s = dashboardSheet(late, { county: '平邑县' });
-    const h = rowOf(s, '七、本周未按时调度的单位');
+    const h = rowOf(s, '六、本周未按时调度的单位');
     expect(cell(s, h + 1, 1)).toBe('本周截至目前 2 个单位未按时调度（有在库项目，但没有一个项目更新本周进展）：');
     expect(s.rows.slice(h + 1, h + 4)).toEqual([
       ['序号', '单位', '在库项目数'],
@@ -110,7 +110,7 @@ describe('领导看板 sheet', () => {
     for (let col = 1; col <= 3; col++) expect(styleAt(s, h + 3, col)).toEqual(YELLOW);
     expectRangesInside(s);
     const en = dashboardSheet(late, { lang: 'en' });
-    const e = rowOf(en, '7. Units that have not reported this week');
+    const e = rowOf(en, '6. Units that have not reported this week');
     expect(cell(en, e + 1, 1)).toBe("2 units have not reported this week so far (active projects, none with this week's progress updated):");
     expect(en.rows[e + 1]).toEqual(['No.', 'Unit', 'Active projects']);
     expect(en.rows[e + 3]).toEqual([2, '(no unit)', 1]);

@@ -1,4 +1,4 @@
-/** 领导看板 section 十三 (issue 15): possible duplicates from the name index (functions/app/duplicates.ts), zh and en. */
+/** 领导看板 section 十二 (issue 15): possible duplicates from the name index (functions/app/duplicates.ts), zh and en. */
 import { dashboardSheet } from '../../../../addin/core/leader-sheets';
 import { possibleDuplicates } from '../../../../functions/app/duplicates';
 import { contributionDashboard } from './contribution-fixture';
@@ -24,11 +24,11 @@ describe('possible duplicates', () => {
   it('is a section of 领导看板 when the dashboard carries it', () => {
     const d = { ...contributionDashboard(), duplicates: possibleDuplicates([entry('仲村镇', '罐头食品项目', ['A', 'B'])]).pairs, duplicatesTotal: 1 };
     const p = dashboardSheet(d);
-    const h = rowOf(p, '十三、疑似重复项目') + 1;
+    const h = rowOf(p, '十二、疑似重复项目') + 1;
     expect(p.rows[h - 1]).toEqual(['类型', '项目', '编号', '单位', '疑似同一项目', '编号', '单位']);
     expect(p.rows[h]?.slice(0, 3)).toEqual(['同单位同名', '罐头食品项目', 'A']);
     const en = dashboardSheet(d, { lang: 'en' });
-    expect(rowOf(en, '13. Possible duplicates')).toBeGreaterThan(0);
-    expect(() => rowOf(dashboardSheet(contributionDashboard()), '十三、疑似重复项目')).toThrow();
+    expect(rowOf(en, '12. Possible duplicates')).toBeGreaterThan(0);
+    expect(() => rowOf(dashboardSheet(contributionDashboard()), '十二、疑似重复项目')).toThrow();
   });
 });

@@ -25,7 +25,7 @@ const TREND: Trend = {
   total: series(100),
 };
 const d: Dashboard = { ...contributionDashboard(), trend: TREND };
-const TITLE = '十二、近12周红黄旗趋势';
+const TITLE = '十一、近12周红黄旗趋势';
 
 describe('领导看板 十二: the 12-week trend', () => {
   const p = dashboardSheet(d, { county: '平邑县' });
@@ -47,7 +47,7 @@ describe('领导看板 十二: the 12-week trend', () => {
 
   it('English, and no section without a trend', () => {
     const en = dashboardSheet(d, { county: 'Pingyi', lang: 'en' });
-    const e = rowOf(en, '12. Red and yellow flags, last 12 weeks') + 1;
+    const e = rowOf(en, '11. Red and yellow flags, last 12 weeks') + 1;
     expect(en.rows[e - 1]!.slice(0, 5)).toEqual(['Week', 'County red', 'County yellow', expect.stringMatching(/ red$/), expect.stringMatching(/ yellow$/)]);
     expect(en.rows[e + 11]![0]).toBe('2026-W48 (this week)');
     const none = dashboardSheet({ ...d, trend: undefined }, { county: '平邑县' });
