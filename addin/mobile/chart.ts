@@ -4,7 +4,7 @@
  */
 import { LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { init, use } from 'echarts/core';
+import { getInstanceByDom, init, use } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 
 use([LineChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
@@ -18,7 +18,13 @@ export interface TrendLines {
 
 /** Draws (or redraws) the trend into `el`; answers a function that resizes it. */
 export function drawTrend(el: HTMLElement, lines: TrendLines): () => void {
-  const chart = init(el, undefined, { renderer: 'svg' });
+  // Another line picked: redraw the element's own chart (ECharts keeps one instance per element, and a second
+  // init on it would answer the old one with its drawing gone). A new element (the page re-rendered): a new chart.
+  let chart = getInstanceByDom(el);
+  if (!chart) {
+    el.replaceChildren();
+    chart = init(el, undefined, { renderer: 'svg' });
+  }
   chart.setOption({
     animation: false,
     grid: { left: 32, right: 12, top: 28, bottom: 24 },
@@ -30,6 +36,6 @@ export function drawTrend(el: HTMLElement, lines: TrendLines): () => void {
       { name: lines.names.red, type: 'line', data: lines.red, connectNulls: false, color: '#c62828', symbolSize: 5 },
       { name: lines.names.yellow, type: 'line', data: lines.yellow, connectNulls: false, color: '#e0a800', symbolSize: 5 },
     ],
-  });
+  }, { notMerge: true });
   return () => chart.resize();
 }

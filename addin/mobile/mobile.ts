@@ -61,7 +61,6 @@ async function main(): Promise<void> {
     if (!el || !board.trend) return;
     const { drawTrend } = await import('./chart');
     const t = TEXTS[lang];
-    el.replaceChildren();
     resize = drawTrend(el, { weeks: board.trend.weeks, ...trendLines(board.trend, trendKey), names: { red: t.red, yellow: t.yellow } });
   };
 
