@@ -8,5 +8,6 @@
 export { parseCell, type CellResult } from './parse/cell';
 export { parseRow } from './parse/row';
 export { parseLedgerDate, excelSerialToIso, MIN_YEAR, MAX_YEAR } from './parse/dates';
-export { parseMoney, columnMoneyUnit, MAX_MONEY } from './parse/money';
+export { parseMoney, MAX_MONEY } from './parse/money';
+export { columnUnit } from './parse/numbers';
 export { meansNone } from './parse/blank';

@@ -5,8 +5,7 @@
  *
  * Like money: ranges are rejected rather than guessed, negatives and absurd sizes are field errors.
  */
-import { FIELD_BY_KEY, type FieldKey, type RawCell } from '../../../contract/vocabulary';
-import type { ParseContext } from '../types';
+import type { RawCell } from '../../../contract/vocabulary';
 import { isTypedBlank } from './blank';
 import { cleanNumericText, isNegativeText, isRangeText, roundNoise } from './numbers';
 import { fail, ok, type Parsed } from './result';
@@ -31,13 +30,6 @@ const UNIT_FACTORS: Readonly<Record<string, number>> = {
   sqm: MU_PER_SQUARE_METRE,
 };
 const AREA_TEXT = /^(\d+(?:\.\d+)?)(万)?(亩|mu|公顷|hectares?|ha|平方米|平米|m2|sqm)?$/;
-
-/** The unit of a bare number in this field's column, in 亩. */
-export function columnAreaUnit(field: FieldKey, ctx: ParseContext): number {
-  const fromHeader = ctx.units?.[field];
-  if (typeof fromHeader === 'number' && Number.isFinite(fromHeader) && fromHeader > 0) return fromHeader;
-  return FIELD_BY_KEY[field]?.areaUnit ?? 1;
-}
 
 /** Parses an area to 亩. `unit` is 亩 per unit of a bare number. */
 export function parseArea(raw: RawCell, unit: number): Parsed<number> {

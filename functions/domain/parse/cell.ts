@@ -5,8 +5,9 @@ import { isBlankCell, isExcelError } from './blank';
 import { parseLedgerDate } from './dates';
 import { parseEnum } from './enums';
 import { fieldError, unknownFieldError } from './messages';
-import { columnMoneyUnit, parseMoney } from './money';
-import { columnAreaUnit, parseArea } from './area';
+import { parseMoney } from './money';
+import { parseArea } from './area';
+import { columnUnit } from './numbers';
 import { DEFAULT_CHOICES, parseChoice } from './choice';
 import { parseInteger } from './numbers';
 import { fail, ok, type Parsed } from './result';
@@ -26,13 +27,13 @@ function parseByType(spec: FieldSpec, raw: RawCell | undefined, ctx: ParseContex
     case 'date':
       return parseLedgerDate(raw, ctx?.dateSystem);
     case 'money':
-      return parseMoney(raw, columnMoneyUnit(spec.key, ctx ?? {}));
+      return parseMoney(raw, columnUnit(spec.key, ctx ?? {}));
     case 'integer':
       return parseInteger(raw);
     case 'enum':
       return parseEnum(raw, spec.enumKey!);
     case 'area':
-      return parseArea(raw, columnAreaUnit(spec.key, ctx ?? {}));
+      return parseArea(raw, columnUnit(spec.key, ctx ?? {}));
     case 'choice':
       return parseChoice(raw, choicesOf(ctx));
     default: {
@@ -49,6 +50,6 @@ export function parseCell(raw: RawCell | undefined, field: FieldKey, ctx: ParseC
   if (!spec) return { ok: false, error: unknownFieldError(field) };
   const parsed = isExcelError(raw) ? fail('excel_error') : isCellValue(raw) ? parseByType(spec, raw, ctx) : fail('invalid_value');
   if (parsed.ok) return { ok: true, value: parsed.value };
-  const unit = spec.type === 'money' ? columnMoneyUnit(spec.key, ctx ?? {}) : spec.type === 'area' ? columnAreaUnit(spec.key, ctx ?? {}) : undefined;
+  const unit = spec.type === 'money' || spec.type === 'area' ? columnUnit(spec.key, ctx ?? {}) : undefined;
   return { ok: false, error: fieldError(spec, parsed, raw, unit, spec.type === 'choice' ? choicesOf(ctx) : undefined) };
 }

@@ -5,8 +5,7 @@
  * Ranges ("2-3亿") are rejected rather than guessed: leaders add these figures up, and neither end of a range is
  * what the clerk knows — they should write the figure they would report.
  */
-import { FIELD_BY_KEY, type FieldKey, type RawCell } from '../../../contract/vocabulary';
-import type { ParseContext } from '../types';
+import type { RawCell } from '../../../contract/vocabulary';
 import { isTypedBlank } from './blank';
 import { cleanNumericText, isNegativeText, isRangeText, roundNoise } from './numbers';
 import { fail, ok, type Parsed } from './result';
@@ -25,13 +24,6 @@ const UNIT_FACTORS: Readonly<Record<string, number>> = {
 };
 const CURRENCY = /[¥$]|rmb|cny|人民币/g;
 const MONEY_TEXT = /^(\d+(?:\.\d+)?)(亿元?|千万元?|百万元?|万元?|元)?$/;
-
-/** The unit of a bare number in this field's column, in 亿元. */
-export function columnMoneyUnit(field: FieldKey, ctx: ParseContext): number {
-  const fromHeader = ctx.units?.[field];
-  if (typeof fromHeader === 'number' && Number.isFinite(fromHeader) && fromHeader > 0) return fromHeader;
-  return FIELD_BY_KEY[field]?.moneyUnit ?? 1;
-}
 
 /** Parses an amount to 亿元. `unit` is 亿元 per unit of a bare number. */
 export function parseMoney(raw: RawCell, unit: number): Parsed<number> {

@@ -2,7 +2,8 @@
  * Numbers written as text: "约300", "3,000", "2000余万", "2亿左右". Shared by money and integer parsing so both
  * accept the same approximations, and integer parsing itself (预计就业).
  */
-import type { RawCell } from '../../../contract/vocabulary';
+import { FIELD_BY_KEY, type FieldKey, type RawCell } from '../../../contract/vocabulary';
+import type { ParseContext } from '../types';
 import { isTypedBlank, normalize } from './blank';
 import { fail, ok, type Parsed } from './result';
 
@@ -66,4 +67,15 @@ export function parseInteger(raw: RawCell): Parsed<number> {
   if (!Number.isInteger(n)) return fail('invalid_integer', 'decimal');
   if (n > MAX_INTEGER) return fail('invalid_integer', 'too_large', MAX_INTEGER);
   return ok(n);
+}
+
+/**
+ * The unit of a bare number in this field's column (亿元 for money, 亩 for area): the one its header named
+ * (ctx.units, read by the add-in), else the field's default.
+ */
+export function columnUnit(field: FieldKey, ctx: ParseContext): number {
+  const fromHeader = ctx.units?.[field];
+  if (typeof fromHeader === 'number' && Number.isFinite(fromHeader) && fromHeader > 0) return fromHeader;
+  const spec = FIELD_BY_KEY[field];
+  return spec?.moneyUnit ?? spec?.areaUnit ?? 1;
 }

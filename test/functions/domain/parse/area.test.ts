@@ -3,7 +3,8 @@ import * as fc from 'fast-check';
 import { headerAreaUnit } from '../../../../contract';
 import { DEFAULT_CONFIG } from '../../../../functions/domain/config';
 import { parseCell, parseRow } from '../../../../functions/domain/parse';
-import { columnAreaUnit, MAX_AREA, MU_PER_HECTARE, MU_PER_SQUARE_METRE, parseArea } from '../../../../functions/domain/parse/area';
+import { MAX_AREA, MU_PER_HECTARE, MU_PER_SQUARE_METRE, parseArea } from '../../../../functions/domain/parse/area';
+import { columnUnit } from '../../../../functions/domain/parse/numbers';
 import { parseChoice } from '../../../../functions/domain/parse/choice';
 
 describe('parseArea: 亩, 平方米 and 公顷 → 亩', () => {
@@ -66,8 +67,8 @@ describe('parseArea: 亩, 平方米 and 公顷 → 亩', () => {
     expect(headerAreaUnit('占地面积(平方米)')).toBe(MU_PER_SQUARE_METRE);
     expect(headerAreaUnit('用地（公顷）')).toBe(MU_PER_HECTARE);
     expect(headerAreaUnit('用地面积')).toBeUndefined();
-    expect(columnAreaUnit('landArea', { dateSystem: 1900 })).toBe(1);
-    expect(columnAreaUnit('landArea', { dateSystem: 1900, units: { landArea: 15 } })).toBe(15);
+    expect(columnUnit('landArea', { dateSystem: 1900 })).toBe(1);
+    expect(columnUnit('landArea', { dateSystem: 1900, units: { landArea: 15 } })).toBe(15);
   });
 
   test('property: the same land in 亩, 平方米 and 公顷 parses to the same 亩 (to 0.0001)', () => {

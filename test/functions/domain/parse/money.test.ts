@@ -1,4 +1,4 @@
-import { columnMoneyUnit, MAX_MONEY, parseMoney } from '../../../../functions/domain/parse';
+import { columnUnit, MAX_MONEY, parseMoney } from '../../../../functions/domain/parse';
 
 describe('parseMoney', () => {
   test('bare numbers use the given unit, written units override it', () => {
@@ -27,13 +27,13 @@ describe('parseMoney', () => {
   });
 });
 
-describe('columnMoneyUnit', () => {
+describe('columnUnit', () => {
   test('the header unit wins, else the catalogue default', () => {
-    expect(columnMoneyUnit('amount', { dateSystem: 1900, units: { amount: 0.0001 } })).toBe(0.0001);
-    expect(columnMoneyUnit('amount', { dateSystem: 1900 })).toBe(1);
+    expect(columnUnit('amount', { dateSystem: 1900, units: { amount: 0.0001 } })).toBe(0.0001);
+    expect(columnUnit('amount', { dateSystem: 1900 })).toBe(1);
   });
 
   test.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY])('a nonsensical header unit %p is ignored', (unit) => {
-    expect(columnMoneyUnit('tax', { dateSystem: 1900, units: { tax: unit } })).toBe(1);
+    expect(columnUnit('tax', { dateSystem: 1900, units: { tax: unit } })).toBe(1);
   });
 });
