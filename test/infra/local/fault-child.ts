@@ -1,6 +1,6 @@
 /**
  * `npm start` (infra/local/main.ts) with a fault: the process stops writing at a chosen point of a sync and
- * prints FAULT, so the test can kill -9 it exactly there. FAULT=commit:<n>: after n events are appended, no more
+ * prints FAULT, so the test can kill -9 it exactly there. FAULT=commit:<n>: once n events are appended, no more
  * are (those after hang); FAULT=settle: every event of the chunk is appended, and no STATE is written.
  */
 import { DynamoStore } from '../../../functions/store/dynamo';
@@ -15,11 +15,23 @@ if (fault === 'settle') {
 } else if (fault.startsWith('commit:')) {
   const limit = Number(fault.slice('commit:'.length));
   const commit = DynamoStore.prototype.commit;
-  let done = 0;
+  // Writes run 32 at a time: the fault is reached only once the first `limit` appends have all finished, so the
+  // kill comes with exactly that many events stored (counting calls would kill some of them in flight).
+  let started = 0;
+  let finished = 0;
+  let allFinished!: () => void;
+  const limitReached = new Promise<void>((ok) => (allFinished = ok));
   DynamoStore.prototype.commit = async function (this: DynamoStore, event) {
-    if (done >= limit) return hang();
-    done++;
-    return commit.call(this, event);
+    if (started >= limit) {
+      await limitReached;
+      return hang();
+    }
+    started++;
+    try {
+      return await commit.call(this, event);
+    } finally {
+      if (++finished === limit) allFinished();
+    }
   };
 }
 void import('../../../infra/local/main');
