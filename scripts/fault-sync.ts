@@ -7,6 +7,7 @@
  *   stored      projects listed after the re-sync          (must be 3000)
  *   duplicated  projects beyond one per unit + name        (must be 0)
  *   invisible   projects with history but not listed       (must be 0, after the kill and after the re-sync)
+ * and how many the dashboard counts (must be every project with history, after the kill and at the end).
  * Options: --projects 3000  --chunk 500  --kill-after-ms <ms after the first chunk's answer, default 400>
  * Exit 0 when the figures are right, 1 otherwise.
  */
@@ -15,7 +16,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ProjectsResponse } from '../contract';
+import type { Dashboard, ProjectsResponse } from '../contract';
 import { readLedger, runSync } from '../addin/app';
 import { buildSample } from '../addin/cli/sample';
 import { XlsxGateway } from '../addin/xlsx';
@@ -65,6 +66,9 @@ async function listed(s: Stack): Promise<ProjectsResponse['projects']> {
   return all;
 }
 
+/** Projects the leaders' dashboard counts (its live aggregates: a first read builds them, as on any stack in use). */
+const counted = async (s: Stack): Promise<number> => (await get<Dashboard>(s, '/v1/dashboard')).body.total.count;
+
 /** Of these ids, those with a history event (GET /v1/projects/{id}/history answers 200), 16 at a time. */
 async function withHistory(s: Stack, ids: readonly string[]): Promise<Set<string>> {
   const found = new Set<string>();
@@ -92,6 +96,7 @@ async function main(): Promise<number> {
     // 1. Sync, and kill -9 the stack mid-sync.
     stack = await startStack(data);
     const first = stack;
+    await counted(first);
     const copy = await XlsxGateway.load(original);
     let killedAt = '';
     let timer: NodeJS.Timeout | undefined;
@@ -124,10 +129,11 @@ async function main(): Promise<number> {
     stack = await startStack(data);
     const sentIds = (await readLedger(copy)).rows.map((r) => r.id).filter((id): id is string => !!id);
     const afterKill = await listed(stack);
+    const countedAfterKill = await counted(stack);
     const historyAfterKill = await withHistory(stack, sentIds);
     const listedAfterKill = new Set(afterKill.map((p) => p.id));
     const invisibleAfterKill = [...historyAfterKill].filter((id) => !listedAfterKill.has(id)).length;
-    log(`after restart: ${historyAfterKill.size} projects with history, ${afterKill.length} listed, ${invisibleAfterKill} invisible`);
+    log(`after restart: ${historyAfterKill.size} projects with history, ${afterKill.length} listed, ${invisibleAfterKill} invisible, ${countedAfterKill} counted in the dashboard`);
 
     // 3. The same command again, on the original (copy mode: it has no ids).
     const again = await runSync({ gateway: await XlsxGateway.load(original), api: { url: stack.url, token: stack.token }, options: { rowsPerChunk: chunk } });
@@ -146,8 +152,9 @@ async function main(): Promise<number> {
     const finalListed = new Set(final.map((p) => p.id));
     const invisible = [...history].filter((id) => !finalListed.has(id)).length;
     log('');
-    log(`stored ${final.length} / duplicated ${duplicated} / invisible ${invisible}   (after the kill: invisible ${invisibleAfterKill})`);
-    const ok = final.length === projects && duplicated === 0 && invisible === 0 && invisibleAfterKill === 0;
+    const countedFinal = await counted(stack);
+    log(`stored ${final.length} / duplicated ${duplicated} / invisible ${invisible}   (after the kill: invisible ${invisibleAfterKill}; dashboard counted ${countedAfterKill} of ${historyAfterKill.size} after the kill, ${countedFinal} of ${final.length} at the end)`);
+    const ok = final.length === projects && duplicated === 0 && invisible === 0 && invisibleAfterKill === 0 && countedAfterKill === historyAfterKill.size && countedFinal === final.length;
     log(ok ? 'OK' : `FAILED: expected ${projects} / 0 / 0`);
     return ok ? 0 : 1;
   } finally {

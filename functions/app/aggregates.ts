@@ -7,8 +7,9 @@
  * version v-1 → v), once, after the chunk's STATEs (`recordAggregates`, called from one place in app/sync.ts). A
  * retried chunk finds its rows unchanged and applies nothing again; a row that lost its version to another writer
  * applies nothing (the winner does). What is not covered: a process that dies between its events and their deltas
- * (or an update the SDK retries after it was applied): `rebuildAggregates` recomputes everything from STATE — the
- * embedded stack does it when the aggregates were never built, and `POST /v1/cutoff` callers can (see README).
+ * (or an update the SDK retries after it was applied): `rebuildAggregates` recomputes everything from STATE — when
+ * they were never built, after the embedded stack stopped uncleanly, and whenever the cut-off closes a week
+ * (app/upkeep.ts).
  */
 import type { CountyConfig, Dashboard, DashboardQuery } from '../../contract';
 import { weekOf } from '../domain/calendar';
@@ -71,12 +72,12 @@ export function aggregatesOf(states: readonly ProjectState[], cutoff: CountyConf
   return { units: [...units.values()], red };
 }
 
-/** Recomputes the live aggregates from every project's STATE (one scan): the first build, and the repair. */
-export async function rebuildAggregates(deps: Pick<Deps, 'store' | 'aggregates' | 'clock'>): Promise<UnitCounters[]> {
+/** Recomputes the live aggregates from every project's STATE (one scan, unless the caller has read them): the first build, and the repair. */
+export async function rebuildAggregates(deps: Pick<Deps, 'store' | 'aggregates' | 'clock'>, states?: readonly ProjectState[]): Promise<UnitCounters[]> {
   const agg = deps.aggregates;
   if (!agg) return [];
   const config = await cachedConfig(deps.store);
-  const built = aggregatesOf(await deps.store.allStates(), config.cutoff);
+  const built = aggregatesOf(states ?? (await deps.store.allStates()), config.cutoff);
   await agg.rebuild(built.units, built.red, deps.clock());
   return built.units;
 }

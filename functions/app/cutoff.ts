@@ -17,6 +17,7 @@
  * evaluates the same rules at the same cut-off.
  *
  * Pushing never blocks closing: the week is closed first; a failed delivery is retried, then reported (app/push.ts).
+ * Every run that writes also does the upkeep (app/upkeep.ts): the cloud's only writer that runs without a sync.
  */
 import type { CountyConfig, WeeklyReport } from '../../contract';
 import { EMPTY_CHANNEL_SETTINGS, type ChannelSettings, type CutoffRequest, type CutoffResult, type PushRun, type WeekCloseResult } from '../../contract/channels';
@@ -31,8 +32,9 @@ import type { Deps } from './deps';
 import { AppFailure } from './failure';
 import { deliver } from './push';
 import { snapshotsAtCutoff } from './reports';
+import { upkeep } from './upkeep';
 
-type CutoffDeps = Pick<Deps, 'store' | 'clock' | 'log' | 'cutoff' | 'notifier' | 'sleep'>;
+type CutoffDeps = Pick<Deps, 'store' | 'clock' | 'log' | 'cutoff' | 'notifier' | 'sleep' | 'aggregates'>;
 
 interface BuiltWeek {
   week: string;
@@ -102,7 +104,11 @@ export async function runCutoff(deps: CutoffDeps, req: CutoffRequest = {}): Prom
   // The scheduled run (no week named) first asks whether anything is due — the decision the local timer makes too.
   const due = cutoffDue(at, config.cutoff, settings.schedule.reminderHoursBefore, { closed, reminded });
   const remind = req.remind ?? !req.week;
-  if (!req.week && !due.close && !(remind && due.remind)) return { at, dryRun, weeks: [], push: null, reminder: null, ...(dryRun ? { preview: [] } : {}) };
+  if (!req.week && !due.close && !(remind && due.remind)) {
+    // Nothing due: only what lags behind the projects (cheap checks when nothing does).
+    if (!dryRun) await upkeep(deps);
+    return { at, dryRun, weeks: [], push: null, reminder: null, ...(dryRun ? { preview: [] } : {}) };
+  }
   const states = await deps.store.allStates();
 
   let weeks: string[];
@@ -137,6 +143,7 @@ export async function runCutoff(deps: CutoffDeps, req: CutoffRequest = {}): Prom
     deps.log(JSON.stringify({ level: 'info', job: 'cutoff', week, status: won ? 'closed' : 'alreadyClosed', projects: built.current.length, escalated: built.escalated, notReported: built.report.notReported.length }));
   }
 
+  if (!dryRun) await upkeep(deps, { states });
   const out: CutoffResult = { at, dryRun, weeks: results, push: null, reminder: null };
   const previews: PushMessage[] = [];
   // Push the newest week closed now, when it is the latest cut-off (a week caught up long after is not news).

@@ -87,6 +87,11 @@ export interface ProjectStore {
   putNames(claims: readonly { key: NameKey; id: string; name: string; unit: string }[]): Promise<void>;
   /** Claims a name for a new project ('new', conditional: answers the holder's entry when taken) or adds an id ('add'). */
   claimName(key: NameKey, id: string, name: string, unit: string, mode: 'new' | 'add'): Promise<NameEntry | null>;
+  /** Adds ids to their names' entries (idempotent; one request per key): projects stored before the index (app/upkeep.ts). */
+  addNameIds(entries: readonly { key: NameKey; ids: readonly string[]; name: string; unit: string }[]): Promise<void>;
+  /** Whether every stored project was put in the name index (false for data written before it existed). */
+  namesIndexed(): Promise<boolean>;
+  markNamesIndexed(at: string, projects: number): Promise<void>;
   /** The newest state after a conflict: from the newest event, repairing STATE when it is behind. */
   latestState(id: string): Promise<ProjectState | null>;
   /** Puts weekly snapshots (PK=PROJECT#id, SK=WEEK#w, GSI2PK=WEEK#w) unless that week holds a newer version. */

@@ -74,6 +74,18 @@ export class DynamoStore implements ProjectStore {
     return this.names.claimName(key, id, name, unit, mode);
   }
 
+  addNameIds(entries: readonly { key: NameKey; ids: readonly string[]; name: string; unit: string }[]): Promise<void> {
+    return this.names.addIds(entries);
+  }
+
+  namesIndexed(): Promise<boolean> {
+    return this.names.isIndexed();
+  }
+
+  markNamesIndexed(at: string, projects: number): Promise<void> {
+    return this.names.markIndexed(at, projects);
+  }
+
   latestState(id: string): Promise<ProjectState | null> {
     return this.projects.latestState(id);
   }

@@ -47,6 +47,8 @@ export const namePk = (k: NameKey): string => `NAME#${k.unit}#${k.name}`;
 export const NAME_SK = 'NAME';
 export const NAMES_GSI2PK = 'NAMES';
 export const nameGsi2sk = (k: NameKey): string => `${k.name}#${k.unit}`;
+/** Set once every stored project is in the name index (functions/app/upkeep.ts: projects stored before it existed). */
+export const NAME_INDEX_MARK_KEY = { PK: 'CONFIG', SK: 'NAMEINDEX' } as const;
 
 /** Attributes that exist only for the table's keys and indexes; readers strip them. */
 export const KEY_ONLY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'flagLevel'] as const;

@@ -9,14 +9,20 @@
  * (claimName 'add', UpdateItem ADD). Lookups are batched: one BatchGetItem per 100 keys, and one Query of the GSI2
  * NAMES partition per chunk for near names and other units.
  */
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { mapPool } from '../app/pool';
 import type { NameEntry } from '../app/ports';
 import type { NameKey } from '../domain/identity';
 import { batchGet, batchPut, type Item } from './batch';
-import { NAME_SK, nameGsi2sk, namePk, NAMES_GSI2PK } from './keys';
+import { NAME_INDEX_MARK_KEY, NAME_SK, nameGsi2sk, namePk, NAMES_GSI2PK } from './keys';
 import type { TableIO } from './table-io';
 
 const keyString = (k: NameKey): string => `${k.unit}#${k.name}`;
+const itemKey = (k: NameKey) => ({ PK: namePk(k), SK: NAME_SK });
+/** A name item's attributes besides its ids: the GSI2 NAMES keys, the normalised key, the name and unit as written. */
+const attributes = (k: NameKey, name: string, unit: string) => ({ GSI2PK: NAMES_GSI2PK, GSI2SK: nameGsi2sk(k), unitKey: k.unit, nameKey: k.name, name, unit });
+/** Name items updated at once by addIds. */
+const PARALLEL_ADDS = 16;
 
 function toEntry(item: Item): NameEntry {
   const ids = item.ids instanceof Set ? [...(item.ids as Set<string>)] : Array.isArray(item.ids) ? (item.ids as string[]) : [];
@@ -53,9 +59,7 @@ export class NameRecords {
   async putNames(claims: readonly { key: NameKey; id: string; name: string; unit: string }[]): Promise<void> {
     if (claims.length === 0) return;
     const { doc, table, retry, count } = this.io;
-    const items = claims.map(({ key, id, name, unit }) => ({
-      PK: namePk(key), SK: NAME_SK, GSI2PK: NAMES_GSI2PK, GSI2SK: nameGsi2sk(key), unitKey: key.unit, nameKey: key.name, name, unit, ids: new Set([id]),
-    }));
+    const items = claims.map(({ key, id, name, unit }) => ({ ...itemKey(key), ...attributes(key, name, unit), ids: new Set([id]) }));
     await batchPut(doc, table, items, count, retry);
   }
 
@@ -64,25 +68,45 @@ export class NameRecords {
    * claimed). 'add': adds `id` to the key's ids (creating the item if needed); answers null.
    */
   async claimName(key: NameKey, id: string, name: string, unit: string, mode: 'new' | 'add'): Promise<NameEntry | null> {
-    const keys = { PK: namePk(key), SK: NAME_SK };
-    const attrs = { GSI2PK: NAMES_GSI2PK, GSI2SK: nameGsi2sk(key), unitKey: key.unit, nameKey: key.name, name, unit };
     if (mode === 'new') {
-      if (await this.io.put({ ...keys, ...attrs, ids: new Set([id]) }, { expr: 'attribute_not_exists(PK)' })) return null;
+      if (await this.io.put({ ...itemKey(key), ...attributes(key, name, unit), ids: new Set([id]) }, { expr: 'attribute_not_exists(PK)' })) return null;
       const found = (await this.findNames([key])).get(keyString(key));
       if (found && !found.ids.includes(id)) return found;
       if (found) return null;
       // Gone between the put and the read (never deleted today): add.
     }
-    this.io.count(1, 1);
-    await this.io.doc.send(
-      new UpdateCommand({
-        TableName: this.io.table,
-        Key: keys,
-        UpdateExpression: 'ADD ids :id SET GSI2PK = :g, GSI2SK = :s, unitKey = :uk, nameKey = :nk, #n = if_not_exists(#n, :n), #u = if_not_exists(#u, :u)',
-        ExpressionAttributeNames: { '#n': 'name', '#u': 'unit' },
-        ExpressionAttributeValues: { ':id': new Set([id]), ':g': attrs.GSI2PK, ':s': attrs.GSI2SK, ':uk': key.unit, ':nk': key.name, ':n': name, ':u': unit },
-      }),
-    );
+    await this.addIds([{ key, ids: [id], name, unit }]);
     return null;
+  }
+
+  /**
+   * Adds ids to their keys' items (UpdateItem ADD, creating an item that does not exist; a name and unit already
+   * there are kept): idempotent, and safe beside a sync adding or claiming the same key. One request per key.
+   */
+  async addIds(entries: readonly { key: NameKey; ids: readonly string[]; name: string; unit: string }[]): Promise<void> {
+    await mapPool(entries, PARALLEL_ADDS, async ({ key, ids, name, unit }) => {
+      if (ids.length === 0) return;
+      const a = attributes(key, name, unit);
+      this.io.count(1, 1);
+      await this.io.doc.send(
+        new UpdateCommand({
+          TableName: this.io.table,
+          Key: itemKey(key),
+          UpdateExpression: 'ADD ids :ids SET GSI2PK = :g, GSI2SK = :s, unitKey = :uk, nameKey = :nk, #n = if_not_exists(#n, :n), #u = if_not_exists(#u, :u)',
+          ExpressionAttributeNames: { '#n': 'name', '#u': 'unit' },
+          ExpressionAttributeValues: { ':ids': new Set(ids), ':g': a.GSI2PK, ':s': a.GSI2SK, ':uk': a.unitKey, ':nk': a.nameKey, ':n': a.name, ':u': a.unit },
+        }),
+      );
+    });
+  }
+
+  /** Whether every stored project was put in the index (markIndexed); false for data from before the index. */
+  async isIndexed(): Promise<boolean> {
+    const out = await this.io.doc.send(new GetCommand({ TableName: this.io.table, Key: NAME_INDEX_MARK_KEY, ConsistentRead: true }));
+    return out.Item !== undefined;
+  }
+
+  async markIndexed(at: string, projects: number): Promise<void> {
+    await this.io.put({ ...NAME_INDEX_MARK_KEY, at, projects });
   }
 }

@@ -1,0 +1,93 @@
+/**
+ * Upkeep (functions/app/upkeep.ts) on data written before the name index existed: a data folder whose projects have
+ * no name items, as the version before identity left it. The next start of the embedded stack puts every project
+ * in the index — so the leaders' possible duplicates show the projects doubled back then, and a sync of the
+ * original ledger (rows without their IDs) converges on the stored projects — once: later upkeeps write nothing.
+ */
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import type { Dashboard } from '../../../contract';
+import type { CutoffResult } from '../../../contract/channels';
+import { upkeep } from '../../../functions/app/upkeep';
+import { nameKeyOf } from '../../../functions/domain/identity';
+import { createDocumentClient, DEFAULT_TABLE_NAME } from '../../../functions/store';
+import { batchWrite } from '../../../functions/store/batch';
+import { startLocalStack, type LocalStack } from '../../../infra/local/stack';
+import { call, request, row, sync } from '../handlers/api';
+import { useTempDir } from '../../infra/local/servers';
+
+const CLOCK = '2026-03-04T02:00:00.000Z'; // a Wednesday: no cut-off or reminder due
+const tempDir = useTempDir('invest-flags-upkeep-', 'each');
+
+/** Deletes every name index item and the index's mark: the table as the version before identity wrote it. */
+async function forgetNameIndex(stack: LocalStack): Promise<number> {
+  const doc = createDocumentClient({ endpoint: stack.dynamoEndpoint, region: 'local' });
+  try {
+    const out = await doc.send(new ScanCommand({ TableName: DEFAULT_TABLE_NAME, FilterExpression: 'begins_with(PK, :n) OR SK = :m', ExpressionAttributeValues: { ':n': 'NAME#', ':m': 'NAMEINDEX' }, ProjectionExpression: 'PK, SK' }));
+    const keys = (out.Items ?? []) as Array<{ PK: string; SK: string }>;
+    await batchWrite(doc, DEFAULT_TABLE_NAME, { deletes: keys }, () => {});
+    return keys.length;
+  } finally {
+    doc.destroy();
+  }
+}
+
+const dashboard = async (stack: LocalStack) => (await call<Dashboard>(stack, 'GET', '/v1/dashboard', stack.adminToken)).body;
+
+describe('upkeep of data stored before the name index', () => {
+  it('the next start indexes every project: duplicates shown, the original ledger converges, and only once', async () => {
+    const dataDir = tempDir();
+    const rows = [
+      row('OLD-1', { name: '平邑光伏组件项目', unit: '温水镇' }),
+      row('OLD-2', { name: '平邑光伏组件项目', unit: '温水镇' }), // doubled before identity: a second ID, same project
+      row('OLD-3', { name: '鲁南食品产业园', unit: '地方镇' }),
+    ];
+    const a = await startLocalStack({ dataDir, mode: 'test', clock: () => CLOCK });
+    try {
+      const first = await sync(a, a.adminToken, request(rows));
+      expect(first.summary.created).toBe(3);
+      expect(await forgetNameIndex(a)).toBe(3); // two name items and the mark
+      expect((await dashboard(a)).duplicates).toEqual([]); // the doubled pair is invisible without the index
+    } finally {
+      await a.close();
+    }
+
+    const logged: string[] = [];
+    const b = await startLocalStack({ dataDir, mode: 'test', clock: () => CLOCK, log: (l) => logged.push(l) });
+    try {
+      expect(logged.map((l) => JSON.parse(l))).toContainEqual(expect.objectContaining({ job: 'upkeep', namesAdded: 3, aggregates: 'kept' }));
+      const board = await dashboard(b);
+      expect(board.duplicates).toEqual([expect.objectContaining({ kind: 'same', a: expect.objectContaining({ id: 'OLD-1' }), b: expect.objectContaining({ id: 'OLD-2' }) })]);
+
+      // The original ledger again, its third row without the ID the first sync gave it (a fresh one instead).
+      const again = await sync(b, b.adminToken, request([row('NEW-9', { name: '鲁南食品产业园', unit: '地方镇' })], { workbook: { id: 'wb-original', name: '原件.xlsx' } }));
+      expect(again.rows[0]).toMatchObject({ id: 'OLD-3', sentId: 'NEW-9', status: 'updated' }); // joined this workbook
+      expect(again.summary.created).toBe(0);
+
+      // Once: the index is marked complete, and a later upkeep (the cut-off's tick included) writes nothing.
+      const deps = { store: b.store, clock: () => CLOCK, log: () => {} };
+      const writes = { ...b.store.writes };
+      expect(await upkeep(deps)).toEqual({ namesAdded: 0, aggregates: 'kept' });
+      expect(b.store.writes).toEqual(writes);
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('the cut-off job does the same in the cloud, where no stack starts: the tick with nothing due indexes the projects', async () => {
+    const a = await startLocalStack({ dataDir: tempDir(), mode: 'test', clock: () => CLOCK });
+    try {
+      await sync(a, a.adminToken, request([row('C-1', { name: '高端装备制造项目', unit: '仲村镇' })]));
+      await forgetNameIndex(a);
+      const res = await call<CutoffResult>(a, 'POST', '/v1/cutoff', a.adminToken, {});
+      expect(res.body).toMatchObject({ weeks: [], dryRun: false });
+      expect(await a.store.namesIndexed()).toBe(true);
+      expect([...(await a.store.findNames([nameKeyOf('高端装备制造项目', '仲村镇')!])).values()].map((e) => e.ids)).toEqual([['C-1']]);
+      // A dry run changes nothing.
+      await forgetNameIndex(a);
+      expect((await call(a, 'POST', '/v1/cutoff', a.adminToken, { dryRun: true })).status).toBe(200);
+      expect(await a.store.namesIndexed()).toBe(false);
+    } finally {
+      await a.close();
+    }
+  });
+});
