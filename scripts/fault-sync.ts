@@ -11,55 +11,22 @@
  * Options: --projects 3000  --chunk 500  --kill-after-ms <ms after the first chunk's answer, default 400>
  * Exit 0 when the figures are right, 1 otherwise.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Dashboard, ProjectsResponse } from '../contract';
 import { readLedger, runSync } from '../addin/app';
 import { buildSample } from '../addin/cli/sample';
 import { XlsxGateway } from '../addin/xlsx';
 import { nameKeyOf, nameKeyString } from '../functions/domain/identity';
+import { ended, getJson, startStackProcess, type StackProcess } from './stack-process';
 
-const ROOT = resolve(__dirname, '..');
-
-interface Stack {
-  child: ChildProcess;
-  url: string;
-  token: string;
-}
-
-function startStack(data: string): Promise<Stack> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'infra/local/main.ts'), '--port', '0', '--data', data], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  return new Promise((ok, fail) => {
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const url = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
-      const token = /admin dev token[^\n]*\n(\S+)/.exec(out)?.[1];
-      if (url && token) ok({ child, url, token });
-    });
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    child.once('exit', (code, signal) => fail(new Error(`the stack exited early (${code ?? signal}): ${out}`)));
-  });
-}
-
-const exited = (c: ChildProcess) => new Promise<void>((ok) => (c.exitCode !== null || c.signalCode !== null ? ok() : c.once('exit', () => ok())));
-
-async function get<T>(s: Stack, path: string): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${s.url}${path}`, { headers: { authorization: `Bearer ${s.token}` } });
-  return { status: res.status, body: (await res.json()) as T };
-}
-
-async function listed(s: Stack): Promise<ProjectsResponse['projects']> {
+async function listed(s: StackProcess): Promise<ProjectsResponse['projects']> {
   const all: ProjectsResponse['projects'] = [];
   let token: string | undefined;
   do {
-    const { body } = await get<ProjectsResponse>(s, `/v1/projects?limit=1000${token ? `&nextToken=${encodeURIComponent(token)}` : ''}`);
+    const { body } = await getJson<ProjectsResponse>(s, `/v1/projects?limit=1000${token ? `&nextToken=${encodeURIComponent(token)}` : ''}`);
     all.push(...body.projects);
     token = body.nextToken;
   } while (token);
@@ -67,14 +34,14 @@ async function listed(s: Stack): Promise<ProjectsResponse['projects']> {
 }
 
 /** Projects the leaders' dashboard counts (its live aggregates: a first read builds them, as on any stack in use). */
-const counted = async (s: Stack): Promise<number> => (await get<Dashboard>(s, '/v1/dashboard')).body.total.count;
+const counted = async (s: StackProcess): Promise<number> => (await getJson<Dashboard>(s, '/v1/dashboard')).body.total.count;
 
 /** Of these ids, those with a history event (GET /v1/projects/{id}/history answers 200), 16 at a time. */
-async function withHistory(s: Stack, ids: readonly string[]): Promise<Set<string>> {
+async function withHistory(s: StackProcess, ids: readonly string[]): Promise<Set<string>> {
   const found = new Set<string>();
   for (let i = 0; i < ids.length; i += 16) {
     const batch = ids.slice(i, i + 16);
-    const answers = await Promise.all(batch.map((id) => get(s, `/v1/projects/${encodeURIComponent(id)}/history`)));
+    const answers = await Promise.all(batch.map((id) => getJson(s, `/v1/projects/${encodeURIComponent(id)}/history`)));
     answers.forEach((a, j) => a.status === 200 && found.add(batch[j]!));
   }
   return found;
@@ -88,19 +55,19 @@ async function main(): Promise<number> {
   const dir = await mkdtemp(join(tmpdir(), 'invest-flags-fault-'));
   const data = join(dir, 'data');
   const log = (line: string) => console.log(line);
-  let stack: Stack | undefined;
+  let stack: StackProcess | undefined;
   try {
     const original = await XlsxGateway.of(await buildSample({ projects, seed: 15, asOf: '2026-06-01', messy: false })).save();
     log(`sample ledger: ${projects} projects; data folder ${data}`);
 
     // 1. Sync, and kill -9 the stack mid-sync.
-    stack = await startStack(data);
+    stack = await startStackProcess(['--port', '0', '--data', data]);
     const first = stack;
     await counted(first);
     const copy = await XlsxGateway.load(original);
     let killedAt = '';
     let timer: NodeJS.Timeout | undefined;
-    const killed = exited(first.child);
+    const killed = ended(first.child);
     const run = runSync({
       gateway: copy,
       api: { url: first.url, token: first.token },
@@ -126,7 +93,7 @@ async function main(): Promise<number> {
     log(`kill -9 of the stack (pid ${first.child.pid}) after ${killedAt || 'the sync'}; the sync failed: ${outcome.ok ? 'no' : String((outcome.e as Error).message ?? outcome.e).slice(0, 80)}`);
 
     // 2. Restart on the same data: every project with history must be listed.
-    stack = await startStack(data);
+    stack = await startStackProcess(['--port', '0', '--data', data]);
     const sentIds = (await readLedger(copy)).rows.map((r) => r.id).filter((id): id is string => !!id);
     const afterKill = await listed(stack);
     const countedAfterKill = await counted(stack);
@@ -159,7 +126,7 @@ async function main(): Promise<number> {
     return ok ? 0 : 1;
   } finally {
     if (stack) {
-      const stopped = exited(stack.child);
+      const stopped = ended(stack.child);
       stack.child.kill('SIGTERM');
       await stopped;
     }

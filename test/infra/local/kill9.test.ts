@@ -1,42 +1,15 @@
 /**
- * (The stack runs as `node --import tsx`, one process: `tsx <file>` would run it in a grandchild that a SIGKILL
- * of the child leaves running.)
- *
  * The crash invariant (functions/store/projects.ts) against a real kill -9: the local stack (a child process,
  * LevelDB on disk) is SIGKILLed in the middle of a sync — between events, and after all events but before any
  * STATE — then restarted on the same data folder. Every project with a history event is listed and counted.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Dashboard, ProjectsResponse, SyncRow } from '../../../contract';
 import { request } from '../../functions/handlers/api';
+import { ended, getJson as get, ROOT, startStackProcess, type StackProcess } from '../../../scripts/stack-process';
 import { useTempDir } from './servers';
 
-const ROOT = resolve(__dirname, '../../..');
-
-interface Child {
-  child: ChildProcess;
-  url: string;
-  token: string;
-  out: () => string;
-}
-
-function start(script: string, data: string, env: Record<string, string> = {}): Promise<Child> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, '--port', '0', '--data', data], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-  let out = '';
-  return new Promise((ok, fail) => {
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const url = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
-      const token = /admin dev token[^\n]*\n(\S+)/.exec(out)?.[1];
-      if (url && token) ok({ child, url, token, out: () => out });
-    });
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    child.once('exit', (code) => fail(new Error(`stack exited early (${code}): ${out}`)));
-  });
-}
-
-const killed = (c: ChildProcess) => new Promise<NodeJS.Signals | null>((ok) => c.once('exit', (_code, signal) => ok(signal)));
+const killed = async (c: StackProcess['child']) => (await ended(c)).signal;
 
 const rows = (n: number, tag: string): SyncRow[] =>
   Array.from({ length: n }, (_, i) => ({
@@ -46,12 +19,7 @@ const rows = (n: number, tag: string): SyncRow[] =>
     cells: { name: `${tag}测试项目${i}号`, unit: ['温水镇', '地方镇', '仲村镇'][i % 3]!, leader: '张县长', progress: '对接中', amount: (i % 9) + 1 },
   }));
 
-async function get<T>(c: Child, path: string): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${c.url}${path}`, { headers: { authorization: `Bearer ${c.token}` } });
-  return { status: res.status, body: (await res.json()) as T };
-}
-
-async function listed(c: Child): Promise<string[]> {
+async function listed(c: StackProcess): Promise<string[]> {
   const ids: string[] = [];
   let token: string | undefined;
   do {
@@ -69,7 +37,7 @@ describe('kill -9 of the local stack in the middle of a sync', () => {
     it(`${label}: after a restart every project with history is listed and counted`, async () => {
       const data = join(tempDir(), fault.replace(':', '-'));
       const sent = rows(300, fault === 'settle' ? 'KS' : 'KC');
-      const a = await start(join(ROOT, 'test/infra/local/fault-child.ts'), data, { FAULT: fault });
+      const a = await startStackProcess(['--port', '0', '--data', data], { script: join(ROOT, 'test/infra/local/fault-child.ts'), env: { FAULT: fault } });
       // A dashboard first builds the live aggregates (app/aggregates.ts), as on any stack in use: the crash then
       // comes between the chunk's events and their deltas, which no retry applies (the rows are then unchanged).
       expect((await get<Dashboard>(a, '/v1/dashboard')).body.total.count).toBe(0);
@@ -81,7 +49,7 @@ describe('kill -9 of the local stack in the middle of a sync', () => {
       expect(await exit).toBe('SIGKILL');
       expect(await sync).toBeNull(); // the sync never answered
 
-      const b = await start(join(ROOT, 'infra/local/main.ts'), data);
+      const b = await startStackProcess(['--port', '0', '--data', data]);
       try {
         // Lists and the dashboard first: reading a project's history repairs its STATE, which would hide the bug.
         const list = await listed(b);
