@@ -38,10 +38,13 @@ export function contributionOfState(s: ProjectState, cutoff: CountyConfig['cutof
   return contributionOf(snap, blank(s.fields.progress) ? null : weekOf(s.history.progressChangedAt, cutoff));
 }
 
-/** Applies the deltas of the events this chunk committed. Never fails the sync: a failure is logged (rebuild repairs). */
-export async function recordAggregates(deps: Pick<Deps, 'aggregates' | 'log' | 'clock'>, committed: ReadonlyArray<{ state: ProjectState; prev: ProjectState | null }>, cutoff: CountyConfig['cutoff']): Promise<void> {
+/**
+ * Applies the deltas of the events this chunk committed; true when they are applied (or there were none). Never fails
+ * the sync: a failure is logged, and the chunk stays open (beginChunk), so upkeep rebuilds (app/upkeep.ts).
+ */
+export async function recordAggregates(deps: Pick<Deps, 'aggregates' | 'log' | 'clock'>, committed: ReadonlyArray<{ state: ProjectState; prev: ProjectState | null }>, cutoff: CountyConfig['cutoff']): Promise<boolean> {
   const agg = deps.aggregates;
-  if (!agg || committed.length === 0) return;
+  if (!agg || committed.length === 0) return true;
   try {
     const put = new Map<string, RedEntry>();
     const remove = new Set<string>();
@@ -54,8 +57,10 @@ export async function recordAggregates(deps: Pick<Deps, 'aggregates' | 'log' | '
     });
     for (const k of put.keys()) remove.delete(k);
     await agg.applyDeltas(mergeDeltas(deltas), { put: [...put.values()], remove: [...remove] });
+    return true;
   } catch (e) {
     deps.log(JSON.stringify({ level: 'error', at: deps.clock(), route: 'sync', aggregates: 'not applied', projects: committed.map((c) => c.state.id), error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }));
+    return false;
   }
 }
 

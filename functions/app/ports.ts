@@ -194,4 +194,10 @@ export interface LiveAggregateStore {
   rebuild(units: readonly UnitCounters[], red: readonly RedEntry[], at: string): Promise<void>;
   /** The red and yellow counts of closed weeks, from their aggregates (weeks not closed are absent). */
   closedWeekCounts(weeks: readonly string[]): Promise<Map<string, WeekCounts>>;
+  /** Notes a sync chunk whose deltas will be owed (before its first event); `chunk` is `<ISO instant>|<unique id>`. */
+  beginChunk(chunk: string): Promise<void>;
+  /** Its deltas were applied (or it is given up): the chunks leave the open set. */
+  endChunks(chunks: readonly string[]): Promise<void>;
+  /** Chunks begun and not ended (running, or dead between their events and their deltas), and how many ever began. */
+  openChunks(): Promise<{ open: string[]; begun: number }>;
 }

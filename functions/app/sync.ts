@@ -37,6 +37,7 @@
  * that case alone the earlier project leaves the index (it stays stored, listed and counted; the dashboard's
  * duplicate list, built from the index, does not show it).
  */
+import { randomUUID } from 'node:crypto';
 import type { ListKey, MissingProject, SyncRequest, SyncResponse, SyncRowResult, SyncSummary } from '../../contract';
 import type { CutoffConfig } from '../../contract';
 import { weekOf, weekRange } from '../domain/calendar';
@@ -272,9 +273,12 @@ export async function syncUseCase(deps: Deps, caller: Caller, req: SyncRequest):
     const { name, unit } = f.decision.state.fields;
     return claim?.mode === 'new' ? [{ index, key: claim.key, id: f.input.row.id, name: name ?? '', unit: unit ?? '', mode: 'new' as const }] : [];
   });
+  // The chunk owes the dashboard its deltas from its first event on: noted open until they are applied (app/upkeep.ts).
+  const chunk = deps.aggregates && first.some((f) => 'decision' in f && f.decision.kind === 'write') ? `${deps.clock()}|${randomUUID()}` : null;
   await Promise.all([
     store.putPending(first.flatMap((f) => ('decision' in f && f.decision.kind === 'write' && !f.prev ? [f.decision.state] : []))),
     store.putNames(batchedNames),
+    chunk ? deps.aggregates!.beginChunk(chunk) : undefined,
   ]);
 
   const writer: ChunkWriter = {
@@ -286,7 +290,7 @@ export async function syncUseCase(deps: Deps, caller: Caller, req: SyncRequest):
   // STATE after all the events; a put that fails turns its row into an error (its event stands: the retry repairs).
   const failed = await store.settleStates(writer.committed.map((c) => c.state));
   // The dashboard's live aggregates: this chunk's committed events, each once (app/aggregates.ts).
-  await recordAggregates(deps, writer.committed, config.cutoff);
+  if ((await recordAggregates(deps, writer.committed, config.cutoff)) && chunk) await endChunk(deps, chunk);
   for (const c of writer.committed) {
     if (!failed.has(c.state.id)) continue;
     const e = failed.get(c.state.id);
@@ -332,6 +336,15 @@ async function settleNames(w: ChunkWriter, results: SyncRowResult[], requestIds:
     const found = [...(r.warnings ?? []).flatMap((x) => x.projects ?? []), ...others.map((id) => ({ id, name: entry!.name, unit: entry!.unit }))];
     results[c.index] = { ...r, warnings: [duplicateWarning(found.filter((p, i) => found.findIndex((q) => q.id === p.id) === i))] };
   });
+}
+
+/** The chunk's deltas are applied. A failure here only leaves it open: upkeep then rebuilds, which is exact anyway. */
+async function endChunk(deps: Deps, chunk: string): Promise<void> {
+  try {
+    await deps.aggregates!.endChunks([chunk]);
+  } catch (e) {
+    deps.log(JSON.stringify({ level: 'warn', at: deps.clock(), route: 'sync', chunk, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }));
+  }
 }
 
 /** One log line per failed row: its id and the error, never its contents. */

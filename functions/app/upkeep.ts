@@ -5,18 +5,23 @@
  *     ledger would create those projects again, and the leaders' possible duplicates (app/duplicates.ts) would miss
  *     exactly the projects doubled before identity. Every stored project's id is added to its name's entry (ADD:
  *     idempotent, safe beside a sync), then the index is marked complete, so this runs once per store.
- *   - the dashboard's live aggregates (app/aggregates.ts): built when they never were, and rebuilt when the
- *     caller knows they may have drifted: the embedded stack after an unclean stop (a kill -9 between a chunk's
- *     events and its deltas, which no retry applies: the retried rows are unchanged), at start, before it serves a
- *     request — a rebuild while syncs run would overwrite the deltas they apply between its read and its write.
- *     (In the cloud, a sync function stopped by its timeout between events and deltas leaves the counts off until
- *     the aggregates are rebuilt: not automated yet.)
- * Every STATE is read at most once, and only when a step needs it.
+ *   - the dashboard's live aggregates (app/aggregates.ts): built when they never were, and rebuilt when a sync chunk
+ *     died owing its deltas. A chunk is noted open before its first event and closed once its deltas are applied
+ *     (sync.ts); one still open long after a sync function's time limit (DEAD_AFTER_MS) — or, at the embedded stack's
+ *     start, any (no other process can be running it) — died between its events and its deltas, which no retry
+ *     applies (the retried rows are unchanged). The rebuild reads every STATE and replaces the counters, so it is
+ *     exact only if no chunk ran meanwhile: it waits while a chunk is open and not dead, and it clears the dead
+ *     chunks only if none began between its first look and its write (`begun` unchanged); else the next upkeep
+ *     (the cloud's cut-off tick, every 15 minutes) rebuilds again.
+ * Every STATE is read only when a step needs it.
  */
 import { nameKeyOf, nameKeyString, type NameKey } from '../domain/identity';
 import type { ProjectState } from '../domain/types';
 import { rebuildAggregates } from './aggregates';
 import type { Deps } from './deps';
+
+/** A sync function runs at most 25 s (infra/cdk); a chunk open this long after it began is dead. */
+export const DEAD_AFTER_MS = 5 * 60_000;
 
 export interface UpkeepResult {
   /** Projects added to the name index (0 once it is complete). */
@@ -39,11 +44,13 @@ function expectedNames(states: readonly ProjectState[]): Map<string, { key: Name
 
 export async function upkeep(
   deps: Pick<Deps, 'store' | 'aggregates' | 'clock' | 'log'>,
-  opts: { rebuildAggregates?: boolean; states?: readonly ProjectState[] } = {},
+  opts: { allChunksDead?: boolean; states?: readonly ProjectState[] } = {},
 ): Promise<UpkeepResult> {
   const { store } = deps;
   let read: Promise<readonly ProjectState[]> | undefined = opts.states && Promise.resolve(opts.states);
   const states = () => (read ??= store.allStates());
+  /** Every STATE read now (the rebuild's: not a list the caller read before). */
+  const fresh = () => (read = store.allStates());
 
   let namesAdded = 0;
   if (!(await store.namesIndexed())) {
@@ -59,11 +66,18 @@ export async function upkeep(
   }
 
   let aggregates: UpkeepResult['aggregates'] = 'kept';
-  if (deps.aggregates) {
-    const { built } = await deps.aggregates.unitCounters();
-    if (!built || opts.rebuildAggregates) {
-      await rebuildAggregates(deps, await states());
+  const agg = deps.aggregates;
+  if (agg) {
+    const [{ built }, chunks] = await Promise.all([agg.unitCounters(), agg.openChunks()]);
+    const now = Date.parse(deps.clock());
+    const dead = chunks.open.filter((c) => opts.allChunksDead || now - Date.parse(c.slice(0, c.indexOf('|'))) >= DEAD_AFTER_MS);
+    const quiet = dead.length === chunks.open.length;
+    if (!built || (dead.length > 0 && quiet)) {
+      // STATE read after the look at the chunks (a chunk that ended before it is in what it read).
+      await rebuildAggregates(deps, await fresh());
       aggregates = built ? 'rebuilt' : 'built';
+      if (quiet && (await agg.openChunks()).begun === chunks.begun) await agg.endChunks(dead);
+      else if (dead.length) deps.log(JSON.stringify({ level: 'warn', at: deps.clock(), job: 'upkeep', aggregates: 'syncs ran during the rebuild: rebuilt again at the next upkeep', dead: dead.length }));
     }
   }
   // A fresh store (nothing read, or nothing stored) has nothing worth a line.

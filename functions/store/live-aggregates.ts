@@ -1,10 +1,11 @@
 /**
  * The live aggregates' items (layout in table.ts): PK=LIVE, SK=UNIT#<unit> (one flat record of counters per unit,
  * domain/report/live.ts) and SK=META (built once, when); the red list PK=LIVE#RED, SK=<flagSince|~>#<id> (longest
- * flagged first). Deltas are ADDed (one UpdateItem per unit and ≤ 100 attributes), red entries put and deleted in
+ * flagged first); PK=LIVE#CHUNKS, SK=OPEN the sync chunks whose deltas are owed (a string set, and a count of all
+ * ever begun). Deltas are ADDed (one UpdateItem per unit and ≤ 100 attributes), red entries put and deleted in
  * batches; the red list is paged with the shared cursor (cursor.ts). The adapter of app's LiveAggregateStore.
  */
-import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mapPool } from '../app/pool';
 import type { LiveAggregateStore, Page } from '../app/ports';
 import { redKey, type Counters, type RedEntry, type UnitCounters, type WeekCounts } from '../domain/report/live';
@@ -18,6 +19,8 @@ import { TableIO, type DynamoStoreOptions } from './table-io';
 export const LIVE_PK = 'LIVE';
 export const LIVE_META_SK = 'META';
 export const LIVE_RED_PK = 'LIVE#RED';
+/** The sync chunks whose deltas are owed: one item, its `open` string set and the `begun` count (app/upkeep.ts). */
+const CHUNKS_KEY = { PK: 'LIVE#CHUNKS', SK: 'OPEN' } as const;
 const UNIT_PREFIX = 'UNIT#';
 export const liveUnitSk = (unit: string): string => `${UNIT_PREFIX}${unit}`;
 /** Attributes per UpdateItem (its expression stays far below DynamoDB's 4 KB). */
@@ -112,6 +115,23 @@ export class LiveAggregateRecords implements LiveAggregateStore {
       .map((i) => ({ PK: String(i.PK), SK: String(i.SK) }));
     await batchWrite(this.io.doc, this.io.table, { puts: [...unitItems, ...redItems], deletes }, this.io.count, this.io.retry);
     await this.io.put({ PK: LIVE_PK, SK: LIVE_META_SK, builtAt: at, format: SECTIONS_FORMAT });
+  }
+
+  async beginChunk(chunk: string): Promise<void> {
+    this.io.count(1, 1);
+    await this.io.doc.send(new UpdateCommand({ TableName: this.io.table, Key: CHUNKS_KEY, UpdateExpression: 'ADD #open :c, begun :one', ExpressionAttributeNames: { '#open': 'open' }, ExpressionAttributeValues: { ':c': new Set([chunk]), ':one': 1 } }));
+  }
+
+  async endChunks(chunks: readonly string[]): Promise<void> {
+    if (chunks.length === 0) return;
+    this.io.count(1, 1);
+    await this.io.doc.send(new UpdateCommand({ TableName: this.io.table, Key: CHUNKS_KEY, UpdateExpression: 'DELETE #open :c', ExpressionAttributeNames: { '#open': 'open' }, ExpressionAttributeValues: { ':c': new Set(chunks) } }));
+  }
+
+  async openChunks(): Promise<{ open: string[]; begun: number }> {
+    const out = await this.io.doc.send(new GetCommand({ TableName: this.io.table, Key: CHUNKS_KEY, ConsistentRead: true }));
+    const open = out.Item?.open;
+    return { open: open instanceof Set ? [...(open as Set<string>)].sort() : [], begun: Number(out.Item?.begun ?? 0) };
   }
 
   async closedWeekCounts(weeks: readonly string[]): Promise<Map<string, WeekCounts>> {

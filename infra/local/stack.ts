@@ -17,7 +17,6 @@ import { startDynalite } from './dynalite';
 import { buildHandlers } from './handlers';
 import { LOCAL_ADMIN } from './local-admin';
 import { privateDir } from './private-dir';
-import { claimRunMarker, type RunMarker } from './run-marker';
 import { DevTokens, loadSecret, type DevUser } from './tokens';
 
 export interface LocalStackOptions {
@@ -70,9 +69,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     await privateDir(join(dataDir, 'dynamodb'));
   }
   const db = await startDynalite(dataDir ? { path: join(dataDir, 'dynamodb') } : {});
-  let marker: RunMarker | undefined;
   try {
-    marker = dataDir ? await claimRunMarker(dataDir) : undefined;
     const { doc, put } = createClients({ endpoint: db.endpoint, region: 'local' });
     await ensureTable(doc, DEFAULT_TABLE_NAME);
     const store = new DynamoStore(doc, { tableName: DEFAULT_TABLE_NAME, putClient: put });
@@ -91,8 +88,9 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       notifier: createNotifier({ fetch: (url, init) => fetch(url, init), email: new LogEmailSender(log) }),
       ...(opts.sleep ? { sleep: opts.sleep } : {}),
     };
-    // The name index for projects stored before it, the aggregates when never built or after an unclean stop.
-    await upkeep(deps, { rebuildAggregates: marker?.uncleanStop ?? false });
+    // Before the first request: the name index for projects stored before it; the aggregates when never built, or
+    // when a sync chunk is still open — with the folder locked to this process, it died (kill -9) owing its deltas.
+    await upkeep(deps, { allChunksDead: true });
     const handlers = buildHandlers(deps);
     const adminDevToken = () => tokens.issue({ sub: LOCAL_ADMIN.subject, email: LOCAL_ADMIN.email, name: LOCAL_ADMIN.name });
     // The embedded stack only ever runs in local or test mode, so /dev/token is always on (never in the cloud).
@@ -130,11 +128,9 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
           doc.destroy();
           put.destroy();
           await db.close();
-          await marker?.release();
         })()),
     };
   } catch (e) {
-    // The marker stays: a stack that failed to start did not stop cleanly either.
     await db.close();
     throw e;
   }

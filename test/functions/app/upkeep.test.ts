@@ -1,15 +1,21 @@
 /**
- * Upkeep (functions/app/upkeep.ts) on data written before the name index existed: a data folder whose projects have
- * no name items, as the version before identity left it. The next start of the embedded stack puts every project
- * in the index — so the leaders' possible duplicates show the projects doubled back then, and a sync of the
- * original ledger (rows without their IDs) converges on the stored projects — once: later upkeeps write nothing.
+ * Upkeep (functions/app/upkeep.ts).
+ * On data written before the name index existed (a data folder whose projects have no name items, as the version
+ * before identity left it): the next start of the embedded stack puts every project in the index — so the leaders'
+ * possible duplicates show the projects doubled back then, and a sync of the original ledger (rows without their
+ * IDs) converges on the stored projects — once: later upkeeps write nothing.
+ * In the cloud, a sync chunk that died between its events and its dashboard deltas (stood in for by deltas that
+ * fail): the cut-off tick rebuilds the aggregates once the chunk is past a sync function's time limit and no other
+ * chunk is running.
  */
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Dashboard } from '../../../contract';
 import type { CutoffResult } from '../../../contract/channels';
-import { upkeep } from '../../../functions/app/upkeep';
+import { DEAD_AFTER_MS, upkeep } from '../../../functions/app/upkeep';
+import { LiveAggregateRecords } from '../../../functions/store/live-aggregates';
 import { nameKeyOf } from '../../../functions/domain/identity';
 import { createDocumentClient, DEFAULT_TABLE_NAME } from '../../../functions/store';
+import { TableIO } from '../../../functions/store/table-io';
 import { batchWrite } from '../../../functions/store/batch';
 import { startLocalStack, type LocalStack } from '../../../infra/local/stack';
 import { call, request, row, sync } from '../handlers/api';
@@ -88,6 +94,44 @@ describe('upkeep of data stored before the name index', () => {
       expect(await a.store.namesIndexed()).toBe(false);
     } finally {
       await a.close();
+    }
+  });
+});
+
+describe('a sync chunk that died owing its dashboard deltas', () => {
+  it('is left open; the tick rebuilds the aggregates once it is dead and nothing else runs, then closes it', async () => {
+    let clock = CLOCK;
+    const at = (ms: number) => new Date(Date.parse(CLOCK) + ms).toISOString();
+    const s = await startLocalStack({ inMemory: true, mode: 'test', clock: () => clock });
+    const aggregates = new LiveAggregateRecords(new TableIO(createDocumentClient({ endpoint: s.dynamoEndpoint, region: 'local' }), { tableName: DEFAULT_TABLE_NAME }));
+    const tick = async (ms: number) => {
+      clock = at(ms);
+      expect((await call<CutoffResult>(s, 'POST', '/v1/cutoff', s.adminToken, {})).body).toMatchObject({ weeks: [] });
+    };
+    const applyDeltas = jest.spyOn(LiveAggregateRecords.prototype, 'applyDeltas').mockRejectedValueOnce(new Error('the function stopped here'));
+    try {
+      const res = await sync(s, s.adminToken, request([row('D-1', {}), row('D-2', {}), row('D-3', {})]));
+      expect(res.summary.created).toBe(3); // the events stand: the clerk was told they are stored
+      expect((await dashboard(s)).total.count).toBe(0); // the deltas never came
+      const open = (await aggregates.openChunks()).open;
+      expect(open).toHaveLength(1);
+
+      // A chunk still running (begun just now) holds the rebuild back, as does the dead one's own youth.
+      await aggregates.beginChunk(`${at(DEAD_AFTER_MS)}|running`);
+      await tick(DEAD_AFTER_MS + 1_000);
+      expect((await dashboard(s)).total.count).toBe(0);
+      await aggregates.endChunks([`${at(DEAD_AFTER_MS)}|running`]);
+
+      await tick(DEAD_AFTER_MS + 2_000);
+      expect((await dashboard(s)).total.count).toBe(3);
+      expect((await aggregates.openChunks()).open).toEqual([]);
+      // A sync that applies its deltas leaves no chunk open.
+      await sync(s, s.adminToken, request([row('D-4', {})]));
+      expect((await aggregates.openChunks()).open).toEqual([]);
+      expect((await dashboard(s)).total.count).toBe(4);
+    } finally {
+      applyDeltas.mockRestore();
+      await s.close();
     }
   });
 });
