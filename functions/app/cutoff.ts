@@ -106,7 +106,7 @@ export async function runCutoff(deps: CutoffDeps, req: CutoffRequest = {}): Prom
   const remind = req.remind ?? !req.week;
   if (!req.week && !due.close && !(remind && due.remind)) {
     // Nothing due: only what lags behind the projects (cheap checks when nothing does).
-    if (!dryRun) await upkeep(deps);
+    if (!dryRun) await upkeepLogged(deps);
     return { at, dryRun, weeks: [], push: null, reminder: null, ...(dryRun ? { preview: [] } : {}) };
   }
   const states = await deps.store.allStates();
@@ -143,7 +143,6 @@ export async function runCutoff(deps: CutoffDeps, req: CutoffRequest = {}): Prom
     deps.log(JSON.stringify({ level: 'info', job: 'cutoff', week, status: won ? 'closed' : 'alreadyClosed', projects: built.current.length, escalated: built.escalated, notReported: built.report.notReported.length }));
   }
 
-  if (!dryRun) await upkeep(deps, { states });
   const out: CutoffResult = { at, dryRun, weeks: results, push: null, reminder: null };
   const previews: PushMessage[] = [];
   // Push the newest week closed now, when it is the latest cut-off (a week caught up long after is not news).
@@ -163,7 +162,17 @@ export async function runCutoff(deps: CutoffDeps, req: CutoffRequest = {}): Prom
     }
   }
   if (dryRun) out.preview = preview(previews);
+  else await upkeepLogged(deps, states);
   return out;
+}
+
+/** Upkeep after the job's own work, never failing it: what it did not finish, the next tick does again. */
+async function upkeepLogged(deps: CutoffDeps, states?: readonly ProjectState[]): Promise<void> {
+  try {
+    await upkeep(deps, states ? { states } : {});
+  } catch (e) {
+    deps.log(JSON.stringify({ level: 'error', at: deps.clock(), job: 'upkeep', error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }));
+  }
 }
 
 /** The reminder to each routed unit that still has projects without this week's progress. */
