@@ -8,8 +8,8 @@
  * retried chunk finds its rows unchanged and applies nothing again; a row that lost its version to another writer
  * applies nothing (the winner does). What is not covered: a process that dies between its events and their deltas
  * (or an update the SDK retries after it was applied): `rebuildAggregates` recomputes everything from STATE — when
- * they were never built, after the embedded stack stopped uncleanly, and whenever the cut-off closes a week
- * (app/upkeep.ts).
+ * they were never built, when a sync chunk died owing its deltas, and once after each week's cut-off, each time only
+ * while no sync runs (app/upkeep.ts).
  */
 import type { CountyConfig, Dashboard, DashboardQuery } from '../../contract';
 import { weekOf } from '../domain/calendar';

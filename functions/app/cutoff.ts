@@ -162,14 +162,15 @@ export async function runCutoff(deps: CutoffDeps, req: CutoffRequest = {}): Prom
     }
   }
   if (dryRun) out.preview = preview(previews);
-  else await upkeepLogged(deps, states);
+  // A week closed: a rebuild of the aggregates is owed (paid at the first quiet upkeep, app/upkeep.ts).
+  else await upkeepLogged(deps, { states, rebuildOwed: results.some((r) => r.status === 'closed') });
   return out;
 }
 
 /** Upkeep after the job's own work, never failing it: what it did not finish, the next tick does again. */
-async function upkeepLogged(deps: CutoffDeps, states?: readonly ProjectState[]): Promise<void> {
+async function upkeepLogged(deps: CutoffDeps, opts: Parameters<typeof upkeep>[1] = {}): Promise<void> {
   try {
-    await upkeep(deps, states ? { states } : {});
+    await upkeep(deps, opts);
   } catch (e) {
     deps.log(JSON.stringify({ level: 'error', at: deps.clock(), job: 'upkeep', error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }));
   }

@@ -51,6 +51,12 @@ export interface WriteCounter {
 
 export type CommitOutcome = 'committed' | 'conflict';
 
+/** When the name index backfill last ran (app/upkeep.ts), and whether a pass found every stored project indexed. */
+export interface NameIndexMark {
+  at: string;
+  verified: boolean;
+}
+
 /** One name index entry: the ids of the projects of `key.unit` whose name normalises to `key.name`. */
 export interface NameEntry {
   key: NameKey;
@@ -89,9 +95,9 @@ export interface ProjectStore {
   claimName(key: NameKey, id: string, name: string, unit: string, mode: 'new' | 'add'): Promise<NameEntry | null>;
   /** Adds ids to their names' entries (idempotent; one request per key): projects stored before the index (app/upkeep.ts). */
   addNameIds(entries: readonly { key: NameKey; ids: readonly string[]; name: string; unit: string }[]): Promise<void>;
-  /** Whether every stored project was put in the name index (false for data written before it existed). */
-  namesIndexed(): Promise<boolean>;
-  markNamesIndexed(at: string, projects: number): Promise<void>;
+  /** The name index backfill's mark (app/upkeep.ts); null for data written before the index existed. */
+  nameIndexMark(): Promise<NameIndexMark | null>;
+  markNameIndex(mark: NameIndexMark, added: number): Promise<void>;
   /** The newest state after a conflict: from the newest event, repairing STATE when it is behind. */
   latestState(id: string): Promise<ProjectState | null>;
   /** Puts weekly snapshots (PK=PROJECT#id, SK=WEEK#w, GSI2PK=WEEK#w) unless that week holds a newer version. */

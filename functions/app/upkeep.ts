@@ -1,18 +1,22 @@
 /**
  * Upkeep: what is derived from the projects' STATE brought up to date where it may lag, by a process allowed to write
- * (the embedded stack at start; the cut-off job and POST /v1/cutoff in the cloud):
+ * (the embedded stack at start; the cut-off job and POST /v1/cutoff in the cloud, every tick):
  *   - the name index (DESIGN §5) for projects stored before it existed: without them a sync of the original
  *     ledger would create those projects again, and the leaders' possible duplicates (app/duplicates.ts) would miss
  *     exactly the projects doubled before identity. Every stored project's id is added to its name's entry (ADD:
- *     idempotent, safe beside a sync), then the index is marked complete, so this runs once per store.
- *   - the dashboard's live aggregates (app/aggregates.ts): built when they never were, and rebuilt when a sync chunk
- *     died owing its deltas. A chunk is noted open before its first event and closed once its deltas are applied
- *     (sync.ts); one still open long after a sync function's time limit (DEAD_AFTER_MS) — or, at the embedded stack's
- *     start, any (no other process can be running it) — died between its events and its deltas, which no retry
- *     applies (the retried rows are unchanged). The rebuild reads every STATE and replaces the counters, so it is
- *     exact only if no chunk ran meanwhile: it waits while a chunk is open and not dead, and it clears the dead
- *     chunks only if none began between its first look and its write (`begun` unchanged); else the next upkeep
- *     (the cloud's cut-off tick, every 15 minutes) rebuilds again.
+ *     idempotent, safe beside a sync). A sync that read a name as free before that ADD and batch-puts it after
+ *     (sync.ts putNames) replaces the item, dropping the ids added; so in the cloud a second pass, once any sync
+ *     running during the first is over (DEAD_AFTER_MS later), re-adds what is missing, and the mark is `verified`
+ *     only when a pass found nothing missing. At the embedded stack's start no sync can be running: one pass.
+ *   - the dashboard's live aggregates (app/aggregates.ts): rebuilt from STATE when they never were built, when a
+ *     sync chunk died owing its deltas, or when a rebuild is owed (opts.rebuildOwed: the cut-off closed a week —
+ *     a weekly repair of what the chunk marks cannot see, such as an SDK retry of an ADD that had landed). A chunk
+ *     is noted open before its first event and closed once its deltas are applied (sync.ts); one still open long
+ *     after a sync function's time limit — or, at the embedded stack's start, any — died between its events and its
+ *     deltas, which no retry applies (the retried rows are unchanged). The rebuild replaces the counters, so it is
+ *     exact only if no chunk ran meanwhile: it waits while a chunk is open and alive, and it closes what it owed
+ *     only if no chunk began between its first look and its write (`begun` unchanged); else a rebuild stays owed
+ *     (OWED_CHUNK) and the next upkeep (the cloud's tick, every 15 minutes) does it again.
  * Every STATE is read only when a step needs it.
  */
 import { nameKeyOf, nameKeyString, type NameKey } from '../domain/identity';
@@ -22,12 +26,16 @@ import type { Deps } from './deps';
 
 /** A sync function runs at most 25 s (infra/cdk); a chunk open this long after it began is dead. */
 export const DEAD_AFTER_MS = 5 * 60_000;
+/** An open "chunk" that is only a rebuild owed: dead from the start, closed by the rebuild that pays it. */
+export const OWED_CHUNK = '1970-01-01T00:00:00.000Z|rebuild owed';
 
 export interface UpkeepResult {
-  /** Projects added to the name index (0 once it is complete). */
+  /** Ids added to the name index (0 once it is complete). */
   namesAdded: number;
-  aggregates: 'kept' | 'built' | 'rebuilt';
+  aggregates: 'kept' | 'built' | 'rebuilt' | 'waiting';
 }
+
+type UpkeepDeps = Pick<Deps, 'store' | 'aggregates' | 'clock' | 'log'>;
 
 /** Each name key's entry as the stored projects say it should be: the ids of the projects carrying it. */
 function expectedNames(states: readonly ProjectState[]): Map<string, { key: NameKey; ids: string[]; name: string; unit: string }> {
@@ -42,42 +50,57 @@ function expectedNames(states: readonly ProjectState[]): Map<string, { key: Name
   return byKey;
 }
 
+/** Adds every stored project missing from its name's entry; answers how many ids were added. */
+async function backfillNames(deps: UpkeepDeps, states: readonly ProjectState[]): Promise<number> {
+  const expected = expectedNames(states);
+  const found = await deps.store.findNames([...expected.values()].map((e) => e.key));
+  const missing = [...expected].flatMap(([k, e]) => {
+    const ids = e.ids.filter((id) => !found.get(k)?.ids.includes(id));
+    return ids.length ? [{ ...e, ids }] : [];
+  });
+  await deps.store.addNameIds(missing);
+  return missing.reduce((n, e) => n + e.ids.length, 0);
+}
+
+const chunkAge = (chunk: string, now: number): number => {
+  const began = Date.parse(chunk.slice(0, chunk.indexOf('|')));
+  // A mark whose time does not read is treated as dead rather than blocking every rebuild.
+  return Number.isNaN(began) ? Infinity : now - began;
+};
+
 export async function upkeep(
-  deps: Pick<Deps, 'store' | 'aggregates' | 'clock' | 'log'>,
-  opts: { allChunksDead?: boolean; states?: readonly ProjectState[] } = {},
+  deps: UpkeepDeps,
+  opts: { allChunksDead?: boolean; rebuildOwed?: boolean; states?: readonly ProjectState[] } = {},
 ): Promise<UpkeepResult> {
   const { store } = deps;
+  const now = Date.parse(deps.clock());
   let read: Promise<readonly ProjectState[]> | undefined = opts.states && Promise.resolve(opts.states);
   const states = () => (read ??= store.allStates());
-  /** Every STATE read now (the rebuild's: not a list the caller read before). */
-  const fresh = () => (read = store.allStates());
 
   let namesAdded = 0;
-  if (!(await store.namesIndexed())) {
-    const expected = expectedNames(await states());
-    const found = await store.findNames([...expected.values()].map((e) => e.key));
-    const missing = [...expected].flatMap(([k, e]) => {
-      const ids = e.ids.filter((id) => !found.get(k)?.ids.includes(id));
-      return ids.length ? [{ ...e, ids }] : [];
-    });
-    await store.addNameIds(missing);
-    namesAdded = missing.reduce((n, e) => n + e.ids.length, 0);
-    await store.markNamesIndexed(deps.clock(), namesAdded);
+  const mark = await store.nameIndexMark();
+  if (!mark || (!mark.verified && (opts.allChunksDead || now - Date.parse(mark.at) >= DEAD_AFTER_MS))) {
+    namesAdded = await backfillNames(deps, await states());
+    // Verified: no sync can be running (stack start), or a pass after the first found nothing missing.
+    await store.markNameIndex({ at: deps.clock(), verified: opts.allChunksDead === true || (mark !== null && namesAdded === 0) }, namesAdded);
   }
 
   let aggregates: UpkeepResult['aggregates'] = 'kept';
   const agg = deps.aggregates;
   if (agg) {
+    if (opts.rebuildOwed) await agg.beginChunk(OWED_CHUNK);
     const [{ built }, chunks] = await Promise.all([agg.unitCounters(), agg.openChunks()]);
-    const now = Date.parse(deps.clock());
-    const dead = chunks.open.filter((c) => opts.allChunksDead || now - Date.parse(c.slice(0, c.indexOf('|'))) >= DEAD_AFTER_MS);
-    const quiet = dead.length === chunks.open.length;
-    if (!built || (dead.length > 0 && quiet)) {
-      // STATE read after the look at the chunks (a chunk that ended before it is in what it read).
-      await rebuildAggregates(deps, await fresh());
-      aggregates = built ? 'rebuilt' : 'built';
-      if (quiet && (await agg.openChunks()).begun === chunks.begun) await agg.endChunks(dead);
-      else if (dead.length) deps.log(JSON.stringify({ level: 'warn', at: deps.clock(), job: 'upkeep', aggregates: 'syncs ran during the rebuild: rebuilt again at the next upkeep', dead: dead.length }));
+    const dead = chunks.open.filter((c) => opts.allChunksDead || chunkAge(c, now) >= DEAD_AFTER_MS);
+    if (!built || dead.length > 0) {
+      if (dead.length < chunks.open.length) aggregates = 'waiting';
+      else {
+        // STATE read after the look at the chunks: a chunk that ended before it is in what this reads.
+        await rebuildAggregates(deps, await (read = store.allStates()));
+        aggregates = built ? 'rebuilt' : 'built';
+        // Exact only if no chunk began meanwhile: then what was owed is paid; else a rebuild stays owed.
+        if ((await agg.openChunks()).begun === chunks.begun) await agg.endChunks(dead);
+        else await agg.beginChunk(OWED_CHUNK);
+      }
     }
   }
   // A fresh store (nothing read, or nothing stored) has nothing worth a line.

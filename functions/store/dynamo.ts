@@ -6,7 +6,7 @@
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { HistoryEvent, UserProfile } from '../../contract';
-import type { CommitOutcome, FoundUser, NameEntry, Page, ProjectFilter, ProjectStore, StoredEvent, UserLookup, WriteCounter } from '../app/ports';
+import type { CommitOutcome, FoundUser, NameEntry, NameIndexMark, Page, ProjectFilter, ProjectStore, StoredEvent, UserLookup, WriteCounter } from '../app/ports';
 import type { NameKey } from '../domain/identity';
 import type { WeekSnapshot } from '../domain/report';
 import type { ProjectState } from '../domain/types';
@@ -78,12 +78,12 @@ export class DynamoStore implements ProjectStore {
     return this.names.addIds(entries);
   }
 
-  namesIndexed(): Promise<boolean> {
-    return this.names.isIndexed();
+  nameIndexMark(): Promise<NameIndexMark | null> {
+    return this.names.indexMark();
   }
 
-  markNamesIndexed(at: string, projects: number): Promise<void> {
-    return this.names.markIndexed(at, projects);
+  markNameIndex(mark: NameIndexMark, added: number): Promise<void> {
+    return this.names.markIndexed(mark, added);
   }
 
   latestState(id: string): Promise<ProjectState | null> {

@@ -11,7 +11,7 @@
  */
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mapPool } from '../app/pool';
-import type { NameEntry } from '../app/ports';
+import type { NameEntry, NameIndexMark } from '../app/ports';
 import type { NameKey } from '../domain/identity';
 import { batchGet, batchPut, type Item } from './batch';
 import { NAME_INDEX_MARK_KEY, NAME_SK, nameGsi2sk, namePk, NAMES_GSI2PK } from './keys';
@@ -100,13 +100,13 @@ export class NameRecords {
     });
   }
 
-  /** Whether every stored project was put in the index (markIndexed); false for data from before the index. */
-  async isIndexed(): Promise<boolean> {
+  /** The backfill's mark (app/upkeep.ts): when it last ran, and whether a later pass found nothing missing. */
+  async indexMark(): Promise<NameIndexMark | null> {
     const out = await this.io.doc.send(new GetCommand({ TableName: this.io.table, Key: NAME_INDEX_MARK_KEY, ConsistentRead: true }));
-    return out.Item !== undefined;
+    return out.Item ? { at: String(out.Item.at), verified: out.Item.verified === true } : null;
   }
 
-  async markIndexed(at: string, projects: number): Promise<void> {
-    await this.io.put({ ...NAME_INDEX_MARK_KEY, at, projects });
+  async markIndexed(mark: NameIndexMark, added: number): Promise<void> {
+    await this.io.put({ ...NAME_INDEX_MARK_KEY, ...mark, added });
   }
 }

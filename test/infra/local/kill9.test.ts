@@ -38,7 +38,7 @@ describe('kill -9 of the local stack in the middle of a sync', () => {
       const data = join(tempDir(), fault.replace(':', '-'));
       const sent = rows(300, fault === 'settle' ? 'KS' : 'KC');
       const a = await startStackProcess(['--port', '0', '--data', data], { script: join(ROOT, 'test/infra/local/fault-child.ts'), env: { FAULT: fault } });
-      // A dashboard first builds the live aggregates (app/aggregates.ts), as on any stack in use: the crash then
+      // The live aggregates are built (the stack builds them at start; app/upkeep.ts), as on any stack in use: the crash then
       // comes between the chunk's events and their deltas, which no retry applies (the rows are then unchanged).
       expect((await get<Dashboard>(a, '/v1/dashboard')).body.total.count).toBe(0);
       const reached = new Promise<void>((ok) => a.child.stdout!.on('data', (d: Buffer) => void (d.toString().includes('FAULT reached') && ok())));
