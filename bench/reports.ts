@@ -4,11 +4,12 @@
  * p50/p99 over 20 calls, the handler's peak heap, and four concurrent calls against one.
  * Goals: p50 ≤ 500 ms, peak heap ≤ 200 MB, four concurrent ≤ 2× one.
  *
- * Seeding goes straight to the table through the store's own item builders (stateItem, weekItem, the cut-off's
- * putWeek/markClosed, the live aggregates' rebuild) in BatchWriteItem requests, not N HTTP syncs: every project's
- * STATE (first seen 12 weeks ago, last changed in one of the 12 weeks), the WEEK# snapshot each later change kept,
- * and the 11 closed weeks (W02…W12: fixed report, per-unit/list/leader aggregates, CLOSED# marker). The projects
- * are copies of one state synced through the real API, varied per project (unit, leader, stage, amount, flag, dates).
+ * Seeding goes straight to the table through the store's own item builders (stateItem, weekItem, putNames, the
+ * cut-off's putWeek/markClosed, the live aggregates' rebuild, the duplicates snapshot) in BatchWriteItem requests, not
+ * N HTTP syncs: every project's STATE (first seen 12 weeks ago, last changed in one of the 12 weeks), its name
+ * index item, the WEEK# snapshot each later change kept, and the 11 closed weeks (W02…W12: fixed report,
+ * per-unit/list/leader aggregates, CLOSED# marker). The projects are copies of one state synced through the real API,
+ * varied per project (unit, leader, stage, amount, flag, dates).
  *
  *   npm run bench:reports -- [--n 100000] [--calls 20] [--rounds 9] [--before] [--disk]
  * --before: the handlers as they were before the aggregates (every project's STATE per call: no live aggregates, no
@@ -21,10 +22,12 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { FlagLevel, ListKey, Stage } from '../contract';
 import { aggregatesOf } from '../functions/app/aggregates';
+import { currentDuplicates } from '../functions/app/duplicates';
 import type { Deps } from '../functions/app/deps';
 import { weekOf, weekRange } from '../functions/domain/calendar';
 import { weekAggregates } from '../functions/domain/cutoff';
 import { DEFAULT_CONFIG } from '../functions/domain/config';
+import { nameKeyOf } from '../functions/domain/identity';
 import { reportPeriod, snapshotOf, weeklyReport, type WeekSnapshot } from '../functions/domain/report';
 import type { ProjectState } from '../functions/domain/types';
 import { createHandler as dashboardHandler } from '../functions/handlers/dashboard';
@@ -160,7 +163,11 @@ async function main(): Promise<void> {
     });
     for (let i = 0; i < N; i += 10_000) await batchPut(doc, DEFAULT_TABLE_NAME, states.slice(i, i + 10_000).map(stateItem), count);
     for (let i = 0; i < kept.length; i += 10_000) await batchPut(doc, DEFAULT_TABLE_NAME, kept.slice(i, i + 10_000).map(weekItem), count);
-    console.log(`seeded ${N.toLocaleString('en')} STATE + ${kept.length.toLocaleString('en')} WEEK# items in ${(ms(t0) / 1000).toFixed(0)} s (${requests.toLocaleString('en')} BatchWriteItem requests)`);
+    // Every project's name index item, as its first sync (or the upkeep) wrote it: the dashboard's possible duplicates read them.
+    for (let i = 0; i < N; i += 10_000) {
+      await stack.store.putNames(states.slice(i, i + 10_000).map((s) => ({ key: nameKeyOf(s.fields.name, s.fields.unit)!, id: s.id, name: s.fields.name!, unit: s.fields.unit! })));
+    }
+    console.log(`seeded ${N.toLocaleString('en')} STATE + ${kept.length.toLocaleString('en')} WEEK# + ${N.toLocaleString('en')} name items in ${(ms(t0) / 1000).toFixed(0)} s (${requests.toLocaleString('en')} BatchWriteItem requests)`);
 
     // The closed weeks W02…W12, as the cut-off job leaves them: fixed report, aggregates, CLOSED# marker.
     t0 = performance.now();
@@ -190,6 +197,12 @@ async function main(): Promise<void> {
     }
     states.length = 0;
     kept.length = 0;
+    if (!BEFORE) {
+      // The possible duplicates, taken from every name item as the cut-off tick does when names changed; dashboards read the snapshot.
+      t0 = performance.now();
+      const { total } = await currentDuplicates({ store: stack.store, aggregates, clock: () => CLOCK }, { store: true, stale: true });
+      console.log(`possible duplicates taken from ${N.toLocaleString('en')} name items: ${total} pairs in ${(ms(t0) / 1000).toFixed(1)} s`);
+    }
 
     const deps: Deps = BEFORE
       ? { store: stack.store, mode: 'test', clock: () => CLOCK, log: () => {} }

@@ -24,7 +24,7 @@ import { AppFailure } from './failure';
 import { MSG } from './messages';
 import { BadPageTokenError } from './ports';
 import { dashboardFor } from './reports';
-import { possibleDuplicates } from './duplicates';
+import { currentDuplicates } from './duplicates';
 
 /** Weeks in the trend, the current one included. */
 export const TREND_WEEKS = 12;
@@ -112,17 +112,17 @@ export async function dashboardAnswer(deps: Pick<Deps, 'store' | 'mode' | 'clock
     units = await rebuildAggregates(deps);
   }
   const weeks = weeksEndingWith(week, TREND_WEEKS, config.cutoff);
-  const [page, closed, names] = await Promise.all([
+  const [page, closed, duplicates] = await Promise.all([
     agg.redPage(q.redLimit ?? RED_PAGE, q.nextToken, caller).catch((e: unknown) => {
       throw e instanceof BadPageTokenError ? new AppFailure('bad_request', MSG.badPageToken, { field: 'nextToken' }) : e;
     }),
     agg.closedWeekCounts(weeks.slice(0, -1)),
-    deps.store.allNames(),
+    currentDuplicates(deps, { store: deps.mode !== 'cloud' }),
   ]);
   const counts = new Map<string, WeekCounts>(closed);
   counts.set(week, liveWeekCounts(week, units));
   const board = liveDashboard(units, page.items, { asOf, week, units: config.units, ...(page.nextToken ? { redFlagsNext: page.nextToken } : {}) });
   const contribution = sectionsFromCounters(units, { units: config.units, methods: config.investmentMethods, industries: config.industries });
-  const { pairs, total } = possibleDuplicates(names);
+  const { pairs, total } = duplicates;
   return { ...board, trend: trendOf(weeks, counts, board.units.map((u) => u.unit)), contribution, duplicates: pairs, duplicatesTotal: total };
 }

@@ -2,7 +2,7 @@
  * The store port: what the use cases need from storage, with no business rules. The DynamoDB adapter
  * (functions/store/dynamo.ts) implements it; tests drive it against a real dynalite.
  */
-import type { FlagLevel, HistoryEvent, Stage, UserProfile, WeeklyReport } from '../../contract';
+import type { DuplicatePair, FlagLevel, HistoryEvent, Stage, UserProfile, WeeklyReport } from '../../contract';
 import type { Channel, ChannelSettings, PushRun } from '../../contract/channels';
 import type { WeekAggregate } from '../domain/cutoff';
 import type { NameKey } from '../domain/identity';
@@ -51,6 +51,14 @@ export interface WriteCounter {
 
 export type CommitOutcome = 'committed' | 'conflict';
 
+/** The possible duplicates (app/duplicates.ts) as taken when `begun` sync chunks had begun (LiveAggregateStore.openChunks). */
+export interface DuplicatesSnapshot {
+  pairs: DuplicatePair[];
+  total: number;
+  begun: number;
+  at: string;
+}
+
 /** When the name index backfill last ran (app/upkeep.ts), and whether a pass found every stored project indexed. */
 export interface NameIndexMark {
   at: string;
@@ -98,6 +106,9 @@ export interface ProjectStore {
   /** The name index backfill's mark (app/upkeep.ts); null for data written before the index existed. */
   nameIndexMark(): Promise<NameIndexMark | null>;
   markNameIndex(mark: NameIndexMark, added: number): Promise<void>;
+  /** The leaders' possible duplicates as last taken from the name index (app/duplicates.ts). */
+  duplicatesSnapshot(): Promise<DuplicatesSnapshot | null>;
+  putDuplicatesSnapshot(snapshot: DuplicatesSnapshot): Promise<void>;
   /** The newest state after a conflict: from the newest event, repairing STATE when it is behind. */
   latestState(id: string): Promise<ProjectState | null>;
   /** Puts weekly snapshots (PK=PROJECT#id, SK=WEEK#w, GSI2PK=WEEK#w) unless that week holds a newer version. */

@@ -16,7 +16,7 @@ import type { ProjectState } from '../domain/types';
 import { now } from './clock';
 import { cachedConfig } from './config';
 import type { Deps } from './deps';
-import { possibleDuplicates } from './duplicates';
+import { currentDuplicates } from './duplicates';
 import { AppFailure } from './failure';
 import type { CutoffStore, ProjectStore } from './ports';
 
@@ -94,7 +94,7 @@ export async function weeklyReportFor(deps: Pick<Deps, 'store' | 'mode' | 'clock
 }
 
 /** The dashboard as of the clock (or, in local/test mode only, the request's `asOf` date): every project's current state. */
-export async function dashboardFor(deps: Pick<Deps, 'store' | 'mode' | 'clock'>, asOfDate: string | undefined): Promise<Dashboard> {
+export async function dashboardFor(deps: Pick<Deps, 'store' | 'mode' | 'clock' | 'aggregates'>, asOfDate: string | undefined): Promise<Dashboard> {
   const { store } = deps;
   const config = await cachedConfig(store);
   const asOf = now(deps, config.cutoff, asOfDate);
@@ -102,6 +102,6 @@ export async function dashboardFor(deps: Pick<Deps, 'store' | 'mode' | 'clock'>,
   const interval = { week, ...weekRange(week, config.cutoff) };
   const snaps = (await store.allStates()).map((s) => snapshotOf(s, interval, asOf));
   const contribution = contributionSections(snaps, { units: config.units, methods: config.investmentMethods, industries: config.industries });
-  const { pairs, total } = possibleDuplicates(await store.allNames());
+  const { pairs, total } = await currentDuplicates(deps, { store: deps.mode !== 'cloud' });
   return { ...dashboard(snaps, { asOf, week, units: config.units }), contribution, duplicates: pairs, duplicatesTotal: total };
 }

@@ -17,17 +17,15 @@
  *     exact only if no chunk ran meanwhile: it waits while a chunk is open and alive, and it closes what it owed
  *     only if no chunk began between its first look and its write (`begun` unchanged); else a rebuild stays owed
  *     (OWED_CHUNK) and the next upkeep (the cloud's tick, every 15 minutes) does it again.
+ *   - the leaders' possible duplicates (app/duplicates.ts), taken again when names changed since they were.
  * Every STATE is read only when a step needs it.
  */
 import { nameKeyOf, nameKeyString, type NameKey } from '../domain/identity';
 import type { ProjectState } from '../domain/types';
 import { rebuildAggregates } from './aggregates';
+import { DEAD_AFTER_MS, isDead, OWED_CHUNK } from './chunks';
 import type { Deps } from './deps';
-
-/** A sync function runs at most 25 s (infra/cdk); a chunk open this long after it began is dead. */
-export const DEAD_AFTER_MS = 5 * 60_000;
-/** An open "chunk" that is only a rebuild owed: dead from the start, closed by the rebuild that pays it. */
-export const OWED_CHUNK = '1970-01-01T00:00:00.000Z|rebuild owed';
+import { currentDuplicates } from './duplicates';
 
 export interface UpkeepResult {
   /** Ids added to the name index (0 once it is complete). */
@@ -62,12 +60,6 @@ async function backfillNames(deps: UpkeepDeps, states: readonly ProjectState[]):
   return missing.reduce((n, e) => n + e.ids.length, 0);
 }
 
-const chunkAge = (chunk: string, now: number): number => {
-  const began = Date.parse(chunk.slice(0, chunk.indexOf('|')));
-  // A mark whose time does not read is treated as dead rather than blocking every rebuild.
-  return Number.isNaN(began) ? Infinity : now - began;
-};
-
 export async function upkeep(
   deps: UpkeepDeps,
   opts: { allChunksDead?: boolean; rebuildOwed?: boolean; states?: readonly ProjectState[] } = {},
@@ -90,7 +82,7 @@ export async function upkeep(
   if (agg) {
     if (opts.rebuildOwed) await agg.beginChunk(OWED_CHUNK);
     const [{ built }, chunks] = await Promise.all([agg.unitCounters(), agg.openChunks()]);
-    const dead = chunks.open.filter((c) => opts.allChunksDead || chunkAge(c, now) >= DEAD_AFTER_MS);
+    const dead = chunks.open.filter((c) => opts.allChunksDead || isDead(c, now));
     if (!built || dead.length > 0) {
       if (dead.length < chunks.open.length) aggregates = 'waiting';
       else {
@@ -103,6 +95,8 @@ export async function upkeep(
       }
     }
   }
+  // The leaders' possible duplicates, taken again when syncs (or this backfill) changed names since.
+  await currentDuplicates(deps, { store: true, stale: namesAdded > 0 });
   // A fresh store (nothing read, or nothing stored) has nothing worth a line.
   const projects = read ? (await read).length : 0;
   if (projects > 0 && (namesAdded || aggregates !== 'kept')) deps.log(JSON.stringify({ level: 'info', at: deps.clock(), job: 'upkeep', projects, namesAdded, aggregates }));

@@ -6,7 +6,7 @@
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { HistoryEvent, UserProfile } from '../../contract';
-import type { CommitOutcome, FoundUser, NameEntry, NameIndexMark, Page, ProjectFilter, ProjectStore, StoredEvent, UserLookup, WriteCounter } from '../app/ports';
+import type { CommitOutcome, DuplicatesSnapshot, FoundUser, NameEntry, NameIndexMark, Page, ProjectFilter, ProjectStore, StoredEvent, UserLookup, WriteCounter } from '../app/ports';
 import type { NameKey } from '../domain/identity';
 import type { WeekSnapshot } from '../domain/report';
 import type { ProjectState } from '../domain/types';
@@ -84,6 +84,14 @@ export class DynamoStore implements ProjectStore {
 
   markNameIndex(mark: NameIndexMark, added: number): Promise<void> {
     return this.names.markIndexed(mark, added);
+  }
+
+  duplicatesSnapshot(): Promise<DuplicatesSnapshot | null> {
+    return this.names.duplicates();
+  }
+
+  putDuplicatesSnapshot(snapshot: DuplicatesSnapshot): Promise<void> {
+    return this.names.putDuplicates(snapshot);
   }
 
   latestState(id: string): Promise<ProjectState | null> {

@@ -49,6 +49,8 @@ export const NAMES_GSI2PK = 'NAMES';
 export const nameGsi2sk = (k: NameKey): string => `${k.name}#${k.unit}`;
 /** Set once every stored project is in the name index (functions/app/upkeep.ts: projects stored before it existed). */
 export const NAME_INDEX_MARK_KEY = { PK: 'CONFIG', SK: 'NAMEINDEX' } as const;
+/** The leaders' possible duplicates as last taken from the name index (app/duplicates.ts currentDuplicates). */
+export const DUPLICATES_KEY = { PK: 'DUPLICATES', SK: 'LIST' } as const;
 
 /** Attributes that exist only for the table's keys and indexes; readers strip them. */
 export const KEY_ONLY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'flagLevel'] as const;

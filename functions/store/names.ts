@@ -11,10 +11,10 @@
  */
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mapPool } from '../app/pool';
-import type { NameEntry, NameIndexMark } from '../app/ports';
+import type { DuplicatesSnapshot, NameEntry, NameIndexMark } from '../app/ports';
 import type { NameKey } from '../domain/identity';
 import { batchGet, batchPut, type Item } from './batch';
-import { NAME_INDEX_MARK_KEY, NAME_SK, nameGsi2sk, namePk, NAMES_GSI2PK } from './keys';
+import { DUPLICATES_KEY, NAME_INDEX_MARK_KEY, NAME_SK, nameGsi2sk, namePk, NAMES_GSI2PK } from './keys';
 import type { TableIO } from './table-io';
 
 const keyString = (k: NameKey): string => `${k.unit}#${k.name}`;
@@ -108,5 +108,17 @@ export class NameRecords {
 
   async markIndexed(mark: NameIndexMark, added: number): Promise<void> {
     await this.io.put({ ...NAME_INDEX_MARK_KEY, ...mark, added });
+  }
+
+  /** The possible duplicates as last taken (one item: at most MAX_PAIRS pairs and their total). */
+  async duplicates(): Promise<DuplicatesSnapshot | null> {
+    const out = await this.io.doc.send(new GetCommand({ TableName: this.io.table, Key: DUPLICATES_KEY, ConsistentRead: true }));
+    if (!out.Item) return null;
+    const { pairs, total, begun, at } = out.Item as unknown as DuplicatesSnapshot;
+    return { pairs, total, begun, at };
+  }
+
+  async putDuplicates(snapshot: DuplicatesSnapshot): Promise<void> {
+    await this.io.put({ ...DUPLICATES_KEY, ...snapshot });
   }
 }

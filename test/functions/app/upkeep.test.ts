@@ -11,7 +11,8 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Dashboard } from '../../../contract';
 import type { CutoffResult } from '../../../contract/channels';
-import { DEAD_AFTER_MS, OWED_CHUNK, upkeep } from '../../../functions/app/upkeep';
+import { DEAD_AFTER_MS, OWED_CHUNK } from '../../../functions/app/chunks';
+import { upkeep } from '../../../functions/app/upkeep';
 import { LiveAggregateRecords } from '../../../functions/store/live-aggregates';
 import { nameKeyOf } from '../../../functions/domain/identity';
 import { createDocumentClient, DEFAULT_TABLE_NAME } from '../../../functions/store';
