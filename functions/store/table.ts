@@ -11,7 +11,8 @@
  *   PK=CONFIG        SK=CHANNELS (push channels: webhook URLs and secrets, admin-only) | PUSHRUNS#<kind>
  *   PK=NAME#<unit>#<normalised name>  SK=NAME (the name index: ids of the unit's projects of that name, written
  *                    before a new project's first event; GSI2PK=NAMES, GSI2SK=<name>#<unit>)
- *   PK=CONFIG        SK=NAMEINDEX (set once every stored project is in the name index: app/upkeep.ts)
+ *   PK=CONFIG        SK=NAMEINDEX (the name index backfill's mark: app/upkeep.ts)
+ *   PK=DUPLICATES    SK=LIST (the leaders' possible duplicates as last taken from the name index: app/duplicates.ts)
  *   PK=LIVE          SK=UNIT#<unit> | META; PK=LIVE#RED SK=<flagSince|~>#<id>; PK=LIVE#CHUNKS SK=OPEN (the
  *                    dashboard's live aggregates and the sync chunks owing them deltas: live-aggregates.ts)
  * A STATE item with version 0 is a placeholder written before a new project's EVT#1 (projects.ts): readers
