@@ -1,7 +1,8 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { ROUTES } from '../../../functions/handlers/routes';
 import { TABLE_SCHEMA } from '../../../functions/store/table';
-import { FUNCTION_MEMORY_MB, functionMemoryMb } from '../../../infra/cdk/constructs/api-function';
+import { FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT, functionMemoryMb } from '../../../infra/cdk/constructs/api-function';
+import { DEAD_AFTER_MS } from '../../../functions/app/chunks';
 import { API_SCOPE } from '../../../infra/api-scope';
 import { functionSpecs, pascal, TABLE_ACTIONS } from '../../../infra/cdk/function-specs';
 import { CLIENT_ID, configured, makeTaskpaneDir, resourcesOf, type Synthesised, synth, TENANT_ID } from './helpers';
@@ -65,6 +66,13 @@ describe('Lambda functions', () => {
   it('gives the sync function the memory (and so the CPU) a 1,000-row chunk needs, the others the default', () => {
     expect(functionMemoryMb('sync')).toBe(1024);
     expect(functionMemoryMb('dashboard')).toBe(FUNCTION_MEMORY_MB);
+  });
+
+  it('a sync function stops long before upkeep counts its open chunk as dead (functions/app/chunks.ts)', () => {
+    // Upkeep rebuilds the dashboard's aggregates from a chunk it thinks dead; a function still running then would
+    // apply its deltas over the rebuild. So the deployed timeout stays well under DEAD_AFTER_MS.
+    expect(FUNCTION_TIMEOUT.toMilliseconds() * 4).toBeLessThanOrEqual(DEAD_AFTER_MS);
+    for (const [, fn] of apiFunctions()) expect((fn.Properties!.Timeout as number) * 1000 * 4).toBeLessThanOrEqual(DEAD_AFTER_MS);
   });
 
   it('has one Node.js 22 arm64 function per handler name, with the shared settings', () => {
