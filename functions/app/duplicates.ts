@@ -9,36 +9,12 @@
  * Sorted by unit then name; at most MAX_PAIRS, `duplicatesTotal` counts them all.
  */
 import type { DuplicatePair } from '../../contract';
-import { isNearName } from '../domain/identity';
+import { nearNameFinder } from '../domain/identity';
 import { isDead } from './chunks';
 import type { Deps } from './deps';
 import type { NameEntry } from './ports';
 
 export const MAX_PAIRS = 200;
-/** A near name is at least this long (domain isNearName), so it contains its first GRAM characters. */
-const GRAM = 4;
-
-/**
- * The index pairs [i, j] (i < j) of near names in one unit (domain isNearName), without comparing every pair: the
- * shorter name of a near pair is inside the longer, so the longer holds the shorter's first GRAM characters; only
- * names holding them are compared (a unit of 5,000 names: thousands of comparisons, not 12.5 million).
- */
-function nearPairs(names: readonly string[]): Array<[number, number]> {
-  const holding = new Map<string, number[]>();
-  names.forEach((n, i) => {
-    const grams = new Set<string>();
-    for (let at = 0; at + GRAM <= n.length; at++) grams.add(n.slice(at, at + GRAM));
-    for (const g of grams) (holding.get(g) ?? holding.set(g, []).get(g)!).push(i);
-  });
-  const out: Array<[number, number]> = [];
-  names.forEach((short, i) => {
-    for (const j of holding.get(short.slice(0, GRAM)) ?? []) {
-      if (names[j]!.length > short.length && isNearName(short, names[j]!)) out.push(i < j ? [i, j] : [j, i]);
-    }
-  });
-  return out;
-}
-
 export function possibleDuplicates(entries: readonly NameEntry[]): { pairs: DuplicatePair[]; total: number } {
   const pairs: DuplicatePair[] = [];
   const p = (e: NameEntry, id: string) => ({ id, name: e.name, unit: e.unit });
@@ -46,14 +22,19 @@ export function possibleDuplicates(entries: readonly NameEntry[]): { pairs: Dupl
   const byName = new Map<string, NameEntry[]>();
   for (const e of entries) {
     if (e.ids.length === 0) continue;
-    byUnit.set(e.key.unit, [...(byUnit.get(e.key.unit) ?? []), e]);
-    byName.set(e.key.name, [...(byName.get(e.key.name) ?? []), e]);
+    (byUnit.get(e.key.unit) ?? byUnit.set(e.key.unit, []).get(e.key.unit)!).push(e);
+    (byName.get(e.key.name) ?? byName.set(e.key.name, []).get(e.key.name)!).push(e);
     for (let i = 0; i < e.ids.length; i++) for (let j = i + 1; j < e.ids.length; j++) pairs.push({ kind: 'same', a: p(e, e.ids[i]!), b: p(e, e.ids[j]!) });
   }
   for (const same of byName.values()) {
     for (let i = 0; i < same.length; i++) for (let j = i + 1; j < same.length; j++) pairs.push({ kind: 'otherUnit', a: p(same[i]!, same[i]!.ids[0]!), b: p(same[j]!, same[j]!.ids[0]!) });
   }
-  for (const unit of byUnit.values()) for (const [i, j] of nearPairs(unit.map((e) => e.key.name))) pairs.push({ kind: 'near', a: p(unit[i]!, unit[i]!.ids[0]!), b: p(unit[j]!, unit[j]!.ids[0]!) });
+  for (const unit of byUnit.values()) {
+    const near = nearNameFinder(unit.map((e) => e.key.name));
+    unit.forEach((e, i) => {
+      for (const j of near(e.key.name)) if (j > i) pairs.push({ kind: 'near', a: p(e, e.ids[0]!), b: p(unit[j]!, unit[j]!.ids[0]!) });
+    });
+  }
   const key = (x: DuplicatePair) => `${x.a.unit}\u0000${x.a.name}\u0000${x.b.unit}\u0000${x.b.name}\u0000${x.a.id}\u0000${x.b.id}`;
   pairs.sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0));
   return { pairs: pairs.slice(0, MAX_PAIRS), total: pairs.length };

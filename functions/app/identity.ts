@@ -14,7 +14,7 @@
  * project held it (conditional, so two racing chunks cannot both create), 'add' beside the projects warned of.
  */
 import type { DuplicateCandidate, RowWarning, SyncRow } from '../../contract';
-import { isNearName, nameKeyOf, nameKeyString, type NameKey } from '../domain/identity';
+import { nameKeyOf, nameKeyString, nearNameFinder, type NameKey } from '../domain/identity';
 import type { ProjectState } from '../domain/types';
 import type { NameEntry, ProjectStore } from './ports';
 
@@ -115,14 +115,18 @@ export async function resolveIdentities(
     const byUnit = new Map<string, NameEntry[]>();
     const byName = new Map<string, NameEntry[]>();
     for (const e of await store.allNames()) {
-      byUnit.set(e.key.unit, [...(byUnit.get(e.key.unit) ?? []), e]);
-      byName.set(e.key.name, [...(byName.get(e.key.name) ?? []), e]);
+      (byUnit.get(e.key.unit) ?? byUnit.set(e.key.unit, []).get(e.key.unit)!).push(e);
+      (byName.get(e.key.name) ?? byName.set(e.key.name, []).get(e.key.name)!).push(e);
     }
+    // Near names through their first characters (domain nearNameFinder), one finder per unit a missed row is in.
+    const finders = new Map<string, (name: string) => number[]>();
+    const nearIn = (unit: string, name: string): NameEntry[] => {
+      const entries = byUnit.get(unit) ?? [];
+      const find = finders.get(unit) ?? finders.set(unit, nearNameFinder(entries.map((e) => e.key.name))).get(unit)!;
+      return find(name).map((i) => entries[i]!);
+    };
     for (const r of missed) {
-      const near = [
-        ...(byUnit.get(r.key.unit) ?? []).filter((e) => isNearName(e.key.name, r.key.name)),
-        ...(byName.get(r.key.name) ?? []).filter((e) => e.key.unit !== r.key.unit),
-      ];
+      const near = [...nearIn(r.key.unit, r.key.name), ...(byName.get(r.key.name) ?? []).filter((e) => e.key.unit !== r.key.unit)];
       const found = [...r.exact, ...near.flatMap((e) => candidatesOf(e, e.ids))].filter((c, i, list) => c.id !== r.row.id && list.findIndex((x) => x.id === c.id) === i);
       if (found.length) identities.set(r.index, { ...identities.get(r.index)!, warning: duplicateWarning(found) });
     }

@@ -61,3 +61,32 @@ export function isNearName(a: string, b: string): boolean {
   }
   return false;
 }
+
+/** A near name is at least this long (isNearName), so it holds its first GRAM characters. */
+const GRAM = 4;
+
+/**
+ * The near names (isNearName) of any name among `names`, found without comparing every name: the shorter of a near
+ * pair lies inside the longer, so the longer holds the shorter's first GRAM characters. Two lookups: names holding
+ * the asked name's first GRAM characters (it is the shorter), and names whose first GRAM characters the asked name
+ * holds (it is the longer). Answers indexes into `names`, ascending.
+ */
+export function nearNameFinder(names: readonly string[]): (name: string) => number[] {
+  const holding = new Map<string, number[]>();
+  const startingWith = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, key: string, i: number) => (map.get(key) ?? map.set(key, []).get(key)!).push(i);
+  names.forEach((n, i) => {
+    for (const g of grams(n)) add(holding, g, i);
+    if (n.length >= GRAM) add(startingWith, n.slice(0, GRAM), i);
+  });
+  return (name) => {
+    const candidates = new Set([...(holding.get(name.slice(0, GRAM)) ?? []), ...[...grams(name)].flatMap((g) => startingWith.get(g) ?? [])]);
+    return [...candidates].filter((i) => isNearName(name, names[i]!)).sort((a, b) => a - b);
+  };
+}
+
+function grams(n: string): Set<string> {
+  const out = new Set<string>();
+  for (let at = 0; at + GRAM <= n.length; at++) out.add(n.slice(at, at + GRAM));
+  return out;
+}

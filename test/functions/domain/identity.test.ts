@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { isNearName, nameKeyOf, normalName } from '../../../functions/domain/identity';
+import { isNearName, nameKeyOf, nearNameFinder, normalName } from '../../../functions/domain/identity';
 
 describe('normalName', () => {
   test.each([
@@ -50,5 +50,22 @@ describe('isNearName', () => {
   });
   test('property: symmetric', () => {
     fc.assert(fc.property(fc.string({ maxLength: 10 }), fc.string({ maxLength: 10 }), (a, b) => expect(isNearName(a, b)).toBe(isNearName(b, a))), { numRuns: 2000 });
+  });
+});
+
+describe('nearNameFinder', () => {
+  it('finds exactly the names isNearName accepts, for names in the set and others (shorter and longer)', () => {
+    const piece = fc.constantFrom('食品', '罐头', '光伏', '组件', '山东', '某某', '1', '2', '12', '产业园', '生产线', 'A', 'b');
+    const name = fc.array(piece, { minLength: 1, maxLength: 6 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(fc.array(name, { maxLength: 40 }), fc.array(name, { maxLength: 10 }), (names, asked) => {
+        const find = nearNameFinder(names);
+        for (const n of [...names, ...asked]) {
+          const every = names.flatMap((m, i) => (isNearName(n, m) ? [i] : []));
+          expect(find(n)).toEqual(every);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
