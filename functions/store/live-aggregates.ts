@@ -14,6 +14,7 @@ import { LIST_ORDER, type ListKey } from '../../contract/vocabulary';
 import { batchWrite, type Item } from './batch';
 import { decodeToken, encodeToken, queryHash } from './cursor';
 import { weekClosePk } from './keys';
+import { SharedReads } from './shared-reads';
 import { TableIO, type DynamoStoreOptions } from './table-io';
 
 export const LIVE_PK = 'LIVE';
@@ -38,19 +39,15 @@ export const unitItem = (u: UnitCounters): Item => ({ PK: LIVE_PK, SK: liveUnitS
 export const redItem = (e: RedEntry): Item => ({ PK: LIVE_RED_PK, SK: redKey(e), ...e });
 
 export class LiveAggregateRecords implements LiveAggregateStore {
-  /** Reads in flight, by what they read: concurrent dashboards share one Query instead of four. */
-  private readonly inflight = new Map<string, Promise<unknown>>();
+  /** Concurrent dashboards share one Query instead of four. */
+  private readonly reads = new SharedReads();
   /** Closed weeks' counts never change once written (the cut-off puts the same items again on a rerun). */
   private readonly closed = new Map<string, WeekCounts>();
 
   constructor(private readonly io: TableIO) {}
 
   private shared<T>(key: string, read: () => Promise<T>): Promise<T> {
-    const held = this.inflight.get(key) as Promise<T> | undefined;
-    if (held) return held;
-    const p = read().finally(() => this.inflight.delete(key));
-    this.inflight.set(key, p);
-    return p;
+    return this.reads.read(key, read);
   }
 
   unitCounters(): Promise<{ built: boolean; units: UnitCounters[] }> {
@@ -129,6 +126,7 @@ export class LiveAggregateRecords implements LiveAggregateStore {
   }
 
   async openChunks(): Promise<{ open: string[]; begun: number }> {
+    // Never shared with a read in flight: upkeep's check after a rebuild must see every chunk begun before it.
     const out = await this.io.doc.send(new GetCommand({ TableName: this.io.table, Key: CHUNKS_KEY, ConsistentRead: true }));
     const open = out.Item?.open;
     return { open: open instanceof Set ? [...(open as Set<string>)].sort() : [], begun: Number(out.Item?.begun ?? 0) };

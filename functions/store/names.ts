@@ -15,6 +15,7 @@ import type { DuplicatesSnapshot, NameEntry, NameIndexMark } from '../app/ports'
 import type { NameKey } from '../domain/identity';
 import { batchGet, batchPut, type Item } from './batch';
 import { DUPLICATES_KEY, NAME_INDEX_MARK_KEY, NAME_SK, nameGsi2sk, namePk, NAMES_GSI2PK } from './keys';
+import { SharedReads } from './shared-reads';
 import type { TableIO } from './table-io';
 
 const keyString = (k: NameKey): string => `${k.unit}#${k.name}`;
@@ -30,6 +31,8 @@ function toEntry(item: Item): NameEntry {
 }
 
 export class NameRecords {
+  private readonly reads = new SharedReads();
+
   constructor(private readonly io: TableIO) {}
 
   /** The entries of these keys that exist, by `<unit>#<name>` (BatchGetItem, 100 keys a request). */
@@ -112,7 +115,8 @@ export class NameRecords {
 
   /** The possible duplicates as last taken (one item: at most MAX_PAIRS pairs and their total). */
   async duplicates(): Promise<DuplicatesSnapshot | null> {
-    const out = await this.io.doc.send(new GetCommand({ TableName: this.io.table, Key: DUPLICATES_KEY, ConsistentRead: true }));
+    // Concurrent dashboards share the read (the snapshot is one item of up to ~50 KB).
+    const out = await this.reads.read('duplicates', () => this.io.doc.send(new GetCommand({ TableName: this.io.table, Key: DUPLICATES_KEY, ConsistentRead: true })));
     if (!out.Item) return null;
     const { pairs, total, begun, at } = out.Item as unknown as DuplicatesSnapshot;
     return { pairs, total, begun, at };
