@@ -21,6 +21,7 @@ import { now } from './clock';
 import { cachedConfig } from './config';
 import type { Deps } from './deps';
 import { AppFailure } from './failure';
+import { logLine } from './log';
 import { MSG } from './messages';
 import { BadPageTokenError } from './ports';
 import { dashboardFor } from './reports';
@@ -59,7 +60,7 @@ export async function recordAggregates(deps: Pick<Deps, 'aggregates' | 'log' | '
     await agg.applyDeltas(mergeDeltas(deltas), { put: [...put.values()], remove: [...remove] });
     return true;
   } catch (e) {
-    deps.log(JSON.stringify({ level: 'error', at: deps.clock(), route: 'sync', aggregates: 'not applied', projects: committed.map((c) => c.state.id), error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }));
+    logLine(deps, 'error', { route: 'sync', aggregates: 'not applied', projects: committed.map((c) => c.state.id) }, e);
     return false;
   }
 }

@@ -31,6 +31,7 @@ import { loadConfig } from './config';
 import type { Deps } from './deps';
 import { AppFailure } from './failure';
 import { deliver } from './push';
+import { logLine } from './log';
 import { snapshotsAtCutoff } from './reports';
 import { upkeep } from './upkeep';
 
@@ -172,7 +173,7 @@ async function upkeepLogged(deps: CutoffDeps, opts: Parameters<typeof upkeep>[1]
   try {
     await upkeep(deps, opts);
   } catch (e) {
-    deps.log(JSON.stringify({ level: 'error', at: deps.clock(), job: 'upkeep', error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }));
+    logLine(deps, 'error', { job: 'upkeep' }, e);
   }
 }
 

@@ -48,6 +48,7 @@ import type { Caller } from './caller';
 import { now as requestNow } from './clock';
 import type { Deps } from './deps';
 import { MSG } from './messages';
+import { logLine } from './log';
 import { mapPool } from './pool';
 import { cachedConfig } from './config';
 import { recordAggregates } from './aggregates';
@@ -343,13 +344,13 @@ async function endChunk(deps: Deps, chunk: string): Promise<void> {
   try {
     await deps.aggregates!.endChunks([chunk]);
   } catch (e) {
-    deps.log(JSON.stringify({ level: 'warn', at: deps.clock(), route: 'sync', chunk, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }));
+    logLine(deps, 'warn', { route: 'sync', chunk }, e);
   }
 }
 
 /** One log line per failed row: its id and the error, never its contents. */
 function logRowFailure(deps: Deps, id: string, e: unknown): void {
-  deps.log(JSON.stringify({ level: 'error', at: deps.clock(), route: 'sync', row: id, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }));
+  logLine(deps, 'error', { route: 'sync', row: id }, e);
 }
 
 function reject(row: { ref: SyncRowResult['ref']; id: string; list: ListKey }, prev: ProjectState | null, errors: SyncRowResult['errors']): SyncRowResult {

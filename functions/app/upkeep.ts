@@ -26,6 +26,7 @@ import { rebuildAggregates } from './aggregates';
 import { DEAD_AFTER_MS, isDead, OWED_CHUNK } from './chunks';
 import type { Deps } from './deps';
 import { currentDuplicates } from './duplicates';
+import { logLine } from './log';
 
 export interface UpkeepResult {
   /** Ids added to the name index (0 once it is complete). */
@@ -99,6 +100,6 @@ export async function upkeep(
   await currentDuplicates(deps, { store: true, stale: namesAdded > 0 });
   // A fresh store (nothing read, or nothing stored) has nothing worth a line.
   const projects = read ? (await read).length : 0;
-  if (projects > 0 && (namesAdded || aggregates !== 'kept')) deps.log(JSON.stringify({ level: 'info', at: deps.clock(), job: 'upkeep', projects, namesAdded, aggregates }));
+  if (projects > 0 && (namesAdded || aggregates !== 'kept')) logLine(deps, 'info', { job: 'upkeep', projects, namesAdded, aggregates });
   return { namesAdded, aggregates };
 }

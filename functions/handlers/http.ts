@@ -9,6 +9,7 @@ import * as z from 'zod/mini';
 import { ERROR_STATUS, type ApiError, type ErrorCode, type Message } from '../../contract';
 import type { Deps } from '../app/deps';
 import { AppFailure } from '../app/failure';
+import { errorText } from '../app/log';
 import { MSG } from './messages';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -74,7 +75,7 @@ export function lambda(route: string, getDeps: () => Deps, logic: RouteLogic): (
     } catch (e) {
       if (e instanceof AppFailure) result = errorResult(e.code, e.text, e.details);
       else {
-        log.error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+        log.error = errorText(e);
         result = errorResult('internal', MSG.internal);
       }
     }

@@ -46,12 +46,8 @@ export class LiveAggregateRecords implements LiveAggregateStore {
 
   constructor(private readonly io: TableIO) {}
 
-  private shared<T>(key: string, read: () => Promise<T>): Promise<T> {
-    return this.reads.read(key, read);
-  }
-
   unitCounters(): Promise<{ built: boolean; units: UnitCounters[] }> {
-    return this.shared('units', () => this.readUnits());
+    return this.reads.read('units', () => this.readUnits());
   }
 
   private async readUnits(): Promise<{ built: boolean; units: UnitCounters[] }> {
@@ -90,7 +86,7 @@ export class LiveAggregateRecords implements LiveAggregateStore {
     const start = decodeToken(nextToken, q, ['PK', 'SK'], (k) => k.PK === LIVE_RED_PK);
     const read = () =>
       this.io.doc.send(new QueryCommand({ TableName: this.io.table, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': LIVE_RED_PK }, Limit: limit + 1, ExclusiveStartKey: start }));
-    const out = await this.shared(`red\u0000${limit}\u0000${start ? start.SK : ''}`, read);
+    const out = await this.reads.read(`red\u0000${limit}\u0000${start ? start.SK : ''}`, read);
     const items = out.Items ?? [];
     const page = items.slice(0, limit);
     const last = page[page.length - 1];
@@ -133,7 +129,7 @@ export class LiveAggregateRecords implements LiveAggregateStore {
   }
 
   async closedWeekCounts(weeks: readonly string[]): Promise<Map<string, WeekCounts>> {
-    const found = await mapPool(weeks, 6, async (week): Promise<WeekCounts | null> => this.closed.get(week) ?? this.shared(`closed\u0000${week}`, () => this.readClosed(week)));
+    const found = await mapPool(weeks, 6, async (week): Promise<WeekCounts | null> => this.closed.get(week) ?? this.reads.read(`closed\u0000${week}`, () => this.readClosed(week)));
     for (const c of found) if (c) this.closed.set(c.week, c);
     return new Map(found.filter((c): c is WeekCounts => c !== null).map((c) => [c.week, c]));
   }

@@ -12,13 +12,12 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mapPool } from '../app/pool';
 import type { DuplicatesSnapshot, NameEntry, NameIndexMark } from '../app/ports';
-import type { NameKey } from '../domain/identity';
+import { nameKeyString, type NameKey } from '../domain/identity';
 import { batchGet, batchPut, type Item } from './batch';
 import { DUPLICATES_KEY, NAME_INDEX_MARK_KEY, NAME_SK, nameGsi2sk, namePk, NAMES_GSI2PK } from './keys';
 import { SharedReads } from './shared-reads';
 import type { TableIO } from './table-io';
 
-const keyString = (k: NameKey): string => `${k.unit}#${k.name}`;
 const itemKey = (k: NameKey) => ({ PK: namePk(k), SK: NAME_SK });
 /** A name item's attributes besides its ids: the GSI2 NAMES keys, the normalised key, the name and unit as written. */
 const attributes = (k: NameKey, name: string, unit: string) => ({ GSI2PK: NAMES_GSI2PK, GSI2SK: nameGsi2sk(k), unitKey: k.unit, nameKey: k.name, name, unit });
@@ -39,7 +38,7 @@ export class NameRecords {
   async findNames(keys: readonly NameKey[]): Promise<Map<string, NameEntry>> {
     const { doc, table, retry } = this.io;
     const items = await batchGet(doc, table, keys.map((k) => ({ PK: namePk(k), SK: NAME_SK })), retry);
-    return new Map(items.map((i) => toEntry(i)).map((e) => [keyString(e.key), e]));
+    return new Map(items.map((i) => toEntry(i)).map((e) => [nameKeyString(e.key), e]));
   }
 
   /** Every entry of the county (one paged Query of GSI2 NAMES, small items). */
@@ -73,7 +72,7 @@ export class NameRecords {
   async claimName(key: NameKey, id: string, name: string, unit: string, mode: 'new' | 'add'): Promise<NameEntry | null> {
     if (mode === 'new') {
       if (await this.io.put({ ...itemKey(key), ...attributes(key, name, unit), ids: new Set([id]) }, { expr: 'attribute_not_exists(PK)' })) return null;
-      const found = (await this.findNames([key])).get(keyString(key));
+      const found = (await this.findNames([key])).get(nameKeyString(key));
       if (found && !found.ids.includes(id)) return found;
       if (found) return null;
       // Gone between the put and the read (never deleted today): add.

@@ -8,6 +8,7 @@
  */
 import { runCutoff } from '../../functions/app/cutoff';
 import { loadConfig } from '../../functions/app/config';
+import { errorText } from '../../functions/app/log';
 import type { Deps } from '../../functions/handlers/deps';
 import { EMPTY_CHANNEL_SETTINGS } from '../../contract/channels';
 import { cutoffDue } from '../../functions/domain/cutoff';
@@ -54,7 +55,7 @@ export function startCutoffTimer(deps: Deps, host: TimerHost = REAL_TIMERS): Cut
         deps.log(JSON.stringify({ level: 'info', job: 'cutoff', closed, sent: (res.push?.sent ?? 0) + (res.reminder?.sent ?? 0), failed: (res.push?.failed ?? 0) + (res.reminder?.failed ?? 0) }));
       }
     } catch (e) {
-      deps.log(JSON.stringify({ level: 'error', job: 'cutoff', error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }));
+      deps.log(JSON.stringify({ level: 'error', job: 'cutoff', error: errorText(e) }));
     }
   };
 
