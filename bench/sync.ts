@@ -5,7 +5,8 @@
  *   2. the same 5,000 rows again, unchanged;
  *   3. a raw BatchWriteItem of 5,000 similar items (copies of the STATE items the sync wrote).
  * Goals (issue 15, with the identity lookup): first ≤ 3× raw, unchanged ≤ 0.5× raw. Then the handler's peak heap for one 1,000-row chunk.
- * Run: npx tsx bench/sync.ts
+ * Run: npx tsx bench/sync.ts [--conditional] [--in-memory]
+ *   --conditional: events as the cloud appends them (a conditional put each), not batched as the embedded stack does.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -44,9 +45,11 @@ async function main(): Promise<void> {
   const gc = runInNewContext('gc') as () => void;
   const dir = await mkdtemp(join(tmpdir(), 'invest-flags-bench-'));
   const inMemory = process.argv.includes('--in-memory');
-  const stack = await startLocalStack({ dataDir: dir, inMemory, mode: 'test' });
+  const conditional = process.argv.includes('--conditional');
+  const stack = await startLocalStack({ dataDir: dir, inMemory, mode: 'test', conditionalAppends: conditional });
   const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
   console.log(`dynalite: ${inMemory ? 'in memory' : `LevelDB on disk (${dir})`}; ${cpus().length} CPUs, load average ${load()}`);
+  console.log(`events: ${conditional ? 'a conditional put each, as in the cloud (--conditional)' : 'batched under the embedded stack\'s in-process lock (store/event-appends.ts)'}`);
   try {
     const rows = Array.from({ length: ROWS }, (_, i) => ledgerRow(i, 'B'));
     const w0 = { ...stack.store.writes };

@@ -55,7 +55,8 @@ async function untilProcessed<T>(operation: string, first: T[], policy: RetryPol
   }
 }
 
-const keyOf = (k: Item): string => `${String(k.PK)}\u0000${String(k.SK)}`;
+/** An item's (or a key's) table key as one string. */
+export const keyOf = (k: Item): string => `${String(k.PK)}\u0000${String(k.SK)}`;
 
 /**
  * Reads every key (consistently), in batches of 100; duplicates are asked once. Order is not kept.

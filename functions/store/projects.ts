@@ -1,6 +1,7 @@
 /**
  * Projects and their events — the sync write path. No transactions (dynalite has none): an event is appended
- * with attribute_not_exists(SK) — the optimistic lock and the idempotency key — and STATE follows it: batched for
+ * only if its key is free (event-appends.ts: a conditional put each, or batched under an in-process lock where this
+ * process alone writes the table) — the optimistic lock and the idempotency key — and STATE follows it: batched for
  * a sync chunk and then checked against the next event (settleStates), or put with a condition on `version` when
  * repaired. Every event carries the full state it leads to, so a reader that finds STATE behind the newest event
  * answers that state and tries to put it back (a writer that died between event and STATE leaves nothing lost).
@@ -24,11 +25,16 @@ import type { CommitOutcome, StoredEvent } from '../app/ports';
 import type { ProjectState } from '../domain/types';
 import { BATCH_WRITE_MAX, batchGet, batchPut, PARALLEL_BATCHES } from './batch';
 import { ALL_PROJECTS_GSI2PK, EVT_PREFIX, eventSk, projectPk, STATE_SK, stripKeys } from './keys';
+import { BatchedAppends, ConditionalAppends, type EventAppends } from './event-appends';
 import { eventItem, eventState, pendingItem, stateItem, toEvent } from './project-items';
 import { CONDITIONAL_PUT_CONCURRENCY, NEWER_VERSION, PROJECT_READ_CONCURRENCY, type TableIO } from './table-io';
 
 export class ProjectRecords {
-  constructor(private readonly io: TableIO) {}
+  private readonly appends: EventAppends;
+
+  constructor(private readonly io: TableIO) {
+    this.appends = io.soleWriter ? new BatchedAppends(io) : new ConditionalAppends(io);
+  }
 
   async loadProjects(ids: readonly string[]): Promise<Map<string, ProjectState>> {
     const { doc, table, retry } = this.io;
@@ -72,8 +78,7 @@ export class ProjectRecords {
 
   /** Appends the event only if its version is free; STATE follows for the whole chunk in settleStates. */
   async commit(event: StoredEvent): Promise<CommitOutcome> {
-    const appended = await this.io.put(eventItem(event), { expr: 'attribute_not_exists(SK)' });
-    return appended ? 'committed' : 'conflict';
+    return (await this.appends.append(eventItem(event))) ? 'committed' : 'conflict';
   }
 
   /**

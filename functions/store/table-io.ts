@@ -26,12 +26,18 @@ export interface DynamoStoreOptions {
   retry?: RetryPolicy;
   /** A low-level client for single-item puts (see createClients); without it they go through the document client. */
   putClient?: DynamoDBClient;
+  /**
+   * This process is the table's only writer, and this store its only store: events are then appended in batches
+   * under an in-process lock (event-appends.ts). Only the embedded stack, whose data folder is locked to one process.
+   */
+  soleWriter?: boolean;
 }
 
 export class TableIO {
   readonly writes: WriteCounter = { requests: 0, items: 0 };
   readonly table: string;
   readonly retry: RetryPolicy;
+  readonly soleWriter: boolean;
   private readonly putClient: DynamoDBClient | undefined;
 
   constructor(
@@ -40,6 +46,7 @@ export class TableIO {
   ) {
     this.table = opts.tableName;
     this.retry = opts.retry ?? DEFAULT_RETRY;
+    this.soleWriter = opts.soleWriter ?? false;
     this.putClient = opts.putClient;
   }
 

@@ -47,6 +47,11 @@ export interface LocalStackOptions {
   cutoffTimer?: boolean;
   /** Waits between push retries (tests pass one that does not wait). */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Append events with a conditional put each, as the cloud does (bench/sync.ts --conditional measures that path).
+   * By default the stack, its table's only writer (the folder is locked to this process), batches them.
+   */
+  conditionalAppends?: boolean;
 }
 
 export interface LocalStack {
@@ -72,7 +77,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   try {
     const { doc, put } = createClients({ endpoint: db.endpoint, region: 'local' });
     await ensureTable(doc, DEFAULT_TABLE_NAME);
-    const store = new DynamoStore(doc, { tableName: DEFAULT_TABLE_NAME, putClient: put });
+    const store = new DynamoStore(doc, { tableName: DEFAULT_TABLE_NAME, putClient: put, soleWriter: opts.conditionalAppends !== true });
     const tokens = new DevTokens(await loadSecret(dataDir));
     if (opts.registerLocalAdmin !== false) await store.saveUser(LOCAL_ADMIN);
     const deps: Deps = {

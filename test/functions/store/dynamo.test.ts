@@ -26,11 +26,13 @@ afterAll(async () => {
   putClient.destroy();
   await db.close();
 });
+let soleWriter = false;
 beforeEach(async () => {
   const tableName = `t-${++tableNo}`;
   await ensureTable(doc(), tableName);
-  // As the handlers and the local stack build it: single puts through the cached low-level client.
-  store = new DynamoStore(doc(), { tableName, putClient });
+  // As the handlers and the local stack build it: single puts through the cached low-level client; the embedded
+  // stack, its table's only writer, also batches its event appends (store/event-appends.ts).
+  store = new DynamoStore(doc(), { tableName, putClient, soleWriter });
 });
 
 function event(s: ProjectState, over: Partial<StoredEvent> = {}): StoredEvent {
@@ -43,7 +45,13 @@ async function save(s: ProjectState, over: Partial<StoredEvent> = {}): Promise<v
   expect(await store.settleStates([s])).toEqual(new Map());
 }
 
-describe('DynamoStore', () => {
+// Every case holds for both ways of appending events: the cloud's conditional puts and the embedded stack's batches.
+describe.each([
+  ['conditional puts (the cloud)', false],
+  ['batched appends (the embedded stack)', true],
+])('DynamoStore, events by %s', (_name, batched) => {
+  beforeAll(() => void (soleWriter = batched));
+
   it('creates the table once', async () => {
     expect(await ensureTable(doc(), `t-${tableNo}`)).toBe('existed');
   });
