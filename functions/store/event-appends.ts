@@ -3,12 +3,13 @@
  * (projects.ts). Two ways, one outcome (true: appended; false: the version was taken):
  *   - ConditionalAppends: one PutItem with attribute_not_exists(SK) per event. DynamoDB checks the condition, so it
  *     holds with any number of writers (the cloud: concurrent Lambda invocations).
- *   - BatchedAppends: for a table this process alone writes — the embedded stack, whose data folder is locked to one
- *     process (infra/local/dynalite.ts). The lock is then in-process: appends waiting at a flush are taken together
+ *   - BatchedAppends: where every event append of the table goes through this one instance — the embedded stack, the
+ *     only writer of its dynalite (a data folder is locked to one process, infra/local/dynalite.ts; an in-memory one
+ *     is reachable from this process only). The lock is then in-process: appends waiting at a flush are taken together
  *     (a key another append holds waits for the next flush), one consistent BatchGetItem finds the keys already
- *     taken, and the free ones go out 25 to a BatchWriteItem while their keys stay held. About a tenth of the requests
- *     of a first sync. A BatchWriteItem DynamoDB refuses (an item too large refuses the whole batch) is redone item by
- *     item as conditional puts, so only the row at fault fails.
+ *     taken, and the free ones go out 25 to a BatchWriteItem while their keys stay held: a first sync's events take
+ *     about a tenth of the requests. A BatchWriteItem that fails is redone item by item (redo), so only the row at
+ *     fault fails, and an event that landed before the failure is still answered as appended.
  * Either way an append that fails leaves nothing half-done for the event: a crash mid-batch leaves each of its items
  * written or not, as it leaves each of 25 conditional puts in flight.
  */
@@ -94,10 +95,26 @@ export class BatchedAppends implements EventAppends {
         await batchPut(doc, table, part.map((w) => w.item), count, retry);
         for (const w of part) w.done(true);
       } catch {
-        // Still held, so a conditional put tells each item's own outcome (too large, or taken by an earlier
-        // attempt of this very batch that DynamoDB applied before failing).
-        await mapPool(part, CONDITIONAL_PUT_CONCURRENCY, (w) => this.io.put(w.item, FREE_KEY).then(w.done, w.fail));
+        await this.redo(part);
       }
     });
+  }
+
+  /**
+   * A BatchWriteItem that failed: refused whole (an item too large), or failed after DynamoDB applied some of it (a
+   * response lost on every attempt). The keys are still held and nobody else writes, so a key found now is this
+   * append's own; the others go out one conditional put each, which tells each item's outcome.
+   */
+  private async redo(part: Waiting[]): Promise<void> {
+    const { doc, table, retry } = this.io;
+    let landed: Set<string>;
+    try {
+      landed = new Set((await batchGet(doc, table, part.map((w) => ({ PK: String(w.item.PK), SK: String(w.item.SK) })), retry, ['PK', 'SK'])).map(keyOf));
+    } catch (e) {
+      for (const w of part) w.fail(e);
+      return;
+    }
+    for (const w of part) if (landed.has(w.key)) w.done(true);
+    await mapPool(part.filter((w) => !landed.has(w.key)), CONDITIONAL_PUT_CONCURRENCY, (w) => this.io.put(w.item, FREE_KEY).then(w.done, w.fail));
   }
 }

@@ -27,8 +27,9 @@ export interface DynamoStoreOptions {
   /** A low-level client for single-item puts (see createClients); without it they go through the document client. */
   putClient?: DynamoDBClient;
   /**
-   * This process is the table's only writer, and this store its only store: events are then appended in batches
-   * under an in-process lock (event-appends.ts). Only the embedded stack, whose data folder is locked to one process.
+   * Every event append of the table goes through this store (this process alone writes the table, and no other store
+   * of it appends events): events are then appended in batches under an in-process lock (event-appends.ts). Only the
+   * embedded stack, whose data folder is locked to one process.
    */
   soleWriter?: boolean;
 }

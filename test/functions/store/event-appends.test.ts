@@ -2,7 +2,7 @@
  * The embedded stack's batched event appends (functions/store/event-appends.ts) keep the optimistic lock the cloud's
  * conditional puts give: each version appended once, the first writer kept, a refused item failing alone.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { createClients, createDocumentClient, DynamoStore, ensureTable, type StoredEvent } from '../../../functions/store';
 import { eventSk, projectPk } from '../../../functions/store/keys';
 import { eventState } from '../../../functions/store/project-items';
@@ -85,5 +85,37 @@ describe('batched event appends (the embedded stack, sole writer of its table)',
     expect(await store.listEvents('S-29')).toHaveLength(1);
     // The lock let go of every key: the refused one can be appended once it fits.
     expect(await store.commit(event(state('P-big')))).toBe('committed');
+  });
+
+  it('a contested version whose first writer is refused goes to the next writer, who waited for it', async () => {
+    const store = storeOf(true);
+    const [tooBig, fits] = await Promise.allSettled([
+      store.commit(event(state('P-1', { fields: { progress: 'x'.repeat(450_000) } }))),
+      store.commit(event(state('P-1', { fields: { progress: 'fits' } }))),
+    ]);
+    expect(tooBig).toMatchObject({ status: 'rejected', reason: { name: 'ValidationException' } });
+    expect(fits).toEqual({ status: 'fulfilled', value: 'committed' });
+    expect(await storedProgress('P-1', 1)).toBe('fits');
+  });
+
+  it('a batch that landed but whose answer was lost on every attempt is still answered as appended, not as taken', async () => {
+    const real = doc();
+    let lost = 0;
+    // The table applies each BatchWriteItem, and the answer never arrives (a connection reset after the write).
+    const flaky = Object.assign(Object.create(real) as typeof real, {
+      send: async (command: Parameters<typeof real.send>[0]) => {
+        const out = await real.send(command);
+        if (command instanceof BatchWriteCommand) {
+          lost++;
+          throw Object.assign(new Error('socket hang up'), { name: 'ECONNRESET' });
+        }
+        return out;
+      },
+    });
+    const store = new DynamoStore(flaky, { tableName, putClient, soleWriter: true });
+    const events = Array.from({ length: 30 }, (_, i) => event(state(`L-${i}`)));
+    expect(await Promise.all(events.map((e) => store.commit(e)))).toEqual(events.map(() => 'committed'));
+    expect(lost).toBeGreaterThan(0);
+    expect(await store.listEvents('L-29')).toHaveLength(1);
   });
 });
