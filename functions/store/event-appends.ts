@@ -79,15 +79,21 @@ export class BatchedAppends implements EventAppends {
     }
   }
 
+  /** The keys of these appends the table holds (one consistent read); null, every append failed, when it cannot tell. */
+  private async stored(appends: Waiting[]): Promise<Set<string> | null> {
+    const { doc, table, retry } = this.io;
+    try {
+      return new Set((await batchGet(doc, table, appends.map((w) => ({ PK: String(w.item.PK), SK: String(w.item.SK) })), retry, ['PK', 'SK'])).map(keyOf));
+    } catch (e) {
+      for (const w of appends) w.fail(e);
+      return null;
+    }
+  }
+
   private async appendAll(batch: Waiting[]): Promise<void> {
     const { doc, table, retry, count } = this.io;
-    let existing: Set<string>;
-    try {
-      existing = new Set((await batchGet(doc, table, batch.map((w) => ({ PK: String(w.item.PK), SK: String(w.item.SK) })), retry, ['PK', 'SK'])).map(keyOf));
-    } catch (e) {
-      for (const w of batch) w.fail(e);
-      return;
-    }
+    const existing = await this.stored(batch);
+    if (!existing) return;
     for (const w of batch) if (existing.has(w.key)) w.done(false);
     const free = batch.filter((w) => !existing.has(w.key));
     await mapPool(chunk(free, BATCH_WRITE_MAX), PARALLEL_BATCHES, async (part) => {
@@ -106,14 +112,8 @@ export class BatchedAppends implements EventAppends {
    * append's own; the others go out one conditional put each, which tells each item's outcome.
    */
   private async redo(part: Waiting[]): Promise<void> {
-    const { doc, table, retry } = this.io;
-    let landed: Set<string>;
-    try {
-      landed = new Set((await batchGet(doc, table, part.map((w) => ({ PK: String(w.item.PK), SK: String(w.item.SK) })), retry, ['PK', 'SK'])).map(keyOf));
-    } catch (e) {
-      for (const w of part) w.fail(e);
-      return;
-    }
+    const landed = await this.stored(part);
+    if (!landed) return;
     for (const w of part) if (landed.has(w.key)) w.done(true);
     await mapPool(part.filter((w) => !landed.has(w.key)), CONDITIONAL_PUT_CONCURRENCY, (w) => this.io.put(w.item, FREE_KEY).then(w.done, w.fail));
   }

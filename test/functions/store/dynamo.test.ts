@@ -1,5 +1,5 @@
-import { createClients, createDocumentClient, DynamoStore, ensureTable, type StoredEvent, type UserLookup } from '../../../functions/store';
-import { startDynalite, type RunningDynalite } from '../../../infra/local/dynalite';
+import { DynamoStore, ensureTable, type StoredEvent, type UserLookup } from '../../../functions/store';
+import { useDynalite } from './dynalite-fixture';
 import { state } from './state-fixture';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { projectPk, eventSk } from '../../../functions/store/keys';
@@ -12,27 +12,17 @@ function snapshot(s: ProjectState, week: string): WeekSnapshot {
   return snapshotOf(s, { week, ...weekRange(week, DEFAULT_CONFIG.cutoff) }, s.updatedAt);
 }
 
-let db: RunningDynalite;
+const { doc, putClient } = useDynalite();
 let store: DynamoStore;
-const doc = () => createDocumentClient({ endpoint: db.endpoint });
 let tableNo = 0;
 
-let putClient: ReturnType<typeof createClients>['put'];
-beforeAll(async () => {
-  db = await startDynalite();
-  putClient = createClients({ endpoint: db.endpoint }).put;
-});
-afterAll(async () => {
-  putClient.destroy();
-  await db.close();
-});
 let soleWriter = false;
 beforeEach(async () => {
   const tableName = `t-${++tableNo}`;
   await ensureTable(doc(), tableName);
   // As the handlers and the local stack build it: single puts through the cached low-level client; the embedded
   // stack, its table's only writer, also batches its event appends (store/event-appends.ts).
-  store = new DynamoStore(doc(), { tableName, putClient, soleWriter });
+  store = new DynamoStore(doc(), { tableName, putClient: putClient(), soleWriter });
 });
 
 function event(s: ProjectState, over: Partial<StoredEvent> = {}): StoredEvent {
@@ -130,7 +120,7 @@ describe.each([
     // A sync chunk not yet settled: its event is there, STATE is not.
     expect(await store.commit(event(newer))).toBe('committed');
     const denied = { send: () => Promise.reject(Object.assign(new Error('not authorized to perform: dynamodb:PutItem'), { name: 'AccessDeniedException' })) };
-    const reader = new DynamoStore(doc(), { tableName: `t-${tableNo}`, putClient: denied as unknown as typeof putClient });
+    const reader = new DynamoStore(doc(), { tableName: `t-${tableNo}`, putClient: denied as unknown as ReturnType<typeof putClient> });
     expect((await reader.allStates()).find((s) => s.id === 'P-1')).toEqual(newer);
     expect((await reader.queryProjects({ unit: '温水镇' }, 10)).items).toEqual([newer]);
     expect((await reader.listEvents('P-1'))?.map((e) => e.version)).toEqual([1, 2]);

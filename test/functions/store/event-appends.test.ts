@@ -3,33 +3,23 @@
  * conditional puts give: each version appended once, the first writer kept, a refused item failing alone.
  */
 import { BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { createClients, createDocumentClient, DynamoStore, ensureTable, type StoredEvent } from '../../../functions/store';
+import { DynamoStore, ensureTable, type StoredEvent } from '../../../functions/store';
 import { eventSk, projectPk } from '../../../functions/store/keys';
 import { eventState } from '../../../functions/store/project-items';
 import type { ProjectState } from '../../../functions/domain/types';
-import { startDynalite, type RunningDynalite } from '../../../infra/local/dynalite';
+import { useDynalite } from './dynalite-fixture';
 import { state } from './state-fixture';
 
-let db: RunningDynalite;
-let putClient: ReturnType<typeof createClients>['put'];
-const doc = () => createDocumentClient({ endpoint: db.endpoint });
+const { doc, putClient } = useDynalite();
 let tableNo = 0;
 let tableName: string;
 
-beforeAll(async () => {
-  db = await startDynalite();
-  putClient = createClients({ endpoint: db.endpoint }).put;
-});
-afterAll(async () => {
-  putClient.destroy();
-  await db.close();
-});
 beforeEach(async () => {
   tableName = `appends-${++tableNo}`;
   await ensureTable(doc(), tableName);
 });
 
-const storeOf = (soleWriter: boolean) => new DynamoStore(doc(), { tableName, putClient, soleWriter });
+const storeOf = (soleWriter: boolean) => new DynamoStore(doc(), { tableName, putClient: putClient(), soleWriter });
 const event = (s: ProjectState): StoredEvent => ({ id: s.id, version: s.version, at: s.updatedAt, kind: s.version === 1 ? 'created' : 'fields', by: 'clerk-a', workbook: 'wb-1', state: s });
 const storedProgress = async (id: string, version: number) =>
   eventState((await doc().send(new GetCommand({ TableName: tableName, Key: { PK: projectPk(id), SK: eventSk(version) }, ConsistentRead: true }))).Item!).fields.progress;
@@ -112,7 +102,7 @@ describe('batched event appends (the embedded stack, sole writer of its table)',
         return out;
       },
     });
-    const store = new DynamoStore(flaky, { tableName, putClient, soleWriter: true });
+    const store = new DynamoStore(flaky, { tableName, putClient: putClient(), soleWriter: true });
     const events = Array.from({ length: 30 }, (_, i) => event(state(`L-${i}`)));
     expect(await Promise.all(events.map((e) => store.commit(e)))).toEqual(events.map(() => 'committed'));
     expect(lost).toBeGreaterThan(0);
