@@ -5,8 +5,9 @@
  *   2. the same 5,000 rows again, unchanged;
  *   3. a raw BatchWriteItem of 5,000 similar items (copies of the STATE items the sync wrote).
  * Goals (issue 15, with the identity lookup): first ≤ 3× raw, unchanged ≤ 0.5× raw. Then the handler's peak heap for one 1,000-row chunk.
- * Run: npx tsx bench/sync.ts [--conditional] [--in-memory]
+ * Run: npx tsx bench/sync.ts [--conditional] [--in-memory] [--floor]
  *   --conditional: events as the cloud appends them (a conditional put each), not batched as the embedded stack does.
+ *   --floor: also the first sync's own items written raw, by kind (writeFloor).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -20,6 +21,9 @@ import { createHandler } from '../functions/handlers/sync';
 import type { ApiEvent } from '../functions/handlers/http';
 import { createDocumentClient, DEFAULT_TABLE_NAME } from '../functions/store';
 import { batchPut } from '../functions/store/batch';
+import { NAME_SK, stripKeys } from '../functions/store/keys';
+import { pendingItem } from '../functions/store/project-items';
+import type { ProjectState } from '../functions/domain/types';
 import { syntheticRow } from '../infra/cdk/verify/synthetic-row';
 import { startLocalStack } from '../infra/local/stack';
 
@@ -90,6 +94,7 @@ async function main(): Promise<void> {
     console.log(`ratio first/raw:     ${(firstMs / rawMs).toFixed(2)}×  (goal ≤ 3×)`);
     console.log(`ratio unchanged/raw: ${(againMs / rawMs).toFixed(2)}×  (goal ≤ 0.5×)`);
     console.log(`load average after: ${load()} (the ratios move with machine load; compare runs at similar load)`);
+    if (process.argv.includes('--floor')) await writeFloor(doc, sample.slice(0, ROWS), rawMs);
 
     // The leaders' reads over the same 5,000 projects: every STATE through GSI2, then the pure aggregation.
     const timed = async (path: string): Promise<string> => {
@@ -125,6 +130,41 @@ async function main(): Promise<void> {
     await stack.close();
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * --floor: what the first sync's own items cost written raw — copies of every event and name item it wrote, of its
+ * STATEs and of a placeholder per new project, each kind 25 to a BatchWriteItem — against the raw STATE write. No
+ * write path that stores these items can beat their sum; the rest of a sync's time is its reads and its work.
+ */
+async function writeFloor(doc: ReturnType<typeof createDocumentClient>, states: Record<string, unknown>[], rawMs: number): Promise<void> {
+  const scan = async (filter: string, values: Record<string, string>) => {
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await doc.send(new ScanCommand({ TableName: DEFAULT_TABLE_NAME, FilterExpression: filter, ExpressionAttributeValues: values, ExclusiveStartKey: start }));
+      items.push(...(out.Items ?? []));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return items;
+  };
+  const copies = (items: Record<string, unknown>[], tag: string) =>
+    items.map((it, i) => ({ ...it, PK: `${tag}#${i}`, ...(it.GSI1PK ? { GSI1SK: `${tag}#${i}` } : {}), ...(it.GSI2PK ? { GSI2SK: `${tag}#${i}` } : {}) }));
+  const kinds: Array<[string, Record<string, unknown>[]]> = [
+    ['events', await scan('begins_with(SK, :e) AND NOT begins_with(PK, :raw)', { ':e': 'EVT#', ':raw': 'RAW#' })],
+    ['STATE', states],
+    ['name items', await scan('SK = :n', { ':n': NAME_SK })],
+    ['placeholders', states.map((s) => pendingItem(stripKeys<ProjectState>(s)))],
+  ];
+  let sum = 0;
+  for (const [kind, items] of kinds) {
+    const t0 = performance.now();
+    await batchPut(doc, DEFAULT_TABLE_NAME, copies(items, `FLOOR-${kind}`), () => {});
+    const t = ms(t0);
+    sum += t;
+    console.log(`floor, ${kind.padEnd(12)} ${String(items.length).padStart(5)} items raw: ${fmt(t)}  (${(t / rawMs).toFixed(2)}× the raw STATE write)`);
+  }
+  console.log(`floor, the first sync's items written raw: ${(sum / rawMs).toFixed(2)}× (reads and work on top of that make the first sync's ratio)`);
 }
 
 main().catch((e: unknown) => {
