@@ -5,9 +5,9 @@
  *     holds with any number of writers (the cloud: concurrent Lambda invocations).
  *   - BatchedAppends: where every event append of the table goes through this one instance — the embedded stack, the
  *     only writer of its dynalite (a data folder is locked to one process, infra/local/dynalite.ts; an in-memory one
- *     is reachable from this process only). The lock is then in-process: appends waiting at a flush are taken together
- *     (a key another append holds waits for the next flush), one consistent BatchGetItem finds the keys already
- *     taken, and the free ones go out 25 to a BatchWriteItem while their keys stay held: a first sync's events take
+ *     is reachable from this process only). The lock is then in-process: one flush at a time takes the appends waiting
+ *     (a key twice: the second waits for the next flush), one consistent BatchGetItem finds the keys already
+ *     taken, and the free ones go out 25 to a BatchWriteItem before the next flush starts: a first sync's events take
  *     about a tenth of the requests. A BatchWriteItem that fails is redone item by item (redo), so only the row at
  *     fault fails, and an event that landed before the failure is still answered as appended.
  * Either way an append that fails leaves nothing half-done for the event: a crash mid-batch leaves each of its items
@@ -40,8 +40,7 @@ interface Waiting {
 
 export class BatchedAppends implements EventAppends {
   private waiting: Waiting[] = [];
-  /** Keys of the flush in progress: appended or refused before anyone else may check them. */
-  private readonly held = new Set<string>();
+  /** A flush is running or scheduled: its keys are held until it ends, since the next one starts only then. */
   private flushing = false;
 
   constructor(private readonly io: TableIO) {}
@@ -53,19 +52,24 @@ export class BatchedAppends implements EventAppends {
     });
   }
 
-  /** One flush at a time: what arrives meanwhile goes out together in the next (the batches fill). */
+  /**
+   * One flush at a time — the lock: no key is checked while another flush may still write it. What arrives meanwhile
+   * goes out together in the next.
+   */
   private schedule(): void {
     if (this.flushing) return;
     this.flushing = true;
     setImmediate(() => void this.flush());
   }
 
+  /** Takes up to BATCH_GET_MAX waiting appends, each key once (a second append of a key waits for the next flush). */
   private async flush(): Promise<void> {
+    const keys = new Set<string>();
     const taken: Waiting[] = [];
     const later: Waiting[] = [];
     for (const w of this.waiting) {
-      if (taken.length < BATCH_GET_MAX && !this.held.has(w.key)) {
-        this.held.add(w.key);
+      if (taken.length < BATCH_GET_MAX && !keys.has(w.key)) {
+        keys.add(w.key);
         taken.push(w);
       } else later.push(w);
     }
@@ -73,7 +77,6 @@ export class BatchedAppends implements EventAppends {
     try {
       await this.appendAll(taken);
     } finally {
-      for (const w of taken) this.held.delete(w.key);
       this.flushing = false;
       if (this.waiting.length > 0) this.schedule();
     }
@@ -108,7 +111,7 @@ export class BatchedAppends implements EventAppends {
 
   /**
    * A BatchWriteItem that failed: refused whole (an item too large), or failed after DynamoDB applied some of it (a
-   * response lost on every attempt). The keys are still held and nobody else writes, so a key found now is this
+   * response lost on every attempt). The flush still runs and nobody else writes, so a key found now is this
    * append's own; the others go out one conditional put each, which tells each item's outcome.
    */
   private async redo(part: Waiting[]): Promise<void> {

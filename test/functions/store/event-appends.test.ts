@@ -55,6 +55,32 @@ describe('batched event appends (the embedded stack, sole writer of its table)',
     expect(await storedProgress('P-1', 1)).toBe(won[0]!.state.fields.progress);
   });
 
+  it('an append arriving while a flush still writes the same version waits for it, and is refused', async () => {
+    const real = doc();
+    let release!: () => void;
+    const gate = new Promise<void>((ok) => (release = ok));
+    let writes = 0;
+    // Every BatchWriteItem waits at the gate: the first flush is then held in the middle of its write.
+    const gated = Object.assign(Object.create(real) as typeof real, {
+      send: async (command: Parameters<typeof real.send>[0]) => {
+        if (command instanceof BatchWriteCommand) {
+          writes++;
+          await gate;
+        }
+        return real.send(command);
+      },
+    });
+    const store = new DynamoStore(gated, { tableName, putClient: putClient(), soleWriter: true });
+    const first = store.commit(event(state('P-1', { fields: { progress: 'first' } })));
+    while (writes === 0) await new Promise((ok) => setImmediate(ok));
+    const second = store.commit(event(state('P-1', { fields: { progress: 'second' } })));
+    // Give a second flush every chance to run (and check P-1 while it is not yet written) before the gate opens.
+    for (let i = 0; i < 20; i++) await new Promise((ok) => setImmediate(ok));
+    release();
+    expect([await first, await second]).toEqual(['committed', 'conflict']);
+    expect(await storedProgress('P-1', 1)).toBe('first');
+  });
+
   it('never overwrites a version stored before, by anyone', async () => {
     await storeOf(false).commit(event(state('P-1', { fields: { progress: 'first' } })));
     const store = storeOf(true);
