@@ -15,15 +15,23 @@ import type { Deps } from './deps';
 import type { NameEntry } from './ports';
 
 export const MAX_PAIRS = 200;
-export function possibleDuplicates(entries: readonly NameEntry[]): { pairs: DuplicatePair[]; total: number } {
-  const pairs: DuplicatePair[] = [];
-  const p = (e: NameEntry, id: string) => ({ id, name: e.name, unit: e.unit });
+/** The entries that hold ids, grouped by unit and by normalised name (the duplicates here, a sync's near names). */
+export function groupNames(entries: readonly NameEntry[]): { byUnit: Map<string, NameEntry[]>; byName: Map<string, NameEntry[]> } {
   const byUnit = new Map<string, NameEntry[]>();
   const byName = new Map<string, NameEntry[]>();
   for (const e of entries) {
     if (e.ids.length === 0) continue;
     (byUnit.get(e.key.unit) ?? byUnit.set(e.key.unit, []).get(e.key.unit)!).push(e);
     (byName.get(e.key.name) ?? byName.set(e.key.name, []).get(e.key.name)!).push(e);
+  }
+  return { byUnit, byName };
+}
+
+export function possibleDuplicates(entries: readonly NameEntry[]): { pairs: DuplicatePair[]; total: number } {
+  const pairs: DuplicatePair[] = [];
+  const p = (e: NameEntry, id: string) => ({ id, name: e.name, unit: e.unit });
+  const { byUnit, byName } = groupNames(entries);
+  for (const e of entries) {
     for (let i = 0; i < e.ids.length; i++) for (let j = i + 1; j < e.ids.length; j++) pairs.push({ kind: 'same', a: p(e, e.ids[i]!), b: p(e, e.ids[j]!) });
   }
   for (const same of byName.values()) {
@@ -51,10 +59,11 @@ export function possibleDuplicates(entries: readonly NameEntry[]): { pairs: Dupl
 export async function currentDuplicates(deps: Pick<Deps, 'store' | 'aggregates' | 'clock'>, opts: { store: boolean; stale?: boolean }): Promise<{ pairs: DuplicatePair[]; total: number }> {
   const agg = deps.aggregates;
   if (!agg) return possibleDuplicates(await deps.store.allNames());
-  const [stored, chunks] = await Promise.all([deps.store.duplicatesSnapshot(), agg.openChunks()]);
-  if (stored && !opts.stale && (stored.begun === chunks.begun || !opts.store)) return { pairs: stored.pairs, total: stored.total };
+  // Only a caller that may store a fresh snapshot needs the chunks (the cloud's dashboard: one request less a call).
+  const [stored, chunks] = await Promise.all([deps.store.duplicatesSnapshot(), opts.store ? agg.openChunks() : null]);
+  if (stored && !opts.stale && (!chunks || stored.begun === chunks.begun)) return { pairs: stored.pairs, total: stored.total };
   const taken = possibleDuplicates(await deps.store.allNames());
   const now = Date.parse(deps.clock());
-  if (opts.store && chunks.open.every((c) => isDead(c, now))) await deps.store.putDuplicatesSnapshot({ ...taken, begun: chunks.begun, at: deps.clock() });
+  if (chunks && chunks.open.every((c) => isDead(c, now))) await deps.store.putDuplicatesSnapshot({ ...taken, begun: chunks.begun, at: deps.clock() });
   return taken;
 }

@@ -16,6 +16,7 @@
 import type { DuplicateCandidate, RowWarning, SyncRow } from '../../contract';
 import { nameKeyOf, nameKeyString, nearNameFinder, type NameKey } from '../domain/identity';
 import type { ProjectState } from '../domain/types';
+import { groupNames } from './duplicates';
 import type { NameEntry, ProjectStore } from './ports';
 
 /** At most this many projects are named in one warning. */
@@ -112,12 +113,7 @@ export async function resolveIdentities(
 
   if (missed.length > 0) {
     // Grouped once per chunk: a row compares its name with its own unit's names only, and looks its name up in the others.
-    const byUnit = new Map<string, NameEntry[]>();
-    const byName = new Map<string, NameEntry[]>();
-    for (const e of await store.allNames()) {
-      (byUnit.get(e.key.unit) ?? byUnit.set(e.key.unit, []).get(e.key.unit)!).push(e);
-      (byName.get(e.key.name) ?? byName.set(e.key.name, []).get(e.key.name)!).push(e);
-    }
+    const { byUnit, byName } = groupNames(await store.allNames());
     // Near names through their first characters (domain nearNameFinder), one finder per unit a missed row is in.
     const finders = new Map<string, (name: string) => number[]>();
     const nearIn = (unit: string, name: string): NameEntry[] => {

@@ -37,7 +37,7 @@ export class NameRecords {
   /** The entries of these keys that exist, by `<unit>#<name>` (BatchGetItem, 100 keys a request). */
   async findNames(keys: readonly NameKey[]): Promise<Map<string, NameEntry>> {
     const { doc, table, retry } = this.io;
-    const items = await batchGet(doc, table, keys.map((k) => ({ PK: namePk(k), SK: NAME_SK })), retry);
+    const items = await batchGet(doc, table, keys.map(itemKey), retry);
     return new Map(items.map((i) => toEntry(i)).map((e) => [nameKeyString(e.key), e]));
   }
 

@@ -8,7 +8,7 @@
  */
 import { runCutoff } from '../../functions/app/cutoff';
 import { loadConfig } from '../../functions/app/config';
-import { errorText } from '../../functions/app/log';
+import { logLine } from '../../functions/app/log';
 import type { Deps } from '../../functions/handlers/deps';
 import { EMPTY_CHANNEL_SETTINGS } from '../../contract/channels';
 import { cutoffDue } from '../../functions/domain/cutoff';
@@ -52,10 +52,10 @@ export function startCutoffTimer(deps: Deps, host: TimerHost = REAL_TIMERS): Cut
       const res = await runCutoff(deps, {});
       const closed = res.weeks.filter((w) => w.status === 'closed').map((w) => w.week);
       if (closed.length || res.push || res.reminder) {
-        deps.log(JSON.stringify({ level: 'info', job: 'cutoff', closed, sent: (res.push?.sent ?? 0) + (res.reminder?.sent ?? 0), failed: (res.push?.failed ?? 0) + (res.reminder?.failed ?? 0) }));
+        logLine(deps, 'info', { job: 'cutoff', closed, sent: (res.push?.sent ?? 0) + (res.reminder?.sent ?? 0), failed: (res.push?.failed ?? 0) + (res.reminder?.failed ?? 0) });
       }
     } catch (e) {
-      deps.log(JSON.stringify({ level: 'error', job: 'cutoff', error: errorText(e) }));
+      logLine(deps, 'error', { job: 'cutoff' }, e);
     }
   };
 

@@ -39,4 +39,3 @@ export function syntheticRow(i: number, o: { id: string; unit: string }): SyncRo
     },
   };
 }
-

@@ -10,7 +10,7 @@ import { dashboardAnswer } from '../../../functions/app/aggregates';
 import { possibleDuplicates } from '../../../functions/app/duplicates';
 import { upkeep } from '../../../functions/app/upkeep';
 import { createDocumentClient, DEFAULT_TABLE_NAME } from '../../../functions/store';
-import { createLiveAggregates } from '../../../functions/store/live-aggregates';
+import { createLiveAggregates, LiveAggregateRecords } from '../../../functions/store/live-aggregates';
 import { request, row, sync, useTestStack } from '../handlers/api';
 import type { NameEntry } from '../../../functions/app/ports';
 import { isNearName } from '../../../functions/domain/identity';
@@ -77,8 +77,11 @@ describe('the dashboard answers a snapshot of them', () => {
       expect(allNames).not.toHaveBeenCalled(); // no sync since: the snapshot
       await sync(stack, stack.adminToken, request([row('S-3', { name: '山东鲁南光伏组件生产线', unit: '温水镇' })]));
       allNames.mockClear(); // the sync's own lookup of near names
+      const openChunks = jest.spyOn(LiveAggregateRecords.prototype, 'openChunks');
       expect(await ids('cloud')).toEqual(['otherUnit:S-1-S-2']); // read-only: as stored
       expect(allNames).not.toHaveBeenCalled();
+      expect(openChunks).not.toHaveBeenCalled(); // nor the chunks: it could not store a fresher one anyway
+      openChunks.mockRestore();
       await upkeep(deps('cloud')); // the cut-off tick
       expect(await ids('cloud')).toEqual(['near:S-1-S-3', 'otherUnit:S-1-S-2']);
       expect(allNames).toHaveBeenCalledTimes(1);
