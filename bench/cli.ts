@@ -38,7 +38,7 @@ try {
     ['--version', (entry) => run(entry, ['--version'], dir)],
     ['cold sync, 200 projects', (entry, i) => {
       const data = join(dir, `data-${entry.length}-${i}`);
-      const ms = run(entry, ['sync', ledger, '--data', data, '--out', join(dir, `out-${i}.xlsx`), '--as-of', '2026-06-01', '--json'], dir);
+      const ms = run(entry, ['sync', ledger, '--data', data, '--out', join(dir, `out-${entry.length}-${i}.xlsx`), '--as-of', '2026-06-01', '--json'], dir);
       rmSync(data, { recursive: true, force: true });
       return ms;
     }],

@@ -79,14 +79,13 @@ interface TargetValues { out?: string; api?: string; token?: string; data?: stri
 
 /**
  * The one input file and the shared options, checked: --api and --token go together; --out and --in-place
- * exclude each other; --force only overrides --in-place's refusal. `missing` is thrown unless exactly one input.
+ * exclude each other. `missing` is thrown unless exactly one input.
  */
 export function targetArgs(positionals: readonly string[], values: TargetValues, missing: UsageError): TargetArgs {
   if (positionals.length !== 1) throw missing;
   if (values.api && !values.token) throw new UsageError('--api 需要同时给出 --token', '--api needs --token');
   if (values.token && !values.api) throw new UsageError('--token 只能与 --api 一起使用', '--token goes with --api');
   if (values.out && values['in-place']) throw new UsageError('--out 与 --in-place 不能同时使用', '--out and --in-place exclude each other');
-  if (values.force && !values['in-place']) throw new UsageError('--force 只能与 --in-place 一起使用', '--force goes with --in-place');
   return {
     input: positionals[0]!, out: values.out, api: values.api, token: values.token, data: values.data,
     inPlace: values['in-place'], force: values.force, json: values.json,

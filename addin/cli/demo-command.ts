@@ -14,7 +14,7 @@ export async function demo(io: Io): Promise<number> {
   const backend = await openBackend({ inMemory: true });
   try {
     const target = { api: backend.api.url, token: backend.api.token };
-    const { code } = await sync({ input, out: flagged, ...target }, io);
+    const { code } = await sync({ input, out: flagged, force: true, ...target }, io); // the demo's own copy, remade each run
     const reported = await report({ input: flagged, inPlace: true, countyProjects: true, ...target }, io);
     return Math.max(code, reported);
   } finally {

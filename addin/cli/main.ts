@@ -5,7 +5,7 @@
  * stack's dev token for any user. A composition root: one file per command (*-command.ts); this one only
  * dispatches and turns failures into exit codes.
  * Exit codes: 0 ok, 1 rows had errors (or the backend refused), 2 usage, unreadable input or a refused overwrite
- * (--in-place on a file with parts the copy cannot keep, without --force), 3 backend unreachable.
+ * (--in-place on a file with parts the copy cannot keep, or an output someone changed, without --force), 3 backend unreachable.
  */
 import { ApiCallError, LedgerError } from '../app';
 import { GatewayError } from '../core';
@@ -30,10 +30,10 @@ const USAGE = {
   zh: `用法：
   invest-flags sample <输出.xlsx> [--projects N] [--seed S] [--as-of YYYY-MM-DD] [--messy] [--force]
   invest-flags sync <台账.xlsx> [--out <文件>] [--api <地址> --token <令牌>] [--data <目录>]
-                    [--as-of YYYY-MM-DD] [--move] [--in-place [--force]] [--json]
+                    [--as-of YYYY-MM-DD] [--move] [--in-place] [--force] [--json]
                     [--map-sheet <工作表>=<清单>] [--map-column <工作表>!<列>=<字段>] [--mapping <映射.json>]
   invest-flags report <工作簿.xlsx> [--week 2026-W48] [--as-of YYYY-MM-DD] [--county-projects]
-                    [--out <文件>] [--api <地址> --token <令牌>] [--data <目录>] [--in-place [--force]] [--json]
+                    [--out <文件>] [--api <地址> --token <令牌>] [--data <目录>] [--in-place] [--force] [--json]
   invest-flags demo
   invest-flags dev-token --user <邮箱> [--name <姓名>] [--data <目录>]
   invest-flags cutoff [--week 2026-W49] [--dry-run] [--json] [--api <url> --token <token>] [--data <dir>]
@@ -43,7 +43,8 @@ const USAGE = {
   该用户的角色和单位仍需管理员设置，未开通的用户会收到 403。
   sync/report 不带 --api 时在本进程内启动内置后端（数据保存在 --data，默认为每个用户一个的数据目录，运行时会打印）。
   sync 输出默认写到输入文件旁的 <文件名>-flagged.xlsx，report 写到 <文件名>-leaders.xlsx；
-  只有加 --in-place 才覆盖输入文件。report 写入 领导看板、周调度（加 --county-projects 还有只读的 全县项目），
+  只有加 --in-place 才覆盖输入文件。输出文件已存在时，只替换本工具上次写出且之后未被改动的那份；有人改过的、
+  或不是本工具写出的文件会被拒绝（退出码 2，不同步任何数据），请用 --out 另存，或加 --force 仍然覆盖。report 写入 领导看板、周调度（加 --county-projects 还有只读的 全县项目），
   周次默认为 --as-of（或今天）所在的周。
   输入文件中有无法写回的内容（单元格内图片、图表、形状和文本框、数据透视表、切片器、迷你图、手动分页符、
   批注会话、控件、嵌入对象、宏、外部链接、数据连接、数据模型、加载项）时，先在标准错误输出中警告（--json 输出中为 unkept 和 unkeptWarning）；
@@ -53,10 +54,10 @@ const USAGE = {
   en: `Usage:
   invest-flags sample <out.xlsx> [--projects N] [--seed S] [--as-of YYYY-MM-DD] [--messy] [--force]
   invest-flags sync <ledger.xlsx> [--out <file>] [--api <url> --token <token>] [--data <dir>]
-                    [--as-of YYYY-MM-DD] [--move] [--in-place [--force]] [--json]
+                    [--as-of YYYY-MM-DD] [--move] [--in-place] [--force] [--json]
                     [--map-sheet <sheet>=<list>] [--map-column <sheet>!<col>=<field>] [--mapping <file.json>]
   invest-flags report <workbook.xlsx> [--week 2026-W48] [--as-of YYYY-MM-DD] [--county-projects]
-                    [--out <file>] [--api <url> --token <token>] [--data <dir>] [--in-place [--force]] [--json]
+                    [--out <file>] [--api <url> --token <token>] [--data <dir>] [--in-place] [--force] [--json]
   invest-flags demo
   invest-flags dev-token --user <email> [--name <name>] [--data <dir>]
   invest-flags cutoff [--week 2026-W49] [--dry-run] [--json] [--api <url> --token <token>] [--data <dir>]
@@ -66,7 +67,9 @@ const USAGE = {
   an admin still sets that user's role and units, and an unregistered user gets 403.
   Without --api, sync and report start the embedded backend in-process (data in --data, default: the per-user data folder, printed on every run).
   sync writes <name>-flagged.xlsx beside the input, report <name>-leaders.xlsx; the input is overwritten
-  only with --in-place. report writes 领导看板 (dashboard) and 周调度 (weekly report), plus the read-only
+  only with --in-place. An existing output is replaced only when it is the copy this tool last wrote there,
+  unchanged since; one someone changed, or that this tool did not write, is refused (exit 2, nothing synced):
+  use --out, or add --force to replace it anyway. report writes 领导看板 (dashboard) and 周调度 (weekly report), plus the read-only
   全县项目 (every county project) with --county-projects; the week defaults to the one --as-of (or today) is in.
   When the input has parts that cannot be written back (in-cell pictures, charts, shapes and text boxes, pivot
   tables, slicers, sparklines, manual page breaks, threaded comments, controls, embedded objects, macros,

@@ -5,7 +5,7 @@ export interface WorkbookTarget extends BackendChoice {
   input: string;
   out?: string;
   inPlace?: boolean;
-  /** With inPlace: overwrite even when parts of the input will not be kept. */
+  /** Overwrite what would otherwise be refused: with inPlace, an input with parts the copy cannot keep; else an output this tool did not write or someone changed since. */
   force?: boolean;
 }
 

@@ -1,17 +1,21 @@
 /**
  * What `sync` and `report` share around their core call: open the input .xlsx, say what of it the copy will not
- * keep (refusing --in-place then, unless --force, before any backend is contacted), start (or name) the backend,
- * run, save to the output (beside the input unless --out/--in-place), and always stop an embedded backend.
+ * keep (refusing --in-place then, unless --force, before any backend is contacted), refuse to replace an
+ * output that is not this tool's untouched copy (written-copies.ts; --force overrides), start (or name) the
+ * backend, run, save to the output (beside the input unless --out/--in-place), remember what was written, and
+ * always stop an embedded backend.
  */
 import type { Message } from '../../contract';
 import type { ApiTarget } from '../app';
 import type { UnkeptPart, XlsxGateway } from '../xlsx';
 import { openXlsx, saveXlsx } from '../xlsx/file';
+import { dataDirOf } from '../../infra/local/data-dir';
 import { inputAndOutput, unreadableFile } from './args';
 import { openBackend } from './backend';
 import type { Lang } from './i18n';
 import type { WorkbookTarget } from './target';
 import { inPlaceRefusal, unkeptWarning } from './unkept';
+import { refuseForeignOutput, rememberOutput } from './written-copies';
 
 export interface WorkbookCopy<T> {
   out: string;
@@ -34,6 +38,9 @@ export async function onWorkbookCopy<T>(
   });
   const { unkept } = gateway;
   if (unkept.length && o.inPlace && !o.force) throw inPlaceRefusal(unkept);
+  // The record lives in the data folder even for --api: it is about this machine's files, not the backend's data.
+  const recordDir = dataDirOf(o.data);
+  if (!o.inPlace && !o.force) refuseForeignOutput(out, recordDir);
   const warning = unkeptWarning(unkept, o.inPlace ?? false);
   if (warning) warn(warning);
   const backend = await openBackend(o);
@@ -41,6 +48,12 @@ export async function onWorkbookCopy<T>(
   try {
     const result = await run(gateway, backend.api, input);
     await saveXlsx(gateway, out);
+    try {
+      rememberOutput(out, recordDir);
+    } catch (e) {
+      // The copy is written and the sync stored; only the next run's silent replace is lost (it will ask instead).
+      warn({ zh: `未能记录写出的文件（${(e as Error).message}），下次写到同一文件时需加 --force`, en: `Could not record the file written (${(e as Error).message}); writing to it again will need --force` });
+    }
     return { out, result, unkept, unkeptWarning: warning };
   } finally {
     await backend.close();

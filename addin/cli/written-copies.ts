@@ -1,0 +1,55 @@
+/**
+ * The copies `sync` and `report` wrote, remembered by content (SHA-256) in the data folder, so a later run
+ * replaces its own untouched copy without asking and refuses (exit 2, before any backend is contacted) to
+ * replace a file someone changed since, or one this tool never wrote: a clerk who kept working in
+ * `台账-flagged.xlsx` must not lose a week of edits to the next Friday's sync. --force replaces it anyway.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Message } from '../../contract';
+import { RefusedError } from './args';
+
+const FILE = 'written-copies.json';
+/** Enough for every unit's ledgers many times over; the oldest are forgotten first (insertion order). */
+const KEEP = 2000;
+
+type Record = { [path: string]: string };
+
+const digest = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+function load(dataDir: string): Record {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(join(dataDir, FILE), 'utf8'));
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record) : {};
+  } catch {
+    return {}; // none yet, or unreadable: every existing output then counts as not ours, which only asks more
+  }
+}
+
+/** Throws the refusal when `out` exists and is not, byte for byte, the copy this tool last wrote there. */
+export function refuseForeignOutput(out: string, dataDir: string): void {
+  if (!existsSync(out)) return;
+  const known = load(dataDir)[out];
+  if (known !== undefined && known === digest(out)) return;
+  const why: Message = known === undefined
+    ? { zh: `${out} 已存在，且不是本工具在此数据目录（${dataDir}）下写出的文件`, en: `${out} exists and was not written by this tool with this data folder (${dataDir})` }
+    : { zh: `${out} 在上次写出后被修改过`, en: `${out} was changed since this tool wrote it` };
+  throw new RefusedError({
+    zh: `未覆盖：${why.zh}，覆盖会丢失其中的内容。若修改的正是这份文件，请同步它本身（加 --in-place）；或用 --out <文件> 写到新文件，或加 --force 仍然覆盖。文件未改动，也未同步任何数据。`,
+    en: `Not overwritten: ${why.en}; replacing it would lose what it holds. If that file is the one being edited, sync it instead (with --in-place); or write a new file with --out <file>, or add --force to replace it anyway. The file is unchanged and nothing was synced.`,
+  });
+}
+
+/** Remembers the copy just written at `out`. Atomic (temp file, then rename), so a crash leaves the old record whole. */
+export function rememberOutput(out: string, dataDir: string): void {
+  const record = load(dataDir);
+  delete record[out]; // re-inserted last: the newest survive the cap
+  record[out] = digest(out);
+  const paths = Object.keys(record);
+  for (const old of paths.slice(0, Math.max(0, paths.length - KEEP))) delete record[old];
+  mkdirSync(dataDir, { recursive: true });
+  const tmp = join(dataDir, `${FILE}.${process.pid}.tmp`);
+  writeFileSync(tmp, JSON.stringify(record));
+  renameSync(tmp, join(dataDir, FILE));
+}
