@@ -17,6 +17,8 @@
  *     included) is answered from its newest event and put back where the reader may write; a placeholder whose
  *     EVT#1 does not exist is a creation that never happened, and is left out.
  * A placeholder costs one BatchWriteItem per 25 new projects of small items; unchanged rows write nothing.
+ * Where this process alone appends events (the embedded stack), loadProjects answers the states it settled or read
+ * from memory (newest-states.ts): every append forgets its id, so what it answers is still the newest event's state.
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { HistoryEvent } from '../../contract';
@@ -26,21 +28,36 @@ import type { ProjectState } from '../domain/types';
 import { BATCH_WRITE_MAX, batchGet, batchPut, PARALLEL_BATCHES } from './batch';
 import { ALL_PROJECTS_GSI2PK, EVT_PREFIX, eventSk, projectPk, STATE_SK, stripKeys } from './keys';
 import { BatchedAppends, ConditionalAppends, type EventAppends } from './event-appends';
+import { NewestStates } from './newest-states';
 import { eventItem, eventState, pendingItem, stateItem, toEvent } from './project-items';
 import { CONDITIONAL_PUT_CONCURRENCY, NEWER_VERSION, PROJECT_READ_CONCURRENCY, type TableIO } from './table-io';
 
 export class ProjectRecords {
   private readonly appends: EventAppends;
+  /** Where this process alone appends events, each project's newest state as it last appended or read it. */
+  private readonly newest: NewestStates | null;
 
   constructor(private readonly io: TableIO) {
     this.appends = io.soleWriter ? new BatchedAppends(io) : new ConditionalAppends(io);
+    this.newest = io.soleWriter ? new NewestStates() : null;
   }
 
   async loadProjects(ids: readonly string[]): Promise<Map<string, ProjectState>> {
     const { doc, table, retry } = this.io;
-    const items = await batchGet(doc, table, ids.map((id) => ({ PK: projectPk(id), SK: STATE_SK })), retry);
+    const known = new Map<string, ProjectState>();
+    for (const id of this.newest ? ids : []) {
+      const s = this.newest!.get(id);
+      if (s) known.set(id, s);
+    }
+    const since = this.newest?.readBegins() ?? 0;
+    const rest = known.size ? ids.filter((id) => !known.has(id)) : ids;
+    const items = rest.length ? await batchGet(doc, table, rest.map((id) => ({ PK: projectPk(id), SK: STATE_SK })), retry) : [];
     const states = await this.caughtUp(items.map((item) => stripKeys<ProjectState>(item)));
-    return new Map(states.map((s) => [s.id, s]));
+    for (const s of states) {
+      this.newest?.found(s, since);
+      known.set(s.id, s);
+    }
+    return known;
   }
 
   /**
@@ -78,7 +95,12 @@ export class ProjectRecords {
 
   /** Appends the event only if its version is free; STATE follows for the whole chunk in settleStates. */
   async commit(event: StoredEvent): Promise<CommitOutcome> {
-    return (await this.appends.append(eventItem(event))) ? 'committed' : 'conflict';
+    this.newest?.forget(event.id);
+    try {
+      return (await this.appends.append(eventItem(event))) ? 'committed' : 'conflict';
+    } finally {
+      this.newest?.forget(event.id);
+    }
   }
 
   /**
@@ -101,8 +123,12 @@ export class ProjectRecords {
       }
     });
     // Every state, failed ones too: a batch that failed after DynamoDB applied part of it still landed those.
+    const since = this.newest?.readBegins() ?? 0;
     const behind = await this.nextEvents(states);
     await mapPool(behind, PROJECT_READ_CONCURRENCY, (id) => this.latestState(id).catch((e: unknown) => void failed.set(id, e)));
+    // The others, written, are their projects' newest states (no next event: the event they follow is the newest).
+    const moved = new Set(behind);
+    if (this.newest) for (const s of states) if (!moved.has(s.id) && !failed.has(s.id)) this.newest.found(s, since);
     return failed;
   }
 

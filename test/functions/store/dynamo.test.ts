@@ -29,6 +29,13 @@ function event(s: ProjectState, over: Partial<StoredEvent> = {}): StoredEvent {
   return { id: s.id, version: s.version, at: s.updatedAt, kind: s.version === 1 ? 'created' : 'fields', by: 'clerk-a', workbook: 'wb-1', state: s, ...over };
 }
 
+/**
+ * The store of a process started after a crash on the same table. An event written behind the store's back (as a
+ * writer that died between event and STATE leaves it) is, for the embedded stack's sole writer, only ever what a
+ * crashed earlier process left: the store reading it is then a new one, remembering nothing (newest-states.ts).
+ */
+const restarted = (): DynamoStore => new DynamoStore(doc(), { tableName: `t-${tableNo}`, putClient: putClient(), soleWriter });
+
 /** As sync writes: the event, then (when committed) its STATE. */
 async function save(s: ProjectState, over: Partial<StoredEvent> = {}): Promise<void> {
   expect(await store.commit(event(s, over))).toBe('committed');
@@ -136,6 +143,7 @@ describe.each([
     await save(state('P-1'));
     const s2 = state('P-1', { version: 2 });
     await doc().send(new PutCommand({ TableName: `t-${tableNo}`, Item: { PK: projectPk('P-1'), SK: eventSk(2), ...event(s2) } }));
+    store = restarted();
     expect((await store.listEvents('P-1'))?.map((e) => e.version)).toEqual([1, 2]);
     expect((await store.loadProjects(['P-1'])).get('P-1')?.version).toBe(2);
   });
