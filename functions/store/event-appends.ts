@@ -4,8 +4,9 @@
  *   - ConditionalAppends: one PutItem with attribute_not_exists(SK) per event. DynamoDB checks the condition, so it
  *     holds with any number of writers (the cloud: concurrent Lambda invocations).
  *   - BatchedAppends: where every event append of the table goes through this one instance — the embedded stack, the
- *     only writer of its dynalite (a data folder is locked to one process, infra/local/dynalite.ts; an in-memory one
- *     is reachable from this process only). The lock is then in-process: one flush at a time takes the appends waiting
+ *     only writer of its project items (a data folder is locked to one process, infra/local/dynalite.ts; its port
+ *     listens on 127.0.0.1 for this process's store, and tools given it — LocalStack.dynamoEndpoint — write no
+ *     EVT# item while the stack runs). The lock is then in-process: one flush at a time takes the appends waiting
  *     (a key twice: the second waits for the next flush), one consistent BatchGetItem finds the keys already
  *     taken, and the free ones go out 25 to a BatchWriteItem before the next flush starts: a first sync's events take
  *     about a tenth of the requests. A BatchWriteItem that fails is redone item by item (redo), so only the row at

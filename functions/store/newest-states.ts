@@ -6,9 +6,10 @@
  * What is remembered is what a reader answers (projects.ts): the state of the project's newest event, as a read
  * caught up (loadProjects) or a settle checked it against the next event (settleStates). STATE writes never change
  * that answer (STATE only follows events), so only event appends matter, and every one goes through
- * ProjectRecords.commit in this process (the sole-writer precondition): it forgets the id when the append begins
- * and again when it ends, each time moving the id's mark. What a read or settle found is remembered only when the
- * id's mark has not moved since it began, so it can never keep a state an append in between made old.
+ * ProjectRecords.commit in this process (the sole-writer precondition, event-appends.ts; an EVT# or STATE item
+ * written past this store would go unseen here until a restart, where every read catches up). Commit forgets the
+ * id when the append begins and again when it ends, each time moving the id's mark. What a read or settle found is
+ * remembered only when the id's mark has not moved since it began, so it never keeps a state an append made old.
  *
  * States are held as the JSON an event stores them in (project-items.ts eventItem) and parsed on each answer: a
  * caller gets its own copy, the same as a reader repairing from that event would build.

@@ -56,7 +56,11 @@ export interface LocalStackOptions {
 
 export interface LocalStack {
   url: string;
-  /** dynalite's endpoint (for tools that talk to the table directly, e.g. the benchmark). */
+  /**
+   * dynalite's endpoint, for tools that talk to the table directly (the benchmarks). They may read anything, but while the
+   * stack runs they write no EVT# item, and no STATE of a project it has read or written (bench/reports.ts seeds new
+   * ones): its store is the only writer of those (functions/store/event-appends.ts, newest-states.ts).
+   */
   dynamoEndpoint: string;
   /** The local admin's dev token, valid 12 hours (DEV_TOKEN_LIFETIME). */
   adminToken: string;
