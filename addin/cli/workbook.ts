@@ -5,6 +5,7 @@
  * backend, run, save to the output (beside the input unless --out/--in-place), remember what was written, and
  * always stop an embedded backend.
  */
+import { statSync } from 'node:fs';
 import type { Message } from '../../contract';
 import type { ApiTarget } from '../app';
 import type { UnkeptPart, XlsxGateway } from '../xlsx';
@@ -12,6 +13,7 @@ import { openXlsx, saveXlsx } from '../xlsx/file';
 import { dataDirOf } from '../../infra/local/data-dir';
 import { inputAndOutput, unreadableFile } from './args';
 import { openBackend } from './backend';
+import { heapForLedger } from './heap';
 import type { Lang } from './i18n';
 import type { WorkbookTarget } from './target';
 import { inPlaceRefusal, unkeptWarning } from './unkept';
@@ -32,6 +34,7 @@ export async function onWorkbookCopy<T>(
   run: (gateway: XlsxGateway, api: ApiTarget, input: string) => Promise<T>,
 ): Promise<WorkbookCopy<T>> {
   const { input, out } = inputAndOutput(o, suffix);
+  heapForLedger(statSync(input).size);
   const gateway = await openXlsx(input).catch((e: unknown) => {
     // A system error reading the file (permission, in use); a GatewayError (not a workbook) passes as it is.
     throw (e as NodeJS.ErrnoException).syscall ? unreadableFile(input, e) : e;
