@@ -66,7 +66,7 @@ function formatLeaderSummary(o: LeaderOutcome, out: string, lang: Lang): string 
 
 export async function report(o: ReportCliOptions, io: Io): Promise<number> {
   const lang = detectLang(io.env);
-  const { out, result: outcome, unkept, unkeptWarning } = await onWorkbookCopy(o, 'leaders', warnOn(io.stderr, lang), (gateway, api) =>
+  const { out, result: outcome, unkept, unkeptWarning } = await onWorkbookCopy('report', o, 'leaders', warnOn(io.stderr, lang), (gateway, api) =>
     refreshLeaderSheets({
       gateway,
       api,

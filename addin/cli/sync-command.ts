@@ -51,7 +51,7 @@ export const defaultOut = (input: string): string => besideInput(input, 'flagged
 
 export async function sync(o: SyncCliOptions, io: Io): Promise<{ code: number; outcome?: SyncOutcome }> {
   const lang: Lang = detectLang(io.env);
-  const { out, result: outcome, unkept, unkeptWarning } = await onWorkbookCopy(o, 'flagged', warnOn(io.stderr, lang), (gateway, api, input) =>
+  const { out, result: outcome, unkept, unkeptWarning } = await onWorkbookCopy('sync', o, 'flagged', warnOn(io.stderr, lang), (gateway, api, input) =>
     runSync({
       gateway: withMapping(gateway, o.mapping ?? {}),
       api,

@@ -28,6 +28,7 @@ export interface WorkbookCopy<T> {
 }
 
 export async function onWorkbookCopy<T>(
+  command: 'sync' | 'report',
   o: WorkbookTarget,
   suffix: string,
   warn: (message: Message) => void,
@@ -43,7 +44,7 @@ export async function onWorkbookCopy<T>(
   if (unkept.length && o.inPlace && !o.force) throw inPlaceRefusal(unkept);
   // The record lives in the data folder even for --api: it is about this machine's files, not the backend's data.
   const recordDir = dataDirOf(o.data);
-  if (!o.inPlace && !o.force) refuseForeignOutput(out, recordDir);
+  if (!o.inPlace && !o.force) refuseForeignOutput(command, out, recordDir);
   const warning = unkeptWarning(unkept, o.inPlace ?? false);
   if (warning) warn(warning);
   const backend = await openBackend(o);

@@ -27,17 +27,20 @@ function load(dataDir: string): Record {
   }
 }
 
-/** Throws the refusal when `out` exists and is not, byte for byte, the copy this tool last wrote there. */
-export function refuseForeignOutput(out: string, dataDir: string): void {
+/** Throws the refusal when `out` exists and is not, byte for byte, the copy `command` (sync, report) last wrote there. */
+export function refuseForeignOutput(command: 'sync' | 'report', out: string, dataDir: string): void {
   if (!existsSync(out)) return;
   const known = load(dataDir)[out];
   if (known !== undefined && known === digest(out)) return;
   const why: Message = known === undefined
     ? { zh: `${out} 已存在，且不是本工具在此数据目录（${dataDir}）下写出的文件`, en: `${out} exists and was not written by this tool with this data folder (${dataDir})` }
     : { zh: `${out} 在上次写出后被修改过`, en: `${out} was changed since this tool wrote it` };
+  const instead: Message = command === 'sync'
+    ? { zh: '请同步它本身', en: 'sync it instead' }
+    : { zh: '请把领导视图写进它本身', en: 'write the leaders\' sheets into it instead' };
   throw new RefusedError({
-    zh: `未覆盖：${why.zh}，覆盖会丢失其中的内容。若修改的正是这份文件，请同步它本身（加 --in-place）；或用 --out <文件> 写到新文件，或加 --force 仍然覆盖。文件未改动，也未同步任何数据。`,
-    en: `Not overwritten: ${why.en}; replacing it would lose what it holds. If that file is the one being edited, sync it instead (with --in-place); or write a new file with --out <file>, or add --force to replace it anyway. The file is unchanged and nothing was synced.`,
+    zh: `未覆盖：${why.zh}，覆盖会丢失其中的内容。若修改的正是这份文件，${instead.zh}：invest-flags ${command} "${out}" --in-place；或用 --out <文件> 写到新文件，或加 --force 仍然覆盖。文件未改动，也未同步任何数据。`,
+    en: `Not overwritten: ${why.en}; replacing it would lose what it holds. If that file is the one being edited, ${instead.en}: invest-flags ${command} "${out}" --in-place; or write a new file with --out <file>, or add --force to replace it anyway. The file is unchanged and nothing was synced.`,
   });
 }
 

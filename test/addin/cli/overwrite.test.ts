@@ -63,7 +63,7 @@ it('replaces its own untouched copy; refuses one edited since, before the backen
   const dead = ['--api', await deadUrl(), '--token', 't'];
   const zh = await sync(dead);
   expect(zh.code).toBe(2);
-  expect(zh.err()).toBe(`未覆盖：${flagged} 在上次写出后被修改过，覆盖会丢失其中的内容。若修改的正是这份文件，请同步它本身（加 --in-place）；或用 --out <文件> 写到新文件，或加 --force 仍然覆盖。文件未改动，也未同步任何数据。\n`);
+  expect(zh.err()).toBe(`未覆盖：${flagged} 在上次写出后被修改过，覆盖会丢失其中的内容。若修改的正是这份文件，请同步它本身：invest-flags sync "${flagged}" --in-place；或用 --out <文件> 写到新文件，或加 --force 仍然覆盖。文件未改动，也未同步任何数据。\n`);
   const en = await sync([...dead, '--json'], { LANG: 'en_US.UTF-8' });
   expect(en.code).toBe(2);
   expect(en.err()).toContain(`Not overwritten: ${flagged} was changed since this tool wrote it`);
@@ -100,5 +100,6 @@ it('refuses a file it never wrote (--out onto another file, or a copy written wi
   const r = captureIo();
   expect(await main(['report', input, ...api(), '--data', join(cli.dir, 'data-2')], r.io)).toBe(2);
   expect(r.err()).toContain(`未覆盖：${leaders} 已存在`);
+  expect(r.err()).toContain(`invest-flags report "${leaders}" --in-place`);
   expect(readFileSync(leaders, 'utf8')).toBe('a leader kept notes here');
 });
