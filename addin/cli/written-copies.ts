@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Message } from '../../contract';
-import { RefusedError } from './args';
+import { RefusedError, unreadableFile } from './args';
 
 const FILE = 'written-copies.json';
 /** Enough for every unit's ledgers many times over; the oldest are forgotten first (insertion order). */
@@ -31,7 +31,13 @@ function load(dataDir: string): Record {
 export function refuseForeignOutput(command: 'sync' | 'report', out: string, dataDir: string): void {
   if (!existsSync(out)) return;
   const known = load(dataDir)[out];
-  if (known !== undefined && known === digest(out)) return;
+  let current: string;
+  try {
+    current = digest(out);
+  } catch (e) {
+    throw unreadableFile(out, e); // in use, no permission…: said plainly, and nothing synced
+  }
+  if (known !== undefined && known === current) return;
   const why: Message = known === undefined
     ? { zh: `${out} 已存在，且不是本工具在此数据目录（${dataDir}）下写出的文件`, en: `${out} exists and was not written by this tool with this data folder (${dataDir})` }
     : { zh: `${out} 在上次写出后被修改过`, en: `${out} was changed since this tool wrote it` };

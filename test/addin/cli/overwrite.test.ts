@@ -3,7 +3,7 @@
  * stack: the copy this tool last wrote is replaced without asking; one edited since, or a file it never wrote,
  * is refused before any backend is contacted (exit 2, byte-identical); --force replaces it.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -94,6 +94,13 @@ it('refuses a file it never wrote (--out onto another file, or a copy written wi
   const elsewhere = captureIo();
   expect(await main(['sync', input, ...api(), '--data', join(cli.dir, 'data-3'), '--as-of', '2026-06-01'], elsewhere.io)).toBe(2);
   expect(elsewhere.err()).toContain('不是本工具在此数据目录');
+
+  // An output that cannot even be read (here a folder in its place) is said plainly, and nothing is synced.
+  const blocked = join(cli.dir, 'blocked.xlsx');
+  mkdirSync(blocked);
+  const b = captureIo();
+  expect(await main(['sync', input, ...api(), '--data', join(cli.dir, 'data-2'), '--out', blocked], b.io)).toBe(2);
+  expect(b.err()).toBe(`这是一个文件夹，不是工作簿文件：${blocked}\n`);
 
   const leaders = join(cli.dir, 'ledger-leaders.xlsx');
   writeFileSync(leaders, 'a leader kept notes here');
