@@ -34,7 +34,7 @@ import { CONDITIONAL_PUT_CONCURRENCY, NEWER_VERSION, PROJECT_READ_CONCURRENCY, t
 
 export class ProjectRecords {
   private readonly appends: EventAppends;
-  /** Where this process alone appends events, each project's newest state as it last appended or read it. */
+  /** Where this process alone appends events, each project's newest state as it last settled or read it. */
   private readonly newest: NewestStates | null;
 
   constructor(private readonly io: TableIO) {
