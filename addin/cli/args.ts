@@ -97,15 +97,16 @@ export function besideInput(input: string, suffix: string): string {
   return join(dirname(input), `${basename(input, extname(input))}-${suffix}.xlsx`);
 }
 
-/** The input (which must exist) and where to write: --out, the input itself with --in-place, or beside it. */
-export function inputAndOutput(o: { input: string; out?: string; inPlace?: boolean }, suffix: string): { input: string; out: string } {
+/** The input (which must exist, and its size) and where to write: --out, the input itself with --in-place, or beside it. */
+export function inputAndOutput(o: { input: string; out?: string; inPlace?: boolean }, suffix: string): { input: string; out: string; inputBytes: number } {
   const input = resolve(o.input);
   if (!existsSync(input)) throw new InputFileError(`找不到文件：${input}`, `No such file: ${input}`);
-  if (!statSync(input).isFile()) throw new InputFileError(`这是一个文件夹，不是工作簿文件：${input}`, `This is a folder, not a workbook file: ${input}`);
+  const stat = statSync(input);
+  if (!stat.isFile()) throw new InputFileError(`这是一个文件夹，不是工作簿文件：${input}`, `This is a folder, not a workbook file: ${input}`);
   if (o.inPlace && extname(input).toLowerCase() !== '.xlsx') {
     throw new UsageError(`只能原地覆盖 .xlsx 文件；输出总是 .xlsx，请用 --out 指定输出文件：${input}`, `Only an .xlsx file can be overwritten in place; the output is always .xlsx, so name one with --out: ${input}`);
   }
   const out = o.inPlace ? input : resolve(o.out ?? besideInput(input, suffix));
   if (out === input && !o.inPlace) throw new UsageError('输出文件与输入相同；如确要覆盖请加 --in-place', 'The output is the input; add --in-place to overwrite it');
-  return { input, out };
+  return { input, out, inputBytes: stat.size };
 }

@@ -59,7 +59,7 @@ export async function sync(o: SyncCliOptions, io: Io): Promise<{ code: number; o
       options: { workbookName: basename(input), ...(o.asOf ? { asOf: o.asOf } : {}), confirmMoves: o.move ?? false },
       onProgress: progressBar(lang, io.stderr),
       // In place, the new ids reach the file before the first chunk is sent: a re-run after a failure sends them again.
-      ...(o.inPlace ? { onIdsWritten: () => saveXlsx(gateway, input) } : {}),
+      ...(o.inPlace ? { onIdsWritten: async () => void (await saveXlsx(gateway, input)) } : {}),
     }),
   );
   // The server's answers kept for a later applyMoves are the pane's business, not the operator's.

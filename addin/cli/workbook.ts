@@ -5,7 +5,6 @@
  * backend, run, save to the output (beside the input unless --out/--in-place), remember what was written, and
  * always stop an embedded backend.
  */
-import { statSync } from 'node:fs';
 import type { Message } from '../../contract';
 import type { ApiTarget } from '../app';
 import type { UnkeptPart, XlsxGateway } from '../xlsx';
@@ -34,8 +33,8 @@ export async function onWorkbookCopy<T>(
   warn: (message: Message) => void,
   run: (gateway: XlsxGateway, api: ApiTarget, input: string) => Promise<T>,
 ): Promise<WorkbookCopy<T>> {
-  const { input, out } = inputAndOutput(o, suffix);
-  heapForLedger(statSync(input).size);
+  const { input, out, inputBytes } = inputAndOutput(o, suffix);
+  heapForLedger(inputBytes);
   const gateway = await openXlsx(input).catch((e: unknown) => {
     // A system error reading the file (permission, in use); a GatewayError (not a workbook) passes as it is.
     throw (e as NodeJS.ErrnoException).syscall ? unreadableFile(input, e) : e;
@@ -51,9 +50,9 @@ export async function onWorkbookCopy<T>(
   if (backend.dataDir) warn({ zh: `数据目录：${backend.dataDir}`, en: `Data folder: ${backend.dataDir}` });
   try {
     const result = await run(gateway, backend.api, input);
-    await saveXlsx(gateway, out);
+    const written = await saveXlsx(gateway, out);
     try {
-      rememberOutput(out, recordDir);
+      rememberOutput(out, written, recordDir);
     } catch (e) {
       // The copy is written and the sync stored; only the next run's silent replace is lost (it will ask instead).
       warn({ zh: `未能记录写出的文件（${(e as Error).message}），下次写到同一文件时需加 --force`, en: `Could not record the file written (${(e as Error).message}); writing to it again will need --force` });

@@ -5,7 +5,7 @@
  * `台账-flagged.xlsx` must not lose a week of edits to the next Friday's sync. --force replaces it anyway.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Message } from '../../contract';
 import { RefusedError, unreadableFile } from './args';
@@ -14,14 +14,15 @@ const FILE = 'written-copies.json';
 /** Enough for every unit's ledgers many times over; the oldest are forgotten first (insertion order). */
 const KEEP = 2000;
 
-type Record = { [path: string]: string };
+/** Each copy's absolute path → the SHA-256 of the bytes last written there. */
+type Written = { [path: string]: string };
 
-const digest = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
+const digest = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
-function load(dataDir: string): Record {
+function load(dataDir: string): Written {
   try {
     const parsed: unknown = JSON.parse(readFileSync(join(dataDir, FILE), 'utf8'));
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record) : {};
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Written) : {};
   } catch {
     return {}; // none yet, or unreadable: every existing output then counts as not ours, which only asks more
   }
@@ -29,15 +30,15 @@ function load(dataDir: string): Record {
 
 /** Throws the refusal when `out` exists and is not, byte for byte, the copy `command` (sync, report) last wrote there. */
 export function refuseForeignOutput(command: 'sync' | 'report', out: string, dataDir: string): void {
-  if (!existsSync(out)) return;
-  const known = load(dataDir)[out];
   let current: string;
   try {
-    current = digest(out);
+    current = digest(readFileSync(out));
   } catch (e) {
-    throw unreadableFile(out, e); // in use, no permission…: said plainly, and nothing synced
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return; // nothing there to lose
+    throw unreadableFile(out, e); // a folder, in use, no permission…: said plainly, and nothing synced
   }
-  if (known !== undefined && known === current) return;
+  const known = load(dataDir)[out];
+  if (known === current) return;
   const why: Message = known === undefined
     ? { zh: `${out} 已存在，且不是本工具在此数据目录（${dataDir}）下写出的文件`, en: `${out} exists and was not written by this tool with this data folder (${dataDir})` }
     : { zh: `${out} 在上次写出后被修改过`, en: `${out} was changed since this tool wrote it` };
@@ -50,11 +51,11 @@ export function refuseForeignOutput(command: 'sync' | 'report', out: string, dat
   });
 }
 
-/** Remembers the copy just written at `out`. Atomic (temp file, then rename), so a crash leaves the old record whole. */
-export function rememberOutput(out: string, dataDir: string): void {
+/** Remembers the copy just written at `out` (its bytes). Atomic (temp file, then rename), so a crash leaves the old record whole. */
+export function rememberOutput(out: string, bytes: Uint8Array, dataDir: string): void {
   const record = load(dataDir);
   delete record[out]; // re-inserted last: the newest survive the cap
-  record[out] = digest(out);
+  record[out] = digest(bytes);
   const paths = Object.keys(record);
   for (const old of paths.slice(0, Math.max(0, paths.length - KEEP))) delete record[old];
   mkdirSync(dataDir, { recursive: true });

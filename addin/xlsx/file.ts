@@ -7,9 +7,11 @@ export async function openXlsx(path: string): Promise<XlsxGateway> {
   return XlsxGateway.load(await readFile(path), basename(path));
 }
 
-/** Writes beside the target first, then renames, so a crash never leaves half a file. */
-export async function saveXlsx(gateway: XlsxGateway, path: string): Promise<void> {
+/** Writes beside the target first, then renames, so a crash never leaves half a file. Answers the bytes written. */
+export async function saveXlsx(gateway: XlsxGateway, path: string): Promise<Uint8Array> {
   const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, await gateway.save());
+  const bytes = await gateway.save();
+  await writeFile(tmp, bytes);
   await rename(tmp, path);
+  return bytes;
 }

@@ -98,8 +98,8 @@ export class BatchedAppends implements EventAppends {
     const { doc, table, retry, count } = this.io;
     const existing = await this.stored(batch);
     if (!existing) return;
-    for (const w of batch) if (existing.has(w.key)) w.done(false);
-    const free = batch.filter((w) => !existing.has(w.key));
+    const free: Waiting[] = [];
+    for (const w of batch) if (existing.has(w.key)) w.done(false); else free.push(w);
     await mapPool(chunk(free, BATCH_WRITE_MAX), PARALLEL_BATCHES, async (part) => {
       try {
         await batchPut(doc, table, part.map((w) => w.item), count, retry);

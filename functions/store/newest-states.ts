@@ -45,10 +45,6 @@ export class NewestStates {
   /** An append of the id's next event begins or ends: what was remembered may be old from now on. */
   forget(id: string): void {
     this.json.delete(id);
-    this.move(id);
-  }
-
-  private move(id: string): void {
     this.marks.set(id, ++this.clock);
   }
 

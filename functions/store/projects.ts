@@ -45,12 +45,13 @@ export class ProjectRecords {
   async loadProjects(ids: readonly string[]): Promise<Map<string, ProjectState>> {
     const { doc, table, retry } = this.io;
     const known = new Map<string, ProjectState>();
-    for (const id of this.newest ? ids : []) {
-      const s = this.newest!.get(id);
+    const rest: string[] = [];
+    for (const id of ids) {
+      const s = this.newest?.get(id);
       if (s) known.set(id, s);
+      else rest.push(id);
     }
     const since = this.newest?.readBegins() ?? 0;
-    const rest = known.size ? ids.filter((id) => !known.has(id)) : ids;
     const items = rest.length ? await batchGet(doc, table, rest.map((id) => ({ PK: projectPk(id), SK: STATE_SK })), retry) : [];
     const states = await this.caughtUp(items.map((item) => stripKeys<ProjectState>(item)));
     for (const s of states) {

@@ -1,5 +1,7 @@
 /** What the command-line tests share: a captured Io, and a real local stack with a temp folder per test file. */
 import { mkdtemp } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -28,4 +30,15 @@ export function useCliStack(prefix: string): { stack: LocalStack; dir: string } 
   });
   afterAll(() => ctx.stack.close());
   return ctx;
+}
+
+/** An HTTP server that counts the requests it gets (and answers 500): proof that nothing was sent. */
+export async function countingServer(): Promise<{ url: string; requests: () => number; close: () => Promise<void> }> {
+  let n = 0;
+  const server: Server = createServer((_req, res) => {
+    n++;
+    res.writeHead(500).end();
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests: () => n, close: () => new Promise((r) => server.close(() => r())) };
 }

@@ -4,27 +4,17 @@
  * is refused before any backend is contacted (exit 2, byte-identical); --force replaces it.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { main } from '../../../addin/cli/main';
 import { buildSample } from '../../../addin/cli/sample';
 import { XlsxGateway } from '../../../addin/xlsx';
-import { captureIo, useCliStack } from './harness';
+import { captureIo, countingServer, useCliStack } from './harness';
 
 jest.setTimeout(60_000);
 
 const cli = useCliStack('invest-flags-overwrite-');
 const api = () => ['--api', cli.stack.url, '--token', cli.stack.adminToken];
-
-/** A URL nothing listens on: a command that contacted it would exit 3, not 2. */
-async function deadUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return `http://127.0.0.1:${port}`;
-}
 
 async function ledger(name: string): Promise<string> {
   const path = join(cli.dir, name);
@@ -60,11 +50,14 @@ it('replaces its own untouched copy; refuses one edited since, before the backen
 
   await editCell(flagged);
   const edited = readFileSync(flagged);
-  const dead = ['--api', await deadUrl(), '--token', 't'];
-  const zh = await sync(dead);
+  const server = await countingServer();
+  const counted = ['--api', server.url, '--token', 't'];
+  const zh = await sync(counted);
   expect(zh.code).toBe(2);
   expect(zh.err()).toBe(`未覆盖：${flagged} 在上次写出后被修改过，覆盖会丢失其中的内容。若修改的正是这份文件，请同步它本身：invest-flags sync "${flagged}" --in-place；或用 --out <文件> 写到新文件，或加 --force 仍然覆盖。文件未改动，也未同步任何数据。\n`);
-  const en = await sync([...dead, '--json'], { LANG: 'en_US.UTF-8' });
+  const en = await sync([...counted, '--json'], { LANG: 'en_US.UTF-8' });
+  await server.close();
+  expect(server.requests()).toBe(0); // refused before any backend was contacted
   expect(en.code).toBe(2);
   expect(en.err()).toContain(`Not overwritten: ${flagged} was changed since this tool wrote it`);
   expect(JSON.parse(en.out()).error.code).toBe('refused');

@@ -5,14 +5,12 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { main } from '../../../addin/cli/main';
 import { buildSample } from '../../../addin/cli/sample';
 import { XlsxGateway } from '../../../addin/xlsx';
 import { partsOf, withParts } from '../xlsx/unkept-fixtures';
-import { captureIo, useCliStack } from './harness';
+import { captureIo, countingServer, useCliStack } from './harness';
 
 jest.setTimeout(60_000);
 
@@ -32,17 +30,6 @@ async function ledgerWithCharts(name: string): Promise<string> {
   const path = join(cli.dir, name);
   await writeFile(path, await withParts([{ kind: 'chart', sheet: '重点线索', count: 2 }, { kind: 'pivotTable', sheet: '落地项目' }], base));
   return path;
-}
-
-/** An HTTP server that counts the requests it gets (and answers 500): proof that nothing was sent. */
-async function countingServer(): Promise<{ url: string; requests: () => number; close: () => Promise<void> }> {
-  let n = 0;
-  const server: Server = createServer((_req, res) => {
-    n++;
-    res.writeHead(500).end();
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests: () => n, close: () => new Promise((r) => server.close(() => r())) };
 }
 
 describe('sync', () => {
