@@ -3,7 +3,7 @@
  * stack: the copy this tool last wrote is replaced without asking; one edited since, or a file it never wrote,
  * is refused before any backend is contacted (exit 2, byte-identical); --force replaces it.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { main } from '../../../addin/cli/main';
@@ -102,4 +102,21 @@ it('refuses a file it never wrote (--out onto another file, or a copy written wi
   expect(r.err()).toContain(`未覆盖：${leaders} 已存在`);
   expect(r.err()).toContain(`invest-flags report "${leaders}" --in-place`);
   expect(readFileSync(leaders, 'utf8')).toBe('a leader kept notes here');
+});
+
+it('refused with the embedded backend: nothing created or locked in its data folder', async () => {
+  const input = await ledger('embedded.xlsx');
+  const other = join(cli.dir, 'kept.xlsx');
+  writeFileSync(other, 'a file of its own');
+  const data = join(cli.dir, 'data-embedded');
+  const t = captureIo();
+  expect(await main(['sync', input, '--data', data, '--out', other], t.io)).toBe(2);
+  expect(t.err()).toContain(`未覆盖：${other} 已存在`);
+  expect(existsSync(join(data, 'dynamodb'))).toBe(false);
+  expect(readFileSync(other, 'utf8')).toBe('a file of its own');
+  // Nothing holds the folder: the same command to a new copy starts the stack there and syncs.
+  const ok = captureIo();
+  expect(await main(['sync', input, '--data', data, '--out', join(cli.dir, 'embedded-copy.xlsx'), '--as-of', '2026-06-01', '--json'], ok.io)).toBe(0);
+  expect((JSON.parse(ok.out()) as { lists: { rows: number }[] }).lists.reduce((n, l) => n + l.rows, 0)).toBe(8);
+  expect(existsSync(join(data, 'dynamodb'))).toBe(true);
 });
