@@ -6,7 +6,10 @@
  * the name index with one BatchGetItem per 100 rows:
  *   - one (not already the project of another row of the request): the row IS that project — it is decided and
  *     written under that canonical id, and the answer's `id` carries it (`sentId` the id the row sent);
- *   - several: the row is created, with a `possible_duplicate` warning naming them;
+ *   - several: the one whose stored content is the row's (contentHash: the file synced again unchanged), else the one
+ *     left when the request's other rows took the rest — so twins of one unit, synced again from a file without IDs,
+ *     each find their own instead of being created again; else the row is created, with a `possible_duplicate`
+ *     warning naming them;
  *   - none: the row is created; a near name in its unit, or its name in another unit (never merged across
  *     units), found in one Query of the whole index per chunk — only when some row missed — is a
  *     `possible_duplicate` warning.
@@ -35,6 +38,8 @@ export interface UnknownRow {
   row: SyncRow;
   name: string | null;
   unit: string | null;
+  /** What the row sent, hashed as the state it leads to records it (row-hash.ts). */
+  contentHash: string;
 }
 
 /** The key a state is indexed under (its `nameKey`, else computed from its fields). */
@@ -80,17 +85,32 @@ export async function resolveIdentities(
   const states = candidateIds.length ? await store.loadProjects(candidateIds) : new Map<string, ProjectState>();
 
   const taken = new Set(known);
+  // A stored project renamed since it was indexed under this key is no longer this name.
+  const validFor = (r: (typeof keyed)[number]) =>
+    (entries.get(r.keyString)?.ids ?? []).filter((id) => !taken.has(id) && (!states.has(id) || stateNameKey(states.get(id)!) === r.keyString));
+  // The row's own claim, made by an earlier attempt that stopped before (or right after) its first event.
+  const ownClaim = (r: (typeof keyed)[number]) => entries.get(r.keyString)?.ids.includes(r.row.id) === true;
+  // First, rows among several projects of their name that one of them holds unchanged: that one (ids in order, for twins
+  // alike to the letter), before any row is matched by elimination below.
+  for (const r of keyed) {
+    if (ownClaim(r)) continue;
+    const valid = validFor(r);
+    if (valid.length < 2) continue;
+    const same = valid.filter((id) => states.get(id)?.contentHash === r.contentHash).sort();
+    if (same.length === 0) continue;
+    identities.set(r.index, { canonicalId: same[0]! });
+    taken.add(same[0]!);
+  }
   const claimedNew = new Map<string, string>();
   const missed: Array<(typeof keyed)[number] & { exact: DuplicateCandidate[] }> = [];
   for (const r of keyed) {
+    if (identities.has(r.index)) continue;
     const entry = entries.get(r.keyString);
-    // The row's own claim, made by an earlier attempt that stopped before (or right after) its first event.
-    if (entry?.ids.includes(r.row.id) && !taken.has(r.row.id)) {
+    if (ownClaim(r) && !taken.has(r.row.id)) {
       taken.add(r.row.id);
       continue;
     }
-    // A stored project renamed since it was indexed under this key is no longer this name.
-    const valid = (entry?.ids ?? []).filter((id) => !taken.has(id) && (!states.has(id) || stateNameKey(states.get(id)!) === r.keyString));
+    const valid = validFor(r);
     if (entry && valid.length === 1) {
       identities.set(r.index, { canonicalId: valid[0]! });
       taken.add(valid[0]!);

@@ -237,10 +237,11 @@ export async function syncUseCase(deps: Deps, caller: Caller, req: SyncRequest):
     }
   });
   // Rows whose id the store does not know: the same project by unit and name (functions/app/identity.ts).
+  const hashes = req.rows.map((row) => rowContentHash(row, req.dateSystem));
   const unknown = req.rows.flatMap((row, i): UnknownRow[] => {
     const parsed = parsedRows[i]!;
     if (states.has(row.id) || duplicates.has(i) || !('fields' in parsed)) return [];
-    return [{ index: i, row, name: parsed.fields.name, unit: parsed.fields.unit }];
+    return [{ index: i, row, name: parsed.fields.name, unit: parsed.fields.unit, contentHash: hashes[i]! }];
   });
   const known = new Set(req.rows.filter((r) => states.has(r.id)).map((r) => r.id));
   const matched = await resolveIdentities(store, unknown, known);
@@ -257,7 +258,7 @@ export async function syncUseCase(deps: Deps, caller: Caller, req: SyncRequest):
     try {
       const dup = duplicates.get(i);
       if (dup) return reject(row, prev, [...dup, ...parsed.errors]);
-      const input: RowInput = { row, parsed, contentHash: rowContentHash(row, req.dateSystem), workbookId, workbookName: req.workbook.name, now, config, caller };
+      const input: RowInput = { row, parsed, contentHash: hashes[i]!, workbookId, workbookName: req.workbook.name, now, config, caller };
       return { input, prev, decision: decideRow(input, prev), ...(identity ? { identity } : {}), ...(identity?.canonicalId ? { sentId: sent.id } : {}) };
     } catch (e) {
       logRowFailure(deps, row.id, e);

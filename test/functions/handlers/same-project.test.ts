@@ -31,18 +31,34 @@ describe('one project stays one project', () => {
     expect(other.summary).toMatchObject({ created: 1, errors: 0, warnings: 1 });
   });
 
-  it('a near name in the same unit is created with a warning; two stored projects of one name warn, never pick one', async () => {
+  it('a near name in the same unit is created with a warning; among two stored projects of one name a row changed from both is warned, never given one', async () => {
     await sync(stack, stack.adminToken, request([row('N-1', '光伏储能电站', '临涧镇')]));
     const near = await sync(stack, stack.adminToken, request([row('N-2', '临涧光伏储能电站二期', '临涧镇')]));
     expect(near.rows[0]).toMatchObject({ id: 'N-2', status: 'created' });
     expect(near.rows[0]!.warnings?.[0]?.projects.map((p) => p.id)).toEqual(['N-1']);
-    // The same name twice in one file: both created (the second warned), then an id-less re-sync cannot tell which.
+    // The same name twice in one file: both created (the second warned), then an id-less row unlike both cannot tell which.
     const twice = await sync(stack, stack.adminToken, request([row('T-1', '乳制品加工', '保太镇'), row('T-2', '乳制品加工', '保太镇', { amount: 2 })]));
     expect(twice.rows.map((r) => r.status)).toEqual(['created', 'created']);
     expect(twice.rows[1]!.warnings?.[0]?.projects.map((p) => p.id)).toEqual(['T-1']);
-    const blind = await sync(stack, stack.adminToken, request([row('T-7', '乳制品加工', '保太镇')], { workbook: { id: 'wb-3', name: 'y.xlsx' } }));
+    const blind = await sync(stack, stack.adminToken, request([row('T-7', '乳制品加工', '保太镇', { amount: 7 })], { workbook: { id: 'wb-3', name: 'y.xlsx' } }));
     expect(blind.rows[0]).toMatchObject({ id: 'T-7', status: 'created' });
     expect(blind.rows[0]!.warnings?.[0]?.projects.map((p) => p.id).sort()).toEqual(['T-1', 'T-2']);
+  });
+
+  it('twins of one unit (one name, two projects) synced again from a file without IDs each find their own, every time; one edited finds the one left', async () => {
+    const twins = (a: string, b: string, amountA = 1) => request([row(a, '食用菌种植基地', '温水镇', { amount: amountA }), row(b, '食用菌种植基地', '温水镇', { amount: 3 })], { workbook: { id: `wb-${a}`, name: 'twins.xlsx' } });
+    const first = await sync(stack, stack.adminToken, twins('W-1', 'W-2'));
+    expect(first.summary).toMatchObject({ created: 2 });
+    // The original again and again, fresh ids each time (copy mode wrote them only into the copy): nothing created.
+    for (const [a, b] of [['W-3', 'W-4'], ['W-5', 'W-6']] as const) {
+      const again = await sync(stack, stack.adminToken, twins(a, b));
+      expect(again.rows.map((r) => [r.id, r.sentId])).toEqual([['W-1', a], ['W-2', b]]);
+      expect(again.summary.created).toBe(0);
+    }
+    // The first twin edited: the second is found by its content, the first is the one left.
+    const edited = await sync(stack, stack.adminToken, twins('W-7', 'W-8', 9));
+    expect(edited.rows.map((r) => [r.id, r.status])).toEqual([['W-1', 'updated'], ['W-2', expect.stringMatching(/unchanged|updated/)]]);
+    expect((await list('温水镇')).filter((p) => p.name === '食用菌种植基地').map((p) => p.id).sort()).toEqual(['W-1', 'W-2']);
   });
 
   it('two rows of one request never become the same project; a known id is never taken by another row', async () => {
@@ -64,10 +80,11 @@ describe('one project stays one project', () => {
     }
     const entry = (await stack.store.allNames()).find((e) => e.name === '罐头食品加工园');
     expect(entry!.ids.sort()).toEqual([...new Set(rows.map((r) => r.id))].sort());
-    // An id-less re-sync then cannot pick one silently when there are two.
-    const blind = await sync(stack, stack.adminToken, request([row('R-9', '罐头食品加工园', '地方镇')], { workbook: { id: 'wb-r9', name: 'z.xlsx' } }));
-    if (entry!.ids.length === 2) expect(blind.rows[0]).toMatchObject({ id: 'R-9', status: 'created' });
-    else expect(blind.rows[0]).toMatchObject({ id: entry!.ids[0], sentId: 'R-9' });
+    // An id-less re-sync of that row is one of them (both hold its content to the letter), the same one each time.
+    const blindly = async (id: string) => (await sync(stack, stack.adminToken, request([row(id, '罐头食品加工园', '地方镇')], { workbook: { id: 'wb-r9', name: 'z.xlsx' } }))).rows[0]!;
+    const blind = await blindly('R-9');
+    expect(blind).toMatchObject({ id: entry!.ids.sort()[0], sentId: 'R-9' });
+    expect(await blindly('R-10')).toMatchObject({ id: blind.id, sentId: 'R-10' });
   });
 
   it('a name item that a racer\'s batch put replaced is re-added after the events', async () => {
