@@ -29,6 +29,11 @@ export interface RunOptions extends PlanOptions, ClientOptions {
   workbookName?: string;
   /** Evaluate flags as of this date (honoured by local/test stacks only). */
   asOf?: string;
+  /**
+   * The id of a workbook that holds none (no settings sheet: an original synced in copy mode), as the caller
+   * remembers it for this file; without it such a workbook is given a new id, and each sync comes as another workbook.
+   */
+  workbookId?: string;
 }
 
 export type RunPhase = 'read' | 'ids' | 'sync' | 'write' | 'done';
@@ -105,7 +110,7 @@ export async function runSync({ gateway, api, options = {}, onProgress, signal, 
   const workbookName = options.workbookName ?? name;
 
   const random = options.random ?? defaultRandom;
-  const workbookId = settings.workbookId ?? newId(random, 'W-', 12);
+  const workbookId = settings.workbookId ?? options.workbookId ?? newId(random, 'W-', 12);
   const ids = planIds(layouts.sheets, rows, random);
   const newSettings: WorkbookSettings = { workbookId, mapping: Object.keys(layouts.mapping).length ? layouts.mapping : settings.mapping };
   let written: ApplyResult = { cellsWritten: 0, rowsMoved: 0 };

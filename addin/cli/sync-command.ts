@@ -11,6 +11,8 @@ import { besideInput, EXIT, InputFileError, isoDate, TARGET_OPTIONS, targetArgs,
 import { detectLang, table, type Lang } from './i18n';
 import type { Io } from './io';
 import { progressBar } from './progress';
+import { rememberWorkbookId, workbookIdFor } from './workbook-ids';
+import { dataDirOf } from '../../infra/local/data-dir';
 import type { TargetArgs } from './target';
 import { saveXlsx } from '../xlsx/file';
 import { onWorkbookCopy, warnOn } from './workbook';
@@ -56,12 +58,14 @@ export async function sync(o: SyncCliOptions, io: Io): Promise<{ code: number; o
       gateway: withMapping(gateway, o.mapping ?? {}),
       api,
       // Text written into the ledger stays Chinese whatever the operator's locale: the workbook is the clerks'.
-      options: { workbookName: basename(input), ...(o.asOf ? { asOf: o.asOf } : {}), confirmMoves: o.move ?? false },
+      // An original without its settings sheet (copy mode) is sent as the workbook it was the last time (workbook-ids.ts).
+      options: { workbookName: basename(input), workbookId: workbookIdFor(input, dataDirOf(o.data)), ...(o.asOf ? { asOf: o.asOf } : {}), confirmMoves: o.move ?? false },
       onProgress: progressBar(lang, io.stderr),
       // In place, the new ids reach the file before the first chunk is sent: a re-run after a failure sends them again.
       ...(o.inPlace ? { onIdsWritten: async () => void (await saveXlsx(gateway, input)) } : {}),
     }),
   );
+  rememberWorkbookId(o.input, outcome.workbookId, dataDirOf(o.data));
   // The server's answers kept for a later applyMoves are the pane's business, not the operator's.
   const { pendingResults: _kept, ...shown } = outcome;
   if (o.json) io.stdout.write(JSON.stringify({ output: out, unkept, unkeptWarning, ...shown }, null, 2) + '\n');

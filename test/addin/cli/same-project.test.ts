@@ -3,6 +3,7 @@
  * original ledger synced again in copy mode, and a sync interrupted after each chunk in turn and run again.
  */
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,7 +42,7 @@ describe('the original ledger synced twice in copy mode', () => {
       const run = async (out: string) => {
         const t = captureIo();
         const code = await main(['sync', input, '--api', stack.url, '--token', stack.adminToken, '--out', join(dir, out), '--json'], t.io);
-        return { code, json: JSON.parse(t.out()) as { created: number; updated: number; matched: number; errors: unknown[]; warnings: unknown[] } };
+        return { code, json: JSON.parse(t.out()) as { created: number; updated: number; matched: number; errors: unknown[]; warnings: unknown[]; missing: { name: string }[] } };
       };
       const first = await run('a.xlsx');
       expect(first.json.created).toBe(120);
@@ -52,11 +53,25 @@ describe('the original ledger synced twice in copy mode', () => {
       expect(second.json.created).toBe(0);
       expect(second.json.matched).toBe(120);
       expect(second.json.warnings).toEqual([]);
+      // …and as the same workbook (remembered for the original, which holds no id): nothing to record, no history event.
+      expect(second.json.updated).toBe(0);
       expect((await projects(stack)).length).toBe(stored);
       // The second copy carries the canonical ids: synced once more it matches nothing and changes nothing.
       const copy = await XlsxGateway.load(readFileSync(join(dir, 'b.xlsx')));
       const third = await runSync({ gateway: copy, api: { url: stack.url, token: stack.adminToken } });
       expect([third.created, third.matched, third.idsAssigned]).toEqual([0, 0, 0]);
+      // A row deleted from the original is reported missing from it (never deleted from the store).
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(input);
+      const sheet = wb.worksheets.find((w) => w.rowCount > 5)!;
+      const header = sheet.getRow(1).values as unknown[];
+      const nameCol = header.findIndex((v) => v === '项目名称');
+      const gone = String(sheet.getRow(3).getCell(nameCol).value);
+      sheet.spliceRows(3, 1);
+      await wb.xlsx.writeFile(input);
+      const fourth = await run('c.xlsx');
+      expect([fourth.json.created, fourth.json.updated]).toEqual([0, 0]);
+      expect(fourth.json.missing.map((m) => m.name)).toEqual([gone]);
     } finally {
       await stack.close();
       await rm(dir, { recursive: true, force: true });
