@@ -43,9 +43,11 @@ export function possibleDuplicates(entries: readonly NameEntry[]): { pairs: Dupl
       for (const j of near(e.key.name)) if (j > i) pairs.push({ kind: 'near', a: p(e, e.ids[0]!), b: p(unit[j]!, unit[j]!.ids[0]!) });
     });
   }
+  // One project under two keys (a key left from an earlier normalName rule, or from a rename) is no pair.
+  const distinct = pairs.filter((x) => x.a.id !== x.b.id);
   const key = (x: DuplicatePair) => `${x.a.unit}\u0000${x.a.name}\u0000${x.b.unit}\u0000${x.b.name}\u0000${x.a.id}\u0000${x.b.id}`;
-  pairs.sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0));
-  return { pairs: pairs.slice(0, MAX_PAIRS), total: pairs.length };
+  distinct.sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0));
+  return { pairs: distinct.slice(0, MAX_PAIRS), total: distinct.length };
 }
 
 /**

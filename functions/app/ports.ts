@@ -63,6 +63,8 @@ export interface DuplicatesSnapshot {
 export interface NameIndexMark {
   at: string;
   verified: boolean;
+  /** The normalName rule the index was built with (domain/identity.ts NAME_RULE; 1 in marks written before it was kept). */
+  rule: number;
 }
 
 /** One name index entry: the ids of the projects of `key.unit` whose name normalises to `key.name`. */

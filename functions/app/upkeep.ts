@@ -1,7 +1,9 @@
 /**
  * Upkeep: what is derived from the projects' STATE brought up to date where it may lag, by a process allowed to write
  * (the embedded stack at start; the cut-off job and POST /v1/cutoff in the cloud, every tick):
- *   - the name index (DESIGN §5) for projects stored before it existed: without them a sync of the original
+ *   - the name index (DESIGN §5) for projects stored before it existed, or indexed under the keys of an earlier
+ *     normalName rule (the mark keeps NAME_RULE; a key left from the old rule names its project, which the lookups check
+ *     against the project's current key, and the duplicates drop a project paired with itself): without them a sync of the original
  *     ledger would create those projects again, and the leaders' possible duplicates (app/duplicates.ts) would miss
  *     exactly the projects doubled before identity. Every stored project's id is added to its name's entry (ADD:
  *     idempotent, safe beside a sync). A sync that read a name as free before that ADD and batch-puts it after
@@ -20,7 +22,7 @@
  *   - the leaders' possible duplicates (app/duplicates.ts), taken again when names changed since they were.
  * Every STATE is read only when a step needs it.
  */
-import { nameKeyOf, nameKeyString, type NameKey } from '../domain/identity';
+import { NAME_RULE, nameKeyOf, nameKeyString, type NameKey } from '../domain/identity';
 import type { ProjectState } from '../domain/types';
 import { rebuildAggregates } from './aggregates';
 import { DEAD_AFTER_MS, isDead, OWED_CHUNK } from './chunks';
@@ -72,10 +74,12 @@ export async function upkeep(
 
   let namesAdded = 0;
   const mark = await store.nameIndexMark();
-  if (!mark || (!mark.verified && (opts.allChunksDead || now - Date.parse(mark.at) >= DEAD_AFTER_MS))) {
+  // An index built with another normalName rule lacks the keys this rule gives: every project is indexed again.
+  const current = mark?.rule === NAME_RULE ? mark : null;
+  if (!current || (!current.verified && (opts.allChunksDead || now - Date.parse(current.at) >= DEAD_AFTER_MS))) {
     namesAdded = await backfillNames(deps, await states());
-    // Verified: no sync can be running (stack start), or a pass after the first found nothing missing.
-    await store.markNameIndex({ at: deps.clock(), verified: opts.allChunksDead === true || (mark !== null && namesAdded === 0) }, namesAdded);
+    // Verified: no sync can be running (stack start), or a pass after the first (with this rule) found nothing missing.
+    await store.markNameIndex({ at: deps.clock(), verified: opts.allChunksDead === true || (current !== null && namesAdded === 0), rule: NAME_RULE }, namesAdded);
   }
 
   let aggregates: UpkeepResult['aggregates'] = 'kept';

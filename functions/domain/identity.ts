@@ -4,24 +4,32 @@
  *
  *   normalName("山东某某食品有限公司 年产10万吨罐头项目") === normalName("山东某某食品年产１０万吨罐头")
  *
- * Folded: width (NFKC), case, spaces and punctuation, and the legal-form / generic suffixes clerks add or drop
- * (有限公司, 有限责任公司, 股份有限公司, 集团, 项目, …) wherever they end a word of the name.
+ * Folded: width (NFKC), case, spaces and punctuation; legal forms (有限公司, 股份有限公司, …) wherever they stand,
+ * since no project is called by one; and the generic words clerks add or drop (项目, 工程, 集团, 公司) only where
+ * they end the name or a part of it (before a space or punctuation) — inside a name they are part of what it says:
+ * 沂澜生物工程研发中心 is not 沂澜生物研发中心.
  */
 import { normalUnit } from './normalize';
 
-/** Suffixes that do not tell two projects apart, longest first so the longest is folded. */
-const SUFFIXES = [
-  '股份有限公司', '有限责任公司', '集团有限公司', '集团股份有限公司', '有限公司', '股份公司', '集团公司', '集团', '公司',
-  '建设项目', '项目', '工程',
-].sort((a, b) => b.length - a.length);
-const SUFFIX_RE = new RegExp(`(?:${SUFFIXES.join('|')})`, 'g');
+/**
+ * The rule's version, kept with the name index's mark: a change of what normalName folds changes index keys, so the
+ * upkeep indexes every stored project again under the new ones (functions/app/upkeep.ts).
+ */
+export const NAME_RULE = 2;
+
+const longestFirst = (words: string[]) => words.sort((a, b) => b.length - a.length);
+const LEGAL_FORMS = longestFirst(['股份有限公司', '有限责任公司', '集团有限公司', '集团股份有限公司', '有限公司', '股份公司', '集团公司']);
+const LEGAL_RE = new RegExp(`(?:${LEGAL_FORMS.join('|')})`, 'g');
+const ENDINGS = longestFirst(['建设项目', '项目', '工程', '集团', '公司']);
+const ENDINGS_RE = new RegExp(`(?:${ENDINGS.join('|')})+$`);
 /** Spaces, punctuation and symbols of any script (after NFKC): 、，。·（）()【】“”"'-_/ … */
 const NOISE = /[\s\p{P}\p{S}]+/gu;
 
-/** The name as compared: NFKC, lower case, no spaces/punctuation, suffixes such as 有限公司/项目 folded. */
+/** The name as compared: NFKC, lower case, no spaces/punctuation, legal forms and the parts' generic endings folded. */
 export function normalName(name: string): string {
-  const base = name.normalize('NFKC').toLowerCase().replace(NOISE, '');
-  const folded = base.replace(SUFFIX_RE, '');
+  const parts = name.normalize('NFKC').toLowerCase().split(NOISE);
+  const base = parts.join('');
+  const folded = parts.map((p) => p.replace(LEGAL_RE, '').replace(ENDINGS_RE, '')).join('');
   // A name that is nothing but suffixes ("项目") keeps its letters rather than becoming empty.
   return folded.length > 0 ? folded : base;
 }

@@ -105,7 +105,7 @@ export class NameRecords {
   /** The backfill's mark (app/upkeep.ts): when it last ran, and whether a later pass found nothing missing. */
   async indexMark(): Promise<NameIndexMark | null> {
     const out = await this.io.doc.send(new GetCommand({ TableName: this.io.table, Key: NAME_INDEX_MARK_KEY, ConsistentRead: true }));
-    return out.Item ? { at: String(out.Item.at), verified: out.Item.verified === true } : null;
+    return out.Item ? { at: String(out.Item.at), verified: out.Item.verified === true, rule: typeof out.Item.rule === 'number' ? out.Item.rule : 1 } : null;
   }
 
   async markIndexed(mark: NameIndexMark, added: number): Promise<void> {

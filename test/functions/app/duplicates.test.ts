@@ -90,3 +90,10 @@ describe('the dashboard answers a snapshot of them', () => {
     }
   });
 });
+
+it('one project under two keys of its unit (a key left from an earlier rule or a rename) is no pair', () => {
+  const entry = (name: string, ids: string[]): NameEntry => ({ key: { unit: '临涧镇', name }, ids, name, unit: '临涧镇' });
+  const { pairs, total } = possibleDuplicates([entry('管理服务中心', ['X-1']), entry('项目管理服务中心', ['X-1']), entry('项目管理服务中心二期', ['X-2'])]);
+  expect(pairs.map((p) => [p.a.id, p.b.id].sort())).toEqual([['X-1', 'X-2'], ['X-1', 'X-2']]);
+  expect(total).toBe(2);
+});

@@ -14,7 +14,7 @@ import type { CutoffResult } from '../../../contract/channels';
 import { DEAD_AFTER_MS, OWED_CHUNK } from '../../../functions/app/chunks';
 import { upkeep } from '../../../functions/app/upkeep';
 import { LiveAggregateRecords } from '../../../functions/store/live-aggregates';
-import { nameKeyOf } from '../../../functions/domain/identity';
+import { NAME_RULE, nameKeyOf } from '../../../functions/domain/identity';
 import { createDocumentClient, DEFAULT_TABLE_NAME } from '../../../functions/store';
 import { TableIO } from '../../../functions/store/table-io';
 import { batchWrite } from '../../../functions/store/batch';
@@ -96,14 +96,38 @@ describe('upkeep of data stored before the name index', () => {
       await tick();
       expect([...(await a.store.findNames([nameKeyOf('高端装备制造项目', '仲村镇')!])).values()].map((e) => e.ids)).toEqual([['C-1']]);
       // Not verified yet: a sync that read the name as free before the backfill could still put it over the ids added.
-      expect(await a.store.nameIndexMark()).toEqual({ at: CLOCK, verified: false });
+      expect(await a.store.nameIndexMark()).toEqual({ at: CLOCK, verified: false, rule: NAME_RULE });
       await tick(); // too soon for a second pass
-      expect(await a.store.nameIndexMark()).toEqual({ at: CLOCK, verified: false });
+      expect(await a.store.nameIndexMark()).toEqual({ at: CLOCK, verified: false, rule: NAME_RULE });
       clock = new Date(Date.parse(CLOCK) + DEAD_AFTER_MS).toISOString();
       await tick();
-      expect(await a.store.nameIndexMark()).toEqual({ at: clock, verified: true });
+      expect(await a.store.nameIndexMark()).toEqual({ at: clock, verified: true, rule: NAME_RULE });
     } finally {
       await a.close();
+    }
+  });
+});
+
+describe('an index built with an earlier normalName rule', () => {
+  it('is built again under the current rule\'s keys at the next start, so the original ledger still finds its projects', async () => {
+    const dataDir = tempDir();
+    const a = await startLocalStack({ dataDir, mode: 'test', clock: () => CLOCK });
+    try {
+      await sync(a, a.adminToken, request([row('G-1', { name: '沂澜生物工程研发中心项目', unit: '临涧镇' })], { workbook: { id: 'wb-g', name: 'g.xlsx' } }));
+      // As an index of rule 1 left it: no entry under this rule's key, and a mark saying it was complete.
+      await forgetNameIndex(a);
+      await a.store.markNameIndex({ at: CLOCK, verified: true, rule: 1 }, 0);
+    } finally {
+      await a.close();
+    }
+    const b = await startLocalStack({ dataDir, mode: 'test', clock: () => CLOCK });
+    try {
+      expect(await b.store.nameIndexMark()).toEqual({ at: CLOCK, verified: true, rule: NAME_RULE });
+      const again = await sync(b, b.adminToken, request([row('G-9', { name: '沂澜生物工程研发中心项目', unit: '临涧镇' })], { workbook: { id: 'wb-g', name: 'g.xlsx' } }));
+      expect(again.rows[0]).toMatchObject({ id: 'G-1', sentId: 'G-9' });
+      expect(again.summary.created).toBe(0);
+    } finally {
+      await b.close();
     }
   });
 });

@@ -16,6 +16,15 @@ describe('normalName', () => {
     expect(normalName('罐头项目1')).not.toBe(normalName('罐头项目12'));
   });
 
+  test('项目, 工程, 集团, 公司 inside a name are part of it; ending it or a part of it, they fold (repeatedly)', () => {
+    expect(normalName('沂澜生物工程研发中心项目')).not.toBe(normalName('沂澜生物研发中心项目'));
+    expect(normalName('项目管理服务中心')).not.toBe(normalName('管理服务中心'));
+    expect(normalName('某某工程机械有限公司')).not.toBe(normalName('某某机械'));
+    expect(normalName('污水处理厂改造工程项目')).toBe(normalName('污水处理厂改造'));
+    expect(normalName('某某集团 光伏项目 二期')).toBe(normalName('某某光伏二期'));
+    expect(normalName('某某项目有限公司')).toBe(normalName('某某'));
+  });
+
   test('a name of nothing but a suffix keeps its letters', () => expect(normalName('项目')).toBe('项目'));
 
   const pad = fc.constantFrom('', ' ', '　', '  ', '\t');
@@ -34,7 +43,7 @@ describe('normalName', () => {
   });
 
   test('nameKeyOf folds the unit as the by-unit index does, and needs both', () => {
-    expect(nameKeyOf('某项目A', ' 温水 镇')).toEqual({ unit: '温水镇', name: '某项目a'.replace('项目', '') });
+    expect(nameKeyOf('某A项目', ' 温水 镇')).toEqual({ unit: '温水镇', name: '某a' });
     expect(nameKeyOf(null, '温水镇')).toBeNull();
     expect(nameKeyOf('某某', null)).toBeNull();
   });

@@ -23,6 +23,14 @@ describe('one project stays one project', () => {
     expect(mine.map((p) => p.id)).toEqual(['S-1']);
   });
 
+  it('a name that differs by a word inside it (工程) is another project: created, its figures never merged into the stored one', async () => {
+    await sync(stack, stack.adminToken, request([row('E-1', '沂澜生物工程研发中心项目', '临涧镇', { amount: 5 })]));
+    const other = await sync(stack, stack.adminToken, request([row('E-2', '沂澜生物研发中心项目', '临涧镇', { amount: 99 })], { workbook: { id: 'wb-e2', name: 'e2.xlsx' } }));
+    expect(other.rows[0]).toMatchObject({ id: 'E-2', status: 'created' });
+    expect(other.rows[0]!.sentId).toBeUndefined();
+    expect((await list('临涧镇')).filter((p) => p.name.startsWith('沂澜')).map((p) => p.id).sort()).toEqual(['E-1', 'E-2']);
+  });
+
   it('the same name in another unit is never merged: created, with a possible-duplicate warning naming the other', async () => {
     await sync(stack, stack.adminToken, request([row('U-1', '金银花深加工项目', '地方镇')]));
     const other = await sync(stack, stack.adminToken, request([row('U-2', '金银花深加工', '温水镇')]));
