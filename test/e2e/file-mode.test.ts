@@ -112,6 +112,21 @@ it('opens an .xlsx, syncs it against the local stack and downloads the flagged w
   for (const f of reds) expect([f.sheet, f.row, f.fill]).toEqual([f.sheet, f.row, argb(FLAG_STYLE.red.fill)]);
   for (const f of yellows) expect([f.sheet, f.row, f.fill]).toEqual([f.sheet, f.row, argb(FLAG_STYLE.yellow.fill)]);
   for (const f of [...reds, ...yellows]) expect(f.reason.trim()).not.toBe('');
+
+  // The original opened and synced again (it kept no ids, no workbook id): the same projects, as the same workbook —
+  // nothing created, and no project's history grows.
+  const api = async <T>(path: string): Promise<T> => (await (await fetch(`${e2e.stack.url}${path}`, { headers: { authorization: `Bearer ${e2e.stack.adminToken}` } })).json()) as T;
+  const projects = async () => (await api<{ projects: { id: string }[] }>('/v1/projects?limit=1000')).projects.map((p) => p.id).sort();
+  const historyLengths = async (ids: string[]) => Promise.all(ids.map(async (id) => (await api<{ events: unknown[] }>(`/v1/projects/${id}/history`)).events.length));
+  const stored = await projects();
+  const before = await historyLengths(stored);
+  await page.setInputFiles('#file-input', input);
+  await page.getByText('已打开：平邑县招商台账.xlsx').waitFor();
+  await Promise.all([page.waitForResponse((r) => r.url().endsWith('/v1/sync')), page.getByRole('button', { name: '同步' }).click()]);
+  await page.locator('#sync[aria-busy="false"]').waitFor();
+  expect(await projects()).toEqual(stored);
+  expect(await historyLengths(stored)).toEqual(before);
+
   // The page ran offline: Office.js came from the local copy, never the CDN; the only outside request is Office.js'
   // own telemetry frame, which was refused without harm.
   expect(e2e.outside.filter((u) => !u.startsWith(OFFICE_TELEMETRY))).toEqual([]);

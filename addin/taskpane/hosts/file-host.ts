@@ -8,6 +8,7 @@ import type { FetchLike } from '../../app';
 import type { PaneServices } from '../services';
 import { devTokenSource } from '../auth/dev-token';
 import { workbookServices } from '../sync/workbook-services';
+import { rememberedWorkbooks } from './remembered-workbooks';
 
 class NotXlsxError extends Error {
   constructor(readonly detail: string) {
@@ -25,14 +26,17 @@ export function flaggedName(name: string): string {
   return `${base}-flagged.xlsx`;
 }
 
-export function fileServices(displayLanguage: string): PaneServices {
+export function fileServices(displayLanguage: string, storage: () => Pick<Storage, 'getItem' | 'setItem'> = () => localStorage): PaneServices {
   let gateway: XlsxGateway | null = null;
   let fileName = '';
+  // The original the clerk keeps opening holds no workbook id: it is synced as the same workbook each time.
+  const ids = rememberedWorkbooks(storage);
   return workbookServices({
     mode: 'file',
     displayLanguage,
     gateway: () => gateway,
     workbookName: () => fileName,
+    workbookIds: { idFor: () => ids.idFor(fileName), syncedAs: (id) => ids.syncedAs(fileName, id) },
     defaultApiUrl: location.origin,
     fetch: fetch.bind(globalThis) as FetchLike,
     fallbackToken: devTokenSource((url) => fetch(url)),

@@ -27,6 +27,8 @@ export interface WorkbookServicesOptions {
   gateway(): WorkbookGateway | null;
   /** The file's name when the host knows it better than the gateway (file mode); otherwise the gateway's read. */
   workbookName?(): string;
+  /** The id for a workbook that holds none, and what to keep after a sync (file mode: hosts/remembered-workbooks.ts). */
+  workbookIds?: { idFor(): string; syncedAs(workbookId: string): void };
   /** Backend used when the settings name none: the page's own origin. */
   defaultApiUrl: string;
   fetch: FetchLike;
@@ -68,13 +70,20 @@ export function workbookServices(o: WorkbookServicesOptions): PaneServices {
 
   async function run(settings: PaneSettings, hooks: SyncHooks): Promise<CoreOutcome> {
     const gw = gateway();
-    return runSync({
+    const outcome = await runSync({
       gateway: gw,
       api: await target(settings),
-      options: { ...(o.workbookName ? { workbookName: o.workbookName() } : {}), tintName: settings.tintName, autoMoveRows: settings.autoMoveRows },
+      options: {
+        ...(o.workbookName ? { workbookName: o.workbookName() } : {}),
+        ...(o.workbookIds ? { workbookId: o.workbookIds.idFor() } : {}),
+        tintName: settings.tintName,
+        autoMoveRows: settings.autoMoveRows,
+      },
       onProgress: (p) => progress(p, hooks),
       signal: hooks.signal,
     });
+    o.workbookIds?.syncedAs(outcome.workbookId);
+    return outcome;
   }
 
   return {
