@@ -3,7 +3,7 @@
  * projects) through the sync client's callApi, build the leaders' sheets and apply them in one WritePlan that
  * holds leader sheets only — the list sheets are never touched. Each refresh replaces the sheets whole.
  */
-import type { CountyConfig, Dashboard, ProjectsResponse, WeeklyReport } from '../../contract';
+import type { CountyConfig, Dashboard, Movement, ProjectsResponse, WeeklyReport } from '../../contract';
 import { EMPTY_PLAN, MSG, type LeaderSheetPlan, type WorkbookGateway } from '../core';
 import { countyProjectsSheet, dashboardSheet, weeklySheet, type Lang } from '../core/leader-sheets';
 import { ApiCallError, callApi, type ApiTarget, type ClientOptions } from './client';
@@ -43,7 +43,8 @@ export interface LeaderOutcome {
   /** Sheets written, in plan order. */
   sheets: string[];
   dashboard: { count: number; amount: number; red: number; yellow: number; dropped: number; redProjects: number };
-  weekly: { count: number; entered: number; red: number; yellow: number; noUpdate: number; movements: number; coordination: number; empty: boolean };
+  /** `entered`: arrivals on a list (new projects included); `stageChanges`: moves from one list to a later one, as sync counts them. */
+  weekly: { count: number; entered: number; red: number; yellow: number; noUpdate: number; stageChanges: number; coordination: number; empty: boolean };
   /** Projects in 全县项目; null when it was not asked for. */
   countyProjects: number | null;
 }
@@ -55,6 +56,15 @@ export interface LeaderRefreshArgs {
   onProgress?: (p: LeaderProgress) => void;
   signal?: AbortSignal;
 }
+
+/** The county's time zone (config cutoff.timeZone) in which every time shown to a person is given. */
+export const countyTimeZone = (config: CountyConfig): string => config.cutoff?.timeZone || 'Asia/Shanghai';
+
+/**
+ * A movement that is a stage change, as sync counts its transitions: from one list to a later one. A new project (no
+ * list before) is an arrival, counted in `entered`; a drop or a reactivation is no transition.
+ */
+const isStageChange = (m: Movement): boolean => m.from !== null && m.from !== 'dropped' && m.to !== 'dropped';
 
 /** An answer 404 means the backend predates the leaders' reports: say so plainly. */
 async function report<T>(get: () => Promise<T>): Promise<T> {
@@ -83,7 +93,7 @@ export async function refreshLeaderSheets({ gateway, api, options = {}, onProgre
   }
   delete dashboard.redFlagsNext;
   const weekly = await report(() => get<WeeklyReport>('reports/weekly', { week: week ?? dashboard.week }));
-  const sheetOptions = { lang, county: config.county, timeZone: config.cutoff?.timeZone || 'Asia/Shanghai' };
+  const sheetOptions = { lang, county: config.county, timeZone: countyTimeZone(config) };
 
   let pages: ProjectsResponse[] | null = null;
   if (includeCountyProjects) {
@@ -116,7 +126,7 @@ export async function refreshLeaderSheets({ gateway, api, options = {}, onProgre
     timeZone: sheetOptions.timeZone,
     sheets: leaderSheets.map((s) => s.name),
     dashboard: { count: d.count, amount: d.amount, red: d.red, yellow: d.yellow, dropped: dashboard.dropped, redProjects: dashboard.redFlags.length },
-    weekly: { count: w.count, entered: w.entered, red: w.red, yellow: w.yellow, noUpdate: w.noUpdate, movements: weekly.movements.length, coordination: weekly.coordination.length, empty: weekly.empty },
+    weekly: { count: w.count, entered: w.entered, red: w.red, yellow: w.yellow, noUpdate: w.noUpdate, stageChanges: weekly.movements.filter(isStageChange).length, coordination: weekly.coordination.length, empty: weekly.empty },
     countyProjects: pages ? new Set(pages.flatMap((p) => p.projects.map((x) => x.id))).size : null,
   };
 }

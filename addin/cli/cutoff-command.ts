@@ -5,10 +5,13 @@
  * and prints the messages it would push.
  */
 import { parseArgs } from 'node:util';
+import type { CountyConfig } from '../../contract';
 import type { CutoffResult } from '../../contract/channels';
-import { callApi } from '../app';
+import { callApi, countyTimeZone } from '../app';
+import { formatInstant } from '../core/leader-sheets';
 import { EXIT, isoWeek, UsageError } from './args';
 import { openBackend } from './backend';
+import { dataFolderMessage } from './data-folder';
 import { detectLang } from './i18n';
 import type { Io } from './io';
 
@@ -41,9 +44,11 @@ export function parseCutoffArgs(args: string[]): CutoffArgs {
 
 const STATUS = { closed: ['已关闭', 'closed'], alreadyClosed: ['此前已关闭', 'already closed'], wouldClose: ['将关闭（试运行）', 'would close (dry run)'] } as const;
 
-export function formatCutoff(r: CutoffResult, zh: boolean): string {
+/** The result as lines for a person; `timeZone` is the county's, in which its instant is shown (as 领导看板's). */
+export function formatCutoff(r: CutoffResult, zh: boolean, timeZone: string): string {
   const t = (a: string, b: string) => (zh ? a : b);
-  const lines = [t(`调度截止（${r.at}${r.dryRun ? '，试运行' : ''}）`, `Weekly cut-off (${r.at}${r.dryRun ? ', dry run' : ''})`)];
+  const at = formatInstant(r.at, timeZone);
+  const lines = [t(`调度截止（${at}${r.dryRun ? '，试运行' : ''}）`, `Weekly cut-off (${at}${r.dryRun ? ', dry run' : ''})`)];
   if (r.weeks.length === 0) lines.push(t('  没有需要关闭的周', '  no week due'));
   for (const w of r.weeks) {
     const s = STATUS[w.status];
@@ -59,10 +64,17 @@ export function formatCutoff(r: CutoffResult, zh: boolean): string {
 }
 
 export async function cutoff(args: CutoffArgs, io: Io): Promise<number> {
+  const lang = detectLang(io.env);
   const backend = await openBackend(args);
+  if (backend.dataDir) io.stderr.write(`${dataFolderMessage(backend.dataDir)[lang]}\n`);
   try {
     const res = await callApi<CutoffResult>(backend.api, { method: 'POST', path: 'cutoff', body: { ...(args.week ? { week: args.week } : {}), dryRun: args.dryRun } });
-    io.stdout.write(args.json ? `${JSON.stringify(res, null, 2)}\n` : formatCutoff(res, detectLang(io.env) === 'zh'));
+    if (args.json) {
+      io.stdout.write(`${JSON.stringify(res, null, 2)}\n`);
+    } else {
+      const config = await callApi<CountyConfig>(backend.api, { method: 'GET', path: 'config' });
+      io.stdout.write(formatCutoff(res, lang === 'zh', countyTimeZone(config)));
+    }
     return EXIT.ok;
   } finally {
     await backend.close();

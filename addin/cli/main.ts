@@ -95,8 +95,11 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         const c = await commands.report();
         return await c.report(c.parseReportArgs(rest), io);
       }
-      case 'demo':
-        return await (await commands.demo()).demo(io);
+      case 'demo': {
+        const c = await commands.demo();
+        c.parseDemoArgs(rest);
+        return await c.demo(io);
+      }
       case 'cutoff': {
         const c = await commands.cutoff();
         return await c.cutoff(c.parseCutoffArgs(rest), io);

@@ -55,8 +55,9 @@ function formatLeaderSummary(o: LeaderOutcome, out: string, lang: Lang): string 
     '',
     `${t('周调度', 'Weekly report')} ${o.week}${w.empty ? t('（本周无数据）', ' (no data this week)') : ''}`,
     table([
-      [t('项目', 'Projects'), t('本周新进入', 'Entered'), t('阶段变化', 'Moves'), t('红旗', 'Red'), t('黄旗', 'Yellow'), t('未更新进展', 'No update'), t('需县级协调', 'Coordination')],
-      [w.count, w.entered, w.movements, w.red, w.yellow, w.noUpdate, w.coordination].map(String),
+      // 阶段变化 as sync counts it (transitions); new projects are in 本周新进入.
+      [t('项目', 'Projects'), t('本周新进入', 'Entered'), t('阶段变化', 'Transitions'), t('红旗', 'Red'), t('黄旗', 'Yellow'), t('未更新进展', 'No update'), t('需县级协调', 'Coordination')],
+      [w.count, w.entered, w.stageChanges, w.red, w.yellow, w.noUpdate, w.coordination].map(String),
     ], true),
   ];
   if (o.countyProjects !== null) lines.push('', t(`全县项目：${o.countyProjects} 个（只读）`, `County projects: ${o.countyProjects} (read-only)`));

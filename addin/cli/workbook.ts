@@ -12,6 +12,7 @@ import { openXlsx, saveXlsx } from '../xlsx/file';
 import { dataDirOf } from '../../infra/local/data-dir';
 import { inputAndOutput, unreadableFile } from './args';
 import { openBackend } from './backend';
+import { dataFolderMessage } from './data-folder';
 import { heapForLedger } from './heap';
 import type { Lang } from './i18n';
 import type { WorkbookTarget } from './target';
@@ -47,7 +48,7 @@ export async function onWorkbookCopy<T>(
   const warning = unkeptWarning(unkept, o.inPlace ?? false);
   if (warning) warn(warning);
   const backend = await openBackend(o);
-  if (backend.dataDir) warn({ zh: `数据目录：${backend.dataDir}`, en: `Data folder: ${backend.dataDir}` });
+  if (backend.dataDir) warn(dataFolderMessage(backend.dataDir));
   try {
     const result = await run(gateway, backend.api, input);
     const written = await saveXlsx(gateway, out);

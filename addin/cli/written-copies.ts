@@ -28,18 +28,27 @@ function load(dataDir: string): Written {
   }
 }
 
-/** Throws the refusal when `out` exists and is not, byte for byte, the copy `command` (sync, report) last wrote there. */
-export function refuseForeignOutput(command: 'sync' | 'report', out: string, dataDir: string): void {
+/**
+ * What is at `out`, against the record in `dataDir`: nothing (nothing to lose), the copy this tool last wrote there
+ * (`ours`), that copy changed since (`changed`), or a file this tool never wrote there (`foreign`).
+ */
+export function outputState(out: string, dataDir: string): 'absent' | 'ours' | 'changed' | 'foreign' {
   let current: string;
   try {
     current = digest(readFileSync(out));
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return; // nothing there to lose
-    throw unreadableFile(out, e); // a folder, in use, no permission…: said plainly, and nothing synced
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 'absent';
+    throw unreadableFile(out, e); // a folder, in use, no permission…: said plainly, and nothing written
   }
   const known = load(dataDir)[out];
-  if (known === current) return;
-  const why: Message = known === undefined
+  return known === current ? 'ours' : known === undefined ? 'foreign' : 'changed';
+}
+
+/** Throws the refusal when `out` exists and is not, byte for byte, the copy `command` (sync, report) last wrote there. */
+export function refuseForeignOutput(command: 'sync' | 'report', out: string, dataDir: string): void {
+  const state = outputState(out, dataDir);
+  if (state === 'absent' || state === 'ours') return;
+  const why: Message = state === 'foreign'
     ? { zh: `${out} 已存在，且不是本工具在此数据目录（${dataDir}）下写出的文件`, en: `${out} exists and was not written by this tool with this data folder (${dataDir})` }
     : { zh: `${out} 在上次写出后被修改过`, en: `${out} was changed since this tool wrote it` };
   const instead: Message = command === 'sync'

@@ -94,7 +94,7 @@ export function decideRow(input: RowInput, prev: ProjectState | null): RowDecisi
   if (prev && prev.contentHash === input.contentHash && prev.stage === stage.stage && sameFlag(prev.flag, flag) && hasWorkbook) {
     return { kind: 'unchanged', state: prev, flag, errors };
   }
-  const backDated = backDatedError(prev, now);
+  const backDated = backDatedError(prev, now, config.cutoff.timeZone);
   if (backDated) return { kind: 'rejected', errors: [backDated, ...errors] };
 
   const version = (prev?.version ?? 0) + 1;

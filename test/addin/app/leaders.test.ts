@@ -123,6 +123,20 @@ describe('refreshLeaderSheets', () => {
     }
   });
 
+  it('counts stage changes as sync does: a move between lists; a new project is an arrival (entered), a drop no change', async () => {
+    const api = await backend();
+    try {
+      const outcome = async (week: string) => (await refreshLeaderSheets({ gateway: await ledger(), api: { url: api.url, token: 't' }, options: { week } })).weekly;
+      // 2026-W47 moves one clue to 落地项目 and drops another; 2026-W48 only brings a new signed project.
+      expect(weeklyOf('2026-W47').movements.map((m) => [m.from, m.to])).toEqual([['clue', 'landed'], ['clue', 'dropped']]);
+      expect(weeklyOf('2026-W48').movements.map((m) => [m.from, m.to])).toEqual([[null, 'signed']]);
+      expect(await outcome('2026-W47')).toMatchObject({ stageChanges: 1, entered: 1 });
+      expect(await outcome('2026-W48')).toMatchObject({ stageChanges: 0, entered: 1 });
+    } finally {
+      await api.close();
+    }
+  });
+
   it('retries a 503 through the sync client’s plumbing, then succeeds', async () => {
     let failed = 0;
     const api = await backend((path) => (path === '/v1/dashboard' && failed++ < 2 ? { status: 503, body: {} } : undefined));

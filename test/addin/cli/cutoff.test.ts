@@ -3,7 +3,8 @@
  * pinned so the week's cut-off can pass): a week not over yet is refused; a dry run closes and sends nothing and
  * prints what it would push; a run closes the week and reports a robot that could not be reached (retried, then
  * named — the webhook never printed); a second run finds nothing due; --week names a closed week as already
- * closed; a bad --week is a usage error; and without --api it starts the embedded stack on --data itself.
+ * closed; a bad --week is a usage error; and without --api it starts the embedded stack on --data itself and says so.
+ * Times are the county's local time (config cutoff.timeZone), as 领导看板 shows them.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -64,7 +65,7 @@ describe('invest-flags cutoff', () => {
   it('a run closes the week and reports, in Chinese, the robot it could not reach (tried 4 times; no URL printed)', async () => {
     const r = await cutoff([]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('调度截止（2026-03-06T04:10:00.000Z）');
+    expect(r.out).toContain('调度截止（2026-03-06 12:10）'); // 04:10Z as the county's local time, like 领导看板's header
     expect(r.out).toMatch(/2026-W10 {2}已关闭 {2}项目 2，升级 0/);
     expect(r.out).toContain('推送 周报 2026-W10：成功 0，失败 1');
     expect(r.out).toMatch(/✗ zhang-wecom \(领导 张县长\): network error.* ×4/);
@@ -89,6 +90,17 @@ describe('invest-flags cutoff', () => {
     const t = captureIo();
     expect(await main(['cutoff', '--data', dir, '--json'], t.io)).toBe(0);
     expect(JSON.parse(t.out())).toMatchObject({ dryRun: false, weeks: [], push: null, reminder: null });
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('on --data it names the data folder (as sync and report do) and shows the time as local minutes, not an ISO instant', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'invest-flags-cutoff-'));
+    for (const [env, folder, heading] of [[{}, `数据目录：${dir}\n`, /^调度截止（\d{4}-\d{2}-\d{2} \d{2}:\d{2}，试运行）$/m], [{ LANG: 'en_US.UTF-8' }, `Data folder: ${dir}\n`, /^Weekly cut-off \(\d{4}-\d{2}-\d{2} \d{2}:\d{2}, dry run\)$/m]] as const) {
+      const t = captureIo(env);
+      expect(await main(['cutoff', '--dry-run', '--data', dir], t.io)).toBe(0);
+      expect(t.err()).toContain(folder);
+      expect(t.out()).toMatch(heading);
+    }
     await rm(dir, { recursive: true, force: true });
   });
 });

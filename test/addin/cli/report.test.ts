@@ -1,12 +1,13 @@
 /**
  * `invest-flags report` end to end against the real local stack (in-memory dynalite, free port): sample →
- * sync --as-of → report --as-of, then the output read back with ExcelJS — the leaders' totals equal what the
- * sync counted, the list sheets are untouched, a second report replaces the sheets.
+ * sync --as-of → report --as-of, then the output read back with ExcelJS — the leaders' totals (and 阶段变化) equal what
+ * the sync counted, the list sheets are untouched, a second report replaces the sheets.
  */
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { summarize, type SyncOutcome } from '../../../addin/app';
 import { main } from '../../../addin/cli/main';
 import { SETTINGS_SHEET } from '../../../addin/core';
 import { startLocalStack } from '../../../infra/local/stack';
@@ -38,14 +39,15 @@ const api = () => ['--api', cli.stack.url, '--token', cli.stack.adminToken];
 describe('invest-flags report', () => {
   let input: string;
   let flagged: string;
-  let synced: { rows: number; red: number; yellow: number; rejected: number };
+  let synced: { rows: number; red: number; yellow: number; rejected: number; stageChanges: number };
   beforeAll(async () => {
     input = join(cli.dir, 'ledger.xlsx');
     flagged = join(cli.dir, 'ledger-flagged.xlsx');
     expect(await main(['sample', input, '--projects', '60', '--seed', '11', '--as-of', '2026-06-01'], captureIo().io)).toBe(0);
     const t = captureIo();
     expect(await main(['sync', input, ...api(), '--as-of', '2026-06-01', '--json'], t.io)).toBe(0);
-    synced = JSON.parse(t.out());
+    const json = JSON.parse(t.out()) as SyncOutcome;
+    synced = { ...json, stageChanges: summarize(json).transitions }; // 阶段变化 as sync's table shows it
     expect(synced.red).toBeGreaterThan(0);
     expect(synced.rejected).toBe(0);
   });
@@ -58,6 +60,8 @@ describe('invest-flags report', () => {
     expect(outcome.output).toBe(join(cli.dir, 'ledger-flagged-leaders.xlsx'));
     expect(readFileSync(flagged).equals(before)).toBe(true); // the input is never touched
     expect(outcome).toMatchObject({ week: '2026-W23', sheets: ['领导看板', '周调度', '全县项目'], countyProjects: synced.rows });
+    // The first week: every project is new — 本周新进入, not a 阶段变化; stage changes are what sync counted.
+    expect(outcome.weekly).toMatchObject({ entered: synced.rows, stageChanges: synced.stageChanges });
 
     const wb = await load(outcome.output);
     const lists = ['重点线索', '签约项目', '落地项目', '投产项目'];
@@ -103,6 +107,7 @@ describe('invest-flags report', () => {
     expect(zh.out()).toContain('领导看板（截至 2026-06-01');
     expect(zh.out()).toContain(`红旗`);
     expect(zh.out()).toContain(`输出文件: ${copy}`);
+    expect(zh.out()).toMatch(new RegExp(`项目 +本周新进入 +阶段变化 .*\\n +${synced.rows} +${synced.rows} +${synced.stageChanges} `));
     const en = captureIo({ LANG: 'en_US.UTF-8' });
     expect(await main(['report', copy, ...api(), '--week', '2026-W22', '--in-place', '--county-projects'], en.io)).toBe(0);
     expect(en.out()).toContain('Weekly report 2026-W22');
