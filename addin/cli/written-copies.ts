@@ -5,28 +5,20 @@
  * `台账-flagged.xlsx` must not lose a week of edits to the next Friday's sync. --force replaces it anyway.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Message } from '../../contract';
 import { RefusedError, unreadableFile } from './args';
+import { loadRecord, saveRecord } from './data-record';
 
 const FILE = 'written-copies.json';
 /** Enough for every unit's ledgers many times over; the oldest are forgotten first (insertion order). */
 const KEEP = 2000;
 
-/** Each copy's absolute path → the SHA-256 of the bytes last written there. */
-type Written = { [path: string]: string };
-
+/**
+ * The record: each copy's absolute path → the SHA-256 of the bytes last written there. None yet, or unreadable: every
+ * existing output then counts as not ours, which only asks more.
+ */
 const digest = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
-
-function load(dataDir: string): Written {
-  try {
-    const parsed: unknown = JSON.parse(readFileSync(join(dataDir, FILE), 'utf8'));
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Written) : {};
-  } catch {
-    return {}; // none yet, or unreadable: every existing output then counts as not ours, which only asks more
-  }
-}
 
 /**
  * What is at `out`, against the record in `dataDir`: nothing (nothing to lose), the copy this tool last wrote there
@@ -40,7 +32,7 @@ export function outputState(out: string, dataDir: string): 'absent' | 'ours' | '
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 'absent';
     throw unreadableFile(out, e); // a folder, in use, no permission…: said plainly, and nothing written
   }
-  const known = load(dataDir)[out];
+  const known = loadRecord(dataDir, FILE)[out];
   return known === current ? 'ours' : known === undefined ? 'foreign' : 'changed';
 }
 
@@ -60,15 +52,7 @@ export function refuseForeignOutput(command: 'sync' | 'report', out: string, dat
   });
 }
 
-/** Remembers the copy just written at `out` (its bytes). Atomic (temp file, then rename), so a crash leaves the old record whole. */
+/** Remembers the copy just written at `out` (its bytes); atomic, so a crash leaves the old record whole. */
 export function rememberOutput(out: string, bytes: Uint8Array, dataDir: string): void {
-  const record = load(dataDir);
-  delete record[out]; // re-inserted last: the newest survive the cap
-  record[out] = digest(bytes);
-  const paths = Object.keys(record);
-  for (const old of paths.slice(0, Math.max(0, paths.length - KEEP))) delete record[old];
-  mkdirSync(dataDir, { recursive: true });
-  const tmp = join(dataDir, `${FILE}.${process.pid}.tmp`);
-  writeFileSync(tmp, JSON.stringify(record));
-  renameSync(tmp, join(dataDir, FILE));
+  saveRecord(dataDir, FILE, out, digest(bytes), KEEP);
 }
