@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { FIELD_KEYS, type FieldKey, type ListKey, type Message, type RawCell, type Stage } from './fields';
 import type { FieldError, Flag, FlagLevel, RuleId, Transition } from './flags';
-import { ID_RULE, isValidId, LIMITS, rowCellBytes } from './limits';
+import { cellRefusal, ID_RULE, isValidId, LIMITS, rowCellBytes, type CellRefusal } from './limits';
 
 
 export const API_VERSION = 'v1';
@@ -14,11 +14,16 @@ const message = z.object({ zh: z.string(), en: z.string() });
 const listKey = z.enum(['clue', 'signed', 'landed', 'producing']);
 const stage = z.enum(['clue', 'signed', 'landed', 'producing', 'dropped']);
 const flagLevel = z.enum(['none', 'yellow', 'red']);
-const boundedNumber = z.number().check(z.gte(-LIMITS.maxNumber), z.lte(LIMITS.maxNumber));
-const rawCell = z.union([z.string().check(z.maxLength(LIMITS.stringLength)), boundedNumber, z.boolean(), z.null()]);
+/** A cell's type; its bounds are cellRefusal's (limits.ts), checked on the row's cells below. */
+const rawCell = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 const fieldKey = z.enum(FIELD_KEYS);
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const isoWeek = z.string().check(z.regex(/^\d{4}-W\d{2}$/));
+
+const REFUSAL_RULE: Record<CellRefusal['kind'], (limit: number) => string> = {
+  number: (limit) => `a finite number of magnitude at most ${limit}`,
+  length: (limit) => `at most ${limit} characters`,
+};
 
 /** A project id (or a workbook id, `max` 100) in the one ID grammar (limits.ts isValidId): else a 400 naming the field. */
 export const idSchema = (max: number = LIMITS.idLength) => z.string().check(z.refine((s) => isValidId(s, max), { message: ID_RULE(max) }));
@@ -33,7 +38,12 @@ export const syncRowSchema = z.object({
   id: idSchema(),
   /** Raw cell values by canonical field; the server parses them. */
   cells: z.partialRecord(fieldKey, rawCell).check(
-    z.refine((c) => typeof c.unit !== 'string' || c.unit.length <= LIMITS.unitLength, { message: `at most ${LIMITS.unitLength} characters`, path: ['unit'] }),
+    z.superRefine((cells, ctx) => {
+      for (const [field, value] of Object.entries(cells)) {
+        const refusal = cellRefusal(field, value);
+        if (refusal) ctx.addIssue({ code: 'custom', input: value, path: [field], message: REFUSAL_RULE[refusal.kind](refusal.limit) });
+      }
+    }),
     z.refine((c) => rowCellBytes(c) <= LIMITS.rowBytes, { message: `the row's cells exceed ${LIMITS.rowBytes} bytes` }),
   ),
   /** Money unit (亿元 per unit) a column's header names, e.g. "（万元）" → 0.0001. */

@@ -30,6 +30,22 @@ export function isValidId(id: unknown, max: number = LIMITS.idLength): id is str
 /** What the grammar asks, for a 400's message. */
 export const ID_RULE = (max: number = LIMITS.idLength) => `1–${max} printable characters, without "#", control characters or surrounding spaces`;
 
+/**
+ * Why the sync API refuses one cell's value, or null when it takes it. The request schema (api.ts) refuses exactly
+ * these, and the add-in asks the same before sending, so one refused cell is that row's error, not a 400 for all.
+ * `number`: beyond ±LIMITS.maxNumber, or not finite (a date-formatted cell whose number is no date reads as NaN).
+ */
+export type CellRefusal = { kind: 'number' | 'length'; limit: number };
+
+export function cellRefusal(field: string, value: unknown): CellRefusal | null {
+  if (typeof value === 'number') {
+    return Number.isFinite(value) && Math.abs(value) <= LIMITS.maxNumber ? null : { kind: 'number', limit: LIMITS.maxNumber };
+  }
+  if (typeof value !== 'string') return null;
+  const limit = field === 'unit' ? LIMITS.unitLength : LIMITS.stringLength;
+  return value.length > limit ? { kind: 'length', limit } : null;
+}
+
 /** UTF-8 bytes of a row's cells as sent (JSON), the measure of LIMITS.rowBytes. */
 export function rowCellBytes(cells: unknown): number {
   return new TextEncoder().encode(JSON.stringify(cells)).length;

@@ -2,7 +2,7 @@
  * runSync: read → map → plan ids → write ids → sync in chunks → plan → write. The ids are written before
  * any row is sent, so a sync that fails half-way and is retried sends the same ids and changes nothing twice.
  */
-import type { ListKey, Message, MissingProject, SyncRowResult, SyncSummary } from '../../contract';
+import { isValidId, type ListKey, type Message, type MissingProject, type SyncRowResult, type SyncSummary } from '../../contract';
 import {
   buildPlan,
   colLetter,
@@ -125,7 +125,8 @@ export async function runSync({ gateway, api, options = {}, onProgress, signal, 
     api,
     { workbook: { id: workbookId, name: workbookName }, dateSystem, ...(options.asOf ? { asOf: options.asOf } : {}) },
     ids.rows.map((r) => ({ ref: { sheet: r.sheet, row: r.row }, list: r.list, id: r.id, cells: r.cells, ...(Object.keys(r.units).length ? { units: r.units } : {}) })),
-    ids.rows.map((r) => r.id),
+    // Every id the workbook holds, the blocked rows' too (a cell to fix, a stage unknown): never reported missing.
+    [...new Set([...ids.rows.map((r) => r.id), ...ids.blocked.flatMap((r) => (r.id && isValidId(r.id) ? [r.id] : []))])],
     options,
     (p) => onProgress?.({ phase: 'sync', ...p }),
     signal,

@@ -51,6 +51,30 @@ export const MSG = {
     zh: `内容超过 ${limit} 字，已截断后同步`,
     en: `text longer than ${limit} characters; synced truncated`,
   }),
+  tooLongToSync: (limit: number): Message => ({
+    zh: `内容超过 ${limit} 字，无法保存，本行未同步`,
+    en: `text longer than ${limit} characters cannot be stored; this row was not synced`,
+  }),
+  /** A date cell's number is no date: a huge serial, or one a date format could not show (read as NaN). */
+  notADate: (value: number): Message => ({
+    zh: `${Number.isFinite(value) ? `“${value}”` : '单元格中的数字'}不是有效日期，请填写如 2026-03-05 的日期；本行未同步`,
+    en: `${Number.isFinite(value) ? `"${value}"` : 'the number in the cell'} is not a valid date; enter a date such as 2026-03-05. This row was not synced`,
+  }),
+  /** `textField`: the column holds text (联系人), so a long number is an ID-card or phone number typed as a number. */
+  numberOutOfRange: (value: number, limit: number, textField: boolean): Message =>
+    Number.isFinite(value)
+      ? {
+          zh: `数字 ${value} 超出可保存的范围（绝对值最大 ${limit}），${textField ? '身份证号等长号码请先把单元格设为文本再填写' : '请检查数字和单位'}；本行未同步`,
+          en: `the number ${value} is beyond what can be stored (at most ${limit} in magnitude); ${textField ? 'for an ID-card or other long number, format the cell as text first' : 'check the figure and the unit'}. This row was not synced`,
+        }
+      : {
+          zh: '单元格中的数字无法读取（可能是设为日期格式的过大数字），本行未同步',
+          en: 'the number in the cell cannot be read (perhaps a huge number in a date format); this row was not synced',
+        },
+  rowTooLarge: (limit: number): Message => ({
+    zh: `本行各单元格内容合计超过 ${limit} 字节，请精简长文本；本行未同步`,
+    en: `the row's cells hold more than ${limit} bytes together; shorten the long texts. This row was not synced`,
+  }),
   cycle: (from: Stage, to: Stage, days: number): Message => ({
     zh: `${STAGE_NAMES[from].zh}→${STAGE_NAMES[to].zh} 用时 ${days} 天`,
     en: `${STAGE_NAMES[from].en} → ${STAGE_NAMES[to].en} in ${days} days`,

@@ -9,6 +9,7 @@ import { cellText, type Grid } from './grid';
 import type { SheetLayout } from './layout';
 import { listFromName } from './layout';
 import { MSG } from './messages';
+import { oversizedRowIssue, refusedCellIssue } from './refused-cells';
 import { DROPPED_STAGE_VALUES } from './sheet-names';
 
 const DROPPED = new Set(DROPPED_STAGE_VALUES.map(normalizeHeader));
@@ -110,7 +111,9 @@ function readRow(layout: SheetLayout, r: number, cellErrors?: Map<string, string
       v = v.slice(0, LIMITS.stringLength);
       issues.push({ field, cell: cellAddress(r, col), message: MSG.tooLong(LIMITS.stringLength), blocking: false });
     }
-    if (v !== null && v !== '') cells[field] = v;
+    const refused = refusedCellIssue(field, v, cellAddress(r, col));
+    if (refused) issues.push(refused);
+    else if (v !== null && v !== '') cells[field] = v;
   }
   let list = layout.list;
   if (list === null) {
@@ -124,6 +127,8 @@ function readRow(layout: SheetLayout, r: number, cellErrors?: Map<string, string
     }
     if (!list) issues.push({ field: null, cell: cellAddress(r, stageCol), message: MSG.unknownStage(text), blocking: true });
   }
+  const oversized = oversizedRowIssue(cells, cellAddress(r, g.left));
+  if (oversized) issues.push(oversized);
   // An id cell holding a placeholder ("—") has no id, as the server reads it: the row gets a new one.
   const idRaw = layout.newColumns.includes('id') ? null : g.raw(r, layout.ownedCols.id);
   const idText = isBlankCell(idRaw) ? '' : cellText(idRaw);

@@ -153,11 +153,15 @@ export const GOLDEN: GoldenCase[] = [
   { field: 'amount', raw: Number.POSITIVE_INFINITY, error: 'invalid_money' },
   // DynamoDB holds numbers down to 1e-130 only: an absurdly small non-zero amount is refused before anything is written.
   { field: 'amount', raw: 1e-200, error: 'invalid_money', zh: '总投资“1e-200”小于 1 元，请检查数字和单位（本列数字按亿元计）' },
+  // Written with an exponent the figure is the same out-of-range amount: the exponent's "-" joins no range.
+  { field: 'amount', raw: '1e-200亿', error: 'invalid_money', zh: '总投资“1e-200亿”小于 1 元，请检查数字和单位（本列数字按亿元计）' },
+  { field: 'amount', raw: '1E+20亿', error: 'invalid_money', zh: '总投资“1E+20亿”超过 10 万亿元，请检查单位（本列数字按亿元计）' },
   { field: 'outputValue', raw: 1e-9, error: 'invalid_money' },
   { field: 'tax', raw: '0.000001元', error: 'invalid_money' },
   { field: 'amount', raw: 0, value: 0 },
   { field: 'amount', raw: '1元', value: 1e-8 },
   { field: 'jobs', raw: 1e-200, error: 'invalid_integer' },
+  { field: 'jobs', raw: '1e-200人', error: 'invalid_integer', zh: '预计就业“1e-200人”应为整数，如 300' },
 
   // ── integers (预计就业) ──
   { field: 'jobs', raw: 300, value: 300 },

@@ -25,6 +25,14 @@ describe('parseMoney', () => {
     expect(parseMoney('3000到5000万', 1)).toMatchObject({ ok: false, code: 'invalid_money', reason: 'range' });
     expect(parseMoney('-5', 1)).toMatchObject({ ok: false, code: 'invalid_money', reason: 'negative' });
   });
+
+  test('a figure written with an exponent is one figure: out of range, never a range (its "-" is the exponent\'s)', () => {
+    expect(parseMoney('1e-200亿', 1)).toMatchObject({ ok: false, code: 'invalid_money', reason: 'too_small' });
+    expect(parseMoney('1E-200', 1)).toMatchObject({ ok: false, code: 'invalid_money', reason: 'too_small' });
+    expect(parseMoney('1.5e+20元', 1)).toMatchObject({ ok: false, code: 'invalid_money', reason: 'too_large' });
+    expect(parseMoney('2.5e3万', 1)).toEqual({ ok: true, value: 0.25 });
+    expect(parseMoney('1e5-2e5元', 1)).toMatchObject({ ok: false, code: 'invalid_money', reason: 'range' });
+  });
 });
 
 describe('columnUnit', () => {
