@@ -14,7 +14,8 @@ import type { Io } from './io';
 import { buildSample } from './sample';
 
 /** Today's date where the command runs (the CLI is a composition root: the clock is read here). */
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today on this machine's calendar (the clerk's, in the county), not UTC's: before 08:00 in China UTC is still yesterday. */
+const today = () => new Date().toLocaleDateString('sv-SE');
 
 export async function sample(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { projects: { type: 'string' }, seed: { type: 'string' }, 'as-of': { type: 'string' }, messy: { type: 'boolean' }, force: { type: 'boolean' } } });
