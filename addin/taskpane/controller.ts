@@ -109,7 +109,8 @@ export async function startPane(root: HTMLElement, services: PaneServices, prefs
       ? async () => {
           if (!canRefreshLeaders(state)) return;
           const { week, countyProjects } = state.leaders;
-          if (!isWeekOrEmpty(week)) return dispatch({ type: 'failed', problem: { key: 'errBadWeek' } });
+          // Said at the week box (leaders/view.ts), where the clerk typed it, not in the message bar at the top.
+          if (!isWeekOrEmpty(week)) return dispatch({ type: 'leadersWeekRefused' });
           dispatch({ type: 'leadersStarted' });
           const controller = new AbortController();
           abort = controller;

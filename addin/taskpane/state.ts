@@ -199,6 +199,7 @@ export function reduce(s: PaneState, a: Action): PaneState {
     case 'leadersChanged':
     case 'leadersStep':
     case 'leadersStopped':
+    case 'leadersWeekRefused':
       return { ...s, leaders: reduceLeaders(s.leaders, a) };
     case 'historyStarted':
       return canShowHistory(s) ? { ...s, history: reduceHistory(s.history, a) } : s;

@@ -184,6 +184,32 @@ it('says what a file that is not an .xlsx is, and what to do, instead of failing
   expect(await problem.textContent()).toContain('请在 Excel 或 WPS 中另存为 .xlsx 后再同步。');
   expect(await problem.textContent()).not.toMatch(/central directory/);
   expect(await page.getByRole('button', { name: '同步' }).isDisabled()).toBe(true);
+  // The bar's 关闭 keeps its two characters on one line beside a long message.
+  const dismiss = problem.getByRole('button', { name: '关闭' });
+  const { height, lineHeight } = await dismiss.evaluate((el) => ({ height: el.getBoundingClientRect().height, lineHeight: parseFloat(getComputedStyle(el).lineHeight) }));
+  expect(height).toBeLessThan(lineHeight * 1.5);
+  await page.screenshot({ path: join(ARTIFACTS, 'taskpane-file-problem.png'), fullPage: true });
+});
+
+it('a week typed wrongly for the leaders\' sheets is said at the week box, not in the bar at the top; a new week clears it', async () => {
+  const input = join(work, '周次台账.xlsx');
+  await (await buildSample({ projects: 5, seed: 4, asOf: '2026-06-01', messy: false })).xlsx.writeFile(input);
+  const page = await e2e.page();
+  await page.goto(`${e2e.stack.url}/taskpane.html?token=${encodeURIComponent(e2e.stack.adminToken)}`);
+  await page.setInputFiles('#file-input', input);
+  await page.getByText('已打开：周次台账.xlsx').waitFor();
+  const week = page.locator('#leaders-week');
+  await week.fill('W50');
+  await page.locator('#refresh-leaders').click();
+  const error = page.locator('#leaders-week-error');
+  await error.waitFor({ state: 'visible' });
+  expect(await error.textContent()).toBe('周次应为 2026-W48 这样的格式，或留空表示本周。');
+  expect(await week.getAttribute('aria-invalid')).toBe('true');
+  expect(await page.locator('#problem').isVisible()).toBe(false);
+  await page.locator('#leaders').screenshot({ path: join(ARTIFACTS, 'taskpane-leaders-bad-week.png') });
+  await week.fill('2026-W50');
+  await error.waitFor({ state: 'hidden' });
+  expect(await week.getAttribute('aria-invalid')).toBe('false');
 });
 
 it('loads at / without office.js or a 404 for deployment.json, and logs no console error', async () => {

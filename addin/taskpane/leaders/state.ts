@@ -21,6 +21,8 @@ export interface LeadersState {
   /** While fetching 全县项目: projects received so far. */
   received: number;
   result: LeadersResult | null;
+  /** A refresh was asked with a week that is no ISO week: said at the field, until the week is changed. */
+  weekRefused: boolean;
 }
 
 export type LeadersAction =
@@ -28,9 +30,10 @@ export type LeadersAction =
   | { type: 'leadersStarted' }
   | { type: 'leadersStep'; step: 'fetch' | 'projects' | 'write'; received?: number }
   | { type: 'leadersDone'; result: LeadersResult }
-  | { type: 'leadersStopped' };
+  | { type: 'leadersStopped' }
+  | { type: 'leadersWeekRefused' };
 
-export const INITIAL_LEADERS: LeadersState = { week: '', countyProjects: false, busy: false, step: null, received: 0, result: null };
+export const INITIAL_LEADERS: LeadersState = { week: '', countyProjects: false, busy: false, step: null, received: 0, result: null, weekRefused: false };
 
 /** An ISO week as <input type="week"> gives it; '' means this week. */
 export const isWeekOrEmpty = (week: string): boolean => week === '' || /^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/.test(week);
@@ -38,14 +41,16 @@ export const isWeekOrEmpty = (week: string): boolean => week === '' || /^\d{4}-W
 export function reduceLeaders(s: LeadersState, a: LeadersAction): LeadersState {
   switch (a.type) {
     case 'leadersChanged':
-      return s.busy ? s : { ...s, ...a.patch };
+      return s.busy ? s : { ...s, ...a.patch, weekRefused: s.weekRefused && a.patch.week === undefined };
     case 'leadersStarted':
-      return { ...s, busy: true, step: 'fetch', received: 0 };
+      return { ...s, busy: true, step: 'fetch', received: 0, weekRefused: false };
     case 'leadersStep':
       return s.busy ? { ...s, step: a.step, received: a.received ?? s.received } : s;
     case 'leadersDone':
       return { ...s, busy: false, step: null, result: a.result };
     case 'leadersStopped':
       return { ...s, busy: false, step: null };
+    case 'leadersWeekRefused':
+      return s.busy ? s : { ...s, weekRefused: true };
   }
 }

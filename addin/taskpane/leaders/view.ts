@@ -27,6 +27,7 @@ export function createLeadersCard(on: LeadersHandlers): { element: HTMLElement; 
     'leadersWeekPlaceholder',
     'placeholder',
   );
+  const weekError = tx(h('p', { class: 'field-error', id: 'leaders-week-error', role: 'alert' }), 'errBadWeek');
   const county = h('input', { type: 'checkbox', id: 'leaders-county', onchange: () => on.changeLeaders({ countyProjects: county.checked }) });
   const countyLabel = tx(h('label', { for: 'leaders-county' }), 'leadersCounty');
   const button = tx(h('button', { type: 'button', class: 'button', id: 'refresh-leaders', onclick: () => on.refreshLeaders() }), 'refreshLeaders');
@@ -37,7 +38,7 @@ export function createLeadersCard(on: LeadersHandlers): { element: HTMLElement; 
     { class: 'card', id: 'leaders', 'aria-labelledby': 'leaders-title' },
     title,
     hint,
-    h('div', { class: 'field' }, weekLabel, week),
+    h('div', { class: 'field' }, weekLabel, week, weekError),
     h('div', { class: 'check' }, county, countyLabel),
     h('div', { class: 'row' }, button),
     status,
@@ -48,6 +49,10 @@ export function createLeadersCard(on: LeadersHandlers): { element: HTMLElement; 
     apply(s.lang);
     const l = s.leaders;
     if (document.activeElement !== week) week.value = l.week;
+    show(weekError, l.weekRefused);
+    week.setAttribute('aria-invalid', String(l.weekRefused));
+    if (l.weekRefused) week.setAttribute('aria-describedby', 'leaders-week-error');
+    else week.removeAttribute('aria-describedby');
     county.checked = l.countyProjects;
     week.disabled = county.disabled = l.busy;
     button.disabled = !canRefreshLeaders(s);

@@ -46,6 +46,16 @@ describe('leaders state', () => {
   });
 });
 
+it('a week that is no ISO week is refused at the week box, until the week is changed (not by the 全县项目 box)', () => {
+  let s = reduce(initialState('file', 'zh'), { type: 'fileOpened', name: 'a.xlsx' });
+  s = reduce(reduce(s, { type: 'leadersChanged', patch: { week: 'W50' } }), { type: 'leadersWeekRefused' });
+  expect(s.leaders.weekRefused).toBe(true);
+  expect(s.problem).toBeNull(); // not the message bar at the top
+  expect(reduce(s, { type: 'leadersChanged', patch: { countyProjects: true } }).leaders.weekRefused).toBe(true);
+  expect(reduce(s, { type: 'leadersChanged', patch: { week: '2026-W50' } }).leaders.weekRefused).toBe(false);
+  expect(reduce(s, { type: 'leadersStarted' }).leaders.weekRefused).toBe(false);
+});
+
 describe('workbookServices.refreshLeaders against the local stack', () => {
   let stack: LocalStack;
   beforeAll(async () => (stack = await startLocalStack({ inMemory: true, mode: 'test' })));
