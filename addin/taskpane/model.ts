@@ -37,7 +37,10 @@ export interface FlaggedProject {
   reasons: Message[];
 }
 
-export interface SyncOutcome extends Pick<SyncSummary, 'rows' | 'red' | 'yellow' | 'transitions'> {
+/** `created`/`updated`/`unchanged`: what the backend stored, so a clerk who synced the same file again sees that nothing was doubled. */
+export interface SyncOutcome extends Pick<SyncSummary, 'rows' | 'red' | 'yellow' | 'transitions' | 'created' | 'updated' | 'unchanged'> {
+  /** Rows matched by unit and name to a stored project (their ID cells now hold its id). */
+  matched: number;
   /** Red first, then yellow (the counts' projects). */
   flagged: FlaggedProject[];
   moves: PendingMove[];

@@ -87,6 +87,7 @@ it('opens an .xlsx, syncs it against the local stack and downloads the flagged w
   for (const a of errors) expect(a).toMatch(/^.+![A-Z]+\d+$/);
   expect(await page.locator('#errors-list button').count()).toBe(0);
   expect(await page.locator('#last-sync').textContent()).toMatch(/^上次同步：/);
+  expect(await page.locator('#stored-line').textContent()).toMatch(/^新建 \d+ · 更新 0 · 未变 0$/);
 
   // Under the counts, the red then yellow projects with their reasons (issue 20); file mode has no row to select.
   const flaggedItems = page.locator('#flagged-list li');
@@ -121,11 +122,15 @@ it('opens an .xlsx, syncs it against the local stack and downloads the flagged w
   const stored = await projects();
   const before = await historyLengths(stored);
   await page.setInputFiles('#file-input', input);
-  await page.getByText('已打开：平邑县招商台账.xlsx').waitFor();
-  await Promise.all([page.waitForResponse((r) => r.url().endsWith('/v1/sync')), page.getByRole('button', { name: '同步' }).click()]);
-  await page.locator('#sync[aria-busy="false"]').waitFor();
+  // The same name as before: the file is read again once the last result is cleared.
+  await page.locator('#result').waitFor({ state: 'hidden' });
+  await page.getByRole('button', { name: '同步' }).click();
+  await page.locator('#result').waitFor({ state: 'visible' });
   expect(await projects()).toEqual(stored);
   expect(await historyLengths(stored)).toEqual(before);
+  // …and the clerk is told so: nothing created or updated, every row recognised by unit and name.
+  await page.screenshot({ path: join(ARTIFACTS, 'taskpane-file-mode-again.png'), fullPage: true });
+  expect(await page.locator('#stored-line').textContent()).toMatch(/^新建 0 · 更新 0 · 未变 \d+；\d+ 行按单位和名称认出已有项目，已写入其编号$/);
 
   // The page ran offline: Office.js came from the local copy, never the CDN; the only outside request is Office.js'
   // own telemetry frame, which was refused without harm.

@@ -30,6 +30,7 @@ export function createResultCard(on: ResultHandlers): { element: HTMLElement; up
   let shownOutcome: SyncOutcome | null | undefined;
 
   const stats = h('dl', { class: 'stats', id: 'stats' });
+  const stored = h('p', { class: 'hint', id: 'stored-line' });
   const movesList = h('ul', { class: 'list', id: 'moves-list' });
   const movesTitle = h('h3', { class: 'section-title' });
   const applyButton = tx(h('button', { type: 'button', class: 'button primary', id: 'apply-moves', onclick: () => on.applyMoves() }), 'applyMoves');
@@ -46,7 +47,7 @@ export function createResultCard(on: ResultHandlers): { element: HTMLElement; up
   const missingSection = h('section', { class: 'card', id: 'missing', 'aria-labelledby': 'missing-title' }, missingTitle, tx(h('p', { class: 'hint' }), 'missingHint'), missingList);
   const downloadButton = tx(h('button', { type: 'button', class: 'button primary', id: 'download', onclick: () => on.download() }), 'download');
   const resultTitle = tx(h('h2', { class: 'section-title' }), 'resultTitle');
-  const element = h('section', { id: 'result', class: 'result' }, resultTitle, stats, downloadButton, flaggedSection, movesSection, errorsSection, missingSection);
+  const element = h('section', { id: 'result', class: 'result' }, resultTitle, stats, stored, downloadButton, flaggedSection, movesSection, errorsSection, missingSection);
 
   function update(s: PaneState): void {
     lang = s.lang;
@@ -65,6 +66,7 @@ export function createResultCard(on: ResultHandlers): { element: HTMLElement; up
       h('div', { class: `stat ${cls}` }, h('dt', {}, t(lang, key)), h('dd', { id: `stat-${cls}` }, String(value)));
     fill(stats, stat('rows', o.rows, 'rows'), stat('red', o.red, 'red'), stat('yellow', o.yellow, 'yellow'), stat('transitions', o.transitions, 'transitions'));
     stats.setAttribute('aria-label', t(lang, 'resultTitle'));
+    stored.textContent = t(lang, 'storedLine', { created: o.created, updated: o.updated, unchanged: o.unchanged }) + (o.matched ? t(lang, 'storedMatched', { matched: o.matched }) : '');
 
     // The red and yellow projects with their reasons; in Excel a click selects the project's row (its name cell).
     flaggedTitle.textContent = o.flagged.length ? t(lang, 'flaggedTitle', { n: o.flagged.length }) : t(lang, 'flaggedNone');

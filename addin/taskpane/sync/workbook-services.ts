@@ -207,6 +207,10 @@ export function toPaneOutcome(o: CoreOutcome, at = new Date().toISOString()): Sy
     rows: o.rows,
     red: o.red,
     yellow: o.yellow,
+    created: o.created,
+    updated: o.updated,
+    unchanged: o.unchanged,
+    matched: o.matched,
     // Projects whose stage changed: recorded transitions and rows found in an earlier list, counted once.
     transitions: summarize(o).transitions,
     flagged: o.flagged.map((f) => ({ id: f.id, name: f.name, sheet: f.sheet, cell: f.cell, level: f.level, reasons: f.reasons })),
