@@ -36,7 +36,7 @@ const USAGE = {
                     [--out <文件>] [--api <地址> --token <令牌>] [--data <目录>] [--in-place] [--force] [--json]
   invest-flags demo
   invest-flags dev-token --user <邮箱> [--name <姓名>] [--data <目录>]
-  invest-flags cutoff [--week 2026-W49] [--dry-run] [--json] [--api <url> --token <token>] [--data <dir>]
+  invest-flags cutoff [--week 2026-W49] [--dry-run] [--json] [--api <地址> --token <令牌>] [--data <目录>]
   invest-flags --version
 
   dev-token 打印本地服务（数据目录 --data，默认为每个用户一个的数据目录）的开发令牌，用于以任意用户身份试用；

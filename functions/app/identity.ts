@@ -6,10 +6,11 @@
  * the name index with one BatchGetItem per 100 rows:
  *   - one (not already the project of another row of the request): the row IS that project — it is decided and
  *     written under that canonical id, and the answer's `id` carries it (`sentId` the id the row sent);
- *   - several: the one whose stored content is the row's (contentHash: the file synced again unchanged), else the one
- *     left when the request's other rows took the rest — so twins of one unit, synced again from a file without IDs,
- *     each find their own instead of being created again; else the row is created, with a `possible_duplicate`
- *     warning naming them;
+ *   - several: the one whose stored content is the row's (contentHash: the file synced again unchanged) — so twins of
+ *     one unit, synced again from a file without IDs, each find their own instead of being created again; twins alike
+ *     to the letter only when the request holds as many such rows (another chunk could take one twice). Else the row is
+ *     created, with a `possible_duplicate` warning naming them: never the twin left over by elimination, which may be
+ *     another project;
  *   - none: the row is created; a near name in its unit, or its name in another unit (never merged across
  *     units), found in one Query of the whole index per chunk — only when some row missed — is a
  *     `possible_duplicate` warning.
@@ -90,16 +91,26 @@ export async function resolveIdentities(
     (entries.get(r.keyString)?.ids ?? []).filter((id) => !taken.has(id) && (!states.has(id) || stateNameKey(states.get(id)!) === r.keyString));
   // The row's own claim, made by an earlier attempt that stopped before (or right after) its first event.
   const ownClaim = (r: (typeof keyed)[number]) => entries.get(r.keyString)?.ids.includes(r.row.id) === true;
-  // First, rows among several projects of their name that one of them holds unchanged: that one (ids in order, for twins
-  // alike to the letter), before any row is matched by elimination below.
+  // Names several stored projects carry (before any row took one): a row of such a name is one of them only by its
+  // content, never by elimination — a new row beside an unchanged twin is not the other twin.
+  const several = new Map<string, string[]>();
   for (const r of keyed) {
-    if (ownClaim(r)) continue;
     const valid = validFor(r);
-    if (valid.length < 2) continue;
-    const same = valid.filter((id) => states.get(id)?.contentHash === r.contentHash).sort();
-    if (same.length === 0) continue;
-    identities.set(r.index, { canonicalId: same[0]! });
-    taken.add(same[0]!);
+    if (valid.length >= 2) several.set(r.keyString, valid);
+  }
+  // Rows among several projects of their name that one of them holds unchanged: that one (ids in order). Twins alike to
+  // the letter are told apart only when this request holds as many such rows as there are such projects: another
+  // chunk of the same sync (or a row deleted) could otherwise take one twin twice.
+  const alike = new Map<string, number>();
+  for (const r of keyed) if (several.has(r.keyString) && !ownClaim(r)) alike.set(`${r.keyString}\u0000${r.contentHash}`, (alike.get(`${r.keyString}\u0000${r.contentHash}`) ?? 0) + 1);
+  for (const r of keyed) {
+    if (ownClaim(r) || !several.has(r.keyString)) continue;
+    const same = several.get(r.keyString)!.filter((id) => states.get(id)?.contentHash === r.contentHash).sort();
+    if (same.length === 0 || same.length > alike.get(`${r.keyString}\u0000${r.contentHash}`)!) continue;
+    const id = same.find((x) => !taken.has(x));
+    if (id === undefined) continue;
+    identities.set(r.index, { canonicalId: id });
+    taken.add(id);
   }
   const claimedNew = new Map<string, string>();
   const missed: Array<(typeof keyed)[number] & { exact: DuplicateCandidate[] }> = [];
@@ -111,15 +122,16 @@ export async function resolveIdentities(
       continue;
     }
     const valid = validFor(r);
-    if (entry && valid.length === 1) {
+    const namedBySeveral = several.get(r.keyString);
+    if (entry && valid.length === 1 && !namedBySeveral) {
       identities.set(r.index, { canonicalId: valid[0]! });
       taken.add(valid[0]!);
       continue;
     }
     taken.add(r.row.id);
     const earlier = claimedNew.get(r.keyString);
-    if (entry && valid.length > 1) {
-      identities.set(r.index, { claim: { key: r.key, mode: 'add' }, warning: duplicateWarning(candidatesOf(entry, valid)) });
+    if (entry && (valid.length > 1 || namedBySeveral)) {
+      identities.set(r.index, { claim: { key: r.key, mode: 'add' }, warning: duplicateWarning(candidatesOf(entry, namedBySeveral ?? valid)) });
     } else if (earlier !== undefined) {
       // The same name twice among this chunk's new rows: the first claims it, the others are warned of it.
       identities.set(r.index, { claim: { key: r.key, mode: 'add' }, warning: duplicateWarning([{ id: earlier, name: r.name ?? '', unit: r.unit ?? '' }]) });

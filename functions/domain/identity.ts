@@ -6,8 +6,8 @@
  *
  * Folded: width (NFKC), case, spaces and punctuation; legal forms (有限公司, 股份有限公司, …) wherever they stand,
  * since no project is called by one; and the generic words clerks add or drop (项目, 工程, 集团, 公司) only where
- * they end the name or a part of it (before a space or punctuation) — inside a name they are part of what it says:
- * 沂澜生物工程研发中心 is not 沂澜生物研发中心.
+ * they end the name — inside it they are part of what it says, wherever a space falls: 沂澜生物工程 研发中心 is
+ * 沂澜生物工程研发中心, not 沂澜生物研发中心.
  */
 import { normalUnit } from './normalize';
 
@@ -25,11 +25,10 @@ const ENDINGS_RE = new RegExp(`(?:${ENDINGS.join('|')})+$`);
 /** Spaces, punctuation and symbols of any script (after NFKC): 、，。·（）()【】“”"'-_/ … */
 const NOISE = /[\s\p{P}\p{S}]+/gu;
 
-/** The name as compared: NFKC, lower case, no spaces/punctuation, legal forms and the parts' generic endings folded. */
+/** The name as compared: NFKC, lower case, no spaces/punctuation, legal forms and the generic endings folded. */
 export function normalName(name: string): string {
-  const parts = name.normalize('NFKC').toLowerCase().split(NOISE);
-  const base = parts.join('');
-  const folded = parts.map((p) => p.replace(LEGAL_RE, '').replace(ENDINGS_RE, '')).join('');
+  const base = name.normalize('NFKC').toLowerCase().replace(NOISE, '');
+  const folded = base.replace(LEGAL_RE, '').replace(ENDINGS_RE, '');
   // A name that is nothing but suffixes ("项目") keeps its letters rather than becoming empty.
   return folded.length > 0 ? folded : base;
 }

@@ -6,7 +6,7 @@ describe('normalName', () => {
     ['山东某某食品有限公司年产10万吨罐头项目', '山东某某食品年产１０万吨罐头'],
     ['ＡＢＣ新材料 项目', 'abc新材料'],
     ['临沂·金银花（中医药）产业园项目', '临沂金银花中医药产业园'],
-    ['华润集团 光伏储能', '华润光伏储能'],
+    ['华润 光伏储能项目', '华润光伏储能'],
     ['某某股份有限公司乳制品', '某某乳制品'],
     ['某某有限责任公司木业家居', '某某木业家居'],
   ])('%s ≡ %s', (a, b) => expect(normalName(a)).toBe(normalName(b)));
@@ -16,12 +16,14 @@ describe('normalName', () => {
     expect(normalName('罐头项目1')).not.toBe(normalName('罐头项目12'));
   });
 
-  test('项目, 工程, 集团, 公司 inside a name are part of it; ending it or a part of it, they fold (repeatedly)', () => {
+  test('项目, 工程, 集团, 公司 inside a name are part of it, wherever a space falls; ending it, they fold (repeatedly)', () => {
     expect(normalName('沂澜生物工程研发中心项目')).not.toBe(normalName('沂澜生物研发中心项目'));
+    expect(normalName('沂澜生物工程 研发中心')).toBe(normalName('沂澜生物工程研发中心'));
+    expect(normalName('沂澜生物工程（研发中心）')).not.toBe(normalName('沂澜生物研发中心'));
     expect(normalName('项目管理服务中心')).not.toBe(normalName('管理服务中心'));
     expect(normalName('某某工程机械有限公司')).not.toBe(normalName('某某机械'));
     expect(normalName('污水处理厂改造工程项目')).toBe(normalName('污水处理厂改造'));
-    expect(normalName('某某集团 光伏项目 二期')).toBe(normalName('某某光伏二期'));
+    expect(normalName('某某集团 光伏项目 二期')).not.toBe(normalName('某某光伏二期'));
     expect(normalName('某某项目有限公司')).toBe(normalName('某某'));
   });
 
