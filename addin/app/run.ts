@@ -132,6 +132,11 @@ export async function runSync({ gateway, api, options = {}, onProgress, signal, 
     signal,
   );
 
+  // A held-back row without an id (an original's, a cell to fix) is still in the workbook: its project, named as the
+  // row names it, is not reported missing from it.
+  const text = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
+  const heldBack = new Set(ids.blocked.filter((r) => !r.id).map((r) => `${text(r.cells.unit)}\u0000${text(r.cells.name)}`));
+
   onProgress?.({ phase: 'write' });
   const nameColumn = (sheet: string): string => {
     const l = layouts.sheets.find((x) => x.sheet === sheet);
@@ -186,7 +191,7 @@ export async function runSync({ gateway, api, options = {}, onProgress, signal, 
     matched: synced.results.filter((r) => r.sentId !== undefined).length,
     headerIssues: layouts.sheets.flatMap((l) => l.issues),
     sheetsWithoutHeader: layouts.headerless.map((sheet) => ({ sheet, message: MSG.noHeader(sheet) })),
-    missing: synced.missing,
+    missing: synced.missing.filter((m) => !heldBack.has(`${m.unit}\u0000${m.name}`)),
     cellsWritten: written.cellsWritten + applied.cellsWritten,
   };
 }

@@ -91,3 +91,20 @@ it('a row held back by a refused cell still belongs to its workbook: its project
   expect(summary.errors).toHaveLength(1);
   expect(summary.missing).toEqual([]);
 });
+
+it('in an original without IDs, a held-back row\'s project is not reported missing either', async () => {
+  const input = join(cli.dir, 'original.xlsx');
+  expect(await main(['sample', input, '--projects', '12', '--seed', '9', '--as-of', '2026-06-01'], captureIo().io)).toBe(0);
+  const api = ['--api', cli.stack.url, '--token', cli.stack.adminToken, '--as-of', '2026-06-01', '--json'];
+  expect(await main(['sync', input, '--out', join(cli.dir, 'original-1.xlsx'), ...api], captureIo().io)).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(input);
+  const clues = wb.getWorksheet('重点线索')!;
+  clues.getCell(`${column(clues, '总投资')}3`).value = 1e20;
+  await wb.xlsx.writeFile(input);
+  const t = captureIo();
+  expect(await main(['sync', input, '--out', join(cli.dir, 'original-2.xlsx'), ...api], t.io)).toBe(1);
+  const summary = JSON.parse(t.out());
+  expect([summary.errors.length, summary.created]).toEqual([1, 0]);
+  expect(summary.missing).toEqual([]);
+});
