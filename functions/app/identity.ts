@@ -18,7 +18,7 @@
  * project held it (conditional, so two racing chunks cannot both create), 'add' beside the projects warned of.
  */
 import type { DuplicateCandidate, RowWarning, SyncRow } from '../../contract';
-import { nameKeyOf, nameKeyString, nearNameFinder, type NameKey } from '../domain/identity';
+import { NAME_RULE, nameKeyOf, nameKeyString, nearNameFinder, rule1NameKey, type NameKey } from '../domain/identity';
 import type { ProjectState } from '../domain/types';
 import { groupNames } from './duplicates';
 import type { NameEntry, ProjectStore } from './ports';
@@ -67,6 +67,32 @@ export function duplicateWarning(projects: DuplicateCandidate[]): RowWarning {
 const candidatesOf = (e: NameEntry, ids: readonly string[]): DuplicateCandidate[] => ids.map((id) => ({ id, name: e.name, unit: e.unit }));
 
 /**
+ * The name entries of the rows' keys, by key string. While the index is still under an earlier normalName rule (its
+ * mark), each row's key of that rule is looked up too and its ids merged in: candidates are checked against their
+ * current key anyway (stateNameKey), so a stale key can add a warning, never a match.
+ */
+async function findEntries(store: ProjectStore, keyed: readonly { name: string | null; unit: string | null; key: NameKey; keyString: string }[]): Promise<Map<string, NameEntry>> {
+  const keys = new Map(keyed.map((r) => [r.keyString, r.key]));
+  const legacy = new Map<string, string>();
+  if ((await store.nameIndexMark())?.rule !== NAME_RULE) {
+    for (const r of keyed) {
+      const old = rule1NameKey(r.name, r.unit);
+      if (!old || nameKeyString(old) === r.keyString) continue;
+      keys.set(nameKeyString(old), old);
+      legacy.set(r.keyString, nameKeyString(old));
+    }
+  }
+  const found = await store.findNames([...keys.values()]);
+  for (const [current, old] of legacy) {
+    const stale = found.get(old);
+    if (!stale) continue;
+    const entry = found.get(current);
+    found.set(current, entry ? { ...entry, ids: [...new Set([...entry.ids, ...stale.ids])].sort() } : { ...stale, key: keys.get(current)! });
+  }
+  return found;
+}
+
+/**
  * The identity of each unknown row, by index, and the states of the projects they were matched to (read in one
  * batch, for the decisions). `known`: ids of the request's rows the store knows — never matched to another row.
  */
@@ -81,7 +107,7 @@ export async function resolveIdentities(
     return key ? [{ ...r, key, keyString: nameKeyString(key) }] : [];
   });
   if (keyed.length === 0) return { identities, states: new Map() };
-  const entries = await store.findNames([...new Map(keyed.map((r) => [r.keyString, r.key])).values()]);
+  const entries = await findEntries(store, keyed);
   const candidateIds = [...new Set([...entries.values()].flatMap((e) => e.ids))].filter((id) => !known.has(id));
   const states = candidateIds.length ? await store.loadProjects(candidateIds) : new Map<string, ProjectState>();
 

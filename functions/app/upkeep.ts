@@ -2,8 +2,9 @@
  * Upkeep: what is derived from the projects' STATE brought up to date where it may lag, by a process allowed to write
  * (the embedded stack at start; the cut-off job and POST /v1/cutoff in the cloud, every tick):
  *   - the name index (DESIGN §5) for projects stored before it existed, or indexed under the keys of an earlier
- *     normalName rule (the mark keeps NAME_RULE; a key left from the old rule names its project, which the lookups check
- *     against the project's current key, and the duplicates drop a project paired with itself): without them a sync of the original
+ *     normalName rule (the mark keeps NAME_RULE; until this pass ran — in the cloud, the next tick after a deploy — a
+ *     sync looks up the rows' rule-1 keys too, app/identity.ts; a key left from the old rule names its project, which
+ *     the lookups check against the project's current key, and the duplicates drop a project paired with itself): without them a sync of the original
  *     ledger would create those projects again, and the leaders' possible duplicates (app/duplicates.ts) would miss
  *     exactly the projects doubled before identity. Every stored project's id is added to its name's entry (ADD:
  *     idempotent, safe beside a sync). A sync that read a name as free before that ADD and batch-puts it after

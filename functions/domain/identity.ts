@@ -33,6 +33,21 @@ export function normalName(name: string): string {
   return folded.length > 0 ? folded : base;
 }
 
+/**
+ * Rule 1's key (before NAME_RULE 2): every generic word folded wherever it stood. Looked up beside the current key while
+ * the index mark says rule 1 (functions/app/identity.ts): in the cloud, a sync between a deploy and the next cut-off
+ * tick, whose upkeep indexes every project again, still finds a project whose key changed ("…项目一期").
+ */
+const RULE1_RE = new RegExp(`(?:${longestFirst([...LEGAL_FORMS, ...ENDINGS]).join('|')})`, 'g');
+export function rule1NameKey(name: string | null, unit: string | null): NameKey | null {
+  if (name === null || unit === null) return null;
+  const base = name.normalize('NFKC').toLowerCase().replace(NOISE, '');
+  const folded = base.replace(RULE1_RE, '');
+  const u = normalUnit(unit);
+  const n = folded.length > 0 ? folded : base;
+  return n && u ? { unit: u, name: n } : null;
+}
+
 /** The identity key of a project: its unit as compared (normalUnit) and its normalised name. */
 export interface NameKey {
   unit: string;

@@ -14,7 +14,7 @@ import type { CutoffResult } from '../../../contract/channels';
 import { DEAD_AFTER_MS, OWED_CHUNK } from '../../../functions/app/chunks';
 import { upkeep } from '../../../functions/app/upkeep';
 import { LiveAggregateRecords } from '../../../functions/store/live-aggregates';
-import { NAME_RULE, nameKeyOf } from '../../../functions/domain/identity';
+import { NAME_RULE, nameKeyOf, nameKeyString, rule1NameKey } from '../../../functions/domain/identity';
 import { createDocumentClient, DEFAULT_TABLE_NAME } from '../../../functions/store';
 import { TableIO } from '../../../functions/store/table-io';
 import { batchWrite } from '../../../functions/store/batch';
@@ -128,6 +128,26 @@ describe('an index built with an earlier normalName rule', () => {
       expect(again.summary.created).toBe(0);
     } finally {
       await b.close();
+    }
+  });
+});
+
+describe('an index still under rule 1 (the cloud between a deploy and its next tick)', () => {
+  it('is looked up under both rules\' keys: an id-less row still finds its project, whose key changed', async () => {
+    const a = await startLocalStack({ dataDir: tempDir(), mode: 'test', clock: () => CLOCK });
+    try {
+      const name = '鲁南食品项目一期';
+      await sync(a, a.adminToken, request([row('L-1', { name, unit: '保太镇' })], { workbook: { id: 'wb-l', name: 'l.xlsx' } }));
+      // As rule 1 indexed it: under its rule-1 key only, and the mark saying rule 1.
+      await forgetNameIndex(a);
+      await a.store.addNameIds([{ key: rule1NameKey(name, '保太镇')!, ids: ['L-1'], name, unit: '保太镇' }]);
+      await a.store.markNameIndex({ at: CLOCK, verified: true, rule: 1 }, 0);
+      expect(nameKeyString(rule1NameKey(name, '保太镇')!)).not.toBe(nameKeyString(nameKeyOf(name, '保太镇')!));
+      const again = await sync(a, a.adminToken, request([row('L-9', { name, unit: '保太镇' })], { workbook: { id: 'wb-l', name: 'l.xlsx' } }));
+      expect(again.rows[0]).toMatchObject({ id: 'L-1', sentId: 'L-9' });
+      expect(again.summary.created).toBe(0);
+    } finally {
+      await a.close();
     }
   });
 });
