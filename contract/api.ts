@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { FIELD_KEYS, type FieldKey, type ListKey, type Message, type RawCell, type Stage } from './fields';
 import type { FieldError, Flag, FlagLevel, RuleId, Transition } from './flags';
-import { cellRefusal, ID_RULE, isValidId, LIMITS, rowCellBytes, type CellRefusal } from './limits';
+import { cellRefusal, ID_RULE, isValidId, LIMITS, rowCellBytes, WORKBOOK_ID_MAX, type CellRefusal } from './limits';
 
 
 export const API_VERSION = 'v1';
@@ -51,7 +51,7 @@ export const syncRowSchema = z.object({
 });
 
 export const syncRequestSchema = z.object({
-  workbook: z.object({ id: idSchema(100), name: z.string().check(z.maxLength(500)) }),
+  workbook: z.object({ id: idSchema(WORKBOOK_ID_MAX), name: z.string().check(z.maxLength(500)) }),
   dateSystem: z.union([z.literal(1900), z.literal(1904)]),
   rows: z.array(syncRowSchema),
   /**

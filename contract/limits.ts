@@ -27,6 +27,9 @@ export function isValidId(id: unknown, max: number = LIMITS.idLength): id is str
   return typeof id === 'string' && id.length >= 1 && id.length <= max && ID_PATTERN.test(id);
 }
 
+/** The longest workbook id the sync API takes (a project id: LIMITS.idLength). */
+export const WORKBOOK_ID_MAX = 100;
+
 /** What the grammar asks, for a 400's message. */
 export const ID_RULE = (max: number = LIMITS.idLength) => `1–${max} printable characters, without "#", control characters or surrounding spaces`;
 

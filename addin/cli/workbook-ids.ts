@@ -5,6 +5,7 @@
  * the file's real path in the data folder and sent again; a ledger with its own id (settings sheet) keeps that one.
  */
 import { realpathSync } from 'node:fs';
+import { isValidId, WORKBOOK_ID_MAX } from '../../contract';
 import { defaultRandom } from '../app';
 import { newId } from '../core/ids';
 import { loadRecord, saveRecord } from './data-record';
@@ -20,7 +21,8 @@ const KEEP = 2000;
 export function workbookIdFor(input: string, dataDir: string, random: () => number = defaultRandom): string {
   const path = realpathSync(input);
   const known = loadRecord(dataDir, FILE)[path];
-  if (known) return known;
+  // A record edited by hand or damaged is no id to send (the API would refuse every row): a new one replaces it.
+  if (isValidId(known, WORKBOOK_ID_MAX)) return known;
   const id = newId(random, 'W-', 12);
   saveRecord(dataDir, FILE, path, id, KEEP);
   return id;

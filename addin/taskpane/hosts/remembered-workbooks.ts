@@ -5,6 +5,7 @@
  * file's name (a page sees no path; the command line remembers by path, addin/cli/workbook-ids.ts), minted before the
  * first sync so that a sync run again after a failure sends the same one. A file with its own id keeps that one.
  */
+import { isValidId, WORKBOOK_ID_MAX } from '../../../contract';
 import { defaultRandom } from '../../app';
 import { newId } from '../../core/ids';
 
@@ -46,7 +47,8 @@ export function rememberedWorkbooks(storage: () => Pick<Storage, 'getItem' | 'se
   return {
     idFor(fileName) {
       const known = load()[fileName];
-      if (known) return known;
+      // Storage edited or damaged is no id to send (the API would refuse every row): a new one replaces it.
+      if (isValidId(known, WORKBOOK_ID_MAX)) return known;
       const id = newId(random, 'W-', 12);
       save(fileName, id);
       return id;

@@ -26,3 +26,13 @@ it('is minted once per file (before its sync, so a re-run after a failure sends 
   expect(workbookIdFor(ledger, data)).toBe('W-OWNID234567');
   expect(JSON.parse(readFileSync(join(data, 'workbook-ids.json'), 'utf8'))).toEqual({ [ledger]: 'W-OWNID234567', [other]: expect.stringMatching(/^W-/) });
 });
+
+it('a damaged or hand-edited record is no id to send: a new one replaces it', () => {
+  const data = join(dir, 'data-damaged');
+  const ledger = join(dir, '损坏.xlsx');
+  writeFileSync(ledger, 'x');
+  rememberWorkbookId(ledger, 'W#NOT AN ID', data);
+  const id = workbookIdFor(ledger, data);
+  expect(id).toMatch(/^W-[0-9A-Z]{12}$/);
+  expect(workbookIdFor(ledger, data)).toBe(id);
+});

@@ -25,3 +25,11 @@ it('blocked storage (private mode) only forgets: a fresh id each time, and no er
   expect(ids.idFor('台账.xlsx')).toMatch(/^W-/);
   expect(() => ids.syncedAs('台账.xlsx', 'W-X')).not.toThrow();
 });
+
+it('a damaged entry in storage is no id to send: a new one replaces it', () => {
+  const storage = memory();
+  storage.setItem('invest-flags.workbook-ids', JSON.stringify({ '台账.xlsx': 42 }));
+  const id = rememberedWorkbooks(() => storage).idFor('台账.xlsx');
+  expect(id).toMatch(/^W-[0-9A-Z]{12}$/);
+  expect(rememberedWorkbooks(() => storage).idFor('台账.xlsx')).toBe(id);
+});
