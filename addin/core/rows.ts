@@ -107,13 +107,18 @@ function readRow(layout: SheetLayout, r: number, cellErrors?: Map<string, string
     let v = g.filled(r, col);
     const err = cellErrors?.get(cellAddress(r, col));
     if (err) issues.push({ field, cell: cellAddress(r, col), message: MSG.cellError(err), blocking: false });
-    if (typeof v === 'string' && v.length > LIMITS.stringLength) {
-      v = v.slice(0, LIMITS.stringLength);
+    // A long text is synced cut to the limit, unless its field refuses it even cut (所属单位: LIMITS.unitLength).
+    const cut = typeof v === 'string' && v.length > LIMITS.stringLength ? v.slice(0, LIMITS.stringLength) : null;
+    const refused = refusedCellIssue(field, cut ?? v, cellAddress(r, col));
+    if (refused) {
+      issues.push(refused);
+      continue;
+    }
+    if (cut !== null) {
+      v = cut;
       issues.push({ field, cell: cellAddress(r, col), message: MSG.tooLong(LIMITS.stringLength), blocking: false });
     }
-    const refused = refusedCellIssue(field, v, cellAddress(r, col));
-    if (refused) issues.push(refused);
-    else if (v !== null && v !== '') cells[field] = v;
+    if (v !== null && v !== '') cells[field] = v;
   }
   let list = layout.list;
   if (list === null) {

@@ -30,6 +30,7 @@ describe('cells the API would refuse', () => {
       ['读不出的日期', '温水镇', '李', 2.3, Number.NaN, null],
       ['读不出的数', '温水镇', '李', Number.POSITIVE_INFINITY, 46000, null],
       ['满单位', '镇'.repeat(LIMITS.unitLength), '李', LIMITS.maxNumber, 46000, null],
+      ['超长单位', '镇'.repeat(LIMITS.stringLength + 1), '李', 2.3, 46000, null],
     );
     expect(ids.rows.map((r) => r.cells.name)).toEqual(['好项目', '满单位']);
     for (const r of ids.rows) expect(syncRowSchema.safeParse({ ref: { sheet: r.sheet, row: r.row }, list: r.list, id: r.id, cells: r.cells }).success).toBe(true);
@@ -43,6 +44,8 @@ describe('cells the API would refuse', () => {
       ['日期', 'signedDate', 'E7', true, 1],
       ['读不出的日期', 'signedDate', 'E8', true, 1],
       ['读不出的数', 'amount', 'D9', true, 1],
+      // Longer than any text is synced: refused, not also "cut and synced".
+      ['超长单位', 'unit', 'B11', true, 1],
     ]);
     // The refused value is never kept for sending.
     for (const r of ids.blocked) expect(r.cells[r.issues[0]!.field!]).toBeUndefined();
