@@ -73,38 +73,44 @@ it('refused cells are their rows\' errors (sheet!cell, zh and en, reason column)
   expect(String(flagged.getWorksheet('签约项目')!.getCell(`${column(flagged.getWorksheet('签约项目')!, '预警原因')}3`).value)).toContain('不是有效日期');
 });
 
-it('a row held back by a refused cell still belongs to its workbook: its project is not reported missing', async () => {
-  const input = join(cli.dir, 'held.xlsx');
-  expect(await main(['sample', input, '--projects', '12', '--seed', '8', '--as-of', '2026-06-01'], captureIo().io)).toBe(0);
-  const copy = join(cli.dir, 'held-flagged.xlsx');
-  const api = ['--api', cli.stack.url, '--token', cli.stack.adminToken, '--as-of', '2026-06-01', '--json'];
-  expect(await main(['sync', input, '--out', copy, ...api], captureIo().io)).toBe(0);
-  // The copy carries the ids; a clerk types an amount the store cannot hold into one row of it.
+/** What a clerk does: types an amount the store cannot hold into 重点线索's third row of `path`. */
+async function typeHugeAmount(path: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(copy);
+  await wb.xlsx.readFile(path);
   const clues = wb.getWorksheet('重点线索')!;
   clues.getCell(`${column(clues, '总投资')}3`).value = 1e20;
-  await wb.xlsx.writeFile(copy);
+  await wb.xlsx.writeFile(path);
+}
+
+/** A 12-project sample synced once (copy mode), and the `sync` arguments against the test stack. */
+async function syncedSample(name: string, seed: number): Promise<{ input: string; copy: string; api: string[] }> {
+  const input = join(cli.dir, `${name}.xlsx`);
+  expect(await main(['sample', input, '--projects', '12', '--seed', String(seed), '--as-of', '2026-06-01'], captureIo().io)).toBe(0);
+  const copy = join(cli.dir, `${name}-flagged.xlsx`);
+  const api = ['--api', cli.stack.url, '--token', cli.stack.adminToken, '--as-of', '2026-06-01', '--json'];
+  expect(await main(['sync', input, '--out', copy, ...api], captureIo().io)).toBe(0);
+  return { input, copy, api };
+}
+
+const syncJson = async (args: string[]) => {
   const t = captureIo();
-  expect(await main(['sync', copy, '--in-place', '--force', ...api], t.io)).toBe(1);
-  const summary = JSON.parse(t.out());
-  expect(summary.errors).toHaveLength(1);
+  const code = await main(['sync', ...args], t.io);
+  return { code, summary: JSON.parse(t.out()) as { errors: unknown[]; created: number; missing: unknown[] } };
+};
+
+it('a row held back by a refused cell still belongs to its workbook: its project is not reported missing', async () => {
+  // The copy carries the ids; a clerk types into one row of it.
+  const { copy, api } = await syncedSample('held', 8);
+  await typeHugeAmount(copy);
+  const { code, summary } = await syncJson([copy, '--in-place', '--force', ...api]);
+  expect([code, summary.errors.length]).toEqual([1, 1]);
   expect(summary.missing).toEqual([]);
 });
 
 it('in an original without IDs, a held-back row\'s project is not reported missing either', async () => {
-  const input = join(cli.dir, 'original.xlsx');
-  expect(await main(['sample', input, '--projects', '12', '--seed', '9', '--as-of', '2026-06-01'], captureIo().io)).toBe(0);
-  const api = ['--api', cli.stack.url, '--token', cli.stack.adminToken, '--as-of', '2026-06-01', '--json'];
-  expect(await main(['sync', input, '--out', join(cli.dir, 'original-1.xlsx'), ...api], captureIo().io)).toBe(0);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(input);
-  const clues = wb.getWorksheet('重点线索')!;
-  clues.getCell(`${column(clues, '总投资')}3`).value = 1e20;
-  await wb.xlsx.writeFile(input);
-  const t = captureIo();
-  expect(await main(['sync', input, '--out', join(cli.dir, 'original-2.xlsx'), ...api], t.io)).toBe(1);
-  const summary = JSON.parse(t.out());
-  expect([summary.errors.length, summary.created]).toEqual([1, 0]);
+  const { input, api } = await syncedSample('original', 9);
+  await typeHugeAmount(input);
+  const { code, summary } = await syncJson([input, '--out', join(cli.dir, 'original-2.xlsx'), ...api]);
+  expect([code, summary.errors.length, summary.created]).toEqual([1, 1, 0]);
   expect(summary.missing).toEqual([]);
 });

@@ -108,44 +108,44 @@ describe('upkeep of data stored before the name index', () => {
   });
 });
 
-describe('an index built with an earlier normalName rule', () => {
+describe('an index built with rule 1 of normalName', () => {
+  /** A project stored, then its index as rule 1 left it: the mark says rule 1, and its entry (if any) is under its rule-1 key. */
+  async function underRule1(stack: LocalStack, id: string, name: string, unit: string, entry: boolean): Promise<void> {
+    await sync(stack, stack.adminToken, request([row(id, { name, unit })], { workbook: { id: 'wb-rule1', name: 'r.xlsx' } }));
+    await forgetNameIndex(stack);
+    expect(nameKeyString(rule1NameKey(name, unit)!)).not.toBe(nameKeyString(nameKeyOf(name, unit)!));
+    if (entry) await stack.store.addNameIds([{ key: rule1NameKey(name, unit)!, ids: [id], name, unit }]);
+    await stack.store.markNameIndex({ at: CLOCK, verified: true, rule: 1 }, 0);
+  }
+  /** The original ledger again, its row with a fresh id: matched to the stored project, nothing created. */
+  async function matchedAgain(stack: LocalStack, id: string, sentId: string, name: string, unit: string): Promise<void> {
+    const again = await sync(stack, stack.adminToken, request([row(sentId, { name, unit })], { workbook: { id: 'wb-rule1', name: 'r.xlsx' } }));
+    expect(again.rows[0]).toMatchObject({ id, sentId });
+    expect(again.summary.created).toBe(0);
+  }
+
   it('is built again under the current rule\'s keys at the next start, so the original ledger still finds its projects', async () => {
     const dataDir = tempDir();
     const a = await startLocalStack({ dataDir, mode: 'test', clock: () => CLOCK });
     try {
-      await sync(a, a.adminToken, request([row('G-1', { name: '沂澜生物工程研发中心项目', unit: '临涧镇' })], { workbook: { id: 'wb-g', name: 'g.xlsx' } }));
-      // As an index of rule 1 left it: no entry under this rule's key, and a mark saying it was complete.
-      await forgetNameIndex(a);
-      await a.store.markNameIndex({ at: CLOCK, verified: true, rule: 1 }, 0);
+      await underRule1(a, 'G-1', '沂澜生物工程研发中心项目', '临涧镇', false);
     } finally {
       await a.close();
     }
     const b = await startLocalStack({ dataDir, mode: 'test', clock: () => CLOCK });
     try {
       expect(await b.store.nameIndexMark()).toEqual({ at: CLOCK, verified: true, rule: NAME_RULE });
-      const again = await sync(b, b.adminToken, request([row('G-9', { name: '沂澜生物工程研发中心项目', unit: '临涧镇' })], { workbook: { id: 'wb-g', name: 'g.xlsx' } }));
-      expect(again.rows[0]).toMatchObject({ id: 'G-1', sentId: 'G-9' });
-      expect(again.summary.created).toBe(0);
+      await matchedAgain(b, 'G-1', 'G-9', '沂澜生物工程研发中心项目', '临涧镇');
     } finally {
       await b.close();
     }
   });
-});
 
-describe('an index still under rule 1 (the cloud between a deploy and its next tick)', () => {
-  it('is looked up under both rules\' keys: an id-less row still finds its project, whose key changed', async () => {
+  it('until then (the cloud between a deploy and its next tick) is looked up under both rules\' keys', async () => {
     const a = await startLocalStack({ dataDir: tempDir(), mode: 'test', clock: () => CLOCK });
     try {
-      const name = '鲁南食品项目一期';
-      await sync(a, a.adminToken, request([row('L-1', { name, unit: '保太镇' })], { workbook: { id: 'wb-l', name: 'l.xlsx' } }));
-      // As rule 1 indexed it: under its rule-1 key only, and the mark saying rule 1.
-      await forgetNameIndex(a);
-      await a.store.addNameIds([{ key: rule1NameKey(name, '保太镇')!, ids: ['L-1'], name, unit: '保太镇' }]);
-      await a.store.markNameIndex({ at: CLOCK, verified: true, rule: 1 }, 0);
-      expect(nameKeyString(rule1NameKey(name, '保太镇')!)).not.toBe(nameKeyString(nameKeyOf(name, '保太镇')!));
-      const again = await sync(a, a.adminToken, request([row('L-9', { name, unit: '保太镇' })], { workbook: { id: 'wb-l', name: 'l.xlsx' } }));
-      expect(again.rows[0]).toMatchObject({ id: 'L-1', sentId: 'L-9' });
-      expect(again.summary.created).toBe(0);
+      await underRule1(a, 'L-1', '鲁南食品项目一期', '保太镇', true);
+      await matchedAgain(a, 'L-1', 'L-9', '鲁南食品项目一期', '保太镇');
     } finally {
       await a.close();
     }
