@@ -2,7 +2,7 @@
  * runSync: read → map → plan ids → write ids → sync in chunks → plan → write. The ids are written before
  * any row is sent, so a sync that fails half-way and is retried sends the same ids and changes nothing twice.
  */
-import { isValidId, type ListKey, type Message, type MissingProject, type SyncRowResult, type SyncSummary } from '../../contract';
+import { isValidId, oneLineText, type ListKey, type Message, type MissingProject, type SyncRowResult, type SyncSummary } from '../../contract';
 import {
   buildPlan,
   colLetter,
@@ -134,7 +134,7 @@ export async function runSync({ gateway, api, options = {}, onProgress, signal, 
 
   // A held-back row without an id (an original's, a cell to fix) is still in the workbook: its project, named as the
   // row names it, is not reported missing from it.
-  const text = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
+  const text = (v: unknown) => (v === null || v === undefined ? '' : oneLineText(String(v)));
   const heldBack = new Set(ids.blocked.filter((r) => !r.id).map((r) => `${text(r.cells.unit)}\u0000${text(r.cells.name)}`));
 
   onProgress?.({ phase: 'write' });

@@ -67,11 +67,15 @@ export function duplicateWarning(projects: DuplicateCandidate[]): RowWarning {
 const candidatesOf = (e: NameEntry, ids: readonly string[]): DuplicateCandidate[] => ids.map((id) => ({ id, name: e.name, unit: e.unit }));
 
 /**
- * The name entries of the rows' keys, by key string. While the index is still under an earlier normalName rule (its
- * mark), each row's key of that rule is looked up too and its ids merged in: candidates are checked against their
- * current key anyway (stateNameKey), so a stale key can add a warning, never a match.
+ * The name entries of the rows' keys, by key string, and which of those keys have an item of their own (`current`).
+ * While the index is still under an earlier normalName rule (its mark), each row's key of that rule is looked up too
+ * and its ids merged in: candidates are checked against their current key anyway (stateNameKey), so a stale key can
+ * add a warning, never a match.
  */
-async function findEntries(store: ProjectStore, keyed: readonly { name: string | null; unit: string | null; key: NameKey; keyString: string }[]): Promise<Map<string, NameEntry>> {
+async function findEntries(
+  store: ProjectStore,
+  keyed: readonly { name: string | null; unit: string | null; key: NameKey; keyString: string }[],
+): Promise<{ entries: Map<string, NameEntry>; current: Set<string> }> {
   const keys = new Map(keyed.map((r) => [r.keyString, r.key]));
   const legacy = new Map<string, string>();
   if ((await store.nameIndexMark())?.rule !== NAME_RULE) {
@@ -83,13 +87,14 @@ async function findEntries(store: ProjectStore, keyed: readonly { name: string |
     }
   }
   const found = await store.findNames([...keys.values()]);
+  const existing = new Set(keyed.map((r) => r.keyString).filter((k) => found.has(k)));
   for (const [current, old] of legacy) {
     const stale = found.get(old);
     if (!stale) continue;
     const entry = found.get(current);
     found.set(current, entry ? { ...entry, ids: [...new Set([...entry.ids, ...stale.ids])].sort() } : { ...stale, key: keys.get(current)! });
   }
-  return found;
+  return { entries: found, current: existing };
 }
 
 /**
@@ -107,32 +112,34 @@ export async function resolveIdentities(
     return key ? [{ ...r, key, keyString: nameKeyString(key) }] : [];
   });
   if (keyed.length === 0) return { identities, states: new Map() };
-  const entries = await findEntries(store, keyed);
+  const { entries, current } = await findEntries(store, keyed);
   const candidateIds = [...new Set([...entries.values()].flatMap((e) => e.ids))].filter((id) => !known.has(id));
   const states = candidateIds.length ? await store.loadProjects(candidateIds) : new Map<string, ProjectState>();
 
-  const taken = new Set(known);
-  // A stored project renamed since it was indexed under this key is no longer this name.
-  const validFor = (r: (typeof keyed)[number]) =>
-    (entries.get(r.keyString)?.ids ?? []).filter((id) => !taken.has(id) && (!states.has(id) || stateNameKey(states.get(id)!) === r.keyString));
-  // The row's own claim, made by an earlier attempt that stopped before (or right after) its first event.
+  // The row's own claim, made by an earlier attempt that stopped before (or right after) its first event: that id is
+  // this row's, never another row's candidate (it has no state yet, so nothing else would tell).
   const ownClaim = (r: (typeof keyed)[number]) => entries.get(r.keyString)?.ids.includes(r.row.id) === true;
-  // Names several stored projects carry (before any row took one): a row of such a name is one of them only by its
-  // content, never by elimination — a new row beside an unchanged twin is not the other twin.
+  const taken = new Set([...known, ...keyed.filter(ownClaim).map((r) => r.row.id)]);
+  // A stored project renamed since it was indexed under this key is no longer this name.
+  const nameValid = (r: (typeof keyed)[number], id: string) => !states.has(id) || stateNameKey(states.get(id)!) === r.keyString;
+  const validFor = (r: (typeof keyed)[number]) => (entries.get(r.keyString)?.ids ?? []).filter((id) => !taken.has(id) && nameValid(r, id));
+  // Names several stored projects carry (the request's known rows among them, before any row took one): a row of such a
+  // name is one of them only by its content, never by elimination — a new row beside its twin is not the other twin.
   const several = new Map<string, string[]>();
   for (const r of keyed) {
-    const valid = validFor(r);
-    if (valid.length >= 2) several.set(r.keyString, valid);
+    const stored = (entries.get(r.keyString)?.ids ?? []).filter((id) => known.has(id) || (states.has(id) && nameValid(r, id)));
+    if (stored.length >= 2) several.set(r.keyString, stored);
   }
   // Rows among several projects of their name that one of them holds unchanged: that one (ids in order). Twins alike to
   // the letter are told apart only when this request holds as many such rows as there are such projects: another
   // chunk of the same sync (or a row deleted) could otherwise take one twin twice.
+  const alikeKey = (r: (typeof keyed)[number]) => `${r.keyString}\u0000${r.contentHash}`;
   const alike = new Map<string, number>();
-  for (const r of keyed) if (several.has(r.keyString) && !ownClaim(r)) alike.set(`${r.keyString}\u0000${r.contentHash}`, (alike.get(`${r.keyString}\u0000${r.contentHash}`) ?? 0) + 1);
+  for (const r of keyed) if (several.has(r.keyString) && !ownClaim(r)) alike.set(alikeKey(r), (alike.get(alikeKey(r)) ?? 0) + 1);
   for (const r of keyed) {
     if (ownClaim(r) || !several.has(r.keyString)) continue;
     const same = several.get(r.keyString)!.filter((id) => states.get(id)?.contentHash === r.contentHash).sort();
-    if (same.length === 0 || same.length > alike.get(`${r.keyString}\u0000${r.contentHash}`)!) continue;
+    if (same.length === 0 || same.length > alike.get(alikeKey(r))!) continue;
     const id = same.find((x) => !taken.has(x));
     if (id === undefined) continue;
     identities.set(r.index, { canonicalId: id });
@@ -143,10 +150,7 @@ export async function resolveIdentities(
   for (const r of keyed) {
     if (identities.has(r.index)) continue;
     const entry = entries.get(r.keyString);
-    if (ownClaim(r) && !taken.has(r.row.id)) {
-      taken.add(r.row.id);
-      continue;
-    }
+    if (ownClaim(r)) continue;
     const valid = validFor(r);
     const namedBySeveral = several.get(r.keyString);
     if (entry && valid.length === 1 && !namedBySeveral) {
@@ -165,7 +169,8 @@ export async function resolveIdentities(
       claimedNew.set(r.keyString, r.row.id);
       // Taken by other rows of this request (the file holds the name twice) or stale: created beside them.
       missed.push({ ...r, exact: entry ? candidatesOf(entry, entry.ids.filter((id) => id !== r.row.id)) : [] });
-      identities.set(r.index, { claim: { key: r.key, mode: entry ? 'add' : 'new' } });
+      // 'new' (conditional, racing chunks warned) unless the name's item exists: one merged from a rule-1 key is not it.
+      identities.set(r.index, { claim: { key: r.key, mode: current.has(r.keyString) ? 'add' : 'new' } });
     }
   }
 

@@ -44,20 +44,21 @@ export const USERS_GSI2PK = 'USERS';
  * the projects that carry it. PK=NAME#<unit>#<name>, SK=NAME; all of them in the GSI2 NAMES partition
  * (GSI2SK=<name>#<unit>) for the near-name and other-unit lookups.
  */
-export const namePk = (k: NameKey): string => `NAME#${k.unit}#${nameKeyPart(k.name)}`;
+export const namePk = (k: NameKey): string => `NAME#${k.unit}#${nameKeyPart(k)}`;
 export const NAME_SK = 'NAME';
 export const NAMES_GSI2PK = 'NAMES';
-export const nameGsi2sk = (k: NameKey): string => `${nameKeyPart(k.name)}#${k.unit}`;
+export const nameGsi2sk = (k: NameKey): string => `${nameKeyPart(k)}#${k.unit}`;
 
-/** UTF-8 bytes of a normalised name kept whole in its keys: with a unit (≤ 100 characters) it fits a sort key (1,024 bytes). */
-const NAME_KEY_BYTES = 600;
+/** DynamoDB's limit on a sort key (GSI2SK here), in UTF-8 bytes; the partition key's (2,048) is then met too. */
+const SORT_KEY_BYTES = 1024;
 /**
- * A normalised name as a key part: whole while it fits DynamoDB's key sizes, else its first 100 characters and a hash of
- * the whole — the same name, the same key. (A name of thousands of characters would fail the chunk's name writes.)
+ * A normalised name as a key part: whole while its keys fit DynamoDB's sizes — so every key that could be stored keeps
+ * its form — else its first 100 characters and a hash of the whole: the same name, the same key. (A name of thousands
+ * of characters would fail the chunk's name writes.)
  */
-function nameKeyPart(name: string): string {
-  if (Buffer.byteLength(name) <= NAME_KEY_BYTES) return name;
-  return `${[...name].slice(0, 100).join('')}~${createHash('sha256').update(name).digest('hex').slice(0, 32)}`;
+function nameKeyPart(k: NameKey): string {
+  if (Buffer.byteLength(`${k.name}#${k.unit}`) <= SORT_KEY_BYTES) return k.name;
+  return `${[...k.name].slice(0, 100).join('')}~${createHash('sha256').update(k.name).digest('hex').slice(0, 32)}`;
 }
 /** Set once every stored project is in the name index (functions/app/upkeep.ts: projects stored before it existed). */
 export const NAME_INDEX_MARK_KEY = { PK: 'CONFIG', SK: 'NAMEINDEX' } as const;

@@ -1,5 +1,5 @@
 /** Free text and project IDs. Text is kept as the clerk wrote it, only trimmed; IDs are normalized (NFKC). */
-import { LIMITS } from '../../../contract/vocabulary';
+import { LIMITS, oneLineText } from '../../../contract/vocabulary';
 import { fail, ok, type Parsed } from './result';
 
 /** The text of a cell: numbers in their shortest form (a phone number typed as a number), TRUE/FALSE as Excel shows them. */
@@ -17,7 +17,7 @@ function limited(text: string): Parsed<string> {
 /** One-line text (names, units, leaders): runs of whitespace and line breaks become one space. */
 export function parseText(raw: string | number | boolean): Parsed<string> {
   const text = cellText(raw);
-  return text === null ? fail('invalid_value') : limited(text.replace(/\s+/g, ' ').trim());
+  return text === null ? fail('invalid_value') : limited(oneLineText(text));
 }
 
 /** Multi-line text (progress, problems): line breaks kept (CRLF → LF), trailing spaces of the whole trimmed. */

@@ -107,8 +107,16 @@ it('a row held back by a refused cell still belongs to its workbook: its project
   expect(summary.missing).toEqual([]);
 });
 
-it('in an original without IDs, a held-back row\'s project is not reported missing either', async () => {
+it('in an original without IDs, a held-back row\'s project is not reported missing either (its name read as stored)', async () => {
   const { input, api } = await syncedSample('original', 9);
+  // The name typed with a line break (Alt+Enter): stored as one line, and still this row's project when held back.
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(input);
+  const clues = wb.getWorksheet('重点线索')!;
+  const name = clues.getCell(`${column(clues, '项目名称')}3`);
+  name.value = `${String(name.value).slice(0, 2)}\n${String(name.value).slice(2)}`;
+  await wb.xlsx.writeFile(input);
+  expect((await syncJson([input, '--out', join(cli.dir, 'original-1b.xlsx'), ...api])).summary.created).toBe(0);
   await typeHugeAmount(input);
   const { code, summary } = await syncJson([input, '--out', join(cli.dir, 'original-2.xlsx'), ...api]);
   expect([code, summary.errors.length, summary.created]).toEqual([1, 1, 0]);

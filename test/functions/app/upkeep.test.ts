@@ -146,6 +146,16 @@ describe('an index built with rule 1 of normalName', () => {
     try {
       await underRule1(a, 'L-1', '鲁南食品项目一期', '保太镇', true);
       await matchedAgain(a, 'L-1', 'L-9', '鲁南食品项目一期', '保太镇');
+      // Another project whose rule-1 key is that one's: created, and its name claimed as new (batched, a racer warned),
+      // not added to an item that only the rule-1 lookup found.
+      const putNames = jest.spyOn(a.store, 'putNames');
+      try {
+        const other = await sync(a, a.adminToken, request([row('L-2', { name: '鲁南食品工程一期', unit: '保太镇' })], { workbook: { id: 'wb-rule1', name: 'r.xlsx' } }));
+        expect(other.rows[0]).toMatchObject({ id: 'L-2', status: 'created' });
+        expect(putNames.mock.calls.flatMap(([claims]) => claims.map((c) => c.id))).toEqual(['L-2']);
+      } finally {
+        putNames.mockRestore();
+      }
     } finally {
       await a.close();
     }

@@ -1,5 +1,6 @@
 /** Identity by unit and name (DESIGN §5; functions/app/identity.ts), and the crash invariant's placeholder STATE, on dynalite. */
 import type { ProjectsResponse, SyncRow } from '../../../contract';
+import { nameKeyOf } from '../../../functions/domain/identity';
 import { call, request, sync, useTestStack } from './api';
 
 const stack = useTestStack();
@@ -80,6 +81,18 @@ describe('one project stays one project', () => {
     const [a, b] = await Promise.all(['Z-5', 'Z-6'].map((id) => sync(stack, stack.adminToken, request([twin(id)], { workbook: { id: 'wb-z', name: 'z.xlsx' } }))));
     expect([a!.rows[0]!.id, b!.rows[0]!.id]).toEqual(['Z-5', 'Z-6']);
     expect(a!.rows[0]!.warnings?.[0]?.code).toBe('possible_duplicate');
+  });
+
+  it('a row\'s own claim from an interrupted attempt is never another row\'s match; a twin sent with its id leaves the other to no elimination', async () => {
+    // An earlier attempt claimed the name for X-1 and stopped before its first event.
+    await stack.store.claimName(nameKeyOf('甲乙食品加工厂', '临涧镇')!, 'X-1', '甲乙食品加工厂', '临涧镇', 'new');
+    const rerun = await sync(stack, stack.adminToken, request([row('Y-1', '甲乙食品加工厂', '临涧镇'), row('X-1', '甲乙食品加工厂', '临涧镇')]));
+    expect(rerun.rows.map((r) => [r.id, r.status])).toEqual([['Y-1', 'created'], ['X-1', 'created']]);
+    // Twins V-1, V-2 stored; V-1 comes with its id, and a new row of the name without one: not V-2 by elimination.
+    await sync(stack, stack.adminToken, request([row('V-1', '乡村振兴示范园', '临涧镇', { amount: 1 }), row('V-2', '乡村振兴示范园', '临涧镇', { amount: 2 })]));
+    const beside = await sync(stack, stack.adminToken, request([row('V-1', '乡村振兴示范园', '临涧镇', { amount: 1 }), row('V-9', '乡村振兴示范园', '临涧镇', { amount: 9 })]));
+    expect(beside.rows.map((r) => [r.id, r.status])).toEqual([['V-1', 'unchanged'], ['V-9', 'created']]);
+    expect(beside.rows[1]!.warnings?.[0]?.projects.map((p) => p.id).sort()).toEqual(['V-1', 'V-2']);
   });
 
   it('two rows of one request never become the same project; a known id is never taken by another row', async () => {

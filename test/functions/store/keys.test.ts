@@ -13,7 +13,11 @@ it('a name as long as a cell may hold gets keys within 2,048 (partition) and 1,0
   expect(bytes(nameGsi2sk(long))).toBeLessThanOrEqual(1024);
   expect(namePk(nameKeyOf('年产'.repeat(LIMITS.stringLength / 2), unit)!)).toBe(namePk(long));
   expect(namePk(other)).not.toBe(namePk(long)); // differing only at the end
-  // A name that fits keeps its key as it always was (no stored entry moves).
+  // A name whose keys fit keeps them as they always were (no stored entry moves), up to the sort key's last byte.
   const usual = nameKeyOf('沂澜生物工程研发中心', '临涧镇')!;
   expect([namePk(usual), nameGsi2sk(usual)]).toEqual(['NAME#临涧镇#沂澜生物工程研发中心', '沂澜生物工程研发中心#临涧镇']);
+  const fits = nameKeyOf('园'.repeat((1024 - bytes('#临涧镇')) / 3), '临涧镇')!;
+  expect(bytes(nameGsi2sk(fits))).toBe(1024);
+  expect(nameGsi2sk(fits)).toBe(`${fits.name}#临涧镇`);
+  expect(nameGsi2sk(nameKeyOf(`${fits.name}园`, '临涧镇')!)).toContain('~');
 });
