@@ -2,7 +2,7 @@
  * runSync: read → map → plan ids → write ids → sync in chunks → plan → write. The ids are written before
  * any row is sent, so a sync that fails half-way and is retried sends the same ids and changes nothing twice.
  */
-import { isValidId, oneLineText, type ListKey, type Message, type MissingProject, type SyncRowResult, type SyncSummary } from '../../contract';
+import { isValidId, oneLineText, WORKBOOK_ID_MAX, type ListKey, type Message, type MissingProject, type SyncRowResult, type SyncSummary } from '../../contract';
 import {
   buildPlan,
   colLetter,
@@ -110,11 +110,13 @@ export async function runSync({ gateway, api, options = {}, onProgress, signal, 
   const workbookName = options.workbookName ?? name;
 
   const random = options.random ?? defaultRandom;
-  const workbookId = settings.workbookId ?? options.workbookId ?? newId(random, 'W-', 12);
+  // The workbook's own id, unless the settings sheet holds none or a damaged one (the API would refuse every row).
+  const ownId = isValidId(settings.workbookId, WORKBOOK_ID_MAX) ? settings.workbookId : undefined;
+  const workbookId = ownId ?? options.workbookId ?? newId(random, 'W-', 12);
   const ids = planIds(layouts.sheets, rows, random);
   const newSettings: WorkbookSettings = { workbookId, mapping: Object.keys(layouts.mapping).length ? layouts.mapping : settings.mapping };
   let written: ApplyResult = { cellsWritten: 0, rowsMoved: 0 };
-  if (ids.plan.sheets.length || !settings.workbookId) {
+  if (ids.plan.sheets.length || !ownId) {
     onProgress?.({ phase: 'ids' });
     written = await gateway.apply({ ...ids.plan, settings: newSettings });
     await onIdsWritten?.();
