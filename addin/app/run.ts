@@ -134,10 +134,10 @@ export async function runSync({ gateway, api, options = {}, onProgress, signal, 
     signal,
   );
 
-  // A held-back row without an id (an original's, a cell to fix) is still in the workbook: its project, named as the
-  // row names it, is not reported missing from it.
+  // A held-back row without a valid id (an original's, or an ID cell typed over; a cell to fix) is still in the
+  // workbook: its project, named as the row names it, is not reported missing from it.
   const text = (v: unknown) => (v === null || v === undefined ? '' : oneLineText(String(v)));
-  const heldBack = new Set(ids.blocked.filter((r) => !r.id).map((r) => `${text(r.cells.unit)}\u0000${text(r.cells.name)}`));
+  const heldBack = new Set(ids.blocked.filter((r) => !(r.id && isValidId(r.id))).map((r) => `${text(r.cells.unit)}\u0000${text(r.cells.name)}`));
 
   onProgress?.({ phase: 'write' });
   const nameColumn = (sheet: string): string => {

@@ -107,6 +107,18 @@ it('a row held back by a refused cell still belongs to its workbook: its project
   expect(summary.missing).toEqual([]);
 });
 
+it('a row whose ID cell was typed over (an invalid id) is held back, and its project not reported missing', async () => {
+  const { copy, api } = await syncedSample('typed-over', 10);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(copy);
+  const clues = wb.getWorksheet('重点线索')!;
+  clues.getCell(`${column(clues, '项目编号')}3`).value = 'P#1';
+  await wb.xlsx.writeFile(copy);
+  const { code, summary } = await syncJson([copy, '--in-place', '--force', ...api]);
+  expect([code, summary.errors.length]).toEqual([1, 1]);
+  expect(summary.missing).toEqual([]);
+});
+
 it('in an original without IDs, a held-back row\'s project is not reported missing either (its name read as stored)', async () => {
   const { input, api } = await syncedSample('original', 9);
   // The name typed with a line break (Alt+Enter): stored as one line, and still this row's project when held back.
