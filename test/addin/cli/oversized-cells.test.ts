@@ -73,14 +73,17 @@ it('refused cells are their rows\' errors (sheet!cell, zh and en, reason column)
   expect(String(flagged.getWorksheet('签约项目')!.getCell(`${column(flagged.getWorksheet('签约项目')!, '预警原因')}3`).value)).toContain('不是有效日期');
 });
 
-/** What a clerk does: types an amount the store cannot hold into 重点线索's third row of `path`. */
-async function typeHugeAmount(path: string): Promise<void> {
+/** What a clerk does: types into the cell under `header` in 重点线索's third row of `path` (`typed` from what was there). */
+async function typeInto(path: string, header: string, typed: (was: string) => string | number): Promise<void> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path);
   const clues = wb.getWorksheet('重点线索')!;
-  clues.getCell(`${column(clues, '总投资')}3`).value = 1e20;
+  const cell = clues.getCell(`${column(clues, header)}3`);
+  cell.value = typed(String(cell.value));
   await wb.xlsx.writeFile(path);
 }
+/** An amount the store cannot hold. */
+const typeHugeAmount = (path: string) => typeInto(path, '总投资', () => 1e20);
 
 /** A 12-project sample synced once (copy mode), and the `sync` arguments against the test stack. */
 async function syncedSample(name: string, seed: number): Promise<{ input: string; copy: string; api: string[] }> {
@@ -109,11 +112,7 @@ it('a row held back by a refused cell still belongs to its workbook: its project
 
 it('a row whose ID cell was typed over (an invalid id) is held back, and its project not reported missing', async () => {
   const { copy, api } = await syncedSample('typed-over', 10);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(copy);
-  const clues = wb.getWorksheet('重点线索')!;
-  clues.getCell(`${column(clues, '项目编号')}3`).value = 'P#1';
-  await wb.xlsx.writeFile(copy);
+  await typeInto(copy, '项目编号', () => 'P#1');
   const { code, summary } = await syncJson([copy, '--in-place', '--force', ...api]);
   expect([code, summary.errors.length]).toEqual([1, 1]);
   expect(summary.missing).toEqual([]);
@@ -122,12 +121,7 @@ it('a row whose ID cell was typed over (an invalid id) is held back, and its pro
 it('in an original without IDs, a held-back row\'s project is not reported missing either (its name read as stored)', async () => {
   const { input, api } = await syncedSample('original', 9);
   // The name typed with a line break (Alt+Enter): stored as one line, and still this row's project when held back.
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(input);
-  const clues = wb.getWorksheet('重点线索')!;
-  const name = clues.getCell(`${column(clues, '项目名称')}3`);
-  name.value = `${String(name.value).slice(0, 2)}\n${String(name.value).slice(2)}`;
-  await wb.xlsx.writeFile(input);
+  await typeInto(input, '项目名称', (name) => `${name.slice(0, 2)}\n${name.slice(2)}`);
   expect((await syncJson([input, '--out', join(cli.dir, 'original-1b.xlsx'), ...api])).summary.created).toBe(0);
   await typeHugeAmount(input);
   const { code, summary } = await syncJson([input, '--out', join(cli.dir, 'original-2.xlsx'), ...api]);
