@@ -147,13 +147,13 @@ export const ENUMS: Readonly<Record<EnumKey, readonly EnumOption[]>> = {
   ],
 };
 
+/** One-line text as stored (names, units, leaders): whitespace runs and line breaks one space, trimmed. */
+export const oneLineText = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
 /**
  * Normalises a header or alias for comparison: NFKC (full-width → half-width), lower case, drops bracketed
  * units such as "（亿元）" / "(万元)", whitespace, line breaks and punctuation such as "*" and ":".
  */
-/** One-line text as stored (names, units, leaders): whitespace runs and line breaks one space, trimmed. */
-export const oneLineText = (text: string): string => text.replace(/\s+/g, ' ').trim();
-
 export function normalizeHeader(text: string): string {
   return text
     .normalize('NFKC')

@@ -13,7 +13,6 @@ import { detectLang } from './i18n';
 import type { Io } from './io';
 import { buildSample } from './sample';
 
-/** Today's date where the command runs (the CLI is a composition root: the clock is read here). */
 /** Today on this machine's calendar (the clerk's, in the county), not UTC's: before 08:00 in China UTC is still yesterday. */
 const today = () => new Date().toLocaleDateString('sv-SE');
 

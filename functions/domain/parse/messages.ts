@@ -2,7 +2,7 @@
  * Bilingual error text. Every message names the field by its catalogue name and quotes the value the clerk
  * typed (shortened), so the note on the row says what to fix without opening any manual.
  */
-import { ENUMS, type FieldError, type FieldSpec, type Message } from '../../../contract/vocabulary';
+import { ENUMS, oneLineText, type FieldError, type FieldSpec, type Message } from '../../../contract/vocabulary';
 import { MAX_YEAR, MIN_YEAR } from './dates';
 import type { Failure } from './result';
 
@@ -16,7 +16,7 @@ export function quote(raw: unknown): string {
   else if (typeof raw === 'boolean') text = raw ? 'TRUE' : 'FALSE';
   else if (raw === null || raw === undefined) text = '';
   else text = `[${typeof raw}]`;
-  const chars = [...text.replace(/\s+/g, ' ').trim()];
+  const chars = [...oneLineText(text)];
   return chars.length > QUOTE_LENGTH ? `${chars.slice(0, QUOTE_LENGTH).join('')}…` : chars.join('');
 }
 
