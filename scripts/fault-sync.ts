@@ -73,7 +73,7 @@ async function main(): Promise<number> {
     const run = runSync({
       gateway: copy,
       api: { url: first.url, token: first.token },
-      options: { rowsPerChunk: chunk, maxAttempts: 1, workbookId },
+      options: { rowsPerChunk: chunk, maxAttempts: 1, workbookId: () => workbookId },
       onProgress: (p) => {
         if (p.phase === 'sync' && (p.chunksDone ?? 0) >= 1 && !timer) {
           timer = setTimeout(() => {
@@ -105,7 +105,7 @@ async function main(): Promise<number> {
     log(`after restart: ${historyAfterKill.size} projects with history, ${afterKill.length} listed, ${invisibleAfterKill} invisible, ${countedAfterKill} counted in the dashboard`);
 
     // 3. The same command again, on the original (copy mode: it has no ids).
-    const again = await runSync({ gateway: await XlsxGateway.load(original), api: { url: stack.url, token: stack.token }, options: { rowsPerChunk: chunk, workbookId } });
+    const again = await runSync({ gateway: await XlsxGateway.load(original), api: { url: stack.url, token: stack.token }, options: { rowsPerChunk: chunk, workbookId: () => workbookId } });
     log(`re-sync: ${again.created} created, ${again.matched} matched by unit + name, ${again.unchanged} unchanged, ${again.updated} updated, ${again.rejected} rejected, ${again.warnings.length} possible-duplicate warnings`);
 
     const final = await listed(stack);

@@ -6,3 +6,4 @@ export * from './leaders';
 export * from './random';
 export * from './read';
 export * from './run';
+export * from './remembered-ids';

@@ -2,9 +2,10 @@
  * runSync: read → map → plan ids → write ids → sync in chunks → plan → write. The ids are written before
  * any row is sent, so a sync that fails half-way and is retried sends the same ids and changes nothing twice.
  */
-import { isValidId, oneLineText, WORKBOOK_ID_MAX, type ListKey, type Message, type MissingProject, type SyncRowResult, type SyncSummary } from '../../contract';
+import { isValidId, oneLineText, WORKBOOK_ID_MAX, type ListKey, type RawCell, type Message, type MissingProject, type SyncRowResult, type SyncSummary } from '../../contract';
 import {
   buildPlan,
+  cellText,
   colLetter,
   MSG,
   newId,
@@ -31,9 +32,10 @@ export interface RunOptions extends PlanOptions, ClientOptions {
   asOf?: string;
   /**
    * The id of a workbook that holds none (no settings sheet: an original synced in copy mode), as the caller
-   * remembers it for this file; without it such a workbook is given a new id, and each sync comes as another workbook.
+   * remembers it for this file — asked only then, so a caller that mints and records one does so only when needed.
+   * Without it such a workbook is given a new id, and each sync comes as another workbook.
    */
-  workbookId?: string;
+  workbookId?: () => string;
 }
 
 export type RunPhase = 'read' | 'ids' | 'sync' | 'write' | 'done';
@@ -112,7 +114,7 @@ export async function runSync({ gateway, api, options = {}, onProgress, signal, 
   const random = options.random ?? defaultRandom;
   // The workbook's own id, unless the settings sheet holds none or a damaged one (the API would refuse every row).
   const ownId = isValidId(settings.workbookId, WORKBOOK_ID_MAX) ? settings.workbookId : undefined;
-  const workbookId = ownId ?? options.workbookId ?? newId(random, 'W-', 12);
+  const workbookId = ownId ?? options.workbookId?.() ?? newId(random, 'W-', 12);
   const ids = planIds(layouts.sheets, rows, random);
   const newSettings: WorkbookSettings = { workbookId, mapping: Object.keys(layouts.mapping).length ? layouts.mapping : settings.mapping };
   let written: ApplyResult = { cellsWritten: 0, rowsMoved: 0 };
@@ -136,7 +138,7 @@ export async function runSync({ gateway, api, options = {}, onProgress, signal, 
 
   // A held-back row without a valid id (an original's, or an ID cell typed over; a cell to fix) is still in the
   // workbook: its project, named as the row names it, is not reported missing from it.
-  const text = (v: unknown) => (v === null || v === undefined ? '' : oneLineText(String(v)));
+  const text = (v: RawCell | undefined) => oneLineText(cellText(v ?? null));
   const heldBack = new Set(ids.blocked.filter((r) => !(r.id && isValidId(r.id))).map((r) => `${text(r.cells.unit)}\u0000${text(r.cells.name)}`));
 
   onProgress?.({ phase: 'write' });

@@ -59,7 +59,7 @@ export async function sync(o: SyncCliOptions, io: Io): Promise<{ code: number; o
       api,
       // Text written into the ledger stays Chinese whatever the operator's locale: the workbook is the clerks'.
       // An original without its settings sheet (copy mode) is sent as the workbook it was the last time (workbook-ids.ts).
-      options: { workbookName: basename(input), workbookId: workbookIdFor(input, dataDirOf(o.data)), ...(o.asOf ? { asOf: o.asOf } : {}), confirmMoves: o.move ?? false },
+      options: { workbookName: basename(input), workbookId: () => workbookIdFor(input, dataDirOf(o.data)), ...(o.asOf ? { asOf: o.asOf } : {}), confirmMoves: o.move ?? false },
       onProgress: progressBar(lang, io.stderr),
       // In place, the new ids reach the file before the first chunk is sent: a re-run after a failure sends them again.
       ...(o.inPlace ? { onIdsWritten: async () => void (await saveXlsx(gateway, input)) } : {}),

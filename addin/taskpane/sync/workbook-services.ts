@@ -75,7 +75,7 @@ export function workbookServices(o: WorkbookServicesOptions): PaneServices {
       api: await target(settings),
       options: {
         ...(o.workbookName ? { workbookName: o.workbookName() } : {}),
-        ...(o.workbookIds ? { workbookId: o.workbookIds.idFor() } : {}),
+        ...(o.workbookIds ? { workbookId: o.workbookIds.idFor } : {}),
         tintName: settings.tintName,
         autoMoveRows: settings.autoMoveRows,
       },

@@ -18,8 +18,11 @@ it('a damaged id in the settings sheet is replaced (the sync goes through), a va
   expect(fixed.errors).toEqual([]);
   expect(fixed.workbookId).toMatch(/^W-[0-9A-Z]{12}$/);
   expect((await damaged.readSettings()).workbookId).toBe(fixed.workbookId);
-  const again = await runSync({ gateway: damaged, api: api(), options: { asOf: '2026-06-01', workbookId: 'W-REMEMBERED1' } });
-  expect(again.workbookId).toBe(fixed.workbookId); // its own id now wins over a remembered one
+  const remembered = jest.fn(() => 'W-REMEMBERED1');
+  const again = await runSync({ gateway: damaged, api: api(), options: { asOf: '2026-06-01', workbookId: remembered } });
+  expect(again.workbookId).toBe(fixed.workbookId); // its own id now wins over a remembered one…
+  expect(remembered).not.toHaveBeenCalled(); // …which is not even asked for (the CLI would mint and record one)
   const original = XlsxGateway.of(await buildSample({ projects: 6, seed: 3, asOf: '2026-06-01', messy: false }));
-  expect((await runSync({ gateway: original, api: api(), options: { asOf: '2026-06-01', workbookId: 'W-REMEMBERED1' } })).workbookId).toBe('W-REMEMBERED1');
+  expect((await runSync({ gateway: original, api: api(), options: { asOf: '2026-06-01', workbookId: remembered } })).workbookId).toBe('W-REMEMBERED1');
+  expect(remembered).toHaveBeenCalledTimes(1);
 });
