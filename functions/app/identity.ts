@@ -77,19 +77,19 @@ async function findEntries(
   keyed: readonly { name: string | null; unit: string | null; key: NameKey; keyString: string }[],
 ): Promise<{ entries: Map<string, NameEntry>; current: Set<string> }> {
   const keys = new Map(keyed.map((r) => [r.keyString, r.key]));
-  const legacy = new Map<string, string>();
-  if ((await store.nameIndexMark())?.rule !== NAME_RULE) {
+  // The mark is read beside the lookup, not before it: the rule-1 keys cost a second lookup only while it is stale.
+  const [found, mark] = await Promise.all([store.findNames([...keys.values()]), store.nameIndexMark()]);
+  const existing = new Set(keyed.map((r) => r.keyString).filter((k) => found.has(k)));
+  const legacy = new Map<string, NameKey>();
+  if (mark?.rule !== NAME_RULE) {
     for (const r of keyed) {
       const old = rule1NameKey(r.name, r.unit);
-      if (!old || nameKeyString(old) === r.keyString) continue;
-      keys.set(nameKeyString(old), old);
-      legacy.set(r.keyString, nameKeyString(old));
+      if (old && nameKeyString(old) !== r.keyString) legacy.set(r.keyString, old);
     }
   }
-  const found = await store.findNames([...keys.values()]);
-  const existing = new Set(keyed.map((r) => r.keyString).filter((k) => found.has(k)));
-  for (const [current, old] of legacy) {
-    const stale = found.get(old);
+  const rule1 = legacy.size ? await store.findNames([...legacy.values()]) : new Map<string, NameEntry>();
+  for (const [current, oldKey] of legacy) {
+    const stale = rule1.get(nameKeyString(oldKey));
     if (!stale) continue;
     const entry = found.get(current);
     found.set(current, entry ? { ...entry, ids: [...new Set([...entry.ids, ...stale.ids])].sort() } : { ...stale, key: keys.get(current)! });

@@ -25,28 +25,23 @@ const ENDINGS_RE = new RegExp(`(?:${ENDINGS.join('|')})+$`);
 /** Spaces, punctuation and symbols of any script (after NFKC): 、，。·（）()【】“”"'-_/ … */
 const NOISE = /[\s\p{P}\p{S}]+/gu;
 
-/** The name as compared: NFKC, lower case, no spaces/punctuation, legal forms and the generic endings folded. */
-export function normalName(name: string): string {
+/** NFKC, lower case, no spaces/punctuation, then `fold`; a name that is nothing but suffixes ("项目") keeps its letters. */
+function normalised(name: string, fold: (base: string) => string): string {
   const base = name.normalize('NFKC').toLowerCase().replace(NOISE, '');
-  const folded = base.replace(LEGAL_RE, '').replace(ENDINGS_RE, '');
-  // A name that is nothing but suffixes ("项目") keeps its letters rather than becoming empty.
+  const folded = fold(base);
   return folded.length > 0 ? folded : base;
 }
 
+/** The name as compared: NFKC, lower case, no spaces/punctuation, legal forms and the generic endings folded. */
+export const normalName = (name: string): string => normalised(name, (base) => base.replace(LEGAL_RE, '').replace(ENDINGS_RE, ''));
+
 /**
- * Rule 1's key (before NAME_RULE 2): every generic word folded wherever it stood. Looked up beside the current key while
- * the index mark says rule 1 (functions/app/identity.ts): in the cloud, a sync between a deploy and the next cut-off
- * tick, whose upkeep indexes every project again, still finds a project whose key changed ("…项目一期").
+ * Rule 1's name (before NAME_RULE 2): every generic word folded wherever it stood. Its key is looked up beside the
+ * current one while the index mark says rule 1 (functions/app/identity.ts): in the cloud, a sync between a deploy and
+ * the next cut-off tick, whose upkeep indexes every project again, still finds a project whose key changed ("…项目一期").
  */
 const RULE1_RE = new RegExp(`(?:${longestFirst([...LEGAL_FORMS, ...ENDINGS]).join('|')})`, 'g');
-export function rule1NameKey(name: string | null, unit: string | null): NameKey | null {
-  if (name === null || unit === null) return null;
-  const base = name.normalize('NFKC').toLowerCase().replace(NOISE, '');
-  const folded = base.replace(RULE1_RE, '');
-  const u = normalUnit(unit);
-  const n = folded.length > 0 ? folded : base;
-  return n && u ? { unit: u, name: n } : null;
-}
+const rule1Name = (name: string): string => normalised(name, (base) => base.replace(RULE1_RE, ''));
 
 /** The identity key of a project: its unit as compared (normalUnit) and its normalised name. */
 export interface NameKey {
@@ -54,12 +49,15 @@ export interface NameKey {
   name: string;
 }
 
-export function nameKeyOf(name: string | null, unit: string | null): NameKey | null {
+function keyOf(name: string | null, unit: string | null, normal: (name: string) => string): NameKey | null {
   if (name === null || unit === null) return null;
-  const n = normalName(name);
+  const n = normal(name);
   const u = normalUnit(unit);
   return n && u ? { unit: u, name: n } : null;
 }
+
+export const nameKeyOf = (name: string | null, unit: string | null): NameKey | null => keyOf(name, unit, normalName);
+export const rule1NameKey = (name: string | null, unit: string | null): NameKey | null => keyOf(name, unit, rule1Name);
 
 /** One string per key, for maps and the store's index key. */
 export const nameKeyString = (k: NameKey): string => `${k.unit}#${k.name}`;
