@@ -2,6 +2,9 @@
  * County configuration as the API carries it (GET|PUT /v1/config). Every flag threshold lives here, not in
  * code. Defaults and validation (with zh/en errors) are in functions/domain/config.ts.
  */
+/** The county's time zone when its configuration names none: every time shown to a person is given in it. */
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
 export interface CutoffConfig {
   /** ISO weekday of the weekly cut-off: 1 = Monday … 5 = Friday … 7 = Sunday. */
   weekday: number;

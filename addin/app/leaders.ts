@@ -3,7 +3,7 @@
  * projects) through the sync client's callApi, build the leaders' sheets and apply them in one WritePlan that
  * holds leader sheets only — the list sheets are never touched. Each refresh replaces the sheets whole.
  */
-import type { CountyConfig, Dashboard, Movement, ProjectsResponse, WeeklyReport } from '../../contract';
+import { DEFAULT_TIME_ZONE, type CountyConfig, type Dashboard, type Movement, type ProjectsResponse, type WeeklyReport } from '../../contract';
 import { EMPTY_PLAN, MSG, type LeaderSheetPlan, type WorkbookGateway } from '../core';
 import { countyProjectsSheet, dashboardSheet, weeklySheet, type Lang } from '../core/leader-sheets';
 import { ApiCallError, callApi, type ApiTarget, type ClientOptions } from './client';
@@ -58,7 +58,7 @@ export interface LeaderRefreshArgs {
 }
 
 /** The county's time zone (config cutoff.timeZone) in which every time shown to a person is given. */
-export const countyTimeZone = (config: CountyConfig): string => config.cutoff?.timeZone || 'Asia/Shanghai';
+export const countyTimeZone = (config: CountyConfig): string => config.cutoff?.timeZone || DEFAULT_TIME_ZONE;
 
 /**
  * A movement that is a stage change, as sync counts its transitions: from one list to a later one. A new project (no

@@ -3,12 +3,12 @@
  * Input is partial: it is merged over the defaults (objects key by key, arrays replaced whole), then every
  * value is checked. Unknown keys are errors rather than silently ignored, so a typo ("weekdy") is seen.
  */
-import { LIMITS, type CountyConfig, type Message } from '../../contract/vocabulary';
+import { DEFAULT_TIME_ZONE, LIMITS, type CountyConfig, type Message } from '../../contract/vocabulary';
 import { isValidTimeZone } from './calendar';
 
 export const DEFAULT_CONFIG: CountyConfig = {
   county: '平邑县',
-  cutoff: { weekday: 5, time: '12:00', timeZone: 'Asia/Shanghai' },
+  cutoff: { weekday: 5, time: '12:00', timeZone: DEFAULT_TIME_ZONE },
   rules: {
     weeklyUpdate: { enabled: true, yellow: 1, red: 2 },
     clueStalled: { enabled: true, yellow: 8, red: 13, suggestDropWeeks: 26 },

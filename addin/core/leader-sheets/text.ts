@@ -1,5 +1,5 @@
 /** Every heading of the leaders' sheets, in zh-CN (default) and en-US, in one place. */
-import { ENUMS, STAGE_NAMES, type CycleKey, type FlagLevel, type ListKey, type PriorityKey, type Stage } from '../../../contract';
+import { DEFAULT_TIME_ZONE, ENUMS, STAGE_NAMES, type CycleKey, type FlagLevel, type ListKey, type PriorityKey, type Stage } from '../../../contract';
 import { FLAG_STYLE } from '../flag-style';
 import { LISTS } from '../sheet-names';
 
@@ -142,7 +142,7 @@ export type Texts = ReturnType<typeof texts>;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** An ISO instant as local "YYYY-MM-DD HH:mm" in `timeZone`. */
-export function formatInstant(instant: string, timeZone = 'Asia/Shanghai'): string {
+export function formatInstant(instant: string, timeZone = DEFAULT_TIME_ZONE): string {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
