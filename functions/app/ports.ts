@@ -81,9 +81,10 @@ export interface ProjectStore {
   loadProjects(ids: readonly string[]): Promise<Map<string, ProjectState>>;
   /**
    * Appends the event (attribute_not_exists: the optimistic lock and the idempotency key); 'conflict' when
-   * another writer holds that version. STATE is not touched: settleStates moves it for the committed events.
+   * another writer holds that version. STATE is not touched: settleStates moves it for the committed events; a new
+   * project's EVT#1 carries the token its STATE was written with (`creating`, putCreating) and needs no settle.
    */
-  commit(event: StoredEvent): Promise<CommitOutcome>;
+  commit(event: StoredEvent, creating?: string): Promise<CommitOutcome>;
   /**
    * Moves STATE to the states of committed events, in batches, then makes sure none of them landed over a newer
    * state (a faster writer's): those are repaired from their newest event. Answers the states that could not be
@@ -91,10 +92,11 @@ export interface ProjectStore {
    */
   settleStates(states: readonly ProjectState[]): Promise<Map<string, unknown>>;
   /**
-   * Placeholder STATEs (version 0) for projects about to get their EVT#1, batched, written before the events: a
-   * crash between event and STATE then leaves a STATE every reader finds and answers from the event.
+   * New projects' whole STATEs, marked with the writer's token, batched, written before their EVT#1 (which carries the
+   * token): a crash after the event leaves the project's STATE in place, one before it a STATE readers leave out.
+   * Answers the states that could not be written, by project id: their rows must not append.
    */
-  putPending(states: readonly ProjectState[]): Promise<void>;
+  putCreating(states: readonly ProjectState[], token: string): Promise<Map<string, unknown>>;
   /** Name index entries of these keys that exist, by `<unit>#<name>` (batched). */
   findNames(keys: readonly NameKey[]): Promise<Map<string, NameEntry>>;
   /** Every name index entry (one paged Query). */

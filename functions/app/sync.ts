@@ -7,8 +7,9 @@
  * unchanged. So what a commit implies besides STATE is written *before* the event: the workbook's membership
  * (one item for the chunk, from the rows decided first) and the closing weekly snapshot. A retry redoes them
  * when the event was not written, and finds them in place when it was. STATE goes out after all the chunk's
- * events, batched (store.settleStates); should it be lost, the retry repairs it from the event: its read of
- * STATE catches up from the next event (loadProjects), and a new project's EVT#1 conflicts (latestState).
+ * events, batched (store.settleStates), except a new project's, written whole before its EVT#1 (store.putCreating);
+ * should it be lost, the retry repairs it from the event: its read of STATE catches up from the next event
+ * (loadProjects), and a new project's EVT#1 conflicts (latestState).
  *
  * Weekly snapshots are written lazily: STATE is itself the snapshot of the week of its last change, so a
  * commit needs to keep the state it replaces only when that state belongs to an earlier week — it was then that
@@ -21,8 +22,8 @@
  *
  * Identity (DESIGN §5, ./identity.ts): a row whose id the store does not know is first matched by unit + normalised
  * name; a match is decided and written under the stored project's id (answered as `id`, the sent one as `sentId`).
- * A new project's name item and its placeholder STATE are batch-written before any of the chunk's events
- * (store.putNames, store.putPending: the crash invariant of functions/store/projects.ts); a stored project renamed,
+ * A new project's name item and its whole STATE are batch-written before any of the chunk's events (store.putNames,
+ * store.putCreating: the crash invariant of functions/store/projects.ts); a stored project renamed,
  * or a row created beside the projects it is warned of, adds its id to the name's item (store.claimName 'add').
  *
  * INVARIANT (name index, settleNames): when a chunk answers, every project it created or renamed is in the id set
@@ -121,6 +122,10 @@ interface ChunkWriter {
   members: Set<string>;
   /** States whose events this chunk committed, with the row's index: STATE is put after all the events. */
   committed: { index: number; state: ProjectState; prev: ProjectState | null }[];
+  /** The chunk's token: new projects' STATEs are written with it before their EVT#1, which carries it too. */
+  creating: string;
+  /** New projects' STATEs this chunk wrote before their events, by id (store.putCreating). */
+  created: Map<string, ProjectState>;
   /** Ids of the request's projects (sent or matched): a racing name claim never adopts one of them. */
   taken: Set<string>;
   /** Rows whose name was batch-written before the events (store.putNames). */
@@ -194,7 +199,13 @@ async function writeRow(w: ChunkWriter, decided: Decided, index: number): Promis
       }
       const closing = prev && closingSnapshot(prev, w.now, w.cutoff);
       if (closing) await store.putWeekSnapshots([closing]);
-      if ((await store.commit(d.event)) === 'committed') {
+      // A new project's STATE stands before its EVT#1 (store/projects.ts): this state's, unless the batch wrote it.
+      if (!prev && w.created.get(row.id) !== d.state) {
+        const refused = await store.putCreating([d.state], w.creating);
+        if (refused.size > 0) throw refused.get(row.id);
+        w.created.set(row.id, d.state);
+      }
+      if ((await store.commit(d.event, prev ? undefined : w.creating)) === 'committed') {
         w.committed.push({ index, state: d.state, prev });
         return {
           ref: row.ref,
@@ -267,8 +278,8 @@ export async function syncUseCase(deps: Deps, caller: Caller, req: SyncRequest):
   });
   const joining = first.flatMap((f) => ('decision' in f && joinsWorkbook(f.decision, f.prev, workbookId) ? [f.input.row.id] : []));
   await store.putMemberships(workbookId, joining);
-  // New projects' placeholder STATEs before any of their events (the crash invariant, store/projects.ts), and the
-  // names they take that the chunk found free, both batched (the name invariant above).
+  // New projects' STATEs before any of their events (the crash invariant, store/projects.ts), and the names they take
+  // that the chunk found free, both batched (the name invariant above).
   const batchedNames = first.flatMap((f, index) => {
     if (!('decision' in f) || f.decision.kind !== 'write' || f.prev) return [];
     const claim = claimFor(f.decision, null, f.identity);
@@ -277,20 +288,30 @@ export async function syncUseCase(deps: Deps, caller: Caller, req: SyncRequest):
   });
   // The chunk owes the dashboard its deltas from its first event on: noted open until they are applied (app/upkeep.ts).
   const chunk = deps.aggregates && first.some((f) => 'decision' in f && f.decision.kind === 'write') ? `${deps.clock()}|${randomUUID()}` : null;
-  await Promise.all([
-    store.putPending(first.flatMap((f) => ('decision' in f && f.decision.kind === 'write' && !f.prev ? [f.decision.state] : []))),
+  const creating = randomUUID();
+  const created = new Map(first.flatMap((f) => ('decision' in f && f.decision.kind === 'write' && !f.prev ? [[f.decision.state.id, f.decision.state] as const] : [])));
+  const [refused] = await Promise.all([
+    store.putCreating([...created.values()], creating),
     store.putNames(batchedNames),
     chunk ? deps.aggregates!.beginChunk(chunk) : undefined,
   ]);
+  // A STATE DynamoDB refused (too large): its row appends nothing and is that row's error.
+  first.forEach((f, i) => {
+    if (!('decision' in f) || !refused.has(f.input.row.id)) return;
+    logRowFailure(deps, f.input.row.id, refused.get(f.input.row.id));
+    first[i] = { ...reject(f.input.row, null, [rowFailure(refused.get(f.input.row.id))]), ...identityFields(f.sentId, undefined) };
+    created.delete(f.input.row.id);
+  });
 
   const writer: ChunkWriter = {
-    deps, workbookId, now, cutoff: config.cutoff, members: new Set(joining), committed: [], taken,
+    deps, workbookId, now, cutoff: config.cutoff, members: new Set(joining), committed: [], creating, created, taken,
     batched: new Set(batchedNames.map((c) => c.index)), claims: [...batchedNames],
   };
   const results = await mapPool(first, WRITE_CONCURRENCY, (f, i) => ('decision' in f ? writeRow(writer, f, i) : Promise.resolve(f)));
 
-  // STATE after all the events; a put that fails turns its row into an error (its event stands: the retry repairs).
-  const failed = await store.settleStates(writer.committed.map((c) => c.state));
+  // STATE after all the events (a new project's stands already); a put that fails turns its row into an error (its
+  // event stands: the retry repairs).
+  const failed = await store.settleStates(writer.committed.flatMap((c) => (c.prev ? [c.state] : [])));
   // The dashboard's live aggregates: this chunk's committed events, each once (app/aggregates.ts).
   if ((await recordAggregates(deps, writer.committed, config.cutoff)) && chunk) await endChunk(deps, chunk);
   for (const c of writer.committed) {

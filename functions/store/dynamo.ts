@@ -46,16 +46,16 @@ export class DynamoStore implements ProjectStore {
     return this.projects.loadProjects(ids);
   }
 
-  commit(event: StoredEvent): Promise<CommitOutcome> {
-    return this.projects.commit(event);
+  commit(event: StoredEvent, creating?: string): Promise<CommitOutcome> {
+    return this.projects.commit(event, creating);
   }
 
   settleStates(states: readonly ProjectState[]): Promise<Map<string, unknown>> {
     return this.projects.settleStates(states);
   }
 
-  putPending(states: readonly ProjectState[]): Promise<void> {
-    return this.projects.putPending(states);
+  putCreating(states: readonly ProjectState[], token: string): Promise<Map<string, unknown>> {
+    return this.projects.putCreating(states, token);
   }
 
   findNames(keys: readonly NameKey[]): Promise<Map<string, NameEntry>> {
@@ -107,7 +107,7 @@ export class DynamoStore implements ProjectStore {
   }
 
   queryProjects(filter: ProjectFilter, limit: number, nextToken?: string, caller?: string): Promise<Page<ProjectState>> {
-    return queryProjects(this.io, (states) => this.projects.caughtUp(states), filter, limit, nextToken, caller);
+    return queryProjects(this.io, (items) => this.projects.caughtUp(items), filter, limit, nextToken, caller);
   }
 
   putWeekSnapshots(snapshots: readonly WeekSnapshot[]): Promise<void> {

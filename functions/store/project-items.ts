@@ -4,7 +4,7 @@ import type { StoredEvent } from '../app/ports';
 import type { WeekSnapshot } from '../domain/report';
 import type { ProjectState } from '../domain/types';
 import type { Item } from './batch';
-import { ALL_PROJECTS_GSI2PK, eventSk, projectPk, STATE_SK, stageGsi1sk, unitGsi1pk, unitIdGsi2sk, weekGsi2pk, weekSk } from './keys';
+import { ALL_PROJECTS_GSI2PK, eventSk, projectPk, STATE_SK, stageGsi1sk, stripKeys, unitGsi1pk, unitIdGsi2sk, weekGsi2pk, weekSk } from './keys';
 
 export function stateItem(s: ProjectState): Item {
   const unit = s.fields.unit;
@@ -21,13 +21,22 @@ export function stateItem(s: ProjectState): Item {
 }
 
 /**
- * A placeholder STATE written before a new project's EVT#1 (projects.ts, the invariant): version 0 and the keys of
- * the state being committed, so the project sits in every index a reader lists (by unit and stage, all projects,
- * by flag) even if the writer dies between the event and the real STATE.
+ * A new project's STATE, written whole before its EVT#1 (projects.ts, the invariant), marked with the writer's token
+ * (`creating`); EVT#1 carries the same token. A reader takes it as the project's state once EVT#1 exists with that
+ * token; a STATE written by a writer whose EVT#1 lost to another's is answered from the event. The mark stays until
+ * the project's next change replaces STATE (stateItem): one item write per new project, no second one to settle.
  */
-export function pendingItem(s: ProjectState): Item {
-  const { PK, SK, GSI1PK, GSI1SK, GSI2PK, GSI2SK, flagLevel } = stateItem(s);
-  return { PK, SK, ...(GSI1PK ? { GSI1PK, GSI1SK } : {}), GSI2PK, GSI2SK, flagLevel, id: s.id, version: 0, pending: true };
+export function creatingItem(s: ProjectState, token: string): Item {
+  return { ...stateItem(s), creating: token };
+}
+
+/**
+ * A STATE item as read: the state, and the creation token of one written before its EVT#1. `pending` marks the
+ * version-0 placeholders an earlier release wrote before EVT#1 (no state of their own: answered from EVT#1 or left out).
+ */
+export function storedState(item: Item): { state: ProjectState; creating?: string } {
+  const { creating, pending: _pending, ...state } = stripKeys<ProjectState & { creating?: string; pending?: unknown }>(item);
+  return typeof creating === 'string' ? { state, creating } : { state };
 }
 
 export function weekItem(w: WeekSnapshot): Item {
@@ -42,12 +51,12 @@ function createdChanges(fields: ProjectState['fields'] | undefined): HistoryEven
 }
 
 /**
- * An event item holds the state it leads to as one JSON string, not a nested map: DynamoDB (and dynalite) then
+ * An event item holds the state it leads to as one JSON string (and EVT#1 its writer's `creating` token), not a nested map: DynamoDB (and dynalite) then
  * marshal and validate one attribute instead of a hundred, which is most of the cost of the one single-item put a
  * row needs (bench/sync.ts). The state is only read back whole, to repair STATE.
  */
-export function eventItem(event: StoredEvent): Item {
-  return { ...event, PK: projectPk(event.id), SK: eventSk(event.version), state: JSON.stringify(event.state) };
+export function eventItem(event: StoredEvent, creating?: string): Item {
+  return { ...event, PK: projectPk(event.id), SK: eventSk(event.version), state: JSON.stringify(event.state), ...(creating ? { creating } : {}) };
 }
 
 /** The state an event item leads to (a nested map in data written before). */

@@ -4,7 +4,7 @@ import type { Page, ProjectFilter } from '../app/ports';
 import type { ProjectState } from '../domain/types';
 import type { Item } from './batch';
 import { decodeToken, encodeToken, queryHash } from './cursor';
-import { ALL_PROJECTS_GSI2PK, stripKeys, unitGsi1pk } from './keys';
+import { ALL_PROJECTS_GSI2PK, unitGsi1pk } from './keys';
 import type { TableIO } from './table-io';
 
 /** Whether a state belongs in a list filtered by `filter` (what the index keys and filter expression select). */
@@ -24,7 +24,7 @@ function startKey(token: string | undefined, q: string, index: 'GSI1' | 'GSI2', 
 /** One page of states; `caughtUp` brings each up to its newest event (ProjectRecords.caughtUp). */
 export async function queryProjects(
   io: TableIO,
-  caughtUp: (states: ProjectState[]) => Promise<ProjectState[]>,
+  caughtUp: (items: Item[]) => Promise<ProjectState[]>,
   filter: ProjectFilter,
   limit: number,
   nextToken?: string,
@@ -87,6 +87,6 @@ export async function queryProjects(
     ? Object.fromEntries(['PK', 'SK', `${index}PK`, `${index}SK`].map((k) => [k, last[k] as string]))
     : undefined;
   // A state caught up from a newer event may no longer match the filter (its flag cleared, say): leave it out.
-  const states = (await caughtUp(page.map((i) => stripKeys<ProjectState>(i)))).filter((s) => matches(filter, s));
+  const states = (await caughtUp(page)).filter((s) => matches(filter, s));
   return { items: states, ...(resume ? { nextToken: encodeToken(q, resume) } : {}) };
 }

@@ -9,14 +9,17 @@
  * INVARIANT (crash safety, DESIGN §6): every project that has an EVT# item has a STATE item, and every reader
  * answers a STATE from the project's newest event. Hence after a crash (kill -9) at any point, every project with
  * history is listed, counted in the dashboard and in the reports — without waiting for another sync.
- *   - A new project's STATE exists before its EVT#1: the sync writes a small placeholder STATE (version 0, the
- *     index keys of the state it is about to commit — unit, stage, flag) for the chunk's new projects in batches
- *     before any of their events (putPending). STATE items are never deleted.
+ *   - A new project's STATE exists before its EVT#1: the sync writes each new project's whole STATE, marked with its
+ *     writer's token (`creating`), in batches before any of the chunk's events (putCreating), and EVT#1 carries the
+ *     same token. That STATE is the project's once EVT#1 exists with its token; nothing is written after the event
+ *     (the mark stays until the project's next change). STATE items are never deleted.
  *   - Readers (loadProjects, allStates, queryProjects via caughtUp; latestState; listEvents) check each state's
- *     next event, EVT#<version+1>, in one consistent BatchGetItem per 100: a STATE that trails (a placeholder
- *     included) is answered from its newest event and put back where the reader may write; a placeholder whose
- *     EVT#1 does not exist is a creation that never happened, and is left out.
- * A placeholder costs one BatchWriteItem per 25 new projects of small items; unchanged rows write nothing.
+ *     next event, EVT#<version+1>, and a marked STATE's own EVT#1, in one consistent BatchGetItem per 100 keys: a
+ *     STATE that trails, or whose EVT#1 another writer's token holds (two writers created one id; one event won), is
+ *     answered from its newest event and put back where the reader may write; a marked STATE without its EVT#1 is a
+ *     creation under way or that never happened, and is left out. (Version-0 placeholders of an earlier release are
+ *     read the same way: answered from EVT#1, or left out.)
+ * A new project costs one STATE write, before its event, as an unchanged row costs none.
  * Where this process alone appends events (the embedded stack), loadProjects answers the states it settled or read
  * from memory (newest-states.ts): every append forgets its id, so what it answers is still the newest event's state.
  */
@@ -25,11 +28,11 @@ import type { HistoryEvent } from '../../contract';
 import { chunk, mapPool } from '../app/pool';
 import type { CommitOutcome, StoredEvent } from '../app/ports';
 import type { ProjectState } from '../domain/types';
-import { BATCH_WRITE_MAX, batchGet, batchPut, PARALLEL_BATCHES } from './batch';
-import { ALL_PROJECTS_GSI2PK, EVT_PREFIX, eventSk, projectPk, STATE_SK, stripKeys } from './keys';
+import { BATCH_WRITE_MAX, batchGet, batchPut, PARALLEL_BATCHES, type Item } from './batch';
+import { ALL_PROJECTS_GSI2PK, EVT_PREFIX, eventSk, projectPk, STATE_SK } from './keys';
 import { BatchedAppends, ConditionalAppends, type EventAppends } from './event-appends';
 import { NewestStates } from './newest-states';
-import { eventItem, eventState, pendingItem, stateItem, toEvent } from './project-items';
+import { creatingItem, eventItem, eventState, stateItem, storedState, toEvent } from './project-items';
 import { CONDITIONAL_PUT_CONCURRENCY, NEWER_VERSION, PROJECT_READ_CONCURRENCY, type TableIO } from './table-io';
 
 export class ProjectRecords {
@@ -53,7 +56,7 @@ export class ProjectRecords {
     }
     const since = this.newest?.readBegins() ?? 0;
     const items = rest.length ? await batchGet(doc, table, rest.map((id) => ({ PK: projectPk(id), SK: STATE_SK })), retry) : [];
-    const states = await this.caughtUp(items.map((item) => stripKeys<ProjectState>(item)));
+    const states = await this.caughtUp(items);
     for (const s of states) {
       this.newest?.found(s, since);
       known.set(s.id, s);
@@ -62,46 +65,80 @@ export class ProjectRecords {
   }
 
   /**
-   * The states as read, each first caught up from its newest event when one is newer (readerRepair). STATE can
-   * trail them — a sync chunk not yet settled, a writer that stopped between its event and its STATE, or a settle
-   * batch that landed over a newer STATE and whose check never ran (settleStates). One consistent BatchGetItem of
-   * each state's next event (100 keys a request) finds those.
+   * The states of these STATE items, each first caught up from its newest event when one is newer (readerRepair).
+   * STATE can trail them — a sync chunk not yet settled, a writer that stopped between its event and its STATE, or a
+   * settle batch that landed over a newer STATE and whose check never ran (settleStates) — and a new project's STATE
+   * may have been written by a writer whose EVT#1 lost to another's, or never reached its EVT#1. One consistent
+   * BatchGetItem (100 keys a request) of each state's next event, and of a new project's own EVT#1, tells which.
    */
-  async caughtUp(states: ProjectState[]): Promise<ProjectState[]> {
-    const behind = await this.nextEvents(states);
-    const live = (list: ProjectState[]) => list.filter((s) => s.version > 0);
-    if (behind.length === 0) return live(states);
+  async caughtUp(items: readonly Item[]): Promise<ProjectState[]> {
+    const read = items.map(storedState);
+    const { behind, unborn } = await this.eventsAfter(read);
     const repaired = new Map(await mapPool(behind, PROJECT_READ_CONCURRENCY, async (id) => [id, await this.readerRepair(id)] as const));
-    // A placeholder without its EVT#1 (version 0, not repaired) is no project yet.
-    return live(states.map((s) => repaired.get(s.id) ?? s));
+    return read.flatMap(({ state }): ProjectState[] => {
+      if (unborn.has(state.id)) return [];
+      const s = repaired.has(state.id) ? repaired.get(state.id) : state;
+      // An earlier release's placeholder without its EVT#1 (version 0, not repaired) is no project yet.
+      return s && s.version > 0 ? [s] : [];
+    });
   }
 
   /**
-   * Placeholder STATEs for projects about to get their EVT#1 (see the invariant above): only the index keys and
-   * version 0, 25 to a BatchWriteItem. Never over a real STATE unless one appeared since the chunk read none (the
-   * same id created concurrently); a reader then finds that project's EVT#1 and answers from its newest event.
+   * New projects' STATEs, whole, before any of their events (the invariant above), marked with this writer's token,
+   * 25 to a BatchWriteItem. Answers the states that could not be written, by project id (their rows must not append
+   * EVT#1): a batch DynamoDB refuses (an item too large) is put again one by one to tell which.
    */
-  async putPending(states: readonly ProjectState[]): Promise<void> {
-    if (states.length === 0) return;
+  async putCreating(states: readonly ProjectState[], token: string): Promise<Map<string, unknown>> {
     const { doc, table, retry, count } = this.io;
-    await batchPut(doc, table, states.map(pendingItem), count, retry);
+    const failed = new Map<string, unknown>();
+    await mapPool(chunk(states, BATCH_WRITE_MAX), PARALLEL_BATCHES, async (batch) => {
+      try {
+        await batchPut(doc, table, batch.map((s) => creatingItem(s, token)), count, retry);
+      } catch {
+        await mapPool(batch, CONDITIONAL_PUT_CONCURRENCY, (s) => this.io.put(creatingItem(s, token)).catch((e: unknown) => void failed.set(s.id, e)));
+      }
+    });
+    return failed;
   }
 
-  /** Ids of the states whose next event (EVT#<version+1>) exists. */
-  private async nextEvents(states: readonly ProjectState[]): Promise<string[]> {
+  /**
+   * Which of these states trail a newer event (`behind`: the next event exists, or a new project's EVT#1 was written
+   * by another writer), and which new projects have no EVT#1 yet (`unborn`: a creation under way or that never
+   * happened — no project). One consistent BatchGetItem of the events' keys and creation tokens.
+   */
+  private async eventsAfter(read: readonly { state: ProjectState; creating?: string }[]): Promise<{ behind: string[]; unborn: Set<string> }> {
     const { doc, table, retry } = this.io;
-    const found = await batchGet(doc, table, states.map((s) => ({ PK: projectPk(s.id), SK: eventSk(s.version + 1) })), retry, ['id']);
-    return found.map((e) => e.id as string);
+    const keys = read.flatMap(({ state, creating }) => [
+      { PK: projectPk(state.id), SK: eventSk(state.version + 1) },
+      ...(creating !== undefined ? [{ PK: projectPk(state.id), SK: eventSk(state.version) }] : []),
+    ]);
+    const found = new Map((await batchGet(doc, table, keys, retry, ['id', 'version', 'creating'])).map((e) => [`${String(e.id)}#${String(e.version)}`, e]));
+    const behind: string[] = [];
+    const unborn = new Set<string>();
+    for (const { state, creating } of read) {
+      const own = creating !== undefined ? found.get(`${state.id}#${state.version}`) : undefined;
+      if (found.has(`${state.id}#${state.version + 1}`) || (own && own.creating !== creating)) behind.push(state.id);
+      else if (creating !== undefined && !own) unborn.add(state.id);
+    }
+    return { behind, unborn };
   }
 
-  /** Appends the event only if its version is free; STATE follows for the whole chunk in settleStates. */
-  async commit(event: StoredEvent): Promise<CommitOutcome> {
+  /**
+   * Appends the event only if its version is free; STATE follows for the whole chunk in settleStates, or for a new
+   * project was written before (putCreating: `creating` is its token, which EVT#1 then carries).
+   */
+  async commit(event: StoredEvent, creating?: string): Promise<CommitOutcome> {
     this.newest?.forget(event.id);
+    let appended = false;
     try {
-      return (await this.appends.append(eventItem(event))) ? 'committed' : 'conflict';
+      appended = await this.appends.append(eventItem(event, creating));
     } finally {
       this.newest?.forget(event.id);
     }
+    // A new project's EVT#1, just appended by the sole writer, is its newest event (no settle follows to remember it;
+    // no append of the id can begin before this line runs).
+    if (appended && creating !== undefined) this.newest?.found(event.state, this.newest.readBegins());
+    return appended ? 'committed' : 'conflict';
   }
 
   /**
@@ -125,7 +162,7 @@ export class ProjectRecords {
     });
     // Every state, failed ones too: a batch that failed after DynamoDB applied part of it still landed those.
     const since = this.newest?.readBegins() ?? 0;
-    const behind = await this.nextEvents(states);
+    const { behind } = await this.eventsAfter(states.map((state) => ({ state })));
     await mapPool(behind, PROJECT_READ_CONCURRENCY, (id) => this.latestState(id).catch((e: unknown) => void failed.set(id, e)));
     // The others, written, are their projects' newest states (no next event: the event they follow is the newest).
     const moved = new Set(behind);
@@ -133,9 +170,13 @@ export class ProjectRecords {
     return failed;
   }
 
-  /** Moves STATE forward only: a slower writer of an older version never overwrites a newer state. */
+  /**
+   * Moves STATE forward only: a slower writer of an older version never overwrites a newer state. A new project's
+   * STATE of the same version written before EVT#1 is replaced: the event is the project's state, that STATE only
+   * a guess at it.
+   */
   private async putState(state: ProjectState): Promise<void> {
-    await this.io.put(stateItem(state), { expr: NEWER_VERSION, values: { ':v': state.version } });
+    await this.io.put(stateItem(state), { expr: `${NEWER_VERSION} OR (version = :v AND attribute_exists(creating))`, values: { ':v': state.version } });
   }
 
   async latestState(id: string): Promise<ProjectState | null> {
@@ -172,15 +213,17 @@ export class ProjectRecords {
       ),
       doc.send(new GetCommand({ TableName: table, Key: { PK: projectPk(id), SK: STATE_SK }, ConsistentRead: true })),
     ]);
-    const state = current.Item ? stripKeys<ProjectState>(current.Item) : null;
+    const read = current.Item ? storedState(current.Item) : null;
+    const state = read?.state ?? null;
     const evt = newest.Items?.[0];
-    if (evt && (evt.version as number) > (state?.version ?? 0)) return { state: eventState(evt), behind: true };
-    // A placeholder without its EVT#1 is no project.
-    return { state: state && state.version > 0 ? state : null, behind: false };
+    const own = read?.creating === undefined || (evt?.version === state?.version && evt?.creating === read.creating);
+    if (evt && ((evt.version as number) > (state?.version ?? 0) || !own)) return { state: eventState(evt), behind: true };
+    // A new project's STATE without its EVT#1 (or an earlier release's placeholder without it) is no project.
+    return { state: state && state.version > 0 && own ? state : null, behind: false };
   }
 
   async allStates(): Promise<ProjectState[]> {
-    return this.caughtUp(await this.io.gsi2Partition<ProjectState>(ALL_PROJECTS_GSI2PK));
+    return this.caughtUp(await this.io.queryAll({ IndexName: 'GSI2', KeyConditionExpression: 'GSI2PK = :pk', ExpressionAttributeValues: { ':pk': ALL_PROJECTS_GSI2PK } }));
   }
 
   async listEvents(id: string): Promise<HistoryEvent[] | null> {
@@ -200,9 +243,10 @@ export class ProjectRecords {
       }),
       // The created event's state: its changes are that state's fields (see project-items.ts createdChanges).
       doc.send(new GetCommand({ TableName: table, Key: key(eventSk(1)), ProjectionExpression: '#state', ExpressionAttributeNames: { '#state': 'state' }, ConsistentRead: true })),
-      doc.send(new GetCommand({ TableName: table, Key: key(STATE_SK), ProjectionExpression: 'version', ConsistentRead: true })),
+      doc.send(new GetCommand({ TableName: table, Key: key(STATE_SK), ProjectionExpression: 'version, creating', ConsistentRead: true })),
     ]);
-    if (items.length === 0 && !((current.Item?.version as number | undefined) ?? 0)) return null;
+    // No event: an empty history for a STATE of version > 0 (not a creation under way), else no project.
+    if (items.length === 0) return ((current.Item?.version as number | undefined) ?? 0) > 0 && current.Item?.creating === undefined ? [] : null;
     // A reader that finds STATE behind the newest event repairs it.
     if ((items[items.length - 1]?.version as number | undefined ?? 0) > ((current.Item?.version as number | undefined) ?? 0)) await this.readerRepair(id);
     return items.map((item) => toEvent(item.version === 1 && first.Item ? { ...item, state: first.Item.state } : item));

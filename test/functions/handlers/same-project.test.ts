@@ -148,9 +148,9 @@ describe('one project stays one project', () => {
     expect(pairs.some((p) => p.kind === 'same' && [p.a.id, p.b.id].sort().join() === 'T-1,T-2')).toBe(true);
   });
 
-  it('a placeholder STATE without its EVT#1 is no project; one with it is listed from the event', async () => {
-    const state = { id: 'PH-1', stage: 'clue', fields: { name: '占位项目', unit: '温水镇' }, version: 1, flag: { level: 'none', reasons: [] } } as never;
-    await stack.store.putPending([state]);
+  it('a new project\'s STATE written before its EVT#1 is no project until that event exists (a crash in between)', async () => {
+    const state = { id: 'PH-1', stage: 'clue', list: 'clue', fields: { name: '占位项目', unit: '温水镇' }, version: 1, flag: { level: 'none', reasons: [] }, workbooks: [] } as never;
+    expect(await stack.store.putCreating([state], 'crashed-writer')).toEqual(new Map());
     expect((await list()).some((p) => p.id === 'PH-1')).toBe(false);
     expect((await call(stack, 'GET', '/v1/projects/PH-1/history', stack.adminToken)).status).toBe(404);
   });

@@ -148,6 +148,64 @@ describe.each([
     expect((await store.loadProjects(['P-1'])).get('P-1')?.version).toBe(2);
   });
 
+
+  it('a new project: its STATE, written before EVT#1 with the writer’s token, is the project once that EVT#1 exists — and only then', async () => {
+    const table = `t-${tableNo}`;
+    const stateItem = async () => (await doc().send(new GetCommand({ TableName: table, Key: { PK: projectPk('N-1'), SK: 'STATE' } }))).Item;
+    const readers = async () => {
+      const fresh = restarted();
+      return [
+        (await fresh.loadProjects(['N-1'])).get('N-1') ?? null,
+        (await fresh.allStates()).find((s) => s.id === 'N-1') ?? null,
+        (await fresh.queryProjects({ unit: '温水镇' }, 10)).items.find((s) => s.id === 'N-1') ?? null,
+        await fresh.latestState('N-1'),
+      ];
+    };
+    const a = state('N-1', { fields: { progress: 'A' } });
+    // Before EVT#1 (a creation under way, or a writer that died there): no project anywhere, and no history.
+    expect(await store.putCreating([a], 'token-a')).toEqual(new Map());
+    expect(await readers()).toEqual([null, null, null, null]);
+    expect(await restarted().listEvents('N-1')).toBeNull();
+    // EVT#1 with the same token: every reader answers that STATE, which needs no second write.
+    const before = { ...store.writes };
+    expect(await store.commit(event(a), 'token-a')).toBe('committed');
+    expect(store.writes.items - before.items).toBe(1);
+    expect(await readers()).toEqual([a, a, a, a]);
+    expect(await restarted().listEvents('N-1')).toHaveLength(1);
+    // The mark is the store's, never part of a state answered.
+    expect((await stateItem())?.creating).toBe('token-a');
+    expect(Object.keys((await restarted().loadProjects(['N-1'])).get('N-1')!)).not.toContain('creating');
+
+    // Two writers created one id: B's STATE landed last, A's EVT#1 won. Every reader answers A's (the event's), and
+    // a reader that may write puts it back.
+    const b = state('N-1', { fields: { progress: 'B' } });
+    expect(await store.putCreating([b], 'token-b')).toEqual(new Map());
+    expect(await store.commit(event(b), 'token-b')).toBe('conflict');
+    expect((await stateItem())?.fields.progress).toBe('B');
+    expect(await readers()).toEqual([a, a, a, a]);
+    expect((await stateItem())?.fields.progress).toBe('A');
+    expect((await stateItem())?.creating).toBeUndefined();
+  });
+
+  it('putCreating answers the STATEs DynamoDB refused, by id, and writes the others of their batch', async () => {
+    const big = state('N-BIG', { fields: { progress: 'x'.repeat(410_000) } });
+    const failed = await store.putCreating([state('N-1'), big, state('N-2')], 'token');
+    expect([...failed.keys()]).toEqual(['N-BIG']);
+    const fresh = restarted();
+    expect(await fresh.commit(event(state('N-1')), 'token')).toBe('committed');
+    expect([...(await fresh.loadProjects(['N-1', 'N-2', 'N-BIG'])).keys()]).toEqual(['N-1']);
+  });
+
+  it('an earlier release’s version-0 placeholder is answered from its EVT#1, or left out without it', async () => {
+    const table = `t-${tableNo}`;
+    const placeholder = (id: string) => ({ PK: projectPk(id), SK: 'STATE', GSI2PK: 'PROJECTS', GSI2SK: `温水镇#${id}`, id, version: 0, pending: true });
+    await doc().send(new PutCommand({ TableName: table, Item: placeholder('OLD-1') }));
+    await doc().send(new PutCommand({ TableName: table, Item: placeholder('OLD-2') }));
+    const s = state('OLD-1');
+    await doc().send(new PutCommand({ TableName: table, Item: { PK: projectPk('OLD-1'), SK: eventSk(1), ...event(s), state: JSON.stringify(s) } }));
+    const fresh = restarted();
+    expect([...(await fresh.loadProjects(['OLD-1', 'OLD-2'])).values()]).toEqual([s]);
+  });
   it('STATE follows its event; a late batch over a newer writer’s STATE is put right', async () => {
     const s1 = state('P-1');
     expect(await store.commit(event(s1))).toBe('committed');
