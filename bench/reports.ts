@@ -163,11 +163,11 @@ async function main(): Promise<void> {
     });
     for (let i = 0; i < N; i += 10_000) await batchPut(doc, DEFAULT_TABLE_NAME, states.slice(i, i + 10_000).map(stateItem), count);
     for (let i = 0; i < kept.length; i += 10_000) await batchPut(doc, DEFAULT_TABLE_NAME, kept.slice(i, i + 10_000).map(weekItem), count);
-    // Every project's name index item, as its first sync (or the upkeep) wrote it: the dashboard's possible duplicates read them.
+    // Every project's name index entry, as its first sync (or the upkeep) wrote it: the dashboard's possible duplicates read them.
     for (let i = 0; i < N; i += 10_000) {
       await stack.store.putNames(states.slice(i, i + 10_000).map((s) => ({ key: nameKeyOf(s.fields.name, s.fields.unit)!, id: s.id, name: s.fields.name!, unit: s.fields.unit! })));
     }
-    console.log(`seeded ${N.toLocaleString('en')} STATE + ${kept.length.toLocaleString('en')} WEEK# + ${N.toLocaleString('en')} name items in ${(ms(t0) / 1000).toFixed(0)} s (${requests.toLocaleString('en')} BatchWriteItem requests)`);
+    console.log(`seeded ${N.toLocaleString('en')} STATE + ${kept.length.toLocaleString('en')} WEEK# + ${N.toLocaleString('en')} name entries in ${(ms(t0) / 1000).toFixed(0)} s (${requests.toLocaleString('en')} BatchWriteItem requests)`);
 
     // The closed weeks W02…W12, as the cut-off job leaves them: fixed report, aggregates, CLOSED# marker.
     t0 = performance.now();
@@ -198,10 +198,10 @@ async function main(): Promise<void> {
     states.length = 0;
     kept.length = 0;
     if (!BEFORE) {
-      // The possible duplicates, taken from every name item as the cut-off tick does when names changed; dashboards read the snapshot.
+      // The possible duplicates, taken from every name entry as the cut-off tick does when names changed; dashboards read the snapshot.
       t0 = performance.now();
       const { total } = await currentDuplicates({ store: stack.store, aggregates, clock: () => CLOCK }, { store: true, stale: true });
-      console.log(`possible duplicates taken from ${N.toLocaleString('en')} name items: ${total} pairs in ${(ms(t0) / 1000).toFixed(1)} s`);
+      console.log(`possible duplicates taken from ${N.toLocaleString('en')} name entries: ${total} pairs in ${(ms(t0) / 1000).toFixed(1)} s`);
     }
 
     const deps: Deps = BEFORE

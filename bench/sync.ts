@@ -21,7 +21,7 @@ import { createHandler } from '../functions/handlers/sync';
 import type { ApiEvent } from '../functions/handlers/http';
 import { createDocumentClient, DEFAULT_TABLE_NAME } from '../functions/store';
 import { batchPut } from '../functions/store/batch';
-import { NAME_SK } from '../functions/store/keys';
+import { NAMES_PK } from '../functions/store/keys';
 import { syntheticRow } from '../infra/cdk/verify/synthetic-row';
 import { startLocalStack } from '../infra/local/stack';
 
@@ -151,7 +151,7 @@ async function writeFloor(doc: ReturnType<typeof createDocumentClient>, states: 
   const kinds: Array<[string, Record<string, unknown>[]]> = [
     ['events', await scan('begins_with(SK, :e) AND NOT begins_with(PK, :raw)', { ':e': 'EVT#', ':raw': 'RAW#' })],
     ['STATE', states],
-    ['name items', await scan('SK = :n', { ':n': NAME_SK })],
+    ['name items', await scan('PK = :n', { ':n': NAMES_PK })],
   ];
   let sum = 0;
   for (const [kind, items] of kinds) {

@@ -1,6 +1,6 @@
 /**
  * The leaders' "possible duplicates" (issue 15): pairs of stored projects that may be one project, from the name
- * index (every entry, one paged Query of GSI2 NAMES, taken again only when names changed: currentDuplicates) —
+ * index (every entry, one read of the index, taken again only when names changed: currentDuplicates) —
  * across units and workbooks:
  *   - 'same': one unit, one normalised name, several projects (created beside each other with a warning, or by
  *     two chunks racing: sync.ts settleNames);

@@ -3,7 +3,7 @@
  * without its IDs (the original of a copy-mode sync, an interrupted sync re-run), or a new row.
  *
  * Among the projects of the row's unit with the row's normalised name (functions/domain/identity.ts), found in
- * the name index with one BatchGetItem per 100 rows:
+ * the name index (one read of it per chunk):
  *   - one (not already the project of another row of the request): the row IS that project — it is decided and
  *     written under that canonical id, and the answer's `id` carries it (`sentId` the id the row sent);
  *   - several: the one whose stored content is the row's (contentHash: the file synced again unchanged) — so twins of
@@ -12,10 +12,10 @@
  *     created, with a `possible_duplicate` warning naming them: never the twin left over by elimination, which may be
  *     another project;
  *   - none: the row is created; a near name in its unit, or its name in another unit (never merged across
- *     units), found in one Query of the whole index per chunk — only when some row missed — is a
- *     `possible_duplicate` warning.
- * A created row claims its name before its first event (sync.ts writeRow → store.claimName): 'new' when no
- * project held it (conditional, so two racing chunks cannot both create), 'add' beside the projects warned of.
+ *     units), found in the same read of the index, is a `possible_duplicate` warning.
+ * A created row claims its name before its first event (sync.ts: store.putNames): 'new' when no project held it (the
+ * sync reads it back after its events and warns of a project another chunk created meanwhile), 'add' beside the
+ * projects warned of.
  */
 import type { DuplicateCandidate, RowWarning, SyncRow } from '../../contract';
 import { NAME_RULE, nameKeyOf, nameKeyString, nearNameFinder, rule1NameKey, type NameKey } from '../domain/identity';
@@ -67,34 +67,32 @@ export function duplicateWarning(projects: DuplicateCandidate[]): RowWarning {
 const candidatesOf = (e: NameEntry, ids: readonly string[]): DuplicateCandidate[] => ids.map((id) => ({ id, name: e.name, unit: e.unit }));
 
 /**
- * The name entries of the rows' keys, by key string, and which of those keys have an item of their own (`current`).
- * While the index is still under an earlier normalName rule (its mark), each row's key of that rule is looked up too
- * and its ids merged in: candidates are checked against their current key anyway (stateNameKey), so a stale key can
- * add a warning, never a match.
+ * The name entries of the rows' keys, by key string; which of those keys the index holds (`current`); and every entry
+ * (`all`, for near names and other units). One read of the whole index (store.allNames). While the index is not yet
+ * all in the store's current layout under the current normalName rule (its mark), an earlier release's entries are
+ * read too, and each row's key and its rule-1 key looked up among them: candidates are checked against their current
+ * key anyway (stateNameKey), so a stale key can add a warning, never a match.
  */
 async function findEntries(
   store: ProjectStore,
   keyed: readonly { name: string | null; unit: string | null; key: NameKey; keyString: string }[],
-): Promise<{ entries: Map<string, NameEntry>; current: Set<string> }> {
-  const keys = new Map(keyed.map((r) => [r.keyString, r.key]));
-  // The mark is read beside the lookup, not before it: the rule-1 keys cost a second lookup only while it is stale.
-  const [found, mark] = await Promise.all([store.findNames([...keys.values()]), store.nameIndexMark()]);
-  const existing = new Set(keyed.map((r) => r.keyString).filter((k) => found.has(k)));
-  const legacy = new Map<string, NameKey>();
-  if (mark?.rule !== NAME_RULE) {
-    for (const r of keyed) {
-      const old = rule1NameKey(r.name, r.unit);
-      if (old && nameKeyString(old) !== r.keyString) legacy.set(r.keyString, old);
-    }
+): Promise<{ entries: Map<string, NameEntry>; current: Set<string>; all: NameEntry[] }> {
+  // The mark is read beside the index, not before it: the earlier entries cost a second read only while it is stale.
+  const [index, mark] = await Promise.all([store.allNames(), store.nameIndexMark()]);
+  const byKey = new Map(index.map((e) => [nameKeyString(e.key), e]));
+  const entries = new Map(keyed.flatMap((r) => (byKey.has(r.keyString) ? [[r.keyString, byKey.get(r.keyString)!] as const] : [])));
+  const current = new Set(entries.keys());
+  if (mark && mark.rule === NAME_RULE && !mark.oldLayout) return { entries, current, all: index };
+  const legacy = await store.legacyNames();
+  const legacyByKey = new Map(legacy.map((e) => [nameKeyString(e.key), e]));
+  for (const r of keyed) {
+    const old = rule1NameKey(r.name, r.unit);
+    const found = [r.keyString, ...(old ? [nameKeyString(old)] : [])].flatMap((k) => legacyByKey.get(k) ?? []);
+    if (found.length === 0) continue;
+    const entry = entries.get(r.keyString) ?? { ...found[0]!, key: r.key, ids: [] };
+    entries.set(r.keyString, { ...entry, ids: [...new Set([...entry.ids, ...found.flatMap((e) => e.ids)])].sort() });
   }
-  const rule1 = legacy.size ? await store.findNames([...legacy.values()]) : new Map<string, NameEntry>();
-  for (const [current, oldKey] of legacy) {
-    const stale = rule1.get(nameKeyString(oldKey));
-    if (!stale) continue;
-    const entry = found.get(current);
-    found.set(current, entry ? { ...entry, ids: [...new Set([...entry.ids, ...stale.ids])].sort() } : { ...stale, key: keys.get(current)! });
-  }
-  return { entries: found, current: existing };
+  return { entries, current, all: [...index, ...legacy] };
 }
 
 /**
@@ -112,7 +110,7 @@ export async function resolveIdentities(
     return key ? [{ ...r, key, keyString: nameKeyString(key) }] : [];
   });
   if (keyed.length === 0) return { identities, states: new Map() };
-  const { entries, current } = await findEntries(store, keyed);
+  const { entries, current, all } = await findEntries(store, keyed);
   const candidateIds = [...new Set([...entries.values()].flatMap((e) => e.ids))].filter((id) => !known.has(id));
   const states = candidateIds.length ? await store.loadProjects(candidateIds) : new Map<string, ProjectState>();
 
@@ -169,14 +167,15 @@ export async function resolveIdentities(
       claimedNew.set(r.keyString, r.row.id);
       // Taken by other rows of this request (the file holds the name twice) or stale: created beside them.
       missed.push({ ...r, exact: entry ? candidatesOf(entry, entry.ids.filter((id) => id !== r.row.id)) : [] });
-      // 'new' (conditional, racing chunks warned) unless the name's item exists: one merged from a rule-1 key is not it.
+      // 'new' (read back after the events, racing chunks warned) unless the index holds the name: an earlier release's
+      // entry found under it (or its rule-1 key) is not it.
       identities.set(r.index, { claim: { key: r.key, mode: current.has(r.keyString) ? 'add' : 'new' } });
     }
   }
 
   if (missed.length > 0) {
     // Grouped once per chunk: a row compares its name with its own unit's names only, and looks its name up in the others.
-    const { byUnit, byName } = groupNames(await store.allNames());
+    const { byUnit, byName } = groupNames(all);
     // Near names through their first characters (domain nearNameFinder), one finder per unit a missed row is in.
     const finders = new Map<string, (name: string) => number[]>();
     const nearIn = (unit: string, name: string): NameEntry[] => {

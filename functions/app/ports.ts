@@ -65,6 +65,8 @@ export interface NameIndexMark {
   verified: boolean;
   /** The normalName rule the index was built with (domain/identity.ts NAME_RULE; 1 in marks written before it was kept). */
   rule: number;
+  /** Built in the store's earlier layout: its entries are read through legacyNames until upkeep indexes again. */
+  oldLayout: boolean;
 }
 
 /** One name index entry: the ids of the projects of `key.unit` whose name normalises to `key.name`. */
@@ -97,19 +99,18 @@ export interface ProjectStore {
    * Answers the states that could not be written, by project id: their rows must not append.
    */
   putCreating(states: readonly ProjectState[], token: string): Promise<Map<string, unknown>>;
-  /** Name index entries of these keys that exist, by `<unit>#<name>` (batched). */
-  findNames(keys: readonly NameKey[]): Promise<Map<string, NameEntry>>;
-  /** Every name index entry (one paged Query). */
+  /** Every name index entry, merged by key (consistent reads: what any write appended before is in). */
   allNames(): Promise<NameEntry[]>;
-  /** New projects' names, batched and unconditional (the sync checks them after its events: sync.ts settleNames). */
+  /**
+   * Appends projects under their names (unconditional, never overwriting another write's: sync.ts settleNames reads
+   * them back for projects created concurrently): new projects, stored projects renamed, upkeep's backfill.
+   */
   putNames(claims: readonly { key: NameKey; id: string; name: string; unit: string }[]): Promise<void>;
-  /** Claims a name for a new project ('new', conditional: answers the holder's entry when taken) or adds an id ('add'). */
-  claimName(key: NameKey, id: string, name: string, unit: string, mode: 'new' | 'add'): Promise<NameEntry | null>;
-  /** Adds ids to their names' entries (idempotent; one request per key): projects stored before the index (app/upkeep.ts). */
-  addNameIds(entries: readonly { key: NameKey; ids: readonly string[]; name: string; unit: string }[]): Promise<void>;
+  /** The entries of an earlier release's index, read while the mark says `oldLayout` (app/identity.ts). */
+  legacyNames(): Promise<NameEntry[]>;
   /** The name index backfill's mark (app/upkeep.ts); null for data written before the index existed. */
   nameIndexMark(): Promise<NameIndexMark | null>;
-  markNameIndex(mark: NameIndexMark, added: number): Promise<void>;
+  markNameIndex(mark: Omit<NameIndexMark, 'oldLayout'>, added: number): Promise<void>;
   /** The leaders' possible duplicates as last taken from the name index (app/duplicates.ts). */
   duplicatesSnapshot(): Promise<DuplicatesSnapshot | null>;
   putDuplicatesSnapshot(snapshot: DuplicatesSnapshot): Promise<void>;

@@ -22,21 +22,17 @@
  *
  * Identity (DESIGN §5, ./identity.ts): a row whose id the store does not know is first matched by unit + normalised
  * name; a match is decided and written under the stored project's id (answered as `id`, the sent one as `sentId`).
- * A new project's name item and its whole STATE are batch-written before any of the chunk's events (store.putNames,
- * store.putCreating: the crash invariant of functions/store/projects.ts); a stored project renamed,
- * or a row created beside the projects it is warned of, adds its id to the name's item (store.claimName 'add').
+ * A new project's name and its whole STATE are batch-written before any of the chunk's events (store.putNames,
+ * store.putCreating: the crash invariant of functions/store/projects.ts); a stored project renamed, or a row created
+ * beside the projects it is warned of, is appended under its name the same way, before its event.
  *
- * INVARIANT (name index, settleNames): when a chunk answers, every project it created or renamed is in the id set
- * of its name's item, and a project another chunk created with the same unit + name while this one was writing is
- * named in this row's `possible_duplicate` warning — never merged silently, never lost. Name items are batch-put
- * without a condition, so two chunks that both found a name free both write it and the later put replaces the
- * earlier one's id; after all its events each chunk reads its keys back (one consistent BatchGetItem per 100): an
- * id of its own that is missing is added again (UpdateItem ADD, which a later ADD keeps), and an id it did not
- * write and no row of its request sent is a concurrent creation, warned of. The read-back runs after the chunk's
- * whole write phase, so it sees any racer that read the index before this chunk's put unless that racer took
- * longer from its read to its put (one batch, no events in between) than this chunk took for all its events; in
- * that case alone the earlier project leaves the index (it stays stored, listed and counted; the dashboard's
- * duplicate list, built from the index, does not show it).
+ * INVARIANT (name index, settleNames): when a chunk answers, every project it created or renamed is under its name in
+ * the index, and a project another chunk created with the same unit + name while this one was writing is named in
+ * this row's `possible_duplicate` warning (of one of the two rows at least) — never merged silently, never lost.
+ * Names are appended before the events (store.putNames: a write never replaces another's, functions/store/names.ts),
+ * and after all its events each chunk reads the index again (consistently): on a name it found free, an id it did
+ * not write and no row of its request sent is a concurrent creation, warned of. Of two chunks racing for one name,
+ * the one reading back last sees the other's entry — each appended its own before its events, so before its read.
  */
 import { randomUUID } from 'node:crypto';
 import type { ListKey, MissingProject, SyncRequest, SyncResponse, SyncRowResult, SyncSummary } from '../../contract';
@@ -126,8 +122,6 @@ interface ChunkWriter {
   creating: string;
   /** New projects' STATEs this chunk wrote before their events, by id (store.putCreating). */
   created: Map<string, ProjectState>;
-  /** Ids of the request's projects (sent or matched): a racing name claim never adopts one of them. */
-  taken: Set<string>;
   /** Rows whose name was batch-written before the events (store.putNames). */
   batched: Set<number>;
   /** Name claims this chunk made, with the row's index: read back after the events (settleNames). */
@@ -154,8 +148,9 @@ function claimFor(d: Extract<RowDecision, { kind: 'write' }>, prev: ProjectState
 /** Writes one decided row: membership and closing snapshot, then its event; on a lost version, decides again. */
 async function writeRow(w: ChunkWriter, decided: Decided, index: number): Promise<SyncRowResult> {
   const { store } = w.deps;
-  let { input, prev, identity, sentId } = decided;
-  let row = input.row;
+  const { input, identity, sentId } = decided;
+  let prev = decided.prev;
+  const row = input.row;
   let claimed = w.batched.has(index);
   try {
     let d = decided.decision;
@@ -165,33 +160,14 @@ async function writeRow(w: ChunkWriter, decided: Decided, index: number): Promis
       if (d.kind === 'unchanged') {
         return { ref: row.ref, id: row.id, ...identityFields(sentId, identity?.warning), status: 'unchanged', stage: d.state.stage, targetList: targetList(d.state.stage, row.list), flag: d.flag, errors: d.errors, figures: figuresOf(d.state.fields) };
       }
-      // The name is claimed before the event (a new project's: conditional, so racing chunks cannot both create).
+      // The name is claimed before the event: appended, and read back after the chunk's events (settleNames).
       const claim = claimed ? null : claimFor(d, prev, identity);
       if (claim) {
-        const holder = await store.claimName(claim.key, row.id, d.state.fields.name ?? '', d.state.fields.unit ?? '', claim.mode);
-        if (holder) {
-          const other = holder.ids.filter((id) => !w.taken.has(id));
-          if (other.length === 1 && holder.ids.length === 1) {
-            // Another chunk created this project a moment ago: the row is that project.
-            sentId = sentId ?? row.id;
-            row = { ...row, id: other[0]! };
-            input = { ...input, row };
-            w.taken.add(row.id);
-            prev = await store.latestState(row.id);
-            identity = undefined;
-            claimed = true;
-            attempt--;
-            d = decideRow(input, prev);
-            if (d.kind !== 'write') continue;
-          } else {
-            await store.claimName(claim.key, row.id, d.state.fields.name ?? '', d.state.fields.unit ?? '', 'add');
-            identity = { ...identity, warning: duplicateWarning(holder.ids.map((id) => ({ id, name: holder.name, unit: holder.unit }))) };
-          }
-        }
-        w.claims.push({ index, key: claim.key, id: row.id, name: d.state.fields.name ?? '', unit: d.state.fields.unit ?? '', mode: holder ? 'add' : claim.mode });
+        const entry = { key: claim.key, id: row.id, name: d.state.fields.name ?? '', unit: d.state.fields.unit ?? '' };
+        await store.putNames([entry]);
+        w.claims.push({ index, ...entry, mode: claim.mode });
         claimed = true;
       }
-      if (d.kind !== 'write') continue;
       // Written before the event, so that a retry after a failure past the event finds them.
       if (joinsWorkbook(d, prev, w.workbookId) && !w.members.has(row.id)) {
         await store.putMemberships(w.workbookId, [row.id]);
@@ -256,8 +232,6 @@ export async function syncUseCase(deps: Deps, caller: Caller, req: SyncRequest):
   });
   const known = new Set(req.rows.filter((r) => states.has(r.id)).map((r) => r.id));
   const matched = await resolveIdentities(store, unknown, known);
-  const taken = new Set([...known, ...req.rows.map((r) => r.id)]);
-  for (const id of matched.identities.values()) if (id.canonicalId) taken.add(id.canonicalId);
 
   // Decide every row first (no I/O), so the chunk's membership is written before any of its events.
   const first = req.rows.map((sent, i): Decided | SyncRowResult => {
@@ -278,13 +252,13 @@ export async function syncUseCase(deps: Deps, caller: Caller, req: SyncRequest):
   });
   const joining = first.flatMap((f) => ('decision' in f && joinsWorkbook(f.decision, f.prev, workbookId) ? [f.input.row.id] : []));
   await store.putMemberships(workbookId, joining);
-  // New projects' STATEs before any of their events (the crash invariant, store/projects.ts), and the names they take
-  // that the chunk found free, both batched (the name invariant above).
+  // New projects' STATEs before any of their events (the crash invariant, store/projects.ts), and the names the
+  // chunk's writes claim (new projects', renamed ones'), both batched (the name invariant above).
   const batchedNames = first.flatMap((f, index) => {
-    if (!('decision' in f) || f.decision.kind !== 'write' || f.prev) return [];
-    const claim = claimFor(f.decision, null, f.identity);
+    if (!('decision' in f) || f.decision.kind !== 'write') return [];
+    const claim = claimFor(f.decision, f.prev, f.identity);
     const { name, unit } = f.decision.state.fields;
-    return claim?.mode === 'new' ? [{ index, key: claim.key, id: f.input.row.id, name: name ?? '', unit: unit ?? '', mode: 'new' as const }] : [];
+    return claim ? [{ index, key: claim.key, id: f.input.row.id, name: name ?? '', unit: unit ?? '', mode: claim.mode }] : [];
   });
   // The chunk owes the dashboard its deltas from its first event on: noted open until they are applied (app/upkeep.ts).
   const chunk = deps.aggregates && first.some((f) => 'decision' in f && f.decision.kind === 'write') ? `${deps.clock()}|${randomUUID()}` : null;
@@ -304,7 +278,7 @@ export async function syncUseCase(deps: Deps, caller: Caller, req: SyncRequest):
   });
 
   const writer: ChunkWriter = {
-    deps, workbookId, now, cutoff: config.cutoff, members: new Set(joining), committed: [], creating, created, taken,
+    deps, workbookId, now, cutoff: config.cutoff, members: new Set(joining), committed: [], creating, created,
     batched: new Set(batchedNames.map((c) => c.index)), claims: [...batchedNames],
   };
   const results = await mapPool(first, WRITE_CONCURRENCY, (f, i) => ('decision' in f ? writeRow(writer, f, i) : Promise.resolve(f)));
@@ -336,29 +310,21 @@ export async function syncUseCase(deps: Deps, caller: Caller, req: SyncRequest):
 }
 
 /**
- * The name invariant (header): the chunk's claims of rows it stored, read back after all its events. An id of its
- * own missing from its item (a racer's batch put landed over it) is added again; on a name the chunk found free,
- * an id neither its own nor sent by this request is a project created concurrently: the row is warned of it.
+ * The name invariant (header): on each name the chunk found free and stored a project under, read back after all its
+ * events, an id neither its own nor sent by this request is a project created concurrently: the row is warned of it.
  */
 async function settleNames(w: ChunkWriter, results: SyncRowResult[], requestIds: ReadonlySet<string>): Promise<void> {
-  const { store } = w.deps;
-  const stored = w.claims.filter((c) => results[c.index]?.id === c.id && (results[c.index]!.status === 'created' || results[c.index]!.status === 'updated'));
+  const stored = w.claims.filter((c) => c.mode === 'new' && results[c.index]?.id === c.id && (results[c.index]!.status === 'created' || results[c.index]!.status === 'updated'));
   if (stored.length === 0) return;
-  const entries = await store.findNames([...new Map(stored.map((c) => [nameKeyString(c.key), c.key])).values()]);
-  await mapPool(stored, WRITE_CONCURRENCY, async (c) => {
+  const entries = new Map((await w.deps.store.allNames()).map((e) => [nameKeyString(e.key), e]));
+  for (const c of stored) {
     const entry = entries.get(nameKeyString(c.key));
-    try {
-      if (!entry?.ids.includes(c.id)) await store.claimName(c.key, c.id, c.name, c.unit, 'add');
-    } catch (e) {
-      // The row is stored; its name is re-added by its next sync (claimFor: a state not indexed under its key).
-      logRowFailure(w.deps, c.id, e);
-    }
-    const others = c.mode === 'new' && entry ? entry.ids.filter((id) => id !== c.id && !requestIds.has(id)) : [];
-    if (others.length === 0) return;
+    const others = entry ? entry.ids.filter((id) => id !== c.id && !requestIds.has(id)) : [];
+    if (others.length === 0) continue;
     const r = results[c.index]!;
     const found = [...(r.warnings ?? []).flatMap((x) => x.projects ?? []), ...others.map((id) => ({ id, name: entry!.name, unit: entry!.unit }))];
     results[c.index] = { ...r, warnings: [duplicateWarning(found.filter((p, i) => found.findIndex((q) => q.id === p.id) === i))] };
-  });
+  }
 }
 
 /** The chunk's deltas are applied. A failure here only leaves it open: upkeep then rebuilds, which is exact anyway. */

@@ -1,16 +1,18 @@
 /**
  * Upkeep: what is derived from the projects' STATE brought up to date where it may lag, by a process allowed to write
  * (the embedded stack at start; the cut-off job and POST /v1/cutoff in the cloud, every tick):
- *   - the name index (DESIGN §5) for projects stored before it existed, or indexed under the keys of an earlier
- *     normalName rule (the mark keeps NAME_RULE; until this pass ran — in the cloud, the next tick after a deploy — a
- *     sync looks up the rows' rule-1 keys too, app/identity.ts; a key left from the old rule names its project, which
- *     the lookups check against the project's current key, and the duplicates drop a project paired with itself): without them a sync of the original
- *     ledger would create those projects again, and the leaders' possible duplicates (app/duplicates.ts) would miss
- *     exactly the projects doubled before identity. Every stored project's id is added to its name's entry (ADD:
- *     idempotent, safe beside a sync). A sync that read a name as free before that ADD and batch-puts it after
- *     (sync.ts putNames) replaces the item, dropping the ids added; so in the cloud a second pass, once any sync
- *     running during the first is over (DEAD_AFTER_MS later), re-adds what is missing, and the mark is `verified`
- *     only when a pass found nothing missing. At the embedded stack's start no sync can be running: one pass.
+ *   - the name index (DESIGN §5) for projects stored before it existed, indexed under the keys of an earlier
+ *     normalName rule, or in the store's earlier layout (the mark keeps NAME_RULE and the layout; until this pass ran —
+ *     in the cloud, the next tick after a deploy — a sync also reads the earlier entries and looks up the rows' rule-1
+ *     keys, app/identity.ts; a key left from the old rule names its project, which the lookups check against the
+ *     project's current key, and the duplicates drop a project paired with itself): without them a sync of the
+ *     original ledger would create those projects again, and the leaders' possible duplicates (app/duplicates.ts)
+ *     would miss exactly the projects doubled before identity. Every stored project missing from its name's entry is
+ *     appended (store.putNames: never over a sync's own entries). A sync of the earlier release still running during
+ *     the pass writes its names where this release no longer reads once the mark is written; so in the cloud a second
+ *     pass, once any sync running during the first is over (DEAD_AFTER_MS later), adds what is missing, and the mark
+ *     is `verified` only when a pass found nothing missing. At the embedded stack's start no sync can be running: one
+ *     pass.
  *   - the dashboard's live aggregates (app/aggregates.ts): rebuilt from STATE when they never were built, when a
  *     sync chunk died owing its deltas, or when a rebuild is owed (opts.rebuildOwed: the cut-off closed a week —
  *     a weekly repair of what the chunk marks cannot see, such as an SDK retry of an ADD that had landed). A chunk
@@ -52,16 +54,13 @@ function expectedNames(states: readonly ProjectState[]): Map<string, { key: Name
   return byKey;
 }
 
-/** Adds every stored project missing from its name's entry; answers how many ids were added. */
+/** Appends every stored project missing from its name's entry; answers how many were added. */
 async function backfillNames(deps: UpkeepDeps, states: readonly ProjectState[]): Promise<number> {
   const expected = expectedNames(states);
-  const found = await deps.store.findNames([...expected.values()].map((e) => e.key));
-  const missing = [...expected].flatMap(([k, e]) => {
-    const ids = e.ids.filter((id) => !found.get(k)?.ids.includes(id));
-    return ids.length ? [{ ...e, ids }] : [];
-  });
-  await deps.store.addNameIds(missing);
-  return missing.reduce((n, e) => n + e.ids.length, 0);
+  const found = new Map((await deps.store.allNames()).map((e) => [nameKeyString(e.key), e]));
+  const missing = [...expected].flatMap(([k, e]) => e.ids.filter((id) => !found.get(k)?.ids.includes(id)).map((id) => ({ key: e.key, id, name: e.name, unit: e.unit })));
+  await deps.store.putNames(missing);
+  return missing.length;
 }
 
 export async function upkeep(
@@ -75,8 +74,9 @@ export async function upkeep(
 
   let namesAdded = 0;
   const mark = await store.nameIndexMark();
-  // An index built with another normalName rule lacks the keys this rule gives: every project is indexed again.
-  const current = mark?.rule === NAME_RULE ? mark : null;
+  // An index built with another normalName rule lacks the keys this rule gives, one in the store's earlier layout is
+  // not read by a sync once this pass is marked: every project is indexed again.
+  const current = mark?.rule === NAME_RULE && !mark.oldLayout ? mark : null;
   if (!current || (!current.verified && (opts.allChunksDead || now - Date.parse(current.at) >= DEAD_AFTER_MS))) {
     namesAdded = await backfillNames(deps, await states());
     // Verified: no sync can be running (stack start), or a pass after the first (with this rule) found nothing missing.

@@ -58,10 +58,6 @@ export class DynamoStore implements ProjectStore {
     return this.projects.putCreating(states, token);
   }
 
-  findNames(keys: readonly NameKey[]): Promise<Map<string, NameEntry>> {
-    return this.names.findNames(keys);
-  }
-
   allNames(): Promise<NameEntry[]> {
     return this.names.allNames();
   }
@@ -70,19 +66,15 @@ export class DynamoStore implements ProjectStore {
     return this.names.putNames(claims);
   }
 
-  claimName(key: NameKey, id: string, name: string, unit: string, mode: 'new' | 'add'): Promise<NameEntry | null> {
-    return this.names.claimName(key, id, name, unit, mode);
-  }
-
-  addNameIds(entries: readonly { key: NameKey; ids: readonly string[]; name: string; unit: string }[]): Promise<void> {
-    return this.names.addIds(entries);
+  legacyNames(): Promise<NameEntry[]> {
+    return this.names.legacyNames();
   }
 
   nameIndexMark(): Promise<NameIndexMark | null> {
     return this.names.indexMark();
   }
 
-  markNameIndex(mark: NameIndexMark, added: number): Promise<void> {
+  markNameIndex(mark: Omit<NameIndexMark, 'oldLayout'>, added: number): Promise<void> {
     return this.names.markIndexed(mark, added);
   }
 

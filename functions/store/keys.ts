@@ -1,8 +1,6 @@
 /**
  * Key builders for the single table (layout in table.ts). Every key string is built here and nowhere else.
  */
-import { createHash } from 'node:crypto';
-import type { NameKey } from '../domain/identity';
 import { normalEmail, normalUnit } from '../domain/normalize';
 
 export const STATE_SK = 'STATE';
@@ -40,26 +38,11 @@ export const userPkByEmail = (email: string): string => `USER#email:${normalEmai
 export const USERS_GSI2PK = 'USERS';
 
 /**
- * The name index (DESIGN §5, functions/domain/identity.ts): one item per unit + normalised name, holding the ids of
- * the projects that carry it. PK=NAME#<unit>#<name>, SK=NAME; all of them in the GSI2 NAMES partition
- * (GSI2SK=<name>#<unit>) for the near-name and other-unit lookups.
+ * The name index (DESIGN §5, functions/store/names.ts): PK=NAMES, SK=<ISO time>#<uuid>#<part>, each item a write's
+ * entries. An earlier release's index, read until upkeep moved it: one item per key, in the GSI2 NAMES partition.
  */
-export const namePk = (k: NameKey): string => `NAME#${k.unit}#${nameKeyPart(k)}`;
-export const NAME_SK = 'NAME';
+export const NAMES_PK = 'NAMES';
 export const NAMES_GSI2PK = 'NAMES';
-export const nameGsi2sk = (k: NameKey): string => `${nameKeyPart(k)}#${k.unit}`;
-
-/** DynamoDB's limit on a sort key (GSI2SK here), in UTF-8 bytes; the partition key's (2,048) is then met too. */
-const SORT_KEY_BYTES = 1024;
-/**
- * A normalised name as a key part: whole while its keys fit DynamoDB's sizes — so every key that could be stored keeps
- * its form — else its first 100 characters and a hash of the whole: the same name, the same key. (A name of thousands
- * of characters would fail the chunk's name writes.)
- */
-function nameKeyPart(k: NameKey): string {
-  if (Buffer.byteLength(`${k.name}#${k.unit}`) <= SORT_KEY_BYTES) return k.name;
-  return `${[...k.name].slice(0, 100).join('')}~${createHash('sha256').update(k.name).digest('hex').slice(0, 32)}`;
-}
 /** Set once every stored project is in the name index (functions/app/upkeep.ts: projects stored before it existed). */
 export const NAME_INDEX_MARK_KEY = { PK: 'CONFIG', SK: 'NAMEINDEX' } as const;
 /** The leaders' possible duplicates as last taken from the name index (app/duplicates.ts currentDuplicates). */

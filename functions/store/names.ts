@@ -1,32 +1,70 @@
 /**
- * The name index (PK=NAME#<unit>#<normalised name>, SK=NAME; layout in table.ts): which projects of a unit carry a
- * name, so a row whose id the store does not know is matched to the project it is (functions/app/identity.ts).
+ * The name index (DESIGN §5; layout in table.ts): which projects of a unit carry a normalised name, so a row whose id
+ * the store does not know is matched to the project it is (functions/app/identity.ts), and the leaders' possible
+ * duplicates (app/duplicates.ts).
  *
- * A new project's name is written before its first event, in batches with the chunk's other new names (putNames,
- * 25 a request, unconditional); the sync reads them back after its events and settles a race (sync.ts
- * settleNames: the invariant is stated there). Projects created on purpose beside a stored one of the same name (a
- * possible duplicate the clerk was told about), and stored projects renamed, are added to the item's id set
- * (claimName 'add', UpdateItem ADD). Lookups are batched: one BatchGetItem per 100 keys, and one Query of the GSI2
- * NAMES partition per chunk for near names and other units.
+ * Append-only, many names to an item: each write (a sync chunk's new and renamed projects, an upkeep pass) puts its
+ * entries — unit key, name key, project id, and the name and unit as written — as one JSON string in one item (more
+ * when they pass ENTRIES_BYTES) of the one partition PK=NAMES, SK=<ISO time>#<uuid>#<part>. A read is one
+ * consistent Query of that partition (all pages), merged by key: nothing is ever overwritten, so two writers never
+ * lose each other's ids, and a name's entry is the union of every write of it. (One item per name cost a first sync
+ * as much as a third of its writes: bench/sync.ts.) Entries are never removed: a project renamed keeps its old
+ * name's entry, which lookups check against the project's current name (identity.ts), and the duplicates drop a
+ * project paired with itself.
+ *
+ * The index of an earlier release (one item per key: PK=NAME#<unit>#<name>, SK=NAME, all in the GSI2 NAMES
+ * partition) is read by legacyNames until upkeep has indexed every project here (the mark's `oldLayout`).
  */
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { mapPool } from '../app/pool';
+import { randomUUID } from 'node:crypto';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { DuplicatesSnapshot, NameEntry, NameIndexMark } from '../app/ports';
 import { nameKeyString, type NameKey } from '../domain/identity';
-import { batchGet, batchPut, type Item } from './batch';
-import { DUPLICATES_KEY, NAME_INDEX_MARK_KEY, NAME_SK, nameGsi2sk, namePk, NAMES_GSI2PK } from './keys';
+import { batchPut, type Item } from './batch';
+import { DUPLICATES_KEY, NAME_INDEX_MARK_KEY, NAMES_GSI2PK, NAMES_PK } from './keys';
 import { SharedReads } from './shared-reads';
 import type { TableIO } from './table-io';
 
-const itemKey = (k: NameKey) => ({ PK: namePk(k), SK: NAME_SK });
-/** A name item's attributes besides its ids: the GSI2 NAMES keys, the normalised key, the name and unit as written. */
-const attributes = (k: NameKey, name: string, unit: string) => ({ GSI2PK: NAMES_GSI2PK, GSI2SK: nameGsi2sk(k), unitKey: k.unit, nameKey: k.name, name, unit });
-/** Name items updated at once by addIds. */
-const PARALLEL_ADDS = 16;
+/** The layout the mark names (markIndexed): 2, the entries of NAMES items; 1 (or none), an earlier release's items. */
+const LAYOUT = 2;
+/** JSON bytes of entries per item: well under DynamoDB's 400 KB an item. */
+const ENTRIES_BYTES = 300_000;
 
-function toEntry(item: Item): NameEntry {
-  const ids = item.ids instanceof Set ? [...(item.ids as Set<string>)] : Array.isArray(item.ids) ? (item.ids as string[]) : [];
-  return { key: { unit: String(item.unitKey), name: String(item.nameKey) }, ids: ids.sort(), name: String(item.name ?? ''), unit: String(item.unit ?? '') };
+/** A project under a name: what a write appends. */
+export interface NameClaim {
+  key: NameKey;
+  id: string;
+  name: string;
+  unit: string;
+}
+
+/** One entry as stored: [unit key, name key, id, name, unit]. */
+type Row = [string, string, string, string, string];
+
+/** Entries merged by key, each key's ids once and in order; the name and unit as first read. */
+function merged(rows: Iterable<Row>): NameEntry[] {
+  const byKey = new Map<string, NameEntry & { seen: Set<string> }>();
+  for (const [unitKey, nameKey, id, name, unit] of rows) {
+    const key = { unit: unitKey, name: nameKey };
+    const k = nameKeyString(key);
+    const e = byKey.get(k) ?? byKey.set(k, { key, ids: [], name, unit, seen: new Set() }).get(k)!;
+    if (!e.seen.has(id)) e.seen.add(id), e.ids.push(id);
+  }
+  return [...byKey.values()].map(({ seen: _seen, ids, ...e }) => ({ ...e, ids: ids.sort() }));
+}
+
+/** The claims as items of up to ENTRIES_BYTES of JSON each, all under one write's SK prefix. */
+function itemsOf(claims: readonly NameClaim[]): Item[] {
+  const write = `${new Date().toISOString()}#${randomUUID()}`;
+  const parts: Row[][] = [[]];
+  let bytes = 0;
+  for (const c of claims) {
+    const row: Row = [c.key.unit, c.key.name, c.id, c.name, c.unit];
+    const size = Buffer.byteLength(JSON.stringify(row)) + 1;
+    if (bytes + size > ENTRIES_BYTES && parts[parts.length - 1]!.length > 0) parts.push([]), (bytes = 0);
+    parts[parts.length - 1]!.push(row);
+    bytes += size;
+  }
+  return parts.map((rows, i) => ({ PK: NAMES_PK, SK: `${write}#${i}`, entries: JSON.stringify(rows) }));
 }
 
 export class NameRecords {
@@ -34,15 +72,26 @@ export class NameRecords {
 
   constructor(private readonly io: TableIO) {}
 
-  /** The entries of these keys that exist, by `<unit>#<name>` (BatchGetItem, 100 keys a request). */
-  async findNames(keys: readonly NameKey[]): Promise<Map<string, NameEntry>> {
-    const { doc, table, retry } = this.io;
-    const items = await batchGet(doc, table, keys.map(itemKey), retry);
-    return new Map(items.map((i) => toEntry(i)).map((e) => [nameKeyString(e.key), e]));
+  /** Every entry of the county, merged by key (one consistent, paged Query of the NAMES partition). */
+  async allNames(): Promise<NameEntry[]> {
+    const items = await this.io.queryAll({
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': NAMES_PK },
+      ProjectionExpression: 'entries',
+      ConsistentRead: true,
+    });
+    return merged(items.flatMap((i) => JSON.parse(String(i.entries)) as Row[]));
   }
 
-  /** Every entry of the county (one paged Query of GSI2 NAMES, small items). */
-  async allNames(): Promise<NameEntry[]> {
+  /** Appends these projects under their names: one BatchWriteItem of a few items, whatever their number. */
+  async putNames(claims: readonly NameClaim[]): Promise<void> {
+    if (claims.length === 0) return;
+    const { doc, table, retry, count } = this.io;
+    await batchPut(doc, table, itemsOf(claims), count, retry);
+  }
+
+  /** An earlier release's index: one item per key in the GSI2 NAMES partition (read until upkeep moved it). */
+  async legacyNames(): Promise<NameEntry[]> {
     const items = await this.io.queryAll({
       IndexName: 'GSI2',
       KeyConditionExpression: 'GSI2PK = :pk',
@@ -50,66 +99,22 @@ export class NameRecords {
       ProjectionExpression: 'ids, #n, #u, unitKey, nameKey',
       ExpressionAttributeNames: { '#n': 'name', '#u': 'unit' },
     });
-    return items.map(toEntry);
+    return merged(items.flatMap((i) => {
+      const ids = i.ids instanceof Set ? [...(i.ids as Set<string>)] : Array.isArray(i.ids) ? (i.ids as string[]) : [];
+      return ids.map((id): Row => [String(i.unitKey), String(i.nameKey), id, String(i.name ?? ''), String(i.unit ?? '')]);
+    }));
   }
 
-  /**
-   * New projects' names, 25 to a BatchWriteItem (unconditional: each item holds the one id), for keys the chunk
-   * found free. A racing chunk that found the same key free may land over it; the sync reads its keys back after
-   * its events and re-adds an id it finds missing (functions/app/sync.ts settleNames).
-   */
-  async putNames(claims: readonly { key: NameKey; id: string; name: string; unit: string }[]): Promise<void> {
-    if (claims.length === 0) return;
-    const { doc, table, retry, count } = this.io;
-    const items = claims.map(({ key, id, name, unit }) => ({ ...itemKey(key), ...attributes(key, name, unit), ids: new Set([id]) }));
-    await batchPut(doc, table, items, count, retry);
-  }
-
-  /**
-   * 'new': claims the key for `id` only if nobody holds it; answers the entry found when somebody does (null when
-   * claimed). 'add': adds `id` to the key's ids (creating the item if needed); answers null.
-   */
-  async claimName(key: NameKey, id: string, name: string, unit: string, mode: 'new' | 'add'): Promise<NameEntry | null> {
-    if (mode === 'new') {
-      if (await this.io.put({ ...itemKey(key), ...attributes(key, name, unit), ids: new Set([id]) }, { expr: 'attribute_not_exists(PK)' })) return null;
-      const found = (await this.findNames([key])).get(nameKeyString(key));
-      if (found && !found.ids.includes(id)) return found;
-      if (found) return null;
-      // Gone between the put and the read (never deleted today): add.
-    }
-    await this.addIds([{ key, ids: [id], name, unit }]);
-    return null;
-  }
-
-  /**
-   * Adds ids to their keys' items (UpdateItem ADD, creating an item that does not exist; a name and unit already
-   * there are kept): idempotent, and safe beside a sync adding or claiming the same key. One request per key.
-   */
-  async addIds(entries: readonly { key: NameKey; ids: readonly string[]; name: string; unit: string }[]): Promise<void> {
-    await mapPool(entries, PARALLEL_ADDS, async ({ key, ids, name, unit }) => {
-      if (ids.length === 0) return;
-      const a = attributes(key, name, unit);
-      this.io.count(1, 1);
-      await this.io.doc.send(
-        new UpdateCommand({
-          TableName: this.io.table,
-          Key: itemKey(key),
-          UpdateExpression: 'ADD ids :ids SET GSI2PK = :g, GSI2SK = :s, unitKey = :uk, nameKey = :nk, #n = if_not_exists(#n, :n), #u = if_not_exists(#u, :u)',
-          ExpressionAttributeNames: { '#n': 'name', '#u': 'unit' },
-          ExpressionAttributeValues: { ':ids': new Set(ids), ':g': a.GSI2PK, ':s': a.GSI2SK, ':uk': a.unitKey, ':nk': a.nameKey, ':n': a.name, ':u': a.unit },
-        }),
-      );
-    });
-  }
-
-  /** The backfill's mark (app/upkeep.ts): when it last ran, and whether a later pass found nothing missing. */
+  /** The backfill's mark (app/upkeep.ts): when it last ran, whether a later pass found nothing missing, its rule and layout. */
   async indexMark(): Promise<NameIndexMark | null> {
     const out = await this.io.doc.send(new GetCommand({ TableName: this.io.table, Key: NAME_INDEX_MARK_KEY, ConsistentRead: true }));
-    return out.Item ? { at: String(out.Item.at), verified: out.Item.verified === true, rule: typeof out.Item.rule === 'number' ? out.Item.rule : 1 } : null;
+    const item = out.Item;
+    if (!item) return null;
+    return { at: String(item.at), verified: item.verified === true, rule: typeof item.rule === 'number' ? item.rule : 1, oldLayout: item.layout !== LAYOUT };
   }
 
-  async markIndexed(mark: NameIndexMark, added: number): Promise<void> {
-    await this.io.put({ ...NAME_INDEX_MARK_KEY, ...mark, added });
+  async markIndexed(mark: Omit<NameIndexMark, 'oldLayout'>, added: number): Promise<void> {
+    await this.io.put({ ...NAME_INDEX_MARK_KEY, ...mark, layout: LAYOUT, added });
   }
 
   /** The possible duplicates as last taken (one item: at most MAX_PAIRS pairs and their total). */

@@ -9,14 +9,16 @@
  *   PK=CUTOFF        SK=CLOSED#<week> | REMINDED#<week> (the weekly cut-off's markers, attribute_not_exists)
  *   PK=WEEKCLOSE#<week> SK=REPORT (the fixed weekly report, gzipped JSON) | AGG#unit|list|leader#<key>
  *   PK=CONFIG        SK=CHANNELS (push channels: webhook URLs and secrets, admin-only) | PUSHRUNS#<kind>
- *   PK=NAME#<unit>#<normalised name>  SK=NAME (the name index: ids of the unit's projects of that name, written
- *                    before a new project's first event; GSI2PK=NAMES, GSI2SK=<name>#<unit>)
+ *   PK=NAMES         SK=<ISO time>#<uuid>#<part> (the name index, append-only: each item a write's entries — unit,
+ *                    normalised name, project id — as JSON, written before a new project's first event: names.ts;
+ *                    an earlier release's PK=NAME#<unit>#<name> SK=NAME items, GSI2PK=NAMES, are read until upkeep)
  *   PK=CONFIG        SK=NAMEINDEX (the name index backfill's mark: app/upkeep.ts)
  *   PK=DUPLICATES    SK=LIST (the leaders' possible duplicates as last taken from the name index: app/duplicates.ts)
  *   PK=LIVE          SK=UNIT#<unit> | META; PK=LIVE#RED SK=<flagSince|~>#<id>; PK=LIVE#CHUNKS SK=OPEN (the
  *                    dashboard's live aggregates and the sync chunks owing them deltas: live-aggregates.ts)
- * A STATE item with version 0 is a placeholder written before a new project's EVT#1 (projects.ts): readers
- * answer it from EVT#1, or leave it out when there is none.
+ * A new project's STATE is written before its EVT#1, marked with its writer's token (`creating`) that EVT#1 carries
+ * (projects.ts): readers answer it once that EVT#1 exists, from the event when another writer's token holds it, and
+ * leave it out when there is none. (An earlier release wrote version-0 placeholders instead: read the same way.)
  * WEEK#<w> items hold a project's state at the cut-off ending week w, written when a later week replaces it
  * (STATE itself stands for every week from its updatedAt on).
  */
@@ -40,8 +42,8 @@ export const TABLE: TableDefinition = {
     { name: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
     // Weekly snapshots by week: GSI2PK=WEEK#<yyyy-Www>, GSI2SK=<unit>#<id> (on WEEK# items), every
     // project's STATE under GSI2PK=PROJECTS (GSI2SK=<unit>#<id>) so listing all projects is a Query, not a Scan,
-    // every user profile under GSI2PK=USERS (GSI2SK=<its PK>) for the admins' user list, and every name index item
-    // under GSI2PK=NAMES (GSI2SK=<name>#<unit>) for the identity lookups.
+    // every user profile under GSI2PK=USERS (GSI2SK=<its PK>) for the admins' user list, and an earlier release's
+    // name index items under GSI2PK=NAMES (GSI2SK=<name>#<unit>), read until upkeep has moved them (names.ts).
     { name: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
   ],
 };

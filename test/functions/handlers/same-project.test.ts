@@ -1,4 +1,4 @@
-/** Identity by unit and name (DESIGN §5; functions/app/identity.ts), and the crash invariant's placeholder STATE, on dynalite. */
+/** Identity by unit and name (DESIGN §5; functions/app/identity.ts), and a new project's STATE before its EVT#1 (the crash invariant), on dynalite. */
 import type { ProjectsResponse, SyncRow } from '../../../contract';
 import { nameKeyOf } from '../../../functions/domain/identity';
 import { call, request, sync, useTestStack } from './api';
@@ -85,7 +85,7 @@ describe('one project stays one project', () => {
 
   it('a row\'s own claim from an interrupted attempt is never another row\'s match; a twin sent with its id leaves the other to no elimination', async () => {
     // An earlier attempt claimed the name for X-1 and stopped before its first event.
-    await stack.store.claimName(nameKeyOf('甲乙食品加工厂', '临涧镇')!, 'X-1', '甲乙食品加工厂', '临涧镇', 'new');
+    await stack.store.putNames([{ key: nameKeyOf('甲乙食品加工厂', '临涧镇')!, id: 'X-1', name: '甲乙食品加工厂', unit: '临涧镇' }]);
     const rerun = await sync(stack, stack.adminToken, request([row('Y-1', '甲乙食品加工厂', '临涧镇'), row('X-1', '甲乙食品加工厂', '临涧镇')]));
     expect(rerun.rows.map((r) => [r.id, r.status])).toEqual([['Y-1', 'created'], ['X-1', 'created']]);
     // Twins V-1, V-2 stored; V-1 comes with its id, and a new row of the name without one: not V-2 by elimination.
@@ -102,12 +102,12 @@ describe('one project stays one project', () => {
     expect(res.rows[1]!.status).toBe('created');
   });
 
-  it('two chunks creating one name at once (batched name items, read back): both stored, both indexed, the race warned', async () => {
+  it('two chunks creating one name at once (names appended, read back): both stored, both indexed, the race warned', async () => {
     const chunkOf = (id: string, wb: string) => request([row(id, '罐头食品加工园', '地方镇')], { workbook: { id: wb, name: `${wb}.xlsx` } });
     const [a, b] = await Promise.all([sync(stack, stack.adminToken, chunkOf('R-1', 'wb-r1')), sync(stack, stack.adminToken, chunkOf('R-2', 'wb-r2'))]);
     const rows = [a.rows[0]!, b.rows[0]!];
     if (rows.every((r) => r.status === 'created')) {
-      // Both found the name free: the one that lost the batch put is warned of the other, and both stay in the index.
+      // Both found the name free: the one that read the index back last is warned of the other, and both stay in it.
       const warned = rows.filter((r) => r.warnings?.some((w) => w.code === 'possible_duplicate'));
       expect(warned.length).toBeGreaterThanOrEqual(1);
       for (const r of warned) expect(r.warnings![0]!.projects.map((p) => p.id)).toEqual([r.id === 'R-1' ? 'R-2' : 'R-1']);
@@ -120,8 +120,8 @@ describe('one project stays one project', () => {
     else expect(blind.rows[0]).toMatchObject({ id: entry!.ids[0], sentId: 'R-9' });
   });
 
-  it('a name item that a racer\'s batch put replaced is re-added after the events', async () => {
-    // A racer that found the name free lands over this project's name item between its put and its read-back.
+  it('a racer that appends the same name between this chunk\'s put and its read-back is warned of; both stay in the index', async () => {
+    // A racer that found the name free appends it between this chunk's put and its read-back.
     const real = stack.store.putNames.bind(stack.store);
     const spy = jest.spyOn(stack.store, 'putNames').mockImplementation(async (claims) => {
       await real(claims);
