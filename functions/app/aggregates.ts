@@ -6,8 +6,9 @@
  * the request that wins that put applies the event's delta (its state minus the state it replaced, prev → state,
  * version v-1 → v), once, after the chunk's STATEs (`recordAggregates`, called from one place in app/sync.ts). A
  * retried chunk finds its rows unchanged and applies nothing again; a row that lost its version to another writer
- * applies nothing (the winner does). What is not covered: a process that dies between its events and their deltas
- * (or an update the SDK retries after it was applied): `rebuildAggregates` recomputes everything from STATE — when
+ * applies nothing (the winner does); a unit's counters put again after an answer was lost know the chunk already
+ * applied (store/live-aggregates.ts). What is not covered: a process that dies between its events and their deltas:
+ * `rebuildAggregates` recomputes everything from STATE — when
  * they were never built, when a sync chunk died owing its deltas, and once after each week's cut-off, each time only
  * while no sync runs (app/upkeep.ts).
  */
@@ -43,9 +44,14 @@ export function contributionOfState(s: ProjectState, cutoff: CountyConfig['cutof
  * Applies the deltas of the events this chunk committed; true when they are applied (or there were none). Never fails
  * the sync: a failure is logged, and the chunk stays open (beginChunk), so upkeep rebuilds (app/upkeep.ts).
  */
-export async function recordAggregates(deps: Pick<Deps, 'aggregates' | 'log' | 'clock'>, committed: ReadonlyArray<{ state: ProjectState; prev: ProjectState | null }>, cutoff: CountyConfig['cutoff']): Promise<boolean> {
+export async function recordAggregates(
+  deps: Pick<Deps, 'aggregates' | 'log' | 'clock'>,
+  chunk: string | null,
+  committed: ReadonlyArray<{ state: ProjectState; prev: ProjectState | null }>,
+  cutoff: CountyConfig['cutoff'],
+): Promise<boolean> {
   const agg = deps.aggregates;
-  if (!agg || committed.length === 0) return true;
+  if (!agg || !chunk || committed.length === 0) return true;
   try {
     const put = new Map<string, RedEntry>();
     const remove = new Set<string>();
@@ -57,7 +63,7 @@ export async function recordAggregates(deps: Pick<Deps, 'aggregates' | 'log' | '
       return contributionDelta(before, after);
     });
     for (const k of put.keys()) remove.delete(k);
-    await agg.applyDeltas(mergeDeltas(deltas), { put: [...put.values()], remove: [...remove] });
+    await agg.applyDeltas(chunk, mergeDeltas(deltas), { put: [...put.values()], remove: [...remove] });
     return true;
   } catch (e) {
     logLine(deps, 'error', { route: 'sync', aggregates: 'not applied', projects: committed.map((c) => c.state.id) }, e);

@@ -208,8 +208,8 @@ export class NotifyError extends Error {
 export interface LiveAggregateStore {
   /** Every unit's counters (one Query); `built` false while the aggregates were never built (answer from a scan). */
   unitCounters(): Promise<{ built: boolean; units: UnitCounters[] }>;
-  /** ADDs each unit's delta; puts and removes red list entries (by redKey). */
-  applyDeltas(deltas: ReadonlyMap<string, Counters>, red: { put: readonly RedEntry[]; remove: readonly string[] }): Promise<void>;
+  /** Adds each unit's delta, once for the chunk (`chunk`, as beginChunk noted it); puts and removes red list entries (by redKey). */
+  applyDeltas(chunk: string, deltas: ReadonlyMap<string, Counters>, red: { put: readonly RedEntry[]; remove: readonly string[] }): Promise<void>;
   /** One page of the red list in key order; the cursor is bound to `caller`. */
   redPage(limit: number, nextToken: string | undefined, caller: string): Promise<Page<RedEntry>>;
   /** Replaces every unit's counters and the red list with these, then marks the aggregates built at `at`. */

@@ -15,7 +15,7 @@
  *     pass.
  *   - the dashboard's live aggregates (app/aggregates.ts): rebuilt from STATE when they never were built, when a
  *     sync chunk died owing its deltas, or when a rebuild is owed (opts.rebuildOwed: the cut-off closed a week —
- *     a weekly repair of what the chunk marks cannot see, such as an SDK retry of an ADD that had landed). A chunk
+ *     a weekly repair of what the chunk marks cannot see, such as a red list entry whose write was lost). A chunk
  *     is noted open before its first event and closed once its deltas are applied (sync.ts); one still open long
  *     after a sync function's time limit — or, at the embedded stack's start, any — died between its events and its
  *     deltas, which no retry applies (the retried rows are unchanged). The rebuild replaces the counters, so it is

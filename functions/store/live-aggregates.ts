@@ -2,16 +2,24 @@
  * The live aggregates' items (layout in table.ts): PK=LIVE, SK=UNIT#<unit> (one flat record of counters per unit,
  * domain/report/live.ts) and SK=META (built once, when); the red list PK=LIVE#RED, SK=<flagSince|~>#<id> (longest
  * flagged first); PK=LIVE#CHUNKS, SK=OPEN the sync chunks whose deltas are owed (a string set, and a count of all
- * ever begun). Deltas are ADDed (one UpdateItem per unit and ≤ 100 attributes), red entries put and deleted in
- * batches; the red list is paged with the shared cursor (cursor.ts). The adapter of app's LiveAggregateStore.
+ * ever begun). Red entries are put and deleted in batches; the red list is paged with the shared cursor (cursor.ts).
+ * The adapter of app's LiveAggregateStore.
+ *
+ * A unit's counters are one JSON attribute (`counters`), moved by a put conditional on the item's `version`: the
+ * chunk reads its units (one consistent BatchGetItem), adds its deltas, and puts each back only if no other writer
+ * moved it since — else reads that unit again. A put whose answer was lost after it landed is not applied twice: the
+ * item keeps the ids of the last APPLIED_KEPT chunks that moved it. (ADD of every counter, hundreds a unit, cost the
+ * embedded stack's table more than a first sync's events: bench/sync.ts.) Items written before hold each counter as
+ * a number attribute; they are read as such, and the first delta rewrites them in this form.
  */
+import { randomInt } from 'node:crypto';
 import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mapPool } from '../app/pool';
 import type { LiveAggregateStore, Page } from '../app/ports';
-import { redKey, type Counters, type RedEntry, type UnitCounters, type WeekCounts } from '../domain/report/live';
+import { addCounters, redKey, type Counters, type RedEntry, type UnitCounters, type WeekCounts } from '../domain/report/live';
 import { SECTIONS_FORMAT } from '../domain/report/sections';
 import { LIST_ORDER, type ListKey } from '../../contract/vocabulary';
-import { batchWrite, type Item } from './batch';
+import { batchGet, batchWrite, type Item } from './batch';
 import { decodeToken, encodeToken, queryHash } from './cursor';
 import { weekClosePk } from './keys';
 import { SharedReads } from './shared-reads';
@@ -24,18 +32,27 @@ export const LIVE_RED_PK = 'LIVE#RED';
 const CHUNKS_KEY = { PK: 'LIVE#CHUNKS', SK: 'OPEN' } as const;
 const UNIT_PREFIX = 'UNIT#';
 export const liveUnitSk = (unit: string): string => `${UNIT_PREFIX}${unit}`;
-/** Attributes per UpdateItem (its expression stays far below DynamoDB's 4 KB). */
-const ADDS_PER_UPDATE = 100;
+/** Chunk ids a unit item keeps (applyDeltas): far more than can be in doubt at once. */
+const APPLIED_KEPT = 16;
+/** Reads and puts of one chunk's deltas while other writers keep moving its units. */
+const APPLY_ATTEMPTS = 20;
 const KEY_ATTRS = new Set(['PK', 'SK', 'unit']);
 
-/** A unit item back to its counters. */
+/** A unit item back to its counters (the JSON attribute, or an earlier item's number attributes). */
 function countersOf(item: Item): Counters {
+  if (typeof item.counters === 'string') return JSON.parse(item.counters) as Counters;
   const c: Counters = {};
   for (const [k, v] of Object.entries(item)) if (!KEY_ATTRS.has(k) && typeof v === 'number') c[k] = v;
   return c;
 }
 
-export const unitItem = (u: UnitCounters): Item => ({ PK: LIVE_PK, SK: liveUnitSk(u.unit), unit: u.unit, ...u.counters });
+/** A unit item with these counters; `version` is new to every reader, `applied` the chunks that moved it lately. */
+function unitItemOf(unit: string, counters: Counters, version: number, applied: readonly string[]): Item {
+  return { PK: LIVE_PK, SK: liveUnitSk(unit), unit, counters: JSON.stringify(counters), version, applied: [...applied] };
+}
+
+/** A rebuilt unit: a version no writer holds (a chunk that read the unit before puts nothing over it). */
+export const unitItem = (u: UnitCounters): Item => unitItemOf(u.unit, u.counters, randomInt(2 ** 47), []);
 export const redItem = (e: RedEntry): Item => ({ PK: LIVE_RED_PK, SK: redKey(e), ...e });
 
 export class LiveAggregateRecords implements LiveAggregateStore {
@@ -58,24 +75,26 @@ export class LiveAggregateRecords implements LiveAggregateStore {
     return { built, units };
   }
 
-  async applyDeltas(deltas: ReadonlyMap<string, Counters>, red: { put: readonly RedEntry[]; remove: readonly string[] }): Promise<void> {
-    const updates: Array<{ unit: string; adds: Array<[string, number]> }> = [];
-    for (const [unit, c] of deltas) {
-      const entries = Object.entries(c);
-      for (let i = 0; i < entries.length; i += ADDS_PER_UPDATE) updates.push({ unit, adds: entries.slice(i, i + ADDS_PER_UPDATE) });
+  async applyDeltas(chunk: string, deltas: ReadonlyMap<string, Counters>, red: { put: readonly RedEntry[]; remove: readonly string[] }): Promise<void> {
+    let pending = new Map(deltas);
+    for (let attempt = 0; pending.size > 0; attempt++) {
+      if (attempt === APPLY_ATTEMPTS) throw new Error(`the counters of ${[...pending.keys()].join(', ')} kept moving`);
+      const items = await batchGet(this.io.doc, this.io.table, [...pending.keys()].map((u) => ({ PK: LIVE_PK, SK: liveUnitSk(u) })), this.io.retry);
+      const held = new Map(items.map((i) => [String(i.SK).slice(UNIT_PREFIX.length), i]));
+      const moved = new Map<string, Counters>();
+      await mapPool([...pending], 8, async ([unit, delta]) => {
+        const item = held.get(unit);
+        const applied = Array.isArray(item?.applied) ? (item.applied as string[]) : [];
+        if (applied.includes(chunk)) return; // this chunk's put landed, its answer was lost
+        const counters = addCounters(item ? countersOf(item) : {}, delta);
+        for (const k of Object.keys(counters)) if (counters[k] === 0) delete counters[k];
+        const version = typeof item?.version === 'number' ? item.version : null;
+        const next = unitItemOf(unit, counters, (version ?? 0) + 1, [...applied, chunk].slice(-APPLIED_KEPT));
+        const put = await this.io.put(next, version === null ? { expr: 'attribute_not_exists(version)' } : { expr: 'version = :v', values: { ':v': version } });
+        if (!put) moved.set(unit, delta);
+      });
+      pending = moved;
     }
-    await mapPool(updates, 8, async ({ unit, adds }) => {
-      this.io.count(1, 1);
-      await this.io.doc.send(
-        new UpdateCommand({
-          TableName: this.io.table,
-          Key: { PK: LIVE_PK, SK: liveUnitSk(unit) },
-          UpdateExpression: `SET #unit = :unit ADD ${adds.map((_, i) => `#a${i} :v${i}`).join(', ')}`,
-          ExpressionAttributeNames: { '#unit': 'unit', ...Object.fromEntries(adds.map(([k], i) => [`#a${i}`, k])) },
-          ExpressionAttributeValues: { ':unit': unit, ...Object.fromEntries(adds.map(([, v], i) => [`:v${i}`, v])) },
-        }),
-      );
-    });
     if (red.put.length || red.remove.length) {
       await batchWrite(this.io.doc, this.io.table, { deletes: red.remove.map((SK) => ({ PK: LIVE_RED_PK, SK })), puts: red.put.map(redItem) }, this.io.count, this.io.retry);
     }

@@ -4,8 +4,7 @@
  * rebuilt from the units' counters — the same figures `dashboard()` computes from every project's snapshot, without
  * reading every project. Pure.
  *
- * A unit's counters are one flat record of numbers (attribute name → count or sum), so a delta is applied with one
- * ADD per attribute. Names: `n` (projects, dropped too), `drop`; per list `<list>.n|wan|red|yel|out|tax|jobs`
+ * A unit's counters are one flat record of numbers (name → count or sum), so a delta is a sum per name. Names: `n` (projects, dropped too), `drop`; per list `<list>.n|wan|red|yel|out|tax|jobs`
  * (active projects, money in 万元); `pri.<investorType>.<list>.n|wan`; `cy.<cycle>.<days>` (a histogram of cycle
  * days, for the medians); `pw.<week>` (active projects whose progress text last changed in that week, for 未按时调度).
  */

@@ -8,7 +8,8 @@ import { dashboardFor } from '../../../functions/app/reports';
 import { DEFAULT_CONFIG } from '../../../functions/domain/config';
 import { dashboard, resolveWeek } from '../../../functions/domain/report';
 import { addCounters, contributionOf, liveDashboard, type UnitCounters } from '../../../functions/domain/report/live';
-import { createDocumentClient } from '../../../functions/store';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient, ensureTable } from '../../../functions/store';
 import { createLiveAggregates } from '../../../functions/store/live-aggregates';
 import { history, UNITS } from '../domain/report/history';
 import { call, request, row, sync, useTestStack } from '../handlers/api';
@@ -97,5 +98,53 @@ describe('on dynalite, through POST /v1/sync and GET /v1/dashboard', () => {
     expect(full.trend!.total.red.slice(0, 11).every((v) => v === null)).toBe(true);
     expect(full.trend!.total.red[11]).toBe(full.total.red);
     expect(full.trend!.units.find((u) => u.unit === '温水镇')!.red[11]).toBe(full.units.find((u) => u.unit === '温水镇')!.red);
+  });
+});
+
+describe('a unit\'s counters on dynalite (store/live-aggregates.ts)', () => {
+  const stack = useTestStack();
+  let table = 0;
+  /** A fresh table of the stack's dynalite, and the aggregates over it. */
+  const fresh = async () => {
+    const doc = createDocumentClient({ endpoint: stack.dynamoEndpoint, region: 'local' });
+    const tableName = `live-${++table}`;
+    await ensureTable(doc, tableName);
+    return { doc, tableName, agg: createLiveAggregates(doc, { tableName }) };
+  };
+  const noRed = { put: [], remove: [] };
+  const counters = async (agg: ReturnType<typeof createLiveAggregates>) => Object.fromEntries((await agg.unitCounters()).units.map((u) => [u.unit, u.counters]));
+
+  it('chunks applying at once to the same units each count, once', async () => {
+    const { agg } = await fresh();
+    await Promise.all(Array.from({ length: 12 }, (_, i) => agg.applyDeltas(`c-${i}`, new Map<string, Record<string, number>>([['温水镇', { n: 1, 'clue.wan': 10 }], ['临涧镇', { n: 2 }]]), noRed)));
+    expect(await counters(agg)).toEqual({ 温水镇: { n: 12, 'clue.wan': 120 }, 临涧镇: { n: 24 } });
+  });
+
+  it('a chunk applied again (its answer lost after the put landed) is not counted twice; counters that reach 0 leave', async () => {
+    const { agg } = await fresh();
+    const delta = new Map([['温水镇', { n: 1, 'clue.red': 1 }]]);
+    await agg.applyDeltas('c-1', delta, noRed);
+    await agg.applyDeltas('c-1', delta, noRed);
+    expect(await counters(agg)).toEqual({ 温水镇: { n: 1, 'clue.red': 1 } });
+    await agg.applyDeltas('c-2', new Map([['温水镇', { 'clue.red': -1 }]]), noRed);
+    expect(await counters(agg)).toEqual({ 温水镇: { n: 1 } });
+  });
+
+  it('a unit item of an earlier release (one number attribute per counter) is read, and rewritten with the delta added', async () => {
+    const { doc, tableName, agg } = await fresh();
+    await doc.send(new PutCommand({ TableName: tableName, Item: { PK: 'LIVE', SK: 'UNIT#保太镇', unit: '保太镇', n: 5, 'landed.wan': 300 } }));
+    expect(await counters(agg)).toEqual({ 保太镇: { n: 5, 'landed.wan': 300 } });
+    await agg.applyDeltas('c-1', new Map([['保太镇', { n: 1, 'landed.wan': 20 }]]), noRed);
+    expect(await counters(agg)).toEqual({ 保太镇: { n: 6, 'landed.wan': 320 } });
+    const item = (await doc.send(new GetCommand({ TableName: tableName, Key: { PK: 'LIVE', SK: 'UNIT#保太镇' } }))).Item!;
+    expect(Object.keys(item).sort()).toEqual(['PK', 'SK', 'applied', 'counters', 'unit', 'version']);
+  });
+
+  it('a rebuild replaces the counters under a version no chunk holds: a chunk that read before it reads again', async () => {
+    const { agg } = await fresh();
+    await agg.applyDeltas('c-1', new Map([['温水镇', { n: 1 }]]), noRed);
+    await agg.rebuild([{ unit: '温水镇', counters: { n: 7 } }], [], '2026-03-25T02:00:00.000Z');
+    await agg.applyDeltas('c-2', new Map([['温水镇', { n: 1 }]]), noRed);
+    expect(await counters(agg)).toEqual({ 温水镇: { n: 8 } });
   });
 });
