@@ -13,9 +13,8 @@
  *     another project;
  *   - none: the row is created; a near name in its unit, or its name in another unit (never merged across
  *     units), found in the same read of the index, is a `possible_duplicate` warning.
- * A created row claims its name before its first event (sync.ts: store.putNames): 'new' when no project held it (the
- * sync reads it back after its events and warns of a project another chunk created meanwhile), 'add' beside the
- * projects warned of.
+ * A created row claims its name before its first event (sync.ts: store.putNames), and the sync reads the name back after
+ * its events: a project under it that the lookup did not see was created meanwhile by another chunk, and is warned of.
  */
 import type { DuplicateCandidate, RowWarning, SyncRow } from '../../contract';
 import { NAME_RULE, nameKeyOf, nameKeyString, nearNameFinder, rule1NameKey, type NameKey } from '../domain/identity';
@@ -29,8 +28,11 @@ const MAX_NAMED = 5;
 export interface Identity {
   /** The stored project the row is (≠ the row's id). */
   canonicalId?: string;
-  /** The name to claim before the row's first event when it creates a project. */
-  claim?: { key: NameKey; mode: 'new' | 'add' };
+  /**
+   * The name to claim before the row's first event when it creates a project, and the stored projects the lookup saw
+   * under it (`seen`): after the events, a project under that name beyond those is one created meanwhile (sync.ts settleNames).
+   */
+  claim?: { key: NameKey; seen: readonly string[] };
   warning?: RowWarning;
 }
 
@@ -67,8 +69,7 @@ export function duplicateWarning(projects: DuplicateCandidate[]): RowWarning {
 const candidatesOf = (e: NameEntry, ids: readonly string[]): DuplicateCandidate[] => ids.map((id) => ({ id, name: e.name, unit: e.unit }));
 
 /**
- * The name entries of the rows' keys, by key string; which of those keys the index holds (`current`); and every entry
- * (`all`, for near names and other units). One read of the whole index (store.allNames). While the index is not yet
+ * The name entries of the rows' keys, by key string, and every entry (`all`, for near names and other units). One read of the whole index (store.allNames). While the index is not yet
  * all in the store's current layout under the current normalName rule (its mark), an earlier release's entries are
  * read too, and each row's key and its rule-1 key looked up among them: candidates are checked against their current
  * key anyway (stateNameKey), so a stale key can add a warning, never a match.
@@ -76,13 +77,12 @@ const candidatesOf = (e: NameEntry, ids: readonly string[]): DuplicateCandidate[
 async function findEntries(
   store: ProjectStore,
   keyed: readonly { name: string | null; unit: string | null; key: NameKey; keyString: string }[],
-): Promise<{ entries: Map<string, NameEntry>; current: Set<string>; all: NameEntry[] }> {
+): Promise<{ entries: Map<string, NameEntry>; all: NameEntry[] }> {
   // The mark is read beside the index, not before it: the earlier entries cost a second read only while it is stale.
   const [index, mark] = await Promise.all([store.allNames(), store.nameIndexMark()]);
   const byKey = new Map(index.map((e) => [nameKeyString(e.key), e]));
   const entries = new Map(keyed.flatMap((r) => (byKey.has(r.keyString) ? [[r.keyString, byKey.get(r.keyString)!] as const] : [])));
-  const current = new Set(entries.keys());
-  if (mark && mark.rule === NAME_RULE && !mark.oldLayout) return { entries, current, all: index };
+  if (mark && mark.rule === NAME_RULE && !mark.oldLayout) return { entries, all: index };
   const legacy = await store.legacyNames();
   const legacyByKey = new Map(legacy.map((e) => [nameKeyString(e.key), e]));
   for (const r of keyed) {
@@ -92,17 +92,19 @@ async function findEntries(
     const entry = entries.get(r.keyString) ?? { ...found[0]!, key: r.key, ids: [] };
     entries.set(r.keyString, { ...entry, ids: [...new Set([...entry.ids, ...found.flatMap((e) => e.ids)])].sort() });
   }
-  return { entries, current, all: [...index, ...legacy] };
+  return { entries, all: [...index, ...legacy] };
 }
 
 /**
  * The identity of each unknown row, by index, and the states of the projects they were matched to (read in one
- * batch, for the decisions). `known`: ids of the request's rows the store knows — never matched to another row.
+ * batch, for the decisions). `known`: ids of the request's rows the store knows; `sent`: every id the request's rows
+ * carry — none is ever matched to another row (two rows would write one project).
  */
 export async function resolveIdentities(
   store: ProjectStore,
   rows: readonly UnknownRow[],
   known: ReadonlySet<string>,
+  sent: ReadonlySet<string>,
 ): Promise<{ identities: Map<number, Identity>; states: Map<string, ProjectState> }> {
   const identities = new Map<number, Identity>();
   const keyed = rows.flatMap((r) => {
@@ -110,16 +112,20 @@ export async function resolveIdentities(
     return key ? [{ ...r, key, keyString: nameKeyString(key) }] : [];
   });
   if (keyed.length === 0) return { identities, states: new Map() };
-  const { entries, current, all } = await findEntries(store, keyed);
+  const { entries, all } = await findEntries(store, keyed);
   const candidateIds = [...new Set([...entries.values()].flatMap((e) => e.ids))].filter((id) => !known.has(id));
   const states = candidateIds.length ? await store.loadProjects(candidateIds) : new Map<string, ProjectState>();
 
   // The row's own claim, made by an earlier attempt that stopped before (or right after) its first event: that id is
-  // this row's, never another row's candidate (it has no state yet, so nothing else would tell).
+  // this row's (it creates under it again), never another row's candidate.
   const ownClaim = (r: (typeof keyed)[number]) => entries.get(r.keyString)?.ids.includes(r.row.id) === true;
-  const taken = new Set([...known, ...keyed.filter(ownClaim).map((r) => r.row.id)]);
-  // A stored project renamed since it was indexed under this key is no longer this name.
-  const nameValid = (r: (typeof keyed)[number], id: string) => !states.has(id) || stateNameKey(states.get(id)!) === r.keyString;
+  const taken = new Set([...known, ...sent]);
+  // A candidate is a stored project still of this name: not one renamed since it was indexed under this key, nor an id
+  // with no project (a claim whose creation never happened: its row refused, or stopped before its first event).
+  const nameValid = (r: (typeof keyed)[number], id: string) => states.has(id) && stateNameKey(states.get(id)!) === r.keyString;
+  // Ids under a name that are projects (stored, or rows of this request): what a warning may name, and what the lookup saw.
+  const present = (id: string) => known.has(id) || states.has(id) || sent.has(id);
+  const seen = (entry: NameEntry | undefined) => (entry?.ids ?? []).filter(present);
   const validFor = (r: (typeof keyed)[number]) => (entries.get(r.keyString)?.ids ?? []).filter((id) => !taken.has(id) && nameValid(r, id));
   // Names several stored projects carry (the request's known rows among them, before any row took one): a row of such a
   // name is one of them only by its content, never by elimination — a new row beside its twin is not the other twin.
@@ -159,17 +165,15 @@ export async function resolveIdentities(
     taken.add(r.row.id);
     const earlier = claimedNew.get(r.keyString);
     if (entry && (valid.length > 1 || namedBySeveral)) {
-      identities.set(r.index, { claim: { key: r.key, mode: 'add' }, warning: duplicateWarning(candidatesOf(entry, namedBySeveral ?? valid)) });
+      identities.set(r.index, { claim: { key: r.key, seen: seen(entry) }, warning: duplicateWarning(candidatesOf(entry, namedBySeveral ?? valid)) });
     } else if (earlier !== undefined) {
       // The same name twice among this chunk's new rows: the first claims it, the others are warned of it.
-      identities.set(r.index, { claim: { key: r.key, mode: 'add' }, warning: duplicateWarning([{ id: earlier, name: r.name ?? '', unit: r.unit ?? '' }]) });
+      identities.set(r.index, { claim: { key: r.key, seen: seen(entry) }, warning: duplicateWarning([{ id: earlier, name: r.name ?? '', unit: r.unit ?? '' }]) });
     } else {
       claimedNew.set(r.keyString, r.row.id);
       // Taken by other rows of this request (the file holds the name twice) or stale: created beside them.
-      missed.push({ ...r, exact: entry ? candidatesOf(entry, entry.ids.filter((id) => id !== r.row.id)) : [] });
-      // 'new' (read back after the events, racing chunks warned) unless the index holds the name: an earlier release's
-      // entry found under it (or its rule-1 key) is not it.
-      identities.set(r.index, { claim: { key: r.key, mode: current.has(r.keyString) ? 'add' : 'new' } });
+      missed.push({ ...r, exact: entry ? candidatesOf(entry, seen(entry).filter((id) => id !== r.row.id)) : [] });
+      identities.set(r.index, { claim: { key: r.key, seen: seen(entry) } });
     }
   }
 

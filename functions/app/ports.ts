@@ -94,11 +94,11 @@ export interface ProjectStore {
    */
   settleStates(states: readonly ProjectState[]): Promise<Map<string, unknown>>;
   /**
-   * New projects' whole STATEs, marked with the writer's token, batched, written before their EVT#1 (which carries the
-   * token): a crash after the event leaves the project's STATE in place, one before it a STATE readers leave out.
-   * Answers the states that could not be written, by project id: their rows must not append.
+   * New projects' whole STATEs, each marked with its writer's token (one per row), batched, written before their EVT#1
+   * (which carries the token): a crash after the event leaves the project's STATE in place, one before it a STATE
+   * readers leave out. Answers the states that could not be written, by project id: their rows must not append.
    */
-  putCreating(states: readonly ProjectState[], token: string): Promise<Map<string, unknown>>;
+  putCreating(writes: readonly { state: ProjectState; token: string }[]): Promise<Map<string, unknown>>;
   /** Every name index entry, merged by key (consistent reads: what any write appended before is in). */
   allNames(): Promise<NameEntry[]>;
   /**

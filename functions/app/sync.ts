@@ -30,9 +30,10 @@
  * the index, and a project another chunk created with the same unit + name while this one was writing is named in
  * this row's `possible_duplicate` warning (of one of the two rows at least) — never merged silently, never lost.
  * Names are appended before the events (store.putNames: a write never replaces another's, functions/store/names.ts),
- * and after all its events each chunk reads the index again (consistently): on a name it found free, an id it did
- * not write and no row of its request sent is a concurrent creation, warned of. Of two chunks racing for one name,
- * the one reading back last sees the other's entry — each appended its own before its events, so before its read.
+ * and after all its events each chunk reads the index again (consistently): under a name it looked up, a project it
+ * did not write, no row of its request sent and its lookup did not see is a concurrent creation, warned of. Of two
+ * chunks racing for one name, the one reading back last sees the other's entry — each appended its own before its
+ * events, so before its read — and by then the other's project exists (its EVT#1 is written before it reads back).
  */
 import { randomUUID } from 'node:crypto';
 import type { ListKey, MissingProject, SyncRequest, SyncResponse, SyncRowResult, SyncSummary } from '../../contract';
@@ -118,15 +119,18 @@ interface ChunkWriter {
   members: Set<string>;
   /** States whose events this chunk committed, with the row's index: STATE is put after all the events. */
   committed: { index: number; state: ProjectState; prev: ProjectState | null }[];
-  /** The chunk's token: new projects' STATEs are written with it before their EVT#1, which carries it too. */
+  /** The chunk's token: a new project's STATE is written with it and the row's index (rowToken) before its EVT#1, which carries the same. */
   creating: string;
   /** New projects' STATEs this chunk wrote before their events, by id (store.putCreating). */
   created: Map<string, ProjectState>;
   /** Rows whose name was batch-written before the events (store.putNames). */
   batched: Set<number>;
   /** Name claims this chunk made, with the row's index: read back after the events (settleNames). */
-  claims: { index: number; key: NameKey; id: string; name: string; unit: string; mode: 'new' | 'add' }[];
+  claims: { index: number; key: NameKey; id: string; name: string; unit: string; seen?: readonly string[] }[];
 }
+
+/** A new project's creation token: the chunk's and the row's index, so two rows of one request never share one. */
+const rowToken = (chunkToken: string, index: number): string => `${chunkToken}.${index}`;
 
 /** Ids and warnings the answer carries for a row matched by name or warned of. */
 const identityFields = (sentId: string | undefined, warning: Identity['warning']): Pick<SyncRowResult, 'sentId' | 'warnings'> => ({
@@ -138,11 +142,11 @@ const identityFields = (sentId: string | undefined, warning: Identity['warning']
  * The name claim a write needs before its event: a new project claims its name (as resolveIdentities said: 'new'
  * or 'add'); a stored project whose name or unit changed (or that was never indexed) adds itself under the new key.
  */
-function claimFor(d: Extract<RowDecision, { kind: 'write' }>, prev: ProjectState | null, identity: Identity | undefined): { key: NonNullable<ReturnType<typeof nameKeyOf>>; mode: 'new' | 'add' } | null {
+function claimFor(d: Extract<RowDecision, { kind: 'write' }>, prev: ProjectState | null, identity: Identity | undefined): { key: NameKey; seen?: readonly string[] } | null {
   const key = nameKeyOf(d.state.fields.name, d.state.fields.unit);
   if (!key) return null;
-  if (!prev) return identity?.claim && nameKeyString(identity.claim.key) === nameKeyString(key) ? identity.claim : identity?.canonicalId ? null : { key, mode: 'add' };
-  return prev.nameKey === nameKeyString(key) ? null : { key, mode: 'add' };
+  if (!prev) return identity?.claim && nameKeyString(identity.claim.key) === nameKeyString(key) ? identity.claim : identity?.canonicalId ? null : { key };
+  return prev.nameKey === nameKeyString(key) ? null : { key };
 }
 
 /** Writes one decided row: membership and closing snapshot, then its event; on a lost version, decides again. */
@@ -165,7 +169,7 @@ async function writeRow(w: ChunkWriter, decided: Decided, index: number): Promis
       if (claim) {
         const entry = { key: claim.key, id: row.id, name: d.state.fields.name ?? '', unit: d.state.fields.unit ?? '' };
         await store.putNames([entry]);
-        w.claims.push({ index, ...entry, mode: claim.mode });
+        w.claims.push({ index, ...entry, ...(claim.seen ? { seen: claim.seen } : {}) });
         claimed = true;
       }
       // Written before the event, so that a retry after a failure past the event finds them.
@@ -177,11 +181,11 @@ async function writeRow(w: ChunkWriter, decided: Decided, index: number): Promis
       if (closing) await store.putWeekSnapshots([closing]);
       // A new project's STATE stands before its EVT#1 (store/projects.ts): this state's, unless the batch wrote it.
       if (!prev && w.created.get(row.id) !== d.state) {
-        const refused = await store.putCreating([d.state], w.creating);
+        const refused = await store.putCreating([{ state: d.state, token: rowToken(w.creating, index) }]);
         if (refused.size > 0) throw refused.get(row.id);
         w.created.set(row.id, d.state);
       }
-      if ((await store.commit(d.event, prev ? undefined : w.creating)) === 'committed') {
+      if ((await store.commit(d.event, prev ? undefined : rowToken(w.creating, index))) === 'committed') {
         w.committed.push({ index, state: d.state, prev });
         return {
           ref: row.ref,
@@ -231,7 +235,7 @@ export async function syncUseCase(deps: Deps, caller: Caller, req: SyncRequest):
     return [{ index: i, row, name: parsed.fields.name, unit: parsed.fields.unit, contentHash: hashes[i]! }];
   });
   const known = new Set(req.rows.filter((r) => states.has(r.id)).map((r) => r.id));
-  const matched = await resolveIdentities(store, unknown, known);
+  const matched = await resolveIdentities(store, unknown, known, new Set(req.rows.map((r) => r.id)));
 
   // Decide every row first (no I/O), so the chunk's membership is written before any of its events.
   const first = req.rows.map((sent, i): Decided | SyncRowResult => {
@@ -258,14 +262,15 @@ export async function syncUseCase(deps: Deps, caller: Caller, req: SyncRequest):
     if (!('decision' in f) || f.decision.kind !== 'write') return [];
     const claim = claimFor(f.decision, f.prev, f.identity);
     const { name, unit } = f.decision.state.fields;
-    return claim ? [{ index, key: claim.key, id: f.input.row.id, name: name ?? '', unit: unit ?? '', mode: claim.mode }] : [];
+    return claim ? [{ index, key: claim.key, id: f.input.row.id, name: name ?? '', unit: unit ?? '', ...(claim.seen ? { seen: claim.seen } : {}) }] : [];
   });
   // The chunk owes the dashboard its deltas from its first event on: noted open until they are applied (app/upkeep.ts).
   const chunk = deps.aggregates && first.some((f) => 'decision' in f && f.decision.kind === 'write') ? `${deps.clock()}|${randomUUID()}` : null;
   const creating = randomUUID();
-  const created = new Map(first.flatMap((f) => ('decision' in f && f.decision.kind === 'write' && !f.prev ? [[f.decision.state.id, f.decision.state] as const] : [])));
+  const creations = first.flatMap((f, i) => ('decision' in f && f.decision.kind === 'write' && !f.prev ? [{ state: f.decision.state, token: rowToken(creating, i) }] : []));
+  const created = new Map(creations.map((c) => [c.state.id, c.state]));
   const [refused] = await Promise.all([
-    store.putCreating([...created.values()], creating),
+    store.putCreating(creations),
     store.putNames(batchedNames),
     chunk ? deps.aggregates!.beginChunk(chunk) : undefined,
   ]);
@@ -310,20 +315,27 @@ export async function syncUseCase(deps: Deps, caller: Caller, req: SyncRequest):
 }
 
 /**
- * The name invariant (header): on each name the chunk found free and stored a project under, read back after all its
- * events, an id neither its own nor sent by this request is a project created concurrently: the row is warned of it.
+ * The name invariant (header): on each name the chunk looked up and stored a project under, read back after all its
+ * events, a project neither its own, nor sent by this request, nor seen by the lookup was created concurrently: the
+ * row is warned of it. (An id whose creation never happened — its row refused, or stopped before its event — is no
+ * project, and is named in no warning.)
  */
 async function settleNames(w: ChunkWriter, results: SyncRowResult[], requestIds: ReadonlySet<string>): Promise<void> {
-  const stored = w.claims.filter((c) => c.mode === 'new' && results[c.index]?.id === c.id && (results[c.index]!.status === 'created' || results[c.index]!.status === 'updated'));
+  const stored = w.claims.filter((c) => c.seen && results[c.index]?.id === c.id && (results[c.index]!.status === 'created' || results[c.index]!.status === 'updated'));
   if (stored.length === 0) return;
   const entries = new Map((await w.deps.store.allNames()).map((e) => [nameKeyString(e.key), e]));
-  for (const c of stored) {
+  const others = new Map(stored.map((c) => {
     const entry = entries.get(nameKeyString(c.key));
-    const others = entry ? entry.ids.filter((id) => id !== c.id && !requestIds.has(id)) : [];
-    if (others.length === 0) continue;
+    return [c, entry ? entry.ids.filter((id) => id !== c.id && !requestIds.has(id) && !c.seen!.includes(id)) : []] as const;
+  }));
+  const projects = await w.deps.store.loadProjects([...new Set([...others.values()].flat())]);
+  for (const [c, ids] of others) {
+    const found = ids.filter((id) => projects.has(id));
+    if (found.length === 0) continue;
+    const entry = entries.get(nameKeyString(c.key))!;
     const r = results[c.index]!;
-    const found = [...(r.warnings ?? []).flatMap((x) => x.projects ?? []), ...others.map((id) => ({ id, name: entry!.name, unit: entry!.unit }))];
-    results[c.index] = { ...r, warnings: [duplicateWarning(found.filter((p, i) => found.findIndex((q) => q.id === p.id) === i))] };
+    const named = [...(r.warnings ?? []).flatMap((x) => x.projects ?? []), ...found.map((id) => ({ id, name: entry.name, unit: entry.unit }))];
+    results[c.index] = { ...r, warnings: [duplicateWarning(named.filter((p, i) => named.findIndex((q) => q.id === p.id) === i))] };
   }
 }
 

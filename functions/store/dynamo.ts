@@ -54,8 +54,8 @@ export class DynamoStore implements ProjectStore {
     return this.projects.settleStates(states);
   }
 
-  putCreating(states: readonly ProjectState[], token: string): Promise<Map<string, unknown>> {
-    return this.projects.putCreating(states, token);
+  putCreating(writes: readonly { state: ProjectState; token: string }[]): Promise<Map<string, unknown>> {
+    return this.projects.putCreating(writes);
   }
 
   allNames(): Promise<NameEntry[]> {

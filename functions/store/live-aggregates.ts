@@ -34,8 +34,9 @@ const UNIT_PREFIX = 'UNIT#';
 export const liveUnitSk = (unit: string): string => `${UNIT_PREFIX}${unit}`;
 /** Chunk ids a unit item keeps (applyDeltas): far more than can be in doubt at once. */
 const APPLIED_KEPT = 16;
-/** Reads and puts of one chunk's deltas while other writers keep moving its units. */
-const APPLY_ATTEMPTS = 20;
+/** Reads and puts of one chunk's deltas while other writers keep moving its units, each round after a random pause of up to a few ms a round. */
+const APPLY_ATTEMPTS = 50;
+const APPLY_PAUSE_MS = 4;
 const KEY_ATTRS = new Set(['PK', 'SK', 'unit']);
 
 /** A unit item back to its counters (the JSON attribute, or an earlier item's number attributes). */
@@ -79,6 +80,8 @@ export class LiveAggregateRecords implements LiveAggregateStore {
     let pending = new Map(deltas);
     for (let attempt = 0; pending.size > 0; attempt++) {
       if (attempt === APPLY_ATTEMPTS) throw new Error(`the counters of ${[...pending.keys()].join(', ')} kept moving`);
+      // Writers that lost a round spread out, so that one of them wins the next.
+      if (attempt > 0) await new Promise((ok) => setTimeout(ok, Math.random() * APPLY_PAUSE_MS * attempt));
       const items = await batchGet(this.io.doc, this.io.table, [...pending.keys()].map((u) => ({ PK: LIVE_PK, SK: liveUnitSk(u) })), this.io.retry);
       const held = new Map(items.map((i) => [String(i.SK).slice(UNIT_PREFIX.length), i]));
       const moved = new Map<string, Counters>();

@@ -10,8 +10,8 @@
  * answers a STATE from the project's newest event. Hence after a crash (kill -9) at any point, every project with
  * history is listed, counted in the dashboard and in the reports — without waiting for another sync.
  *   - A new project's STATE exists before its EVT#1: the sync writes each new project's whole STATE, marked with its
- *     writer's token (`creating`), in batches before any of the chunk's events (putCreating), and EVT#1 carries the
- *     same token. That STATE is the project's once EVT#1 exists with its token; nothing is written after the event
+ *     writer's token (`creating`, one per row), in batches before any of the chunk's events (putCreating), and EVT#1
+ *     carries the same token. That STATE is the project's once EVT#1 exists with its token; nothing is written after the event
  *     (the mark stays until the project's next change). STATE items are never deleted.
  *   - Readers (loadProjects, allStates, queryProjects via caughtUp; latestState; listEvents) check each state's
  *     next event, EVT#<version+1>, and a marked STATE's own EVT#1, in one consistent BatchGetItem per 100 keys: a
@@ -84,18 +84,19 @@ export class ProjectRecords {
   }
 
   /**
-   * New projects' STATEs, whole, before any of their events (the invariant above), marked with this writer's token,
-   * 25 to a BatchWriteItem. Answers the states that could not be written, by project id (their rows must not append
-   * EVT#1): a batch DynamoDB refuses (an item too large) is put again one by one to tell which.
+   * New projects' STATEs, whole, before any of their events (the invariant above), each marked with its writer's token
+   * (one per row written: two rows of one request that create one id must not pass for each other), 25 to a
+   * BatchWriteItem. Answers the states that could not be written, by project id (their rows must not append EVT#1): a
+   * batch DynamoDB refuses (an item too large) is put again one by one to tell which.
    */
-  async putCreating(states: readonly ProjectState[], token: string): Promise<Map<string, unknown>> {
+  async putCreating(writes: readonly { state: ProjectState; token: string }[]): Promise<Map<string, unknown>> {
     const { doc, table, retry, count } = this.io;
     const failed = new Map<string, unknown>();
-    await mapPool(chunk(states, BATCH_WRITE_MAX), PARALLEL_BATCHES, async (batch) => {
+    await mapPool(chunk(writes, BATCH_WRITE_MAX), PARALLEL_BATCHES, async (batch) => {
       try {
-        await batchPut(doc, table, batch.map((s) => creatingItem(s, token)), count, retry);
+        await batchPut(doc, table, batch.map((w) => creatingItem(w.state, w.token)), count, retry);
       } catch {
-        await mapPool(batch, CONDITIONAL_PUT_CONCURRENCY, (s) => this.io.put(creatingItem(s, token)).catch((e: unknown) => void failed.set(s.id, e)));
+        await mapPool(batch, CONDITIONAL_PUT_CONCURRENCY, (w) => this.io.put(creatingItem(w.state, w.token)).catch((e: unknown) => void failed.set(w.state.id, e)));
       }
     });
     return failed;

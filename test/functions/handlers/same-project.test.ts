@@ -120,12 +120,16 @@ describe('one project stays one project', () => {
     else expect(blind.rows[0]).toMatchObject({ id: entry!.ids[0], sentId: 'R-9' });
   });
 
-  it('a racer that appends the same name between this chunk\'s put and its read-back is warned of; both stay in the index', async () => {
-    // A racer that found the name free appends it between this chunk's put and its read-back.
+  it('a racer that creates the same name between this chunk\'s put and its read-back is warned of; both stay in the index', async () => {
+    // Another chunk, which found the name free too, creates its project between this chunk's names and its events.
     const real = stack.store.putNames.bind(stack.store);
+    let raced = false;
     const spy = jest.spyOn(stack.store, 'putNames').mockImplementation(async (claims) => {
       await real(claims);
-      await real(claims.map((c) => ({ ...c, id: 'X-RACER' })));
+      if (raced || !claims.some((c) => c.id === 'L-1')) return;
+      raced = true;
+      const racer = await sync(stack, stack.adminToken, request([row('X-RACER', '中医药饮片厂', '保太镇')], { workbook: { id: 'wb-racer', name: 'r.xlsx' } }));
+      expect(racer.rows[0]).toMatchObject({ id: 'X-RACER', status: 'created' });
     });
     try {
       const res = await sync(stack, stack.adminToken, request([row('L-1', '中医药饮片厂', '保太镇')]));
@@ -150,7 +154,7 @@ describe('one project stays one project', () => {
 
   it('a new project\'s STATE written before its EVT#1 is no project until that event exists (a crash in between)', async () => {
     const state = { id: 'PH-1', stage: 'clue', list: 'clue', fields: { name: '占位项目', unit: '温水镇' }, version: 1, flag: { level: 'none', reasons: [] }, workbooks: [] } as never;
-    expect(await stack.store.putCreating([state], 'crashed-writer')).toEqual(new Map());
+    expect(await stack.store.putCreating([{ state, token: 'crashed-writer' }])).toEqual(new Map());
     expect((await list()).some((p) => p.id === 'PH-1')).toBe(false);
     expect((await call(stack, 'GET', '/v1/projects/PH-1/history', stack.adminToken)).status).toBe(404);
   });

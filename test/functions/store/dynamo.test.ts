@@ -163,7 +163,7 @@ describe.each([
     };
     const a = state('N-1', { fields: { progress: 'A' } });
     // Before EVT#1 (a creation under way, or a writer that died there): no project anywhere, and no history.
-    expect(await store.putCreating([a], 'token-a')).toEqual(new Map());
+    expect(await store.putCreating([{ state: a, token: 'token-a' }])).toEqual(new Map());
     expect(await readers()).toEqual([null, null, null, null]);
     expect(await restarted().listEvents('N-1')).toBeNull();
     // EVT#1 with the same token: every reader answers that STATE, which needs no second write.
@@ -179,7 +179,7 @@ describe.each([
     // Two writers created one id: B's STATE landed last, A's EVT#1 won. Every reader answers A's (the event's), and
     // a reader that may write puts it back.
     const b = state('N-1', { fields: { progress: 'B' } });
-    expect(await store.putCreating([b], 'token-b')).toEqual(new Map());
+    expect(await store.putCreating([{ state: b, token: 'token-b' }])).toEqual(new Map());
     expect(await store.commit(event(b), 'token-b')).toBe('conflict');
     expect((await stateItem())?.fields.progress).toBe('B');
     expect(await readers()).toEqual([a, a, a, a]);
@@ -189,7 +189,7 @@ describe.each([
 
   it('putCreating answers the STATEs DynamoDB refused, by id, and writes the others of their batch', async () => {
     const big = state('N-BIG', { fields: { progress: 'x'.repeat(410_000) } });
-    const failed = await store.putCreating([state('N-1'), big, state('N-2')], 'token');
+    const failed = await store.putCreating([state('N-1'), big, state('N-2')].map((s) => ({ state: s, token: 'token' })));
     expect([...failed.keys()]).toEqual(['N-BIG']);
     const fresh = restarted();
     expect(await fresh.commit(event(state('N-1')), 'token')).toBe('committed');
