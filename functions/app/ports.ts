@@ -122,8 +122,11 @@ export interface ProjectStore {
   weekSnapshots(week: string): Promise<WeekSnapshot[]>;
   /** For each project, its newest snapshot of `week` or an earlier week (none when it has none). */
   latestSnapshots(ids: readonly string[], week: string): Promise<WeekSnapshot[]>;
-  /** Every project's STATE (the GSI2 PROJECTS partition, all pages). */
-  allStates(): Promise<ProjectState[]>;
+  /**
+   * Every project's STATE (the GSI2 PROJECTS partition, all pages). `settleCreating` (a writer's upkeep): new projects'
+   * STATEs their first event confirmed are put back without their creation mark, so later reads check one event key.
+   */
+  allStates(opts?: { settleCreating?: boolean }): Promise<ProjectState[]>;
   /** Records that these projects joined the workbook: one item per call, however many ids. */
   putMemberships(workbookId: string, ids: readonly string[]): Promise<void>;
   listMembership(workbookId: string): Promise<string[]>;

@@ -70,7 +70,8 @@ export async function upkeep(
   const { store } = deps;
   const now = Date.parse(deps.clock());
   let read: Promise<readonly ProjectState[]> | undefined = opts.states && Promise.resolve(opts.states);
-  const states = () => (read ??= store.allStates());
+  // Read as a writer: new projects' STATEs their first event confirmed lose their creation mark on the way.
+  const states = () => (read ??= store.allStates({ settleCreating: true }));
 
   let namesAdded = 0;
   const mark = await store.nameIndexMark();
@@ -93,7 +94,7 @@ export async function upkeep(
       if (dead.length < chunks.open.length) aggregates = 'waiting';
       else {
         // STATE read after the look at the chunks: a chunk that ended before it is in what this reads.
-        await rebuildAggregates(deps, await (read = store.allStates()));
+        await rebuildAggregates(deps, await (read = store.allStates({ settleCreating: true })));
         aggregates = built ? 'rebuilt' : 'built';
         // Exact only if no chunk began meanwhile: then what was owed is paid; else a rebuild stays owed.
         if ((await agg.openChunks()).begun === chunks.begun) await agg.endChunks(dead);

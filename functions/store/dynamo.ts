@@ -90,8 +90,8 @@ export class DynamoStore implements ProjectStore {
     return this.projects.latestState(id);
   }
 
-  allStates(): Promise<ProjectState[]> {
-    return this.projects.allStates();
+  allStates(opts?: { settleCreating?: boolean }): Promise<ProjectState[]> {
+    return this.projects.allStates(opts);
   }
 
   listEvents(id: string): Promise<HistoryEvent[] | null> {

@@ -71,9 +71,13 @@ export class ProjectRecords {
    * may have been written by a writer whose EVT#1 lost to another's, or never reached its EVT#1. One consistent
    * BatchGetItem (100 keys a request) of each state's next event, and of a new project's own EVT#1, tells which.
    */
-  async caughtUp(items: readonly Item[]): Promise<ProjectState[]> {
+  async caughtUp(items: readonly Item[], opts: { settleCreating?: boolean } = {}): Promise<ProjectState[]> {
     const read = items.map(storedState);
     const { behind, unborn } = await this.eventsAfter(read);
+    if (opts.settleCreating) {
+      const moved = new Set(behind);
+      await this.settleCreating(read.filter((r) => r.creating !== undefined && !unborn.has(r.state.id) && !moved.has(r.state.id)));
+    }
     const repaired = new Map(await mapPool(behind, PROJECT_READ_CONCURRENCY, async (id) => [id, await this.readerRepair(id)] as const));
     return read.flatMap(({ state }): ProjectState[] => {
       if (unborn.has(state.id)) return [];
@@ -100,6 +104,14 @@ export class ProjectRecords {
       }
     });
     return failed;
+  }
+
+  /**
+   * New projects' STATEs their EVT#1 confirmed, put back without the creation mark (a writer's upkeep, best effort):
+   * readers then check one event key for them, not two. Only over the same mark: a newer STATE stays.
+   */
+  private async settleCreating(confirmed: readonly { state: ProjectState; creating?: string }[]): Promise<void> {
+    await mapPool(confirmed, CONDITIONAL_PUT_CONCURRENCY, (r) => this.io.put(stateItem(r.state), { expr: 'creating = :t', values: { ':t': r.creating } }).catch(() => false));
   }
 
   /**
@@ -223,8 +235,8 @@ export class ProjectRecords {
     return { state: state && state.version > 0 && own ? state : null, behind: false };
   }
 
-  async allStates(): Promise<ProjectState[]> {
-    return this.caughtUp(await this.io.queryAll({ IndexName: 'GSI2', KeyConditionExpression: 'GSI2PK = :pk', ExpressionAttributeValues: { ':pk': ALL_PROJECTS_GSI2PK } }));
+  async allStates(opts: { settleCreating?: boolean } = {}): Promise<ProjectState[]> {
+    return this.caughtUp(await this.io.queryAll({ IndexName: 'GSI2', KeyConditionExpression: 'GSI2PK = :pk', ExpressionAttributeValues: { ':pk': ALL_PROJECTS_GSI2PK } }), opts);
   }
 
   async listEvents(id: string): Promise<HistoryEvent[] | null> {

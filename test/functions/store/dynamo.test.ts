@@ -187,6 +187,26 @@ describe.each([
     expect((await stateItem())?.creating).toBeUndefined();
   });
 
+  it('a writer\'s upkeep read puts confirmed new projects\' STATEs back without their mark; an unborn one, or a newer STATE, stays', async () => {
+    const table = `t-${tableNo}`;
+    const mark = async (id: string) => (await doc().send(new GetCommand({ TableName: table, Key: { PK: projectPk(id), SK: 'STATE' } }))).Item?.creating;
+    const [a, b, c] = ['C-1', 'C-2', 'C-3'].map((id) => state(id));
+    expect(await store.putCreating([a!, b!, c!].map((s) => ({ state: s, token: `t-${s.id}` })))).toEqual(new Map());
+    expect(await store.commit(event(a!), 't-C-1')).toBe('committed');
+    expect(await store.commit(event(b!), 't-C-2')).toBe('committed'); // C-3 never gets its EVT#1
+    expect((await store.allStates()).map((s) => s.id).sort()).toEqual(['C-1', 'C-2']);
+    expect([await mark('C-1'), await mark('C-2')]).toEqual(['t-C-1', 't-C-2']); // a plain read writes nothing
+    // C-2 moves on meanwhile: its EVT#2 and STATE v2 (no mark) land before the upkeep's put.
+    const b2 = state('C-2', { version: 2, fields: { progress: '开工' } });
+    expect(await store.commit(event(b2))).toBe('committed');
+    expect(await store.settleStates([b2])).toEqual(new Map());
+    const settled = await restarted().allStates({ settleCreating: true });
+    expect(settled.map((s) => [s.id, s.version]).sort()).toEqual([['C-1', 1], ['C-2', 2]]);
+    expect([await mark('C-1'), await mark('C-2'), await mark('C-3')]).toEqual([undefined, undefined, 't-C-3']);
+    expect((await restarted().loadProjects(['C-1', 'C-2', 'C-3'])).get('C-2')).toEqual(b2);
+    expect((await restarted().allStates()).find((s) => s.id === 'C-1')).toEqual(a);
+  });
+
   it('putCreating answers the STATEs DynamoDB refused, by id, and writes the others of their batch', async () => {
     const big = state('N-BIG', { fields: { progress: 'x'.repeat(410_000) } });
     const failed = await store.putCreating([state('N-1'), big, state('N-2')].map((s) => ({ state: s, token: 'token' })));
