@@ -78,8 +78,10 @@ async function findEntries(
   store: ProjectStore,
   keyed: readonly { name: string | null; unit: string | null; key: NameKey; keyString: string }[],
 ): Promise<{ entries: Map<string, NameEntry>; all: NameEntry[] }> {
-  // The mark is read beside the index, not before it: the earlier entries cost a second read only while it is stale.
-  const [index, mark] = await Promise.all([store.allNames(), store.nameIndexMark()]);
+  // The mark before the index: upkeep writes its entries, then the mark, so an index read after a mark that says
+  // "moved" holds them (read side by side, a late answer for the mark could pass over entries not yet read).
+  const mark = await store.nameIndexMark();
+  const index = await store.allNames();
   const byKey = new Map(index.map((e) => [nameKeyString(e.key), e]));
   const entries = new Map(keyed.flatMap((r) => (byKey.has(r.keyString) ? [[r.keyString, byKey.get(r.keyString)!] as const] : [])));
   if (mark && mark.rule === NAME_RULE && !mark.oldLayout) return { entries, all: index };

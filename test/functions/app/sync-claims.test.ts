@@ -110,3 +110,22 @@ it('two chunks creating a name at once, where the index holds only a project ren
   expect(warned.map(([, status]) => status)).toEqual(['created', 'created']);
   expect(warned.some(([id, , named]) => (named as string[] | undefined)?.includes(id === 'A1' ? 'B1' : 'A1'))).toBe(true);
 });
+
+it('the index is read after its mark: entries upkeep wrote before a mark that says they moved are in what the lookup reads', async () => {
+  const calls: string[] = [];
+  const watched = withStore({
+    nameIndexMark: (async () => {
+      calls.push('mark asked');
+      await new Promise((ok) => setTimeout(ok, 20)); // an answer that comes late
+      const mark = await store.nameIndexMark();
+      calls.push('mark answered');
+      return mark;
+    }) as never,
+    allNames: (async () => {
+      calls.push('index asked');
+      return store.allNames();
+    }) as never,
+  });
+  await syncUseCase(deps(watched), ADMIN, request([row('M-1', { name: '丙厂' })]));
+  expect(calls.slice(0, 3)).toEqual(['mark asked', 'mark answered', 'index asked']);
+});
