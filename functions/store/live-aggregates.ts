@@ -37,13 +37,15 @@ const APPLIED_KEPT = 16;
 /** Reads and puts of one chunk's deltas while other writers keep moving its units, each round after a random pause of up to a few ms a round. */
 const APPLY_ATTEMPTS = 50;
 const APPLY_PAUSE_MS = 4;
-const KEY_ATTRS = new Set(['PK', 'SK', 'unit']);
+const KEY_ATTRS = new Set(['PK', 'SK', 'unit', 'version']);
 
-/** A unit item back to its counters (the JSON attribute, or an earlier item's number attributes). */
+/**
+ * A unit item back to its counters: the JSON attribute, plus any number attributes — an earlier item's counters, or
+ * what an earlier release's ADD put beside the JSON while both ran (a deploy); the next put folds them into the JSON.
+ */
 function countersOf(item: Item): Counters {
-  if (typeof item.counters === 'string') return JSON.parse(item.counters) as Counters;
-  const c: Counters = {};
-  for (const [k, v] of Object.entries(item)) if (!KEY_ATTRS.has(k) && typeof v === 'number') c[k] = v;
+  const c: Counters = typeof item.counters === 'string' ? (JSON.parse(item.counters) as Counters) : {};
+  for (const [k, v] of Object.entries(item)) if (!KEY_ATTRS.has(k) && typeof v === 'number') c[k] = (c[k] ?? 0) + v;
   return c;
 }
 

@@ -8,7 +8,7 @@ import { dashboardFor } from '../../../functions/app/reports';
 import { DEFAULT_CONFIG } from '../../../functions/domain/config';
 import { dashboard, resolveWeek } from '../../../functions/domain/report';
 import { addCounters, contributionOf, liveDashboard, type UnitCounters } from '../../../functions/domain/report/live';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient, ensureTable } from '../../../functions/store';
 import { createLiveAggregates } from '../../../functions/store/live-aggregates';
 import { history, UNITS } from '../domain/report/history';
@@ -138,6 +138,17 @@ describe('a unit\'s counters on dynalite (store/live-aggregates.ts)', () => {
     expect(await counters(agg)).toEqual({ 保太镇: { n: 6, 'landed.wan': 320 } });
     const item = (await doc.send(new GetCommand({ TableName: tableName, Key: { PK: 'LIVE', SK: 'UNIT#保太镇' } }))).Item!;
     expect(Object.keys(item).sort()).toEqual(['PK', 'SK', 'applied', 'counters', 'unit', 'version']);
+  });
+
+  it('an ADD of an earlier release beside the JSON (a deploy under way) is counted, and folded in by the next put', async () => {
+    const { doc, tableName, agg } = await fresh();
+    await agg.applyDeltas('c-1', new Map([['温水镇', { n: 2 }]]), noRed);
+    await doc.send(new UpdateCommand({ TableName: tableName, Key: { PK: 'LIVE', SK: 'UNIT#温水镇' }, UpdateExpression: 'ADD n :one, #r :one', ExpressionAttributeNames: { '#r': 'clue.red' }, ExpressionAttributeValues: { ':one': 1 } }));
+    expect(await counters(agg)).toEqual({ 温水镇: { n: 3, 'clue.red': 1 } });
+    await agg.applyDeltas('c-2', new Map([['温水镇', { n: 1 }]]), noRed);
+    expect(await counters(agg)).toEqual({ 温水镇: { n: 4, 'clue.red': 1 } });
+    const item = (await doc.send(new GetCommand({ TableName: tableName, Key: { PK: 'LIVE', SK: 'UNIT#温水镇' } }))).Item!;
+    expect([item.n, JSON.parse(String(item.counters))]).toEqual([undefined, { n: 4, 'clue.red': 1 }]);
   });
 
   it('a rebuild replaces the counters under a version no chunk holds: a chunk that read before it reads again', async () => {
