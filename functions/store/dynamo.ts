@@ -54,6 +54,11 @@ export class DynamoStore implements ProjectStore {
     return this.projects.settleStates(states);
   }
 
+  /** Notes that every event of this table follows its STATE (a table this release has just created): ProjectRecords. */
+  markTableOrder(): Promise<void> {
+    return this.projects.markTableOrder();
+  }
+
   putCreating(writes: readonly { state: ProjectState; token: string }[]): Promise<Map<string, unknown>> {
     return this.projects.putCreating(writes);
   }

@@ -8,7 +8,8 @@
  *     listens on 127.0.0.1 for this process's store, and tools given it — LocalStack.dynamoEndpoint — write no
  *     EVT# item while the stack runs). The lock is then in-process: one flush at a time takes the appends waiting
  *     (a key twice: the second waits for the next flush), one consistent BatchGetItem finds the keys already
- *     taken, and the free ones go out 25 to a BatchWriteItem before the next flush starts: a first sync's events take
+ *     taken — except keys the caller knows are free (a new project's EVT#1 whose absence this process read, with no
+ *     append of it since: projects.ts) — and the free ones go out 25 to a BatchWriteItem before the next flush starts: a first sync's events take
  *     about a tenth of the requests. A BatchWriteItem that fails is redone item by item (redo), so only the row at
  *     fault fails, and an event that landed before the failure is still answered as appended.
  * Either way an append that fails leaves nothing half-done for the event: a crash mid-batch leaves each of its items
@@ -19,7 +20,8 @@ import { BATCH_GET_MAX, BATCH_WRITE_MAX, batchGet, batchPut, keyOf, PARALLEL_BAT
 import { CONDITIONAL_PUT_CONCURRENCY, type TableIO } from './table-io';
 
 export interface EventAppends {
-  append(item: Item): Promise<boolean>;
+  /** `free`: the caller knows the key is free (where this process alone appends: BatchedAppends need not check it). */
+  append(item: Item, free?: boolean): Promise<boolean>;
 }
 
 const FREE_KEY = { expr: 'attribute_not_exists(SK)' };
@@ -35,6 +37,8 @@ export class ConditionalAppends implements EventAppends {
 interface Waiting {
   item: Item;
   key: string;
+  /** Known free (EventAppends.append): written without the check. */
+  free: boolean;
   done: (appended: boolean) => void;
   fail: (e: unknown) => void;
 }
@@ -46,9 +50,9 @@ export class BatchedAppends implements EventAppends {
 
   constructor(private readonly io: TableIO) {}
 
-  append(item: Item): Promise<boolean> {
+  append(item: Item, free = false): Promise<boolean> {
     return new Promise((done, fail) => {
-      this.waiting.push({ item, key: keyOf(item), done, fail });
+      this.waiting.push({ item, key: keyOf(item), free, done, fail });
       this.schedule();
     });
   }
@@ -96,10 +100,10 @@ export class BatchedAppends implements EventAppends {
 
   private async appendAll(batch: Waiting[]): Promise<void> {
     const { doc, table, retry, count } = this.io;
-    const existing = await this.stored(batch);
-    if (!existing) return;
-    const free: Waiting[] = [];
-    for (const w of batch) if (existing.has(w.key)) w.done(false); else free.push(w);
+    const toCheck = batch.filter((w) => !w.free);
+    const existing = await this.stored(toCheck);
+    const free = batch.filter((w) => w.free);
+    if (existing) for (const w of toCheck) if (existing.has(w.key)) w.done(false); else free.push(w);
     await mapPool(chunk(free, BATCH_WRITE_MAX), PARALLEL_BATCHES, async (part) => {
       try {
         await batchPut(doc, table, part.map((w) => w.item), count, retry);

@@ -43,6 +43,8 @@ export const USERS_GSI2PK = 'USERS';
  */
 export const NAMES_PK = 'NAMES';
 export const NAMES_GSI2PK = 'NAMES';
+/** Written when this release creates the table: every event in it follows its project's STATE (projects.ts). */
+export const TABLE_ORDER_KEY = { PK: 'CONFIG', SK: 'TABLE' } as const;
 /** Set once every stored project is in the name index (functions/app/upkeep.ts: projects stored before it existed). */
 export const NAME_INDEX_MARK_KEY = { PK: 'CONFIG', SK: 'NAMEINDEX' } as const;
 /** The leaders' possible duplicates as last taken from the name index (app/duplicates.ts currentDuplicates). */

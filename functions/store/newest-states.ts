@@ -18,6 +18,8 @@ import type { ProjectState } from '../domain/types';
 
 /** Far more projects than a county has; past it the earliest remembered are forgotten first. */
 const CAPACITY = 50_000;
+/** Remembered for an id a read found no project for (no state is an empty string). */
+const ABSENT = '';
 
 export class NewestStates {
   private readonly json = new Map<string, string>();
@@ -29,7 +31,17 @@ export class NewestStates {
 
   get(id: string): ProjectState | undefined {
     const j = this.json.get(id);
-    return j === undefined ? undefined : (JSON.parse(j) as ProjectState);
+    return j === undefined || j === ABSENT ? undefined : (JSON.parse(j) as ProjectState);
+  }
+
+  /** What a read that began at `since` found for an id: no project (so no event of it, until an append begins). */
+  absent(id: string, since: number): void {
+    if ((this.marks.get(id) ?? 0) <= since) this.remember(id, ABSENT);
+  }
+
+  /** No event of the id exists: a read found no project, and no append of it has begun since. */
+  isAbsent(id: string): boolean {
+    return this.json.get(id) === ABSENT;
   }
 
   /** Taken before a read (or a settle's check): what it finds is remembered only if no append of the id moved its mark since. */

@@ -29,7 +29,7 @@ import { chunk, mapPool } from '../app/pool';
 import type { CommitOutcome, StoredEvent } from '../app/ports';
 import type { ProjectState } from '../domain/types';
 import { BATCH_WRITE_MAX, batchGet, batchPut, PARALLEL_BATCHES, type Item } from './batch';
-import { ALL_PROJECTS_GSI2PK, EVT_PREFIX, eventSk, projectPk, STATE_SK } from './keys';
+import { ALL_PROJECTS_GSI2PK, EVT_PREFIX, eventSk, projectPk, STATE_SK, TABLE_ORDER_KEY } from './keys';
 import { BatchedAppends, ConditionalAppends, type EventAppends } from './event-appends';
 import { NewestStates } from './newest-states';
 import { creatingItem, eventItem, eventState, stateItem, storedState, toEvent } from './project-items';
@@ -39,6 +39,8 @@ export class ProjectRecords {
   private readonly appends: EventAppends;
   /** Where this process alone appends events, each project's newest state as it last settled or read it. */
   private readonly newest: NewestStates | null;
+  /** tableOrder, read once. */
+  private ordered: Promise<boolean> | undefined;
 
   constructor(private readonly io: TableIO) {
     this.appends = io.soleWriter ? new BatchedAppends(io) : new ConditionalAppends(io);
@@ -61,7 +63,26 @@ export class ProjectRecords {
       this.newest?.found(s, since);
       known.set(s.id, s);
     }
+    // No project: no event either, in a table whose every event followed its STATE (tableOrder).
+    if (this.newest && rest.length > 0 && (await this.tableOrder())) for (const id of rest) if (!known.has(id)) this.newest.absent(id, since);
     return known;
+  }
+
+  /**
+   * Whether every event of this table was written after its project's STATE (the invariant above), as in a table
+   * this release created (markTableOrder). An older table may hold an EVT#1 with no STATE (a crash before the
+   * invariant): there an id read as absent may still have events, and its EVT#1 key is checked before it is written.
+   */
+  private tableOrder(): Promise<boolean> {
+    return (this.ordered ??= this.io.doc
+      .send(new GetCommand({ TableName: this.io.table, Key: TABLE_ORDER_KEY, ConsistentRead: true }))
+      .then((out) => out.Item?.stateBeforeEvents === true));
+  }
+
+  /** Notes that every event of this table follows its STATE: the embedded stack, for a table it has just created. */
+  async markTableOrder(): Promise<void> {
+    await this.io.put({ ...TABLE_ORDER_KEY, stateBeforeEvents: true });
+    this.ordered = Promise.resolve(true);
   }
 
   /**
@@ -141,10 +162,12 @@ export class ProjectRecords {
    * project was written before (putCreating: `creating` is its token, which EVT#1 then carries).
    */
   async commit(event: StoredEvent, creating?: string): Promise<CommitOutcome> {
+    // A new project's EVT#1 whose absence this process read, no append of it begun since: its key is free.
+    const free = creating !== undefined && this.newest?.isAbsent(event.id) === true;
     this.newest?.forget(event.id);
     let appended = false;
     try {
-      appended = await this.appends.append(eventItem(event, creating));
+      appended = await this.appends.append(eventItem(event, creating), free);
     } finally {
       this.newest?.forget(event.id);
     }

@@ -13,6 +13,7 @@
  *                    normalised name, project id — as JSON, written before a new project's first event: names.ts;
  *                    an earlier release's PK=NAME#<unit>#<name> SK=NAME items, GSI2PK=NAMES, are read until upkeep)
  *   PK=CONFIG        SK=NAMEINDEX (the name index backfill's mark: app/upkeep.ts)
+ *   PK=CONFIG        SK=TABLE (written by the embedded stack when it creates the table: every event follows its STATE)
  *   PK=DUPLICATES    SK=LIST (the leaders' possible duplicates as last taken from the name index: app/duplicates.ts)
  *   PK=LIVE          SK=UNIT#<unit> | META; PK=LIVE#RED SK=<flagSince|~>#<id>; PK=LIVE#CHUNKS SK=OPEN (the
  *                    dashboard's live aggregates and the sync chunks owing them deltas: live-aggregates.ts)

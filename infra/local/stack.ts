@@ -80,8 +80,10 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   const db = await startDynalite(dataDir ? { path: join(dataDir, 'dynamodb') } : {});
   try {
     const { doc, put } = createClients({ endpoint: db.endpoint, region: 'local' });
-    await ensureTable(doc, DEFAULT_TABLE_NAME);
+    const made = await ensureTable(doc, DEFAULT_TABLE_NAME);
     const store = new DynamoStore(doc, { tableName: DEFAULT_TABLE_NAME, putClient: put, soleWriter: opts.conditionalAppends !== true });
+    // A table made now holds no event written before its STATE (an earlier release's crash could leave one).
+    if (made === 'created') await store.markTableOrder();
     const tokens = new DevTokens(await loadSecret(dataDir));
     if (opts.registerLocalAdmin !== false) await store.saveUser(LOCAL_ADMIN);
     const deps: Deps = {

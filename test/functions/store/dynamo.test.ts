@@ -42,6 +42,51 @@ async function save(s: ProjectState, over: Partial<StoredEvent> = {}): Promise<v
   expect(await store.settleStates([s])).toEqual(new Map());
 }
 
+describe('the embedded stack\'s appends of new projects\' EVT#1 (sole writer)', () => {
+  /** A sole-writer store over a new table, and the BatchGetItem keys it asks for. */
+  async function soleStore(ordered: boolean) {
+    const tableName = `t-${++tableNo}`;
+    const client = doc();
+    await ensureTable(client, tableName);
+    const asked: string[] = [];
+    const send = client.send.bind(client) as (c: unknown) => Promise<unknown>;
+    (client as unknown as { send: (c: unknown) => Promise<unknown> }).send = (c) => {
+      const input = (c as { input?: { RequestItems?: Record<string, { Keys?: { SK: string }[] }> } }).input;
+      for (const k of Object.values(input?.RequestItems ?? {}).flatMap((r) => r.Keys ?? [])) asked.push(k.SK);
+      return send(c);
+    };
+    const sole = new DynamoStore(client, { tableName, putClient: putClient(), soleWriter: true });
+    if (ordered) await sole.markTableOrder();
+    return { sole, asked, tableName };
+  }
+
+  it('in a table whose every event follows its STATE, an EVT#1 whose absence was just read is written without checking its key', async () => {
+    const { sole, asked } = await soleStore(true);
+    const n = state('N-1');
+    expect((await sole.loadProjects(['N-1'])).size).toBe(0);
+    expect(await sole.putCreating([{ state: n, token: 't' }])).toEqual(new Map());
+    asked.length = 0;
+    expect(await sole.commit(event(n), 't')).toBe('committed');
+    expect(asked.filter((sk) => sk === eventSk(1))).toEqual([]);
+    expect((await sole.loadProjects(['N-1'])).get('N-1')).toEqual(n);
+    // An append begun since the read: the key is checked again (the second creation of the id loses).
+    const again = state('N-1', { fields: { progress: '另一份' } });
+    expect(await sole.commit(event(again), 't2')).toBe('conflict');
+    expect(asked.filter((sk) => sk === eventSk(1)).length).toBeGreaterThan(0);
+  });
+
+  it('in an older table an id read as absent may still have an EVT#1 (a crash before STATE came first): it is checked, and found', async () => {
+    const { sole, tableName } = await soleStore(false);
+    const orphan = state('O-1', { fields: { progress: '崩溃前' } });
+    await doc().send(new PutCommand({ TableName: tableName, Item: { PK: projectPk('O-1'), SK: eventSk(1), ...event(orphan), state: JSON.stringify(orphan) } }));
+    expect((await sole.loadProjects(['O-1'])).size).toBe(0);
+    const fresh = state('O-1', { fields: { progress: '新的' } });
+    expect(await sole.putCreating([{ state: fresh, token: 't' }])).toEqual(new Map());
+    expect(await sole.commit(event(fresh), 't')).toBe('conflict');
+    expect((await sole.latestState('O-1'))?.fields.progress).toBe('崩溃前');
+  });
+});
+
 // Every case holds for both ways of appending events: the cloud's conditional puts and the embedded stack's batches.
 describe.each([
   ['conditional puts (the cloud)', false],
