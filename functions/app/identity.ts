@@ -69,10 +69,11 @@ export function duplicateWarning(projects: DuplicateCandidate[]): RowWarning {
 const candidatesOf = (e: NameEntry, ids: readonly string[]): DuplicateCandidate[] => ids.map((id) => ({ id, name: e.name, unit: e.unit }));
 
 /**
- * The name entries of the rows' keys, by key string, and every entry (`all`, for near names and other units). One read of the whole index (store.allNames). While the index is not yet
- * all in the store's current layout under the current normalName rule (its mark), an earlier release's entries are
- * read too, and each row's key and its rule-1 key looked up among them: candidates are checked against their current
- * key anyway (stateNameKey), so a stale key can add a warning, never a match.
+ * The name entries of the rows' keys, by key string, and every entry (`all`, for near names and other units): one read
+ * of the whole index (store.allNames). While the index is not yet all in the store's current layout under the current
+ * normalName rule (its mark), an earlier release's entries are read too, and each row's key and its rule-1 key looked
+ * up among them: candidates are checked against their current key anyway (stateNameKey), so a stale key can add a
+ * warning, never a match.
  */
 async function findEntries(
   store: ProjectStore,

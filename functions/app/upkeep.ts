@@ -25,7 +25,7 @@
  *   - the leaders' possible duplicates (app/duplicates.ts), taken again when names changed since they were.
  * Every STATE is read only when a step needs it.
  */
-import { NAME_RULE, nameKeyOf, nameKeyString, type NameKey } from '../domain/identity';
+import { NAME_RULE, nameKeyOf, nameKeyString } from '../domain/identity';
 import type { ProjectState } from '../domain/types';
 import { rebuildAggregates } from './aggregates';
 import { DEAD_AFTER_MS, isDead, OWED_CHUNK } from './chunks';
@@ -41,24 +41,13 @@ export interface UpkeepResult {
 
 type UpkeepDeps = Pick<Deps, 'store' | 'aggregates' | 'clock' | 'log'>;
 
-/** Each name key's entry as the stored projects say it should be: the ids of the projects carrying it. */
-function expectedNames(states: readonly ProjectState[]): Map<string, { key: NameKey; ids: string[]; name: string; unit: string }> {
-  const byKey = new Map<string, { key: NameKey; ids: string[]; name: string; unit: string }>();
-  for (const s of states) {
-    const key = nameKeyOf(s.fields.name, s.fields.unit);
-    if (!key) continue;
-    const k = nameKeyString(key);
-    const entry = byKey.get(k) ?? byKey.set(k, { key, ids: [], name: s.fields.name ?? '', unit: s.fields.unit ?? '' }).get(k)!;
-    entry.ids.push(s.id);
-  }
-  return byKey;
-}
-
 /** Appends every stored project missing from its name's entry; answers how many were added. */
 async function backfillNames(deps: UpkeepDeps, states: readonly ProjectState[]): Promise<number> {
-  const expected = expectedNames(states);
   const found = new Map((await deps.store.allNames()).map((e) => [nameKeyString(e.key), e]));
-  const missing = [...expected].flatMap(([k, e]) => e.ids.filter((id) => !found.get(k)?.ids.includes(id)).map((id) => ({ key: e.key, id, name: e.name, unit: e.unit })));
+  const missing = states.flatMap((s) => {
+    const key = nameKeyOf(s.fields.name, s.fields.unit);
+    return key && !found.get(nameKeyString(key))?.ids.includes(s.id) ? [{ key, id: s.id, name: s.fields.name ?? '', unit: s.fields.unit ?? '' }] : [];
+  });
   await deps.store.putNames(missing);
   return missing.length;
 }
