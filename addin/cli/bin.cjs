@@ -1,19 +1,19 @@
 #!/usr/bin/env node
-// `invest-flags`: runs the bundle (dist/cli/main.mjs) with plain node. In a clone of the repository
-// (`npx invest-flags`) the bundle is built first when it is missing or older than a source; an installed
-// package carries the bundle and no sources.
+// `invest-flags`: runs the bundle (dist/cli/main.cjs) with plain node, through the code cache of code-cache.cjs.
+// In a clone of the repository (`npx invest-flags`) the bundle is built first when it is missing or older than a
+// source; an installed package carries the bundle and no sources.
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
-const { pathToFileURL } = require('node:url');
+const { cacheDir, profileOf, runBundle } = require('./code-cache.cjs');
 
-const inClone = existsSync(join(__dirname, 'main.ts'));
-let bundle = join(__dirname, '../../dist/cli/main.mjs');
-if (inClone) {
+const argv = process.argv.slice(2);
+let bundle = join(__dirname, '../../dist/cli/main.cjs');
+if (existsSync(join(__dirname, 'main.ts'))) {
   const cli = require('./bundle.cjs');
   if (cli.isStale()) bundle = cli.build();
 }
-import(pathToFileURL(bundle).href)
-  .then((cli) => cli.main(process.argv.slice(2)))
+Promise.resolve()
+  .then(() => runBundle(bundle, { dir: cacheDir(), profile: profileOf(argv) }).exports.main(argv))
   .then(
     (code) => (process.exitCode = code),
     (e) => {

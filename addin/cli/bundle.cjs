@@ -1,14 +1,15 @@
-// The CLI's bundle: esbuild puts `invest-flags` and the embedded stack it starts into dist/cli/ as ES modules
-// that plain node runs: main.mjs, and a chunk per command loaded when it runs (main.ts imports them lazily), so
-// `--version` compiles a few kilobytes instead of ExcelJS and the AWS SDK. dynalite stays outside (it runs on a worker thread that
-// requires it by path, and its LevelDB binding is native); it is the package's one runtime dependency.
+// The CLI's bundle: esbuild puts `invest-flags` and the embedded stack it starts into one CommonJS file,
+// dist/cli/main.cjs, that plain node runs through bin.cjs's code cache (code-cache.cjs). The commands stay lazy
+// inside it (main.ts imports them when they run, and esbuild keeps those modules unevaluated until then), and each
+// command's cache holds what it compiled, so `--version` still reads little. dynalite stays outside (it runs on a
+// worker thread that requires it by path, and its LevelDB binding is native); it is the package's one runtime dependency.
 // `node addin/cli/bundle.cjs` builds it; bin.cjs rebuilds it first in a clone where a source is newer.
-const { existsSync, readdirSync, rmSync, statSync } = require('node:fs');
+const { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const ROOT = join(__dirname, '../..');
 const OUTDIR = join(ROOT, 'dist/cli');
-const BUNDLE = join(OUTDIR, 'main.mjs');
+const BUNDLE = join(OUTDIR, 'main.cjs');
 /** What the bundle is built from: a change in any of these makes it stale. */
 const SOURCES = ['addin/cli', 'addin/app', 'addin/core', 'addin/xlsx', 'contract', 'functions', 'infra/local', 'infra/api-scope.ts', 'package.json'];
 
@@ -27,36 +28,37 @@ function isStale() {
   return SOURCES.some((s) => existsSync(join(ROOT, s)) && newestMtime(join(ROOT, s)) > built);
 }
 
+/**
+ * esbuild escapes non-ASCII characters in strings but leaves them in regular expression literals (the 亿, 元, 公顷
+ * patterns). As \uXXXX they mean the same there (each UTF-16 unit, as the source had them), and an all-ASCII
+ * file is read without UTF-8 decoding and held by V8 as a one-byte string.
+ */
+const toAscii = (code) => code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 function build() {
   // esbuild is a dev dependency: present in a clone after `npm ci`, not needed where the bundle is installed.
   rmSync(OUTDIR, { recursive: true, force: true });
-  require('esbuild').buildSync({
+  const { outputFiles } = require('esbuild').buildSync({
     entryPoints: [join(ROOT, 'addin/cli/main.ts')],
-    outdir: OUTDIR,
-    outExtension: { '.js': '.mjs' },
-    chunkNames: 'chunks/[name]-[hash]',
+    outfile: BUNDLE,
     bundle: true,
-    splitting: true,
     platform: 'node',
     target: 'node20',
-    format: 'esm',
-    // The bundled CommonJS packages and our own code use require, __filename and __dirname: give each file its own.
-    banner: {
-      js: "import { createRequire as __cr } from 'node:module'; import { fileURLToPath as __fu } from 'node:url'; import { dirname as __dn } from 'node:path'; const require = __cr(import.meta.url); const __filename = __fu(import.meta.url); const __dirname = __dn(__filename);",
-    },
+    format: 'cjs',
     minify: true,
     legalComments: 'none',
     external: ['dynalite'],
     logLevel: 'warning',
+    write: false,
   });
+  mkdirSync(OUTDIR, { recursive: true });
+  writeFileSync(BUNDLE, toAscii(outputFiles[0].text));
   return BUNDLE;
 }
 
-module.exports = { BUNDLE, isStale, build };
+module.exports = { BUNDLE, isStale, build, toAscii };
 
 if (require.main === module) {
   build();
-  const files = [BUNDLE, ...readdirSync(join(OUTDIR, 'chunks')).map((f) => join(OUTDIR, 'chunks', f))];
-  const kb = files.reduce((n, f) => n + statSync(f).size, 0) / 1024;
-  process.stdout.write(`${OUTDIR}: ${files.length} files, ${kb.toFixed(0)} KB (main.mjs ${(statSync(BUNDLE).size / 1024).toFixed(0)} KB)\n`);
+  process.stdout.write(`${BUNDLE}: ${(statSync(BUNDLE).size / 1024).toFixed(0)} KB\n`);
 }

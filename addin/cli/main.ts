@@ -156,7 +156,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   }
 }
 
-// Run directly (tsx addin/cli/main.ts); in the bundle, bin.cjs calls main() and `module` does not exist.
+// Run directly (tsx addin/cli/main.ts, or node dist/cli/main.cjs); bin.cjs loads the bundle and calls main() itself.
 if (typeof module !== 'undefined' && require.main === module) {
   main(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),

@@ -11,7 +11,7 @@ import type { UnkeptPart, XlsxGateway } from '../xlsx';
 import { openXlsx, saveXlsx } from '../xlsx/file';
 import { dataDirOf } from '../../infra/local/data-dir';
 import { inputAndOutput, unreadableFile } from './args';
-import { openBackend } from './backend';
+import { prepareBackend, type Backend } from './backend';
 import { dataFolderMessage } from './data-folder';
 import { heapForLedger } from './heap';
 import type { Lang } from './i18n';
@@ -36,18 +36,27 @@ export async function onWorkbookCopy<T>(
 ): Promise<WorkbookCopy<T>> {
   const { input, out, inputBytes } = inputAndOutput(o, suffix);
   heapForLedger(inputBytes);
-  const gateway = await openXlsx(input).catch((e: unknown) => {
-    // A system error reading the file (permission, in use); a GatewayError (not a workbook) passes as it is.
-    throw (e as NodeJS.ErrnoException).syscall ? unreadableFile(input, e) : e;
-  });
-  const { unkept } = gateway;
-  if (unkept.length && o.inPlace && !o.force) throw inPlaceRefusal(unkept);
   // The record lives in the data folder even for --api: it is about this machine's files, not the backend's data.
   const recordDir = dataDirOf(o.data);
-  if (!o.inPlace && !o.force) refuseForeignOutput(command, out, recordDir);
-  const warning = unkeptWarning(unkept, o.inPlace ?? false);
-  if (warning) warn(warning);
-  const backend = await openBackend(o);
+  // Begun before the workbook is read (the embedded stack's storage engine loads meanwhile), opened after the checks.
+  const pending = prepareBackend(o);
+  let opened: { gateway: XlsxGateway; warning: Message | null; backend: Backend };
+  try {
+    const gateway = await openXlsx(input).catch((e: unknown) => {
+      // A system error reading the file (permission, in use); a GatewayError (not a workbook) passes as it is.
+      throw (e as NodeJS.ErrnoException).syscall ? unreadableFile(input, e) : e;
+    });
+    if (gateway.unkept.length && o.inPlace && !o.force) throw inPlaceRefusal(gateway.unkept);
+    if (!o.inPlace && !o.force) refuseForeignOutput(command, out, recordDir);
+    const warning = unkeptWarning(gateway.unkept, o.inPlace ?? false);
+    if (warning) warn(warning);
+    opened = { gateway, warning, backend: await pending.open() };
+  } catch (e) {
+    await pending.discard();
+    throw e;
+  }
+  const { gateway, warning, backend } = opened;
+  const { unkept } = gateway;
   if (backend.dataDir) warn(dataFolderMessage(backend.dataDir));
   try {
     const result = await run(gateway, backend.api, input);

@@ -19,11 +19,13 @@ export interface RunningDynalite {
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { createRequire } = require('node:module');
+// Loaded before the start message: a worker spawned ahead of time (spawnDynalite) loads while its spawner works.
+const dynalite = require(workerData.module);
+const { Level } = createRequire(workerData.module)('level');
 const fail = (e) => parentPort.postMessage({ error: e.cause ? e.message + ': ' + e.cause.message : e.message });
-async function main() {
-  const { path } = workerData.options;
+async function start({ options, port }) {
+  const { path } = options;
   if (path) {
-    const { Level } = createRequire(workerData.module)('level');
     const probe = new Level(path);
     try {
       await probe.open();
@@ -32,9 +34,9 @@ async function main() {
     }
     await probe.close();
   }
-  const server = require(workerData.module)(workerData.options);
+  const server = dynalite(options);
   server.once('error', fail);
-  server.listen(workerData.port, '127.0.0.1', () => parentPort.postMessage({ port: server.address().port }));
+  server.listen(port, '127.0.0.1', () => parentPort.postMessage({ port: server.address().port }));
   parentPort.on('message', (m) => {
     if (m !== 'close') return;
     // dynalite's close also closes its LevelDB, which must happen before another process may open it.
@@ -44,19 +46,59 @@ async function main() {
     });
   });
 }
-main().catch(fail);
+parentPort.once('message', (m) => start(m).catch(fail));
 `;
 
 type WorkerMessage = { port: number } | { error: string } | { closed: true; error: string | null };
 
-export async function startDynalite(opts: { path?: string; port?: number } = {}): Promise<RunningDynalite> {
-  const options = { createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(opts.path ? { path: opts.path } : {}) };
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
-    workerData: { module: createRequire(__filename).resolve('dynalite'), options, port: opts.port ?? 0 },
-  });
+/**
+ * A dynalite worker that loads its modules now and opens nothing until started: the CLI spawns it before reading
+ * the workbook, so the ~0.2 s that dynalite takes to load pass while the workbook is read. Started once, or
+ * discarded (a command refused before it needed the backend leaves no folder or file behind).
+ */
+export interface DynaliteWorker {
+  start(opts?: { path?: string; port?: number }): Promise<RunningDynalite>;
+  discard(): Promise<void>;
+}
+
+export function spawnDynalite(): DynaliteWorker {
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module: createRequire(__filename).resolve('dynalite') } });
+  // Until started it holds the process open for no one: a command that fails first still exits.
+  worker.unref();
   // Node delivers every message the worker posted before 'exit'.
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  // An error before the start (dynalite failed to load) is the start's to report.
+  let early: Error | undefined;
+  const onEarly = (e: Error) => (early = e);
+  worker.on('error', onEarly);
+  let used = false;
+  const use = () => {
+    if (used) throw new Error('this dynalite worker was started or discarded already');
+    used = true;
+    worker.off('error', onEarly);
+  };
+  return {
+    start: async (opts = {}) => {
+      use();
+      worker.ref();
+      return running(worker, exited, opts, early);
+    },
+    discard: async () => {
+      use();
+      await worker.terminate();
+    },
+  };
+}
+
+export const startDynalite = (opts: { path?: string; port?: number } = {}): Promise<RunningDynalite> => spawnDynalite().start(opts);
+
+async function running(worker: Worker, exited: Promise<void>, opts: { path?: string; port?: number }, early: Error | undefined): Promise<RunningDynalite> {
+  const options = { createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(opts.path ? { path: opts.path } : {}) };
+  if (early) {
+    await worker.terminate();
+    throw early;
+  }
+  worker.postMessage({ options, port: opts.port ?? 0 });
   const messages: WorkerMessage[] = [];
   worker.on('message', (m: WorkerMessage) => messages.push(m));
   let crash: Error | undefined;

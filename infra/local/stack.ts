@@ -13,7 +13,7 @@ import { createLiveAggregates } from '../../functions/store/live-aggregates';
 import { upkeep } from '../../functions/app/upkeep';
 import { createLocalServer } from './adapter';
 import { startCutoffTimer, type CutoffTimer } from './cutoff-timer';
-import { startDynalite } from './dynalite';
+import { spawnDynalite, type DynaliteWorker } from './dynalite';
 import { buildHandlers } from './handlers';
 import { LOCAL_ADMIN } from './local-admin';
 import { privateDir } from './private-dir';
@@ -52,6 +52,8 @@ export interface LocalStackOptions {
    * By default the stack, its table's only writer (the folder is locked to this process), batches them.
    */
   conditionalAppends?: boolean;
+  /** A dynalite worker spawned earlier (spawnDynalite), loaded while the caller did other work; a new one by default. */
+  dynalite?: DynaliteWorker;
 }
 
 export interface LocalStack {
@@ -73,11 +75,17 @@ export interface LocalStack {
 export async function startLocalStack(opts: LocalStackOptions = {}): Promise<LocalStack> {
   const log = opts.log ?? (() => {});
   const dataDir = opts.inMemory ? undefined : resolve(opts.dataDir ?? './data');
+  const worker = opts.dynalite ?? spawnDynalite();
   if (dataDir) {
-    await privateDir(dataDir);
-    await privateDir(join(dataDir, 'dynamodb'));
+    try {
+      await privateDir(dataDir);
+      await privateDir(join(dataDir, 'dynamodb'));
+    } catch (e) {
+      await worker.discard();
+      throw e;
+    }
   }
-  const db = await startDynalite(dataDir ? { path: join(dataDir, 'dynamodb') } : {});
+  const db = await worker.start(dataDir ? { path: join(dataDir, 'dynamodb') } : {});
   try {
     const { doc, put } = createClients({ endpoint: db.endpoint, region: 'local' });
     const made = await ensureTable(doc, DEFAULT_TABLE_NAME);

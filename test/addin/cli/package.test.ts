@@ -29,12 +29,17 @@ describe('the packed command line', () => {
   }, 600_000);
 
   const cli = (args: string[]) =>
-    execFileSync(join(prefix, 'bin', 'invest-flags'), args, { cwd: work, encoding: 'utf8', env: { ...process.env, INVEST_FLAGS_DATA: join(work, 'data'), LANG: 'zh_CN.UTF-8' } });
+    execFileSync(join(prefix, 'bin', 'invest-flags'), args, {
+      cwd: work,
+      encoding: 'utf8',
+      env: { ...process.env, INVEST_FLAGS_DATA: join(work, 'data'), INVEST_FLAGS_CODE_CACHE: join(work, 'code-cache'), LANG: 'zh_CN.UTF-8' },
+    });
 
   it('holds the bundle and the bin, not the sources', () => {
     const listed = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n');
-    expect(listed).toContain('package/dist/cli/main.mjs');
+    expect(listed).toContain('package/dist/cli/main.cjs');
     expect(listed).toContain('package/addin/cli/bin.cjs');
+    expect(listed).toContain('package/addin/cli/code-cache.cjs');
     expect(listed.filter((f) => f.endsWith('.ts'))).toEqual([]);
   });
 
@@ -42,8 +47,10 @@ describe('the packed command line', () => {
     expect(cli(['--version']).trim()).toBe(`invest-flags ${version}`);
   });
 
-  it('runs the demo from a folder outside the repository', () => {
+  it('runs the demo from a folder outside the repository, making its code cache', () => {
     cli(['demo']);
     expect(existsSync(join(work, 'out', 'demo-flagged.xlsx'))).toBe(true);
+    // The installed bundle runs through the code cache (addin/cli/code-cache.cjs): the demo made its own.
+    expect(readdirSync(join(work, 'code-cache'))).toContainEqual(expect.stringMatching(/^demo\.[0-9a-f]{16}\.bin$/));
   }, 300_000);
 });

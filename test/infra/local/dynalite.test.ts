@@ -1,8 +1,9 @@
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { startDynalite } from '../../../infra/local/dynalite';
+import { spawnDynalite, startDynalite } from '../../../infra/local/dynalite';
 import { createDocumentClient } from '../../../functions/store';
 import { useTempDir } from './servers';
 
@@ -58,6 +59,24 @@ describe('startDynalite', () => {
       expect(await tables(again.endpoint)).toEqual([]);
     } finally {
       await again.close();
+    }
+  });
+
+  it('spawned ahead (as the CLI does while it reads the workbook), opens nothing until started', async () => {
+    const path = join(tempDir(), 'db');
+    const discarded = spawnDynalite();
+    await discarded.discard();
+    expect(existsSync(path)).toBe(false);
+    await expect(discarded.start({ path })).rejects.toThrow(/started or discarded already/);
+    const ahead = spawnDynalite();
+    expect(existsSync(path)).toBe(false);
+    const db = await ahead.start({ path });
+    try {
+      expect(existsSync(path)).toBe(true);
+      expect(await tables(db.endpoint)).toEqual([]);
+      await expect(ahead.start({ path })).rejects.toThrow(/started or discarded already/);
+    } finally {
+      await db.close();
     }
   });
 
