@@ -5,6 +5,8 @@
  * Compares the built bundle (`node addin/cli/bin.cjs`, what `npm install -g` installs) with the TypeScript entry
  * run through tsx (how the command ran before it was bundled): `--version`, and a cold `sync` of a 200-project
  * sample with the embedded stack (a fresh data folder each run, so dynalite starts and the table is created).
+ * The bundle runs twice over: with its code cache (made by the warm-up run, as a clerk's first run of a command
+ * makes it; a folder of this bench's own) and without one (INVEST_FLAGS_CODE_CACHE=off, a command's very first run).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,12 +18,17 @@ const ROOT = join(__dirname, '..');
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' } } });
 const RUNS = Number(values.runs);
 
-const bundled = [join(ROOT, 'addin/cli/bin.cjs')];
-const viaTsx = [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'addin/cli/main.ts')];
+interface Entry {
+  name: string;
+  argv: string[];
+  /** INVEST_FLAGS_CODE_CACHE for the run: a folder, or 'off'. */
+  codeCache: string;
+}
 
-function run(entry: string[], args: string[], cwd: string): number {
+function run(entry: Entry, args: string[], cwd: string): number {
   const t = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [...entry, ...args], { cwd, encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8' } });
+  const env = { ...process.env, LANG: 'en_US.UTF-8', INVEST_FLAGS_CODE_CACHE: entry.codeCache };
+  const r = spawnSync(process.execPath, [...entry.argv, ...args], { cwd, encoding: 'utf8', env });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return ms;
@@ -32,29 +39,33 @@ const fmt = (xs: number[]) => `median ${(median(xs) / 1000).toFixed(2)} s (min $
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-cli-'));
 try {
+  const bin = join(ROOT, 'addin/cli/bin.cjs');
+  const entries: Entry[] = [
+    { name: 'bundle (node bin.cjs)', argv: [bin], codeCache: join(dir, 'code-cache') },
+    { name: 'bundle, no code cache', argv: [bin], codeCache: 'off' },
+    { name: 'tsx main.ts', argv: [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'addin/cli/main.ts')], codeCache: 'off' },
+  ];
   const ledger = join(dir, 'ledger.xlsx');
-  run(bundled, ['sample', ledger, '--projects', '200', '--seed', '7', '--as-of', '2026-06-01'], dir); // also builds a stale bundle once
-  const cases: Array<[string, (entry: string[], i: number) => number]> = [
+  run(entries[1]!, ['sample', ledger, '--projects', '200', '--seed', '7', '--as-of', '2026-06-01'], dir); // also builds a stale bundle once
+  const cases: Array<[string, (entry: Entry, i: number) => number]> = [
     ['--version', (entry) => run(entry, ['--version'], dir)],
     ['cold sync, 200 projects', (entry, i) => {
-      const data = join(dir, `data-${entry.length}-${i}`);
-      const ms = run(entry, ['sync', ledger, '--data', data, '--out', join(dir, `out-${entry.length}-${i}.xlsx`), '--as-of', '2026-06-01', '--json'], dir);
+      const tag = `${entries.indexOf(entry)}-${i}`;
+      const data = join(dir, `data-${tag}`);
+      const ms = run(entry, ['sync', ledger, '--data', data, '--out', join(dir, `out-${tag}.xlsx`), '--as-of', '2026-06-01', '--json'], dir);
       rmSync(data, { recursive: true, force: true });
       return ms;
     }],
   ];
-  console.log(`invest-flags, ${RUNS} runs each after one warm-up, alternating (node ${process.version})`);
+  console.log(`invest-flags, ${RUNS} runs each after one warm-up, in turn (node ${process.version})`);
   for (const [name, f] of cases) {
-    f(bundled, -1);
-    f(viaTsx, -2);
-    const a: number[] = [];
-    const b: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      a.push(f(bundled, i));
-      b.push(f(viaTsx, i));
-    }
-    const ratios = a.map((x, i) => x / b[i]!);
-    console.log(`${name}\n  bundle (node bin.cjs): ${fmt(a)}\n  tsx main.ts:           ${fmt(b)}\n  bundle / tsx, pair by pair: median ${median(ratios).toFixed(2)}×`);
+    for (const e of entries) f(e, -1);
+    const times = entries.map(() => [] as number[]);
+    for (let i = 0; i < RUNS; i++) entries.forEach((e, k) => times[k]!.push(f(e, i)));
+    console.log(name);
+    entries.forEach((e, k) => console.log(`  ${e.name.padEnd(24)} ${fmt(times[k]!)}`));
+    const ratio = (k: number) => median(times[0]!.map((x, i) => x / times[k]![i]!)).toFixed(2);
+    console.log(`  bundle / no code cache, pair by pair: median ${ratio(1)}×; bundle / tsx: median ${ratio(2)}×`);
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -50,9 +50,10 @@ function privateFolder(dir) {
  * When the folder had no cache V8 took, one is written at exit if the run ends with exit 0.
  */
 function runBundle(file, { dir, profile }) {
-  // ASCII (bundle.cjs escapes everything else): read as latin1, a one-byte string with no UTF-8 decoding.
-  const source = fs.readFileSync(file, 'latin1');
-  const name = `${profile}.${createHash('sha256').update(source).digest('hex').slice(0, 16)}.bin`;
+  const bytes = fs.readFileSync(file);
+  const name = `${profile}.${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.bin`;
+  // ASCII (bundle.cjs escapes everything else): as latin1, a one-byte string with no UTF-8 decoding.
+  const source = bytes.toString('latin1');
   let usable = false;
   let cachedData;
   try {

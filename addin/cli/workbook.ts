@@ -8,7 +8,7 @@
 import type { Message } from '../../contract';
 import type { ApiTarget } from '../app';
 import type { UnkeptPart, XlsxGateway } from '../xlsx';
-import { openXlsx, saveXlsx } from '../xlsx/file';
+import { beginXlsx, saveXlsx } from '../xlsx/file';
 import { dataDirOf } from '../../infra/local/data-dir';
 import { inputAndOutput, unreadableFile } from './args';
 import { prepareBackend, type Backend } from './backend';
@@ -42,15 +42,23 @@ export async function onWorkbookCopy<T>(
   const pending = prepareBackend(o);
   let opened: { gateway: XlsxGateway; warning: Message | null; backend: Backend };
   try {
-    const gateway = await openXlsx(input).catch((e: unknown) => {
+    const { unkept, gateway: reading } = await beginXlsx(input).catch((e: unknown) => {
       // A system error reading the file (permission, in use); a GatewayError (not a workbook) passes as it is.
       throw (e as NodeJS.ErrnoException).syscall ? unreadableFile(input, e) : e;
     });
-    if (gateway.unkept.length && o.inPlace && !o.force) throw inPlaceRefusal(gateway.unkept);
+    if (unkept.length && o.inPlace && !o.force) throw inPlaceRefusal(unkept);
     if (!o.inPlace && !o.force) refuseForeignOutput(command, out, recordDir);
-    const warning = unkeptWarning(gateway.unkept, o.inPlace ?? false);
+    const warning = unkeptWarning(unkept, o.inPlace ?? false);
     if (warning) warn(warning);
-    opened = { gateway, warning, backend: await pending.open() };
+    // The backend starts while ExcelJS reads the cells (its start is mostly waits on its storage engine). Only a file
+    // whose package opened but whose cells ExcelJS cannot read gets this far and fails: the backend is closed again.
+    const [gateway, backend] = await Promise.allSettled([reading, pending.open()]);
+    if (gateway.status === 'rejected') {
+      if (backend.status === 'fulfilled') await backend.value.close();
+      throw gateway.reason;
+    }
+    if (backend.status === 'rejected') throw backend.reason;
+    opened = { gateway: gateway.value, warning, backend: backend.value };
   } catch (e) {
     await pending.discard();
     throw e;

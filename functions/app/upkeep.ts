@@ -62,35 +62,35 @@ export async function upkeep(
   // Read as a writer: new projects' STATEs their first event confirmed lose their creation mark on the way.
   const states = () => (read ??= store.allStates({ settleCreating: true }));
 
-  let namesAdded = 0;
-  const mark = await store.nameIndexMark();
-  // An index built with another normalName rule lacks the keys this rule gives, one in the store's earlier layout is
-  // not read by a sync once this pass is marked: every project is indexed again.
-  const current = mark?.rule === NAME_RULE && !mark.oldLayout ? mark : null;
-  if (!current || (!current.verified && (opts.allChunksDead || now - Date.parse(current.at) >= DEAD_AFTER_MS))) {
-    namesAdded = await backfillNames(deps, await states());
-    // Verified: no sync can be running (stack start), or a pass after the first (with this rule) found nothing missing.
-    await store.markNameIndex({ at: deps.clock(), verified: opts.allChunksDead === true || (current !== null && namesAdded === 0), rule: NAME_RULE }, namesAdded);
-  }
-
-  let aggregates: UpkeepResult['aggregates'] = 'kept';
-  const agg = deps.aggregates;
-  if (agg) {
-    if (opts.rebuildOwed) await agg.beginChunk(OWED_CHUNK);
-    const [{ built }, chunks] = await Promise.all([agg.unitCounters(), agg.openChunks()]);
-    const dead = chunks.open.filter((c) => opts.allChunksDead || isDead(c, now));
-    if (!built || dead.length > 0) {
-      if (dead.length < chunks.open.length) aggregates = 'waiting';
-      else {
-        // STATE read after the look at the chunks: a chunk that ended before it is in what this reads.
-        await rebuildAggregates(deps, await (read = store.allStates({ settleCreating: true })));
-        aggregates = built ? 'rebuilt' : 'built';
-        // Exact only if no chunk began meanwhile: then what was owed is paid; else a rebuild stays owed.
-        if ((await agg.openChunks()).begun === chunks.begun) await agg.endChunks(dead);
-        else await agg.beginChunk(OWED_CHUNK);
-      }
-    }
-  }
+  // The name index and the aggregates are kept apart (their own items), so their passes run side by side.
+  const [namesAdded, aggregates] = await Promise.all([
+    (async (): Promise<number> => {
+      const mark = await store.nameIndexMark();
+      // An index built with another normalName rule lacks the keys this rule gives, one in the store's earlier layout is
+      // not read by a sync once this pass is marked: every project is indexed again.
+      const current = mark?.rule === NAME_RULE && !mark.oldLayout ? mark : null;
+      if (current && (current.verified || (!opts.allChunksDead && now - Date.parse(current.at) < DEAD_AFTER_MS))) return 0;
+      const added = await backfillNames(deps, await states());
+      // Verified: no sync can be running (stack start), or a pass after the first (with this rule) found nothing missing.
+      await store.markNameIndex({ at: deps.clock(), verified: opts.allChunksDead === true || (current !== null && added === 0), rule: NAME_RULE }, added);
+      return added;
+    })(),
+    (async (): Promise<UpkeepResult['aggregates']> => {
+      const agg = deps.aggregates;
+      if (!agg) return 'kept';
+      if (opts.rebuildOwed) await agg.beginChunk(OWED_CHUNK);
+      const [{ built }, chunks] = await Promise.all([agg.unitCounters(), agg.openChunks()]);
+      const dead = chunks.open.filter((c) => opts.allChunksDead || isDead(c, now));
+      if (built && dead.length === 0) return 'kept';
+      if (dead.length < chunks.open.length) return 'waiting';
+      // STATE read after the look at the chunks: a chunk that ended before it is in what this reads.
+      await rebuildAggregates(deps, await (read = store.allStates({ settleCreating: true })));
+      // Exact only if no chunk began meanwhile: then what was owed is paid; else a rebuild stays owed.
+      if ((await agg.openChunks()).begun === chunks.begun) await agg.endChunks(dead);
+      else await agg.beginChunk(OWED_CHUNK);
+      return built ? 'rebuilt' : 'built';
+    })(),
+  ]);
   // The leaders' possible duplicates, taken again when syncs (or this backfill) changed names since.
   await currentDuplicates(deps, { store: true, stale: namesAdded > 0 });
   // A fresh store (nothing read, or nothing stored) has nothing worth a line.

@@ -90,10 +90,6 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     const { doc, put } = createClients({ endpoint: db.endpoint, region: 'local' });
     const made = await ensureTable(doc, DEFAULT_TABLE_NAME);
     const store = new DynamoStore(doc, { tableName: DEFAULT_TABLE_NAME, putClient: put, soleWriter: opts.conditionalAppends !== true });
-    // A table made now holds no event written before its STATE (an earlier release's crash could leave one).
-    if (made === 'created') await store.markTableOrder();
-    const tokens = new DevTokens(await loadSecret(dataDir));
-    if (opts.registerLocalAdmin !== false) await store.saveUser(LOCAL_ADMIN);
     const deps: Deps = {
       store,
       mode: opts.mode ?? 'local',
@@ -107,9 +103,17 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       notifier: createNotifier({ fetch: (url, init) => fetch(url, init), email: new LogEmailSender(log) }),
       ...(opts.sleep ? { sleep: opts.sleep } : {}),
     };
-    // Before the first request: the name index for projects stored before it; the aggregates when never built, or
-    // when a sync chunk is still open — with the folder locked to this process, it died (kill -9) owing its deltas.
-    await upkeep(deps, { allChunksDead: true });
+    // All before the first request, side by side (each its own items; a cold start waits on their round trips):
+    const [secret] = await Promise.all([
+      loadSecret(dataDir),
+      // A table made now holds no event written before its STATE (an earlier release's crash could leave one).
+      made === 'created' ? store.markTableOrder() : undefined,
+      opts.registerLocalAdmin !== false ? store.saveUser(LOCAL_ADMIN) : undefined,
+      // The name index for projects stored before it; the aggregates when never built, or when a sync chunk is still
+      // open — with the folder locked to this process, it died (kill -9) owing its deltas. A table made now has no STATE.
+      upkeep(deps, { allChunksDead: true, ...(made === 'created' ? { states: [] } : {}) }),
+    ]);
+    const tokens = new DevTokens(secret);
     const handlers = buildHandlers(deps);
     const adminDevToken = () => tokens.issue({ sub: LOCAL_ADMIN.subject, email: LOCAL_ADMIN.email, name: LOCAL_ADMIN.name });
     // The embedded stack only ever runs in local or test mode, so /dev/token is always on (never in the cloud).

@@ -52,3 +52,27 @@ describe.each(CASES)('%s', (kind, name, bytes, zh, en) => {
     }
   });
 });
+
+/**
+ * An .xlsx whose package opens but whose cells ExcelJS cannot read: the embedded backend was started while the
+ * cells were read (workbook.ts), and is closed again: exit 2 with the reading error, no output, and the data
+ * folder let go of (the next sync on it works).
+ */
+it('a workbook whose cells cannot be read: exit 2, no output, and the embedded backend let go of', async () => {
+  const JSZip = (await import('jszip')).default;
+  const good = join(dir, 'good.xlsx');
+  expect(await main(['sample', good, '--projects', '5'], captureIo().io)).toBe(0);
+  const zip = await JSZip.loadAsync(await (await import('node:fs/promises')).readFile(good));
+  const sheet = Object.keys(zip.files).find((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f))!;
+  zip.file(sheet, '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c>');
+  const broken = join(dir, '坏表.xlsx');
+  await writeFile(broken, await zip.generateAsync({ type: 'uint8array' }));
+  const data = join(dir, 'data-broken');
+  const t = captureIo();
+  expect(await main(['sync', broken, '--data', data], t.io)).toBe(2);
+  expect(t.err()).toContain('无法读取该 .xlsx 文件');
+  expect(existsSync(join(dir, '坏表-flagged.xlsx'))).toBe(false);
+  const ok = captureIo();
+  expect(await main(['sync', good, '--data', data, '--json'], ok.io)).toBe(0);
+  expect(JSON.parse(ok.out()).created).toBe(5);
+}, 120_000);
