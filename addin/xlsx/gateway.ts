@@ -99,8 +99,9 @@ export class XlsxGateway implements WorkbookGateway {
   /**
    * The file's bytes. Text cells and notes holding characters XML cannot carry are escaped for the write only
    * (xml-text.ts) and restored after, so the workbook in memory keeps the text as typed and the file reads back the same.
+   * `stored`: entries uncompressed, for a caller that compresses them faster itself (deflate-zip.ts, in Node).
    */
-  async save(): Promise<Uint8Array> {
+  async save(opts: { stored?: boolean } = {}): Promise<Uint8Array> {
     const escaped: Array<[ExcelJS.Cell, string]> = [];
     const notes: Array<[ExcelJS.Cell, string]> = [];
     for (const ws of this.workbook.worksheets) {
@@ -120,7 +121,7 @@ export class XlsxGateway implements WorkbookGateway {
       );
     }
     try {
-      return new Uint8Array(await this.workbook.xlsx.writeBuffer());
+      return new Uint8Array(await this.workbook.xlsx.writeBuffer(opts.stored ? { zip: { compression: 'STORE' } } : {}));
     } finally {
       for (const [cell, v] of escaped) cell.value = v;
       for (const [cell, n] of notes) cell.note = n;
