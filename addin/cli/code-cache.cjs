@@ -7,7 +7,8 @@
 // - Made by a run that found none (or one V8 refused: another node, other flags) and ended with exit 0 (a usage
 //   error's cache would lack the command's work), written atomically (tmp + rename) for parallel runs.
 // - Named by a hash of the bundle's content: V8 itself checks only the source's length, and a rebuilt bundle of
-//   the same length would run stale code. A new bundle's cache replaces the older ones of its profile.
+//   the same length would run stale code. A profile keeps the caches of its KEPT newest bundles (two installs used
+//   in turn, a global one and a clone's, would otherwise remove each other's at every run); older ones go.
 // - A cache is code this process runs: its folder is private (0700) and is not used when someone else owns it or
 //   others may write to it. INVEST_FLAGS_CODE_CACHE names another folder, or is `off`. Any failure of the cache
 //   only makes the run as slow as without one.
@@ -20,6 +21,7 @@ const path = require('node:path');
 const vm = require('node:vm');
 
 const APP = 'invest-flags';
+const KEPT = 3;
 
 /** The platform's per-user cache folder for the CLI, INVEST_FLAGS_CODE_CACHE when set, or null when it is `off`. */
 function cacheDir({ platform = process.platform, env = process.env, home = homedir() } = {}) {
@@ -80,8 +82,9 @@ function save(script, dir, name, profile) {
   try {
     fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
     fs.renameSync(tmp, path.join(dir, name));
-    const older = new RegExp(`^${profile}\\.[0-9a-f]{16}\\.bin$`);
-    for (const f of fs.readdirSync(dir)) if (f !== name && older.test(f)) fs.rmSync(path.join(dir, f), { force: true });
+    const mine = new RegExp(`^${profile}\\.[0-9a-f]{16}\\.bin$`);
+    const caches = fs.readdirSync(dir).filter((f) => mine.test(f)).map((f) => ({ f, at: fs.statSync(path.join(dir, f)).mtimeMs }));
+    for (const { f } of caches.sort((a, b) => b.at - a.at).slice(KEPT)) fs.rmSync(path.join(dir, f), { force: true });
   } catch {
     fs.rmSync(tmp, { force: true });
   }

@@ -56,16 +56,23 @@ describe('the code cache', () => {
     expect(caches(dir)).toEqual([]);
   });
 
-  it('is never taken for a rebuilt bundle, even one of the same length, and the older cache goes', () => {
+  it('is never taken for a rebuilt bundle, even one of the same length; three bundles’ caches are kept', async () => {
     const dir = join(tempDir(), 'cache');
     const file = bundle(tempDir(), 'alpha');
     run(file, dir);
     const [first] = caches(dir);
     bundle(tempDir(), 'omega'); // same length, other content
     expect(run(file, dir)).toEqual({ cached: false, answer: 'omega' });
-    expect(caches(dir)).toHaveLength(1);
-    expect(caches(dir)[0]).not.toBe(first);
     expect(run(file, dir)).toEqual({ cached: true, answer: 'omega' });
+    // Two installs used in turn keep both caches (each run would otherwise remove the other's).
+    bundle(tempDir(), 'alpha');
+    expect(run(file, dir)).toEqual({ cached: true, answer: 'alpha' });
+    for (const answer of ['gamma', 'delta']) {
+      bundle(tempDir(), answer);
+      run(file, dir);
+    }
+    expect(caches(dir)).toHaveLength(3);
+    expect(caches(dir)).not.toContain(first); // the oldest went
   });
 
   it('survives a broken cache file: the run answers right and writes a good one', () => {
