@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {
-  asOfInstant, countCutoffsBetween, cutoffsBetween, isValidWeek, lastCutoffAtOrBefore, parseInstant, weekOf, weekRange,
+  asOfInstant, countCutoffsBetween, cutoffsBetween, isValidWeek, lastCutoffAtOrBefore, parseInstant, weekOf, weekRange, zoneOffsetMs,
 } from '../../../functions/domain/calendar';
 import { CUTOFF, local } from './flag-fixtures';
 
@@ -147,5 +147,28 @@ describe('parseInstant', () => {
     fc.assert(fc.property(fc.date({ min: new Date('1000-01-01'), max: new Date('9999-12-31'), noInvalidDate: true }), (d) => {
       expect(parseInstant(d.toISOString())).toBe(d.getTime());
     }));
+  });
+});
+
+/** zoneOffsetMs reads the formatter's printed text where it can: the same answer as reading its parts, any zone, any year. */
+describe('zoneOffsetMs', () => {
+  const byParts = (ms: number, timeZone: string) => {
+    const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(ms);
+    const n = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+    const local = new Date(0);
+    local.setUTCFullYear(n('year'), n('month') - 1, n('day'));
+    local.setUTCHours(n('hour'), n('minute'), n('second'));
+    return local.getTime() - (ms - (((ms % 1000) + 1000) % 1000));
+  };
+  const ZONES = ['Asia/Shanghai', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'UTC'];
+
+  it('agrees with the parts around DST changes, in half-hour zones, and outside the years it reads as text', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...ZONES), fc.integer({ min: Date.UTC(1000, 0, 1), max: Date.UTC(2200, 0, 1) }), (zone, ms) => zoneOffsetMs(ms, zone) === byParts(ms, zone)),
+      { numRuns: 2000 },
+    );
+    for (const ms of [Date.UTC(999, 11, 31, 20), Date.UTC(10_000, 0, 1, 3), Date.UTC(2026, 2, 8, 7, 0, 0, 500), Date.UTC(2026, 10, 1, 5, 59, 59)]) {
+      for (const zone of ZONES) expect(zoneOffsetMs(ms, zone)).toBe(byParts(ms, zone));
+    }
   });
 });
