@@ -36,13 +36,13 @@ export function prepareBackend(o: BackendChoice): PendingBackend {
   let opened = false;
   return {
     open: async () => {
-      opened = true;
       try {
         // Loaded only here: a command against a remote API needs none of the backend. (require, not import():
         // under tsx the entry runs as CommonJS and a dynamic import() would skip its .ts resolution.)
         // The SDK's Node-version notice means nothing to a clerk syncing against local dynalite.
         process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
         const { startLocalStack } = require('../../infra/local/stack') as typeof import('../../infra/local/stack');
+        opened = true; // the stack starts or discards the worker from here on
         const dataDir = o.inMemory ? undefined : dataDirOf(o.data);
         const s = await startLocalStack(dataDir ? { dataDir, dynalite } : { inMemory: true, dynalite });
         return { api: { url: s.url, token: s.adminToken }, ...(dataDir ? { dataDir } : {}), close: () => s.close() };

@@ -29,11 +29,19 @@ function isStale() {
 }
 
 /**
- * esbuild escapes non-ASCII characters in strings but leaves them in regular expression literals (the 亿, 元, 公顷
- * patterns). As \uXXXX they mean the same there (each UTF-16 unit, as the source had them), and an all-ASCII
- * file is read without UTF-8 decoding and held by V8 as a one-byte string.
+ * esbuild escapes non-ASCII characters in strings and templates but leaves them in regular expression literals (the
+ * 亿, 元, 公顷 patterns). There \uXXXX means the same (each UTF-16 unit, as the source had it), and an all-ASCII file
+ * is read without UTF-8 decoding and held by V8 as a one-byte string. Where an escape would change the meaning, the
+ * build stops: after a backslash (\亿 would become \\u4EBF), or in a String.raw template, whose raw text the
+ * program reads as written (the source writes such patterns as plain templates).
  */
-const toAscii = (code) => code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+function toAscii(code) {
+  const raw = /String\.raw`(?:[^`\\]|\\.)*`/gs;
+  for (const m of code.matchAll(raw)) if (/[^\x00-\x7f]/.test(m[0])) throw new Error(`bundle.cjs: non-ASCII text in a String.raw template: ${m[0].slice(0, 80)}`);
+  const escaped = /\\+[^\x00-\x7f]/.exec(code);
+  if (escaped) throw new Error(`bundle.cjs: a non-ASCII character after a backslash: ${code.slice(escaped.index - 20, escaped.index + 20)}`);
+  return code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 function build() {
   // esbuild is a dev dependency: present in a clone after `npm ci`, not needed where the bundle is installed.

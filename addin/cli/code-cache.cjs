@@ -4,14 +4,18 @@
 //
 // - One cache per command ("profile"): what `--version` compiles is not what `sync` does, and a cache holds what
 //   the run that made it had compiled by its end.
-// - Made by a run that found none (or one V8 refused: another node, other flags) and ended with exit 0 (a usage
-//   error's cache would lack the command's work), written atomically (tmp + rename) for parallel runs.
-// - Named by a hash of the bundle's content: V8 itself checks only the source's length, and a rebuilt bundle of
-//   the same length would run stale code. A profile keeps the caches of its KEPT newest bundles (two installs used
-//   in turn, a global one and a clone's, would otherwise remove each other's at every run); older ones go.
-// - A cache is code this process runs: its folder is private (0700) and is not used when someone else owns it or
-//   others may write to it. INVEST_FLAGS_CODE_CACHE names another folder, or is `off`. Any failure of the cache
-//   only makes the run as slow as without one.
+// - Made by a run that found none (or one V8 refused: other V8 flags) and did the command's work (exit 0, or 1: rows
+//   with errors; a usage error's cache would lack the work), written atomically (tmp + rename) for parallel runs.
+//   V8 refuses a cache made under other flags: a command that changes one while it runs (heap.ts) sets it back
+//   before the exit, or every later run would refuse the cache and write it again.
+// - Named by a hash of the node version and the bundle's content: V8 itself checks only the source's length, and a
+//   rebuilt bundle of the same length would run stale code. A profile keeps the caches of its KEPT newest bundles
+//   (two installs or two nodes used in turn would otherwise remove each other's at every run); older ones go.
+// - A cache is code this process runs. Its folder is private (0700): neither it nor a cache file is used when
+//   someone else owns it or others may write to it, and a cache file that is a symbolic link is not followed.
+//   INVEST_FLAGS_CODE_CACHE names another folder, or is `off`. On Windows, where these checks are not made here,
+//   only the default folder in the user's profile is used. Any failure of the cache only makes the run as slow as
+//   without one.
 'use strict';
 const { createHash } = require('node:crypto');
 const fs = require('node:fs');
@@ -23,11 +27,13 @@ const vm = require('node:vm');
 const APP = 'invest-flags';
 const KEPT = 3;
 
+const isPrivate = (st) => st.uid === process.getuid() && (st.mode & 0o022) === 0;
+
 /** The platform's per-user cache folder for the CLI, INVEST_FLAGS_CODE_CACHE when set, or null when it is `off`. */
 function cacheDir({ platform = process.platform, env = process.env, home = homedir() } = {}) {
   const named = env.INVEST_FLAGS_CODE_CACHE;
   if (named === 'off') return null;
-  if (named) return path.resolve(named);
+  if (named) return platform === 'win32' ? null : path.resolve(named);
   if (platform === 'win32') return path.join(env.LOCALAPPDATA || path.join(home, 'AppData', 'Local'), APP, 'Cache');
   if (platform === 'darwin') return path.join(home, 'Library', 'Caches', APP);
   return path.join(env.XDG_CACHE_HOME || path.join(home, '.cache'), APP);
@@ -36,31 +42,43 @@ function cacheDir({ platform = process.platform, env = process.env, home = homed
 /** The cache's name for a command line: its command word (what it runs), and whether it talks to a remote API. */
 function profileOf(argv) {
   const word = /^-{0,2}[a-z][a-z-]{0,20}$/.test(argv[0] || '') ? argv[0].replace(/^-+/, '') : 'other';
-  return argv.includes('--api') ? `${word}-api` : word;
+  return argv.some((a) => a === '--api' || a.startsWith('--api=')) ? `${word}-api` : word;
 }
 
 /** Made private if new; an existing folder is used only when it is this user's and no one else may write to it. */
 function privateFolder(dir) {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  if (process.platform === 'win32') return true; // the user's profile folder keeps it private
+  if (process.platform === 'win32') return true; // the default folder only (cacheDir): the user's profile keeps it private
   const st = fs.statSync(dir);
-  return st.isDirectory() && st.uid === process.getuid() && (st.mode & 0o022) === 0;
+  return st.isDirectory() && isPrivate(st);
+}
+
+/** A cache file's bytes when it is a private file of this user's (never through a symbolic link); else undefined. */
+function readPrivate(file) {
+  if (process.platform === 'win32') return fs.readFileSync(file);
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+  try {
+    const st = fs.fstatSync(fd);
+    return st.isFile() && isPrivate(st) ? fs.readFileSync(fd) : undefined;
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /**
  * Runs `file` (a CommonJS bundle of ASCII source) and answers its exports; `cached` says whether V8 took a cache.
- * When the folder had no cache V8 took, one is written at exit if the run ends with exit 0.
+ * When the folder had no cache V8 took, one is written at exit if the run did its work (exit 0 or 1).
  */
 function runBundle(file, { dir, profile }) {
   const bytes = fs.readFileSync(file);
-  const name = `${profile}.${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.bin`;
+  const name = `${profile}.${createHash('sha256').update(`${process.version} ${process.arch}\n`).update(bytes).digest('hex').slice(0, 16)}.bin`;
   // ASCII (bundle.cjs escapes everything else): as latin1, a one-byte string with no UTF-8 decoding.
   const source = bytes.toString('latin1');
   let usable = false;
   let cachedData;
   try {
     usable = dir !== null && privateFolder(dir);
-    if (usable) cachedData = fs.readFileSync(path.join(dir, name));
+    if (usable) cachedData = readPrivate(path.join(dir, name));
   } catch {
     // no folder, or no cache yet
   }
@@ -73,7 +91,7 @@ function runBundle(file, { dir, profile }) {
   const cached = cachedData !== undefined && !script.cachedDataRejected;
   const module = { exports: {} };
   script.runInThisContext()(module.exports, Module.createRequire(file), module, file, path.dirname(file));
-  if (usable && !cached) process.once('exit', (code) => code === 0 && save(script, dir, name, profile));
+  if (usable && !cached) process.once('exit', (code) => (code === 0 || code === 1) && save(script, dir, name, profile));
   return { exports: module.exports, cached };
 }
 

@@ -10,6 +10,13 @@ import { setFlagsFromString } from 'node:v8';
 
 const LARGE = 256 * 1024;
 
-export function heapForLedger(bytes: number): void {
-  if (bytes > LARGE) setFlagsFromString('--heap-growing-percent=30');
+/**
+ * Sets the growth for a ledger of `bytes`; answers what sets it back (to V8's default, 0) once the work is done. V8
+ * refuses a code cache made under other flags (bin.cjs's cache is written at exit): left set, a large ledger's every
+ * run would refuse the cache its last run wrote, and write it again.
+ */
+export function heapForLedger(bytes: number): () => void {
+  if (bytes <= LARGE) return () => {};
+  setFlagsFromString('--heap-growing-percent=30');
+  return () => setFlagsFromString('--heap-growing-percent=0');
 }

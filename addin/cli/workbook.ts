@@ -8,7 +8,7 @@
 import type { Message } from '../../contract';
 import type { ApiTarget } from '../app';
 import type { UnkeptPart, XlsxGateway } from '../xlsx';
-import { beginXlsx, saveXlsx } from '../xlsx/file';
+import { openXlsx, saveXlsx } from '../xlsx/file';
 import { dataDirOf } from '../../infra/local/data-dir';
 import { inputAndOutput, unreadableFile } from './args';
 import { prepareBackend, type Backend } from './backend';
@@ -35,31 +35,25 @@ export async function onWorkbookCopy<T>(
   run: (gateway: XlsxGateway, api: ApiTarget, input: string) => Promise<T>,
 ): Promise<WorkbookCopy<T>> {
   const { input, out, inputBytes } = inputAndOutput(o, suffix);
-  heapForLedger(inputBytes);
+  const heapBack = heapForLedger(inputBytes);
   // The record lives in the data folder even for --api: it is about this machine's files, not the backend's data.
   const recordDir = dataDirOf(o.data);
-  // Begun before the workbook is read (the embedded stack's storage engine loads meanwhile), opened after the checks.
+  // Begun before the workbook is read (the embedded stack's storage engine loads meanwhile, opening nothing), opened
+  // once the file is read and the checks passed: a file refused or unreadable leaves no data folder behind.
   const pending = prepareBackend(o);
   let opened: { gateway: XlsxGateway; warning: Message | null; backend: Backend };
   try {
-    const { unkept, gateway: reading } = await beginXlsx(input).catch((e: unknown) => {
+    const gateway = await openXlsx(input).catch((e: unknown) => {
       // A system error reading the file (permission, in use); a GatewayError (not a workbook) passes as it is.
       throw (e as NodeJS.ErrnoException).syscall ? unreadableFile(input, e) : e;
     });
-    if (unkept.length && o.inPlace && !o.force) throw inPlaceRefusal(unkept);
+    if (gateway.unkept.length && o.inPlace && !o.force) throw inPlaceRefusal(gateway.unkept);
     if (!o.inPlace && !o.force) refuseForeignOutput(command, out, recordDir);
-    const warning = unkeptWarning(unkept, o.inPlace ?? false);
+    const warning = unkeptWarning(gateway.unkept, o.inPlace ?? false);
     if (warning) warn(warning);
-    // The backend starts while ExcelJS reads the cells (its start is mostly waits on its storage engine). Only a file
-    // whose package opened but whose cells ExcelJS cannot read gets this far and fails: the backend is closed again.
-    const [gateway, backend] = await Promise.allSettled([reading, pending.open()]);
-    if (gateway.status === 'rejected') {
-      if (backend.status === 'fulfilled') await backend.value.close();
-      throw gateway.reason;
-    }
-    if (backend.status === 'rejected') throw backend.reason;
-    opened = { gateway: gateway.value, warning, backend: backend.value };
+    opened = { gateway, warning, backend: await pending.open() };
   } catch (e) {
+    heapBack();
     await pending.discard();
     throw e;
   }
@@ -77,6 +71,7 @@ export async function onWorkbookCopy<T>(
     }
     return { out, result, unkept, unkeptWarning: warning };
   } finally {
+    heapBack();
     await backend.close();
   }
 }

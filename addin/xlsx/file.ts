@@ -8,11 +8,6 @@ export async function openXlsx(path: string): Promise<XlsxGateway> {
   return XlsxGateway.load(await readFile(path), basename(path));
 }
 
-/** XlsxGateway.begin on a file: answers once what a copy would not keep is known, the workbook still being read. */
-export async function beginXlsx(path: string): ReturnType<typeof XlsxGateway.begin> {
-  return XlsxGateway.begin(await readFile(path), basename(path));
-}
-
 /** Writes beside the target first, then renames, so a crash never leaves half a file. Answers the bytes written. */
 export async function saveXlsx(gateway: XlsxGateway, path: string): Promise<Uint8Array> {
   const tmp = `${path}.${process.pid}.tmp`;

@@ -60,35 +60,16 @@ export class XlsxGateway implements WorkbookGateway {
    * a Word document…: a NotWorkbookError, told apart before ExcelJS reads it).
    */
   static async load(data: ArrayBuffer | Uint8Array, fileName?: string): Promise<XlsxGateway> {
-    return (await XlsxGateway.begin(data, fileName)).gateway;
-  }
-
-  /**
-   * load in two steps: answers once the package is open and what the copy would not keep is known (fast: the zip's
-   * listing and a few small parts), while ExcelJS still reads the workbook (`gateway`). The command line decides
-   * whether to go on from `unkept` and starts its backend during the read. `gateway` never rejects unobserved.
-   */
-  static async begin(data: ArrayBuffer | Uint8Array, fileName?: string): Promise<{ unkept: readonly UnkeptPart[]; gateway: Promise<XlsxGateway> }> {
     const pkg = await Package.open(data, fileName);
-    const cannotRead = (e: unknown) => new GatewayError('io', `无法读取该 .xlsx 文件：${(e as Error).message}`, `Cannot read the .xlsx file: ${(e as Error).message}`);
     const wb = new ExcelJS.Workbook();
-    // ExcelJS unzips the bytes itself (it takes no opened zip); findUnkept and readAnchors share pkg's parts.
-    const parsed = Promise.all([wb.xlsx.load(data as ArrayBuffer), readAnchors(pkg)]);
-    parsed.catch(() => {}); // answered through `gateway`, whenever the caller awaits it
-    const unkept = await findUnkept(pkg).catch((e: unknown) => {
-      throw cannotRead(e);
-    });
-    const gateway = parsed.then(
-      ([, anchors]) => {
-        restoreAnchoring(wb, anchors);
-        return new XlsxGateway(wb, unkept);
-      },
-      (e: unknown) => {
-        throw cannotRead(e);
-      },
-    );
-    gateway.catch(() => {});
-    return { unkept, gateway };
+    try {
+      // ExcelJS unzips the bytes itself (it takes no opened zip); findUnkept and readAnchors share pkg's parts.
+      const [, unkept, anchors] = await Promise.all([wb.xlsx.load(data as ArrayBuffer), findUnkept(pkg), readAnchors(pkg)]);
+      restoreAnchoring(wb, anchors);
+      return new XlsxGateway(wb, unkept);
+    } catch (e) {
+      throw new GatewayError('io', `无法读取该 .xlsx 文件：${(e as Error).message}`, `Cannot read the .xlsx file: ${(e as Error).message}`);
+    }
   }
 
   /** Wraps a workbook built in memory (tests, the sample generator). */

@@ -62,8 +62,9 @@ export async function upkeep(
   // Read as a writer: new projects' STATEs their first event confirmed lose their creation mark on the way.
   const states = () => (read ??= store.allStates({ settleCreating: true }));
 
-  // The name index and the aggregates are kept apart (their own items), so their passes run side by side.
-  const [namesAdded, aggregates] = await Promise.all([
+  // The name index and the aggregates are kept apart (their own items), so their passes run side by side; both end
+  // before upkeep answers, even when one fails.
+  const [names, aggs] = await Promise.allSettled([
     (async (): Promise<number> => {
       const mark = await store.nameIndexMark();
       // An index built with another normalName rule lacks the keys this rule gives, one in the store's earlier layout is
@@ -91,6 +92,10 @@ export async function upkeep(
       return built ? 'rebuilt' : 'built';
     })(),
   ]);
+  if (names.status === 'rejected') throw names.reason;
+  if (aggs.status === 'rejected') throw aggs.reason;
+  const namesAdded = names.value;
+  const aggregates = aggs.value;
   // The leaders' possible duplicates, taken again when syncs (or this backfill) changed names since.
   await currentDuplicates(deps, { store: true, stale: namesAdded > 0 });
   // A fresh store (nothing read, or nothing stored) has nothing worth a line.

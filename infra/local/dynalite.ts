@@ -75,14 +75,15 @@ export function spawnDynalite(): DynaliteWorker {
   const use = () => {
     if (used) throw new Error('this dynalite worker was started or discarded already');
     used = true;
-    worker.off('error', onEarly);
   };
   return {
     start: async (opts = {}) => {
       use();
+      worker.off('error', onEarly); // running() listens from here on, in the same tick
       worker.ref();
       return running(worker, exited, opts, early);
     },
+    // The early listener stays: an error while it terminates is then no uncaught one.
     discard: async () => {
       use();
       await worker.terminate();

@@ -103,9 +103,9 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       notifier: createNotifier({ fetch: (url, init) => fetch(url, init), email: new LogEmailSender(log) }),
       ...(opts.sleep ? { sleep: opts.sleep } : {}),
     };
-    // All before the first request, side by side (each its own items; a cold start waits on their round trips):
-    const [secret] = await Promise.all([
-      loadSecret(dataDir),
+    // All before the first request, side by side (each its own items; a cold start waits on their round trips), and
+    // all ended before a failure of one closes dynalite under the others:
+    const started = await Promise.allSettled([
       // A table made now holds no event written before its STATE (an earlier release's crash could leave one).
       made === 'created' ? store.markTableOrder() : undefined,
       opts.registerLocalAdmin !== false ? store.saveUser(LOCAL_ADMIN) : undefined,
@@ -113,7 +113,9 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       // open — with the folder locked to this process, it died (kill -9) owing its deltas. A table made now has no STATE.
       upkeep(deps, { allChunksDead: true, ...(made === 'created' ? { states: [] } : {}) }),
     ]);
-    const tokens = new DevTokens(secret);
+    const failed = started.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    const tokens = new DevTokens(await loadSecret(dataDir));
     const handlers = buildHandlers(deps);
     const adminDevToken = () => tokens.issue({ sub: LOCAL_ADMIN.subject, email: LOCAL_ADMIN.email, name: LOCAL_ADMIN.name });
     // The embedded stack only ever runs in local or test mode, so /dev/token is always on (never in the cloud).

@@ -29,7 +29,7 @@ const UNIT_FACTORS: Readonly<Record<string, number>> = {
   m2: MU_PER_SQUARE_METRE,
   sqm: MU_PER_SQUARE_METRE,
 };
-const AREA_TEXT = new RegExp(String.raw`^(${FIGURE})(万)?(亩|mu|公顷|hectares?|ha|平方米|平米|m2|sqm)?$`);
+const AREA_TEXT = new RegExp(`^(${FIGURE})(万)?(亩|mu|公顷|hectares?|ha|平方米|平米|m2|sqm)?$`);
 
 /** Parses an area to 亩. `unit` is 亩 per unit of a bare number. */
 export function parseArea(raw: RawCell, unit: number): Parsed<number> {

@@ -23,7 +23,7 @@ const UNIT_FACTORS: Readonly<Record<string, number>> = {
   亿: 1, 亿元: 1, 千万: 0.1, 千万元: 0.1, 百万: 0.01, 百万元: 0.01, 万: 1e-4, 万元: 1e-4, 元: 1e-8,
 };
 const CURRENCY = /[¥$]|rmb|cny|人民币/g;
-const MONEY_TEXT = new RegExp(String.raw`^(${FIGURE})(亿元?|千万元?|百万元?|万元?|元)?$`);
+const MONEY_TEXT = new RegExp(`^(${FIGURE})(亿元?|千万元?|百万元?|万元?|元)?$`);
 
 /** Parses an amount to 亿元. `unit` is 亿元 per unit of a bare number. */
 export function parseMoney(raw: RawCell, unit: number): Parsed<number> {

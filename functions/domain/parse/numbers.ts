@@ -20,7 +20,7 @@ const THOUSANDS = /(\d),(?=\d{3}(?!\d))/g;
  */
 export const FIGURE = String.raw`\d+(?:\.\d+)?(?:e[+-]?\d+)?`;
 /** Two figures joined by a dash or 至/到, each with an optional unit: "2-3亿", "2亿至3亿" (not "2026-03-05", "1e-5"). */
-const RANGE = new RegExp(String.raw`^${FIGURE}(?!e[+-]?\d)[^\d.~至到—–-]*(?:-|~|至|到|—|–)${FIGURE}[^\d.~至到—–-]*$`);
+const RANGE = new RegExp(`^${FIGURE}(?!e[+-]?\\d)[^\\d.~至到—–-]*(?:-|~|至|到|—|–)${FIGURE}[^\\d.~至到—–-]*$`);
 /** A remark in brackets after the figure: "5000万（一期）", "300人(含临时工)". */
 const REMARK = /\([^)]*\)/g;
 const NEGATIVE = /^-\d/;
@@ -52,7 +52,7 @@ export function roundNoise(n: number): number {
 
 /** Head-counts beyond this are typing slips, not a county project. */
 export const MAX_INTEGER = 10_000_000;
-const INTEGER_TEXT = new RegExp(String.raw`^(${FIGURE})(万)?(?:人次|个岗位|岗位|人|名|个)?$`);
+const INTEGER_TEXT = new RegExp(`^(${FIGURE})(万)?(?:人次|个岗位|岗位|人|名|个)?$`);
 
 /** Non-negative whole numbers such as jobs: 300, "300人", "约300", "3,000", "1.2万人". */
 export function parseInteger(raw: RawCell): Parsed<number> {

@@ -54,11 +54,10 @@ describe.each(CASES)('%s', (kind, name, bytes, zh, en) => {
 });
 
 /**
- * An .xlsx whose package opens but whose cells ExcelJS cannot read: the embedded backend was started while the
- * cells were read (workbook.ts), and is closed again: exit 2 with the reading error, no output, and the data
- * folder let go of (the next sync on it works).
+ * An .xlsx whose package opens but whose cells ExcelJS cannot read: exit 2 with the reading error, no output, and no
+ * data folder made (the embedded backend's worker was spawned ahead, workbook.ts, and is let go of unopened).
  */
-it('a workbook whose cells cannot be read: exit 2, no output, and the embedded backend let go of', async () => {
+it('a workbook whose cells cannot be read: exit 2, no output, no data folder', async () => {
   const JSZip = (await import('jszip')).default;
   const good = join(dir, 'good.xlsx');
   expect(await main(['sample', good, '--projects', '5'], captureIo().io)).toBe(0);
@@ -72,6 +71,7 @@ it('a workbook whose cells cannot be read: exit 2, no output, and the embedded b
   expect(await main(['sync', broken, '--data', data], t.io)).toBe(2);
   expect(t.err()).toContain('无法读取该 .xlsx 文件');
   expect(existsSync(join(dir, '坏表-flagged.xlsx'))).toBe(false);
+  expect(existsSync(data)).toBe(false);
   const ok = captureIo();
   expect(await main(['sync', good, '--data', data, '--json'], ok.io)).toBe(0);
   expect(JSON.parse(ok.out()).created).toBe(5);
