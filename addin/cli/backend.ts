@@ -5,6 +5,7 @@
 import { dataDirOf } from '../../infra/local/data-dir';
 import { spawnDynalite } from '../../infra/local/dynalite';
 import { ApiCallError, type ApiTarget } from '../app';
+import { loopbackFetch } from './loopback-fetch';
 
 export interface BackendChoice {
   api?: string;
@@ -45,7 +46,7 @@ export function prepareBackend(o: BackendChoice): PendingBackend {
         opened = true; // the stack starts or discards the worker from here on
         const dataDir = o.inMemory ? undefined : dataDirOf(o.data);
         const s = await startLocalStack(dataDir ? { dataDir, dynalite } : { inMemory: true, dynalite });
-        return { api: { url: s.url, token: s.adminToken }, ...(dataDir ? { dataDir } : {}), close: () => s.close() };
+        return { api: { url: s.url, token: s.adminToken, fetch: loopbackFetch }, ...(dataDir ? { dataDir } : {}), close: () => s.close() };
       } catch (e) {
         throw new ApiCallError('network', { zh: `内置后端无法启动（${(e as Error).message}）`, en: `The embedded backend did not start (${(e as Error).message})` });
       }
