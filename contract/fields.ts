@@ -31,6 +31,8 @@ export interface Message {
 export type ListKey = 'clue' | 'signed' | 'landed' | 'producing';
 export type Stage = ListKey | 'dropped';
 export const LIST_ORDER: readonly ListKey[] = ['clue', 'signed', 'landed', 'producing'];
+/** Each stage's place: the lists in order, dropped last (reports and the leaders' sheets sort by it). */
+export const STAGE_RANK = Object.fromEntries([...LIST_ORDER, 'dropped'].map((s, i) => [s, i])) as Readonly<Record<Stage, number>>;
 
 export const STAGE_NAMES: Record<Stage, Message> = {
   clue: { zh: '重点线索', en: 'Clue' },

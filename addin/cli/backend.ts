@@ -34,7 +34,6 @@ export interface PendingBackend {
 export function prepareBackend(o: BackendChoice): PendingBackend {
   if (o.api) return { open: async () => ({ api: { url: o.api!, token: o.token! }, close: async () => {} }), discard: async () => {} };
   const dynalite = spawnDynalite();
-  let opened = false;
   return {
     open: async () => {
       try {
@@ -43,7 +42,6 @@ export function prepareBackend(o: BackendChoice): PendingBackend {
         // The SDK's Node-version notice means nothing to a clerk syncing against local dynalite.
         process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
         const { startLocalStack } = require('../../infra/local/stack') as typeof import('../../infra/local/stack');
-        opened = true; // the stack starts or discards the worker from here on
         const dataDir = o.inMemory ? undefined : dataDirOf(o.data);
         const s = await startLocalStack(dataDir ? { dataDir, dynalite } : { inMemory: true, dynalite });
         return { api: { url: s.url, token: s.adminToken, fetch: loopbackFetch }, ...(dataDir ? { dataDir } : {}), close: () => s.close() };
@@ -51,11 +49,8 @@ export function prepareBackend(o: BackendChoice): PendingBackend {
         throw new ApiCallError('network', { zh: `内置后端无法启动（${(e as Error).message}）`, en: `The embedded backend did not start (${(e as Error).message})` });
       }
     },
-    discard: async () => {
-      if (opened) return;
-      opened = true;
-      await dynalite.discard();
-    },
+    // The stack starts or discards the worker once it has it; a discard after that does nothing (spawnDynalite).
+    discard: () => dynalite.discard(),
   };
 }
 

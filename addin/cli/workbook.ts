@@ -41,26 +41,19 @@ export async function onWorkbookCopy<T>(
   // Begun before the workbook is read (the embedded stack's storage engine loads meanwhile, opening nothing), opened
   // once the file is read and the checks passed: a file refused or unreadable leaves no data folder behind.
   const pending = prepareBackend(o);
-  let opened: { gateway: XlsxGateway; warning: Message | null; backend: Backend };
+  let backend: Backend | undefined;
   try {
     const gateway = await openXlsx(input).catch((e: unknown) => {
       // A system error reading the file (permission, in use); a GatewayError (not a workbook) passes as it is.
       throw (e as NodeJS.ErrnoException).syscall ? unreadableFile(input, e) : e;
     });
-    if (gateway.unkept.length && o.inPlace && !o.force) throw inPlaceRefusal(gateway.unkept);
+    const { unkept } = gateway;
+    if (unkept.length && o.inPlace && !o.force) throw inPlaceRefusal(unkept);
     if (!o.inPlace && !o.force) refuseForeignOutput(command, out, recordDir);
-    const warning = unkeptWarning(gateway.unkept, o.inPlace ?? false);
+    const warning = unkeptWarning(unkept, o.inPlace ?? false);
     if (warning) warn(warning);
-    opened = { gateway, warning, backend: await pending.open() };
-  } catch (e) {
-    heapBack();
-    await pending.discard();
-    throw e;
-  }
-  const { gateway, warning, backend } = opened;
-  const { unkept } = gateway;
-  if (backend.dataDir) warn(dataFolderMessage(backend.dataDir));
-  try {
+    backend = await pending.open();
+    if (backend.dataDir) warn(dataFolderMessage(backend.dataDir));
     const result = await run(gateway, backend.api, input);
     const written = await saveXlsx(gateway, out);
     try {
@@ -72,7 +65,7 @@ export async function onWorkbookCopy<T>(
     return { out, result, unkept, unkeptWarning: warning };
   } finally {
     heapBack();
-    await backend.close();
+    await (backend ? backend.close() : pending.discard());
   }
 }
 

@@ -77,14 +77,15 @@ function common(e: Entry, method: number, compressed: number): Buffer {
 export async function deflateStored(stored: Uint8Array): Promise<Uint8Array> {
   const zip = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
   const entries = readEntries(zip);
-  // Entries already compressed (none from ExcelJS today) are copied as they are.
-  const bodies = await Promise.all(entries.map((e) => (e.method === STORED && e.size > 0 ? deflate(e.data, { level: 6 }) : Promise.resolve(e.data))));
+  // Entries already compressed (none from ExcelJS today), and empty ones (folders), are copied as they are.
+  const deflates = (e: Entry) => e.method === STORED && e.size > 0;
+  const bodies = await Promise.all(entries.map((e) => (deflates(e) ? deflate(e.data, { level: 6 }) : Promise.resolve(e.data))));
   const parts: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
   entries.forEach((e, i) => {
     const body = bodies[i]!;
-    const method = e.method === STORED && e.size > 0 ? DEFLATED : e.method;
+    const method = deflates(e) ? DEFLATED : e.method;
     const fields = common(e, method, body.length);
     const signature = Buffer.alloc(4);
     signature.writeUInt32LE(LOCAL);

@@ -17,3 +17,17 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
+
+/**
+ * Promise.all that answers only once every promise has ended, rejecting with the first failure (in input order):
+ * none of the work is left running unobserved after a sibling failed (a stack start closing dynalite under it).
+ */
+export async function allEnded<T extends readonly unknown[] | []>(promises: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const settled = (await Promise.allSettled(promises)) as PromiseSettledResult<unknown>[];
+  const values: unknown[] = [];
+  for (const r of settled) {
+    if (r.status === 'rejected') throw r.reason;
+    values.push(r.value);
+  }
+  return values as { -readonly [K in keyof T]: Awaited<T[K]> };
+}

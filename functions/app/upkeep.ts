@@ -32,6 +32,7 @@ import { DEAD_AFTER_MS, isDead, OWED_CHUNK } from './chunks';
 import type { Deps } from './deps';
 import { currentDuplicates } from './duplicates';
 import { logLine } from './log';
+import { allEnded } from './pool';
 
 export interface UpkeepResult {
   /** Ids added to the name index (0 once it is complete). */
@@ -58,48 +59,47 @@ export async function upkeep(
 ): Promise<UpkeepResult> {
   const { store } = deps;
   const now = Date.parse(deps.clock());
-  let read: Promise<readonly ProjectState[]> | undefined = opts.states && Promise.resolve(opts.states);
-  // Read as a writer: new projects' STATEs their first event confirmed lose their creation mark on the way.
-  const states = () => (read ??= store.allStates({ settleCreating: true }));
+  const agg = deps.aggregates;
+  if (agg && opts.rebuildOwed) await agg.beginChunk(OWED_CHUNK);
+  // The two looks side by side: the name index's mark, and the aggregates' counters and open chunks.
+  const [mark, look] = await Promise.all([store.nameIndexMark(), agg ? Promise.all([agg.unitCounters(), agg.openChunks()]) : undefined]);
 
-  // The name index and the aggregates are kept apart (their own items), so their passes run side by side; both end
-  // before upkeep answers, even when one fails.
-  const [names, aggs] = await Promise.allSettled([
-    (async (): Promise<number> => {
-      const mark = await store.nameIndexMark();
-      // An index built with another normalName rule lacks the keys this rule gives, one in the store's earlier layout is
-      // not read by a sync once this pass is marked: every project is indexed again.
-      const current = mark?.rule === NAME_RULE && !mark.oldLayout ? mark : null;
-      if (current && (current.verified || (!opts.allChunksDead && now - Date.parse(current.at) < DEAD_AFTER_MS))) return 0;
-      const added = await backfillNames(deps, await states());
-      // Verified: no sync can be running (stack start), or a pass after the first (with this rule) found nothing missing.
-      await store.markNameIndex({ at: deps.clock(), verified: opts.allChunksDead === true || (current !== null && added === 0), rule: NAME_RULE }, added);
-      return added;
-    })(),
-    (async (): Promise<UpkeepResult['aggregates']> => {
-      const agg = deps.aggregates;
-      if (!agg) return 'kept';
-      if (opts.rebuildOwed) await agg.beginChunk(OWED_CHUNK);
-      const [{ built }, chunks] = await Promise.all([agg.unitCounters(), agg.openChunks()]);
-      const dead = chunks.open.filter((c) => opts.allChunksDead || isDead(c, now));
-      if (built && dead.length === 0) return 'kept';
-      if (dead.length < chunks.open.length) return 'waiting';
-      // STATE read after the look at the chunks: a chunk that ended before it is in what this reads.
-      await rebuildAggregates(deps, await (read = store.allStates({ settleCreating: true })));
-      // Exact only if no chunk began meanwhile: then what was owed is paid; else a rebuild stays owed.
-      if ((await agg.openChunks()).begun === chunks.begun) await agg.endChunks(dead);
-      else await agg.beginChunk(OWED_CHUNK);
-      return built ? 'rebuilt' : 'built';
-    })(),
+  // An index built with another normalName rule lacks the keys this rule gives, one in the store's earlier layout is
+  // not read by a sync once this pass is marked: every project is indexed again.
+  const current = mark?.rule === NAME_RULE && !mark.oldLayout ? mark : null;
+  const namesDue = !current || (!current.verified && (opts.allChunksDead || now - Date.parse(current.at) >= DEAD_AFTER_MS));
+  let aggregates: UpkeepResult['aggregates'] = 'kept';
+  const [{ built }, chunks] = look ?? [{ built: true }, { open: [], begun: 0 }];
+  const dead = chunks.open.filter((c) => opts.allChunksDead || isDead(c, now));
+  const rebuild = (!built || dead.length > 0) && dead.length === chunks.open.length;
+  if ((!built || dead.length > 0) && !rebuild) aggregates = 'waiting';
+
+  // One STATE read for both passes, after the look at the chunks (a chunk that ended before it is in what a rebuild
+  // reads), as a writer: new projects' STATEs their first event confirmed lose their creation mark on the way. A name
+  // pass alone may use the states its caller read.
+  const states = rebuild || (namesDue && !opts.states) ? await store.allStates({ settleCreating: true }) : (opts.states ?? []);
+  let namesAdded = 0;
+  // The name index and the aggregates are kept apart (their own items): the passes run side by side.
+  await allEnded([
+    namesDue &&
+      (async () => {
+        namesAdded = await backfillNames(deps, states);
+        // Verified: no sync can be running (stack start), or a pass after the first (with this rule) found nothing missing.
+        await store.markNameIndex({ at: deps.clock(), verified: opts.allChunksDead === true || (current !== null && namesAdded === 0), rule: NAME_RULE }, namesAdded);
+      })(),
+    rebuild &&
+      agg &&
+      (async () => {
+        await rebuildAggregates(deps, states);
+        aggregates = built ? 'rebuilt' : 'built';
+        // Exact only if no chunk began meanwhile: then what was owed is paid; else a rebuild stays owed.
+        if ((await agg.openChunks()).begun === chunks.begun) await agg.endChunks(dead);
+        else await agg.beginChunk(OWED_CHUNK);
+      })(),
   ]);
-  if (names.status === 'rejected') throw names.reason;
-  if (aggs.status === 'rejected') throw aggs.reason;
-  const namesAdded = names.value;
-  const aggregates = aggs.value;
   // The leaders' possible duplicates, taken again when syncs (or this backfill) changed names since.
   await currentDuplicates(deps, { store: true, stale: namesAdded > 0 });
-  // A fresh store (nothing read, or nothing stored) has nothing worth a line.
-  const projects = read ? (await read).length : 0;
-  if (projects > 0 && (namesAdded || aggregates !== 'kept')) logLine(deps, 'info', { job: 'upkeep', projects, namesAdded, aggregates });
+  // A fresh store (nothing stored) has nothing worth a line.
+  if (states.length > 0 && (namesAdded || aggregates !== 'kept')) logLine(deps, 'info', { job: 'upkeep', projects: states.length, namesAdded, aggregates });
   return { namesAdded, aggregates };
 }

@@ -54,7 +54,8 @@ type WorkerMessage = { port: number } | { error: string } | { closed: true; erro
 /**
  * A dynalite worker that loads its modules now and opens nothing until started: the CLI spawns it before reading
  * the workbook, so the ~0.2 s that dynalite takes to load pass while the workbook is read. Started once, or
- * discarded (a command refused before it needed the backend leaves no folder or file behind).
+ * discarded (a command refused before it needed the backend leaves no folder or file behind); a discard after the
+ * start does nothing.
  */
 export interface DynaliteWorker {
   start(opts?: { path?: string; port?: number }): Promise<RunningDynalite>;
@@ -72,20 +73,19 @@ export function spawnDynalite(): DynaliteWorker {
   const onEarly = (e: Error) => (early = e);
   worker.on('error', onEarly);
   let used = false;
-  const use = () => {
-    if (used) throw new Error('this dynalite worker was started or discarded already');
-    used = true;
-  };
   return {
     start: async (opts = {}) => {
-      use();
+      if (used) throw new Error('this dynalite worker was started or discarded already');
+      used = true;
       worker.off('error', onEarly); // running() listens from here on, in the same tick
       worker.ref();
       return running(worker, exited, opts, early);
     },
-    // The early listener stays: an error while it terminates is then no uncaught one.
+    // Nothing to do once started (the running dynalite closes it) or discarded. The early listener stays: an error
+    // while it terminates is then no uncaught one.
     discard: async () => {
-      use();
+      if (used) return;
+      used = true;
       await worker.terminate();
     },
   };

@@ -10,6 +10,7 @@ import { createClients, DEFAULT_TABLE_NAME, DynamoStore, ensureTable, type UserP
 import { createNotifier, LogEmailSender } from '../../functions/notify';
 import { createCutoffStore } from '../../functions/store/weeks-closed';
 import { createLiveAggregates } from '../../functions/store/live-aggregates';
+import { allEnded } from '../../functions/app/pool';
 import { upkeep } from '../../functions/app/upkeep';
 import { createLocalServer } from './adapter';
 import { startCutoffTimer, type CutoffTimer } from './cutoff-timer';
@@ -103,18 +104,15 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       notifier: createNotifier({ fetch: (url, init) => fetch(url, init), email: new LogEmailSender(log) }),
       ...(opts.sleep ? { sleep: opts.sleep } : {}),
     };
-    // All before the first request, side by side (each its own items; a cold start waits on their round trips), and
-    // all ended before a failure of one closes dynalite under the others:
-    const started = await Promise.allSettled([
+    // All before the first request, side by side (each its own items; a cold start waits on their round trips):
+    await allEnded([
       // A table made now holds no event written before its STATE (an earlier release's crash could leave one).
       made === 'created' ? store.markTableOrder() : undefined,
       opts.registerLocalAdmin !== false ? store.saveUser(LOCAL_ADMIN) : undefined,
       // The name index for projects stored before it; the aggregates when never built, or when a sync chunk is still
-      // open — with the folder locked to this process, it died (kill -9) owing its deltas. A table made now has no STATE.
-      upkeep(deps, { allChunksDead: true, ...(made === 'created' ? { states: [] } : {}) }),
+      // open — with the folder locked to this process, it died (kill -9) owing its deltas.
+      upkeep(deps, { allChunksDead: true }),
     ]);
-    const failed = started.find((r) => r.status === 'rejected');
-    if (failed) throw failed.reason;
     const tokens = new DevTokens(await loadSecret(dataDir));
     const handlers = buildHandlers(deps);
     const adminDevToken = () => tokens.issue({ sub: LOCAL_ADMIN.subject, email: LOCAL_ADMIN.email, name: LOCAL_ADMIN.name });

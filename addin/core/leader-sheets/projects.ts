@@ -1,5 +1,5 @@
 /** 全县项目: every project of the county, read-only, from GET /v1/projects pages. */
-import { LIST_ORDER, type ProjectSummary, type ProjectsResponse, type Stage } from '../../../contract';
+import { byPinyin, STAGE_RANK, type ProjectSummary, type ProjectsResponse } from '../../../contract';
 import { cellAddress } from '../a1';
 import type { LeaderSheetPlan } from '../gateway';
 import { flagStyle } from '../styles';
@@ -12,19 +12,15 @@ export interface CountyProjectsOptions extends LeaderSheetOptions {
   asOf?: string;
 }
 
-const STAGE_RANK: Readonly<Record<Stage, number>> = { ...Object.fromEntries(LIST_ORDER.map((l, i) => [l, i])), dropped: LIST_ORDER.length } as Record<Stage, number>;
-// Made on first use: ICU's pinyin collation costs ≈ 8 ms to load, and every command that only syncs loads this module.
-let pinyin: Intl.Collator | undefined;
-const collate = (a: string, b: string) => (pinyin ??= new Intl.Collator('zh-Hans-CN-u-co-pinyin', { numeric: true })).compare(a, b);
 /** Units by pinyin, a project without a unit after them (as in the reports). */
-const byUnit = (a: string, b: string) => Number(a === '') - Number(b === '') || collate(a, b);
+const byUnit = (a: string, b: string) => Number(a === '') - Number(b === '') || byPinyin(a, b);
 
 /** Pages joined, a project repeated across pages (a retried page) kept once, sorted list → unit → name. */
 function projectsOf(pages: readonly ProjectsResponse[]): ProjectSummary[] {
   const byId = new Map<string, ProjectSummary>();
   for (const page of pages) for (const p of page.projects) byId.set(p.id, p);
   return [...byId.values()].sort(
-    (a, b) => STAGE_RANK[a.stage] - STAGE_RANK[b.stage] || byUnit(a.unit, b.unit) || collate(a.name, b.name) || (a.id < b.id ? -1 : 1),
+    (a, b) => STAGE_RANK[a.stage] - STAGE_RANK[b.stage] || byUnit(a.unit, b.unit) || byPinyin(a.name, b.name) || (a.id < b.id ? -1 : 1),
   );
 }
 

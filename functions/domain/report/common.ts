@@ -1,5 +1,5 @@
 /** Helpers both reports share: exact money sums, unit order, project order, the project reference. */
-import { LIST_ORDER, type ListKey, type PerList, type ReportProject, type Stage } from '../../../contract/vocabulary';
+import { byPinyin, LIST_ORDER, STAGE_RANK, type ListKey, type PerList, type ReportProject, type Stage } from '../../../contract/vocabulary';
 import { isActive as isActiveStage } from '../stage';
 import type { WeekSnapshot } from './snapshot';
 
@@ -16,21 +16,14 @@ export function perList<T>(make: (list: ListKey) => T): PerList<T> {
   return Object.fromEntries(LIST_ORDER.map((l) => [l, make(l)])) as PerList<T>;
 }
 
-// Made on first use: ICU's pinyin collation costs ≈ 8 ms to load, and a sync loads this module without sorting.
-let pinyin: Intl.Collator | undefined;
-const collate = (a: string, b: string): number => (pinyin ??= new Intl.Collator('zh-Hans-CN-u-co-pinyin', { numeric: true })).compare(a, b);
-
 /** Configured units first, in their order (kept even with no projects), then the others by pinyin, '' last. */
 export function orderUnits(seen: Iterable<string>, configured: readonly string[] = []): string[] {
   const out = [...new Set(configured.map((u) => u.trim()).filter((u) => u !== ''))];
   const known = new Set(out);
-  const rest = [...new Set(seen)].filter((u) => !known.has(u) && u !== '').sort(collate);
+  const rest = [...new Set(seen)].filter((u) => !known.has(u) && u !== '').sort(byPinyin);
   const hasBlank = [...new Set(seen)].includes('');
   return [...out, ...rest, ...(hasBlank ? [''] : [])];
 }
-
-/** The lists in order, dropped last: derived from LIST_ORDER, which `passedLists` slices by these ranks. */
-const STAGE_RANK = Object.fromEntries([...LIST_ORDER, 'dropped'].map((s, i) => [s, i])) as Readonly<Record<Stage, number>>;
 
 /** Sorts projects by unit (in `units` order), then list, then name. */
 export function projectOrder(units: readonly string[]): (a: ReportProject, b: ReportProject) => number {
@@ -38,7 +31,7 @@ export function projectOrder(units: readonly string[]): (a: ReportProject, b: Re
   return (a, b) =>
     (rank.get(a.unit) ?? units.length) - (rank.get(b.unit) ?? units.length) ||
     STAGE_RANK[a.stage] - STAGE_RANK[b.stage] ||
-    collate(a.name, b.name) ||
+    byPinyin(a.name, b.name) ||
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 

@@ -270,4 +270,23 @@ describe('a sync chunk that died owing its dashboard deltas', () => {
       await s.close();
     }
   });
+
+  it('reads every STATE once when both passes are due, and both come out right', async () => {
+    const s = await startLocalStack({ inMemory: true, mode: 'test', clock: () => CLOCK });
+    const aggregates = new LiveAggregateRecords(new TableIO(createDocumentClient({ endpoint: s.dynamoEndpoint, region: 'local' }), { tableName: DEFAULT_TABLE_NAME }));
+    const deps = { store: s.store, aggregates, clock: () => CLOCK, log: () => {} };
+    const read = jest.spyOn(s.store, 'allStates');
+    try {
+      await sync(s, s.adminToken, request([row('B-1', { name: '鲁南食品产业园', unit: '地方镇' }), row('B-2', { name: '温水光伏项目', unit: '温水镇' })]));
+      await forgetNameIndex(s);
+      read.mockClear();
+      expect(await upkeep(deps, { rebuildOwed: true })).toEqual({ namesAdded: 2, aggregates: 'rebuilt' });
+      expect(read).toHaveBeenCalledTimes(1);
+      expect((await dashboard(s)).total.count).toBe(2);
+      expect(await upkeep(deps)).toEqual({ namesAdded: 0, aggregates: 'kept' });
+    } finally {
+      read.mockRestore();
+      await s.close();
+    }
+  });
 });

@@ -62,7 +62,7 @@ describe('startDynalite', () => {
     }
   });
 
-  it('spawned ahead (as the CLI does while it reads the workbook), opens nothing until started', async () => {
+  it('spawned ahead (as the CLI does while it reads the workbook), opens nothing until started; a discard after the start does nothing', async () => {
     const path = join(tempDir(), 'db');
     const discarded = spawnDynalite();
     await discarded.discard();
@@ -75,6 +75,8 @@ describe('startDynalite', () => {
       expect(existsSync(path)).toBe(true);
       expect(await tables(db.endpoint)).toEqual([]);
       await expect(ahead.start({ path })).rejects.toThrow(/started or discarded already/);
+      await ahead.discard(); // does nothing once started
+      expect(await tables(db.endpoint)).toEqual([]);
     } finally {
       await db.close();
     }
