@@ -28,6 +28,7 @@ export const ROOMS: readonly Room[] = [
   { room: 'functions/handlers', may: ['functions/app', 'contract'], packages: [/^aws-lambda$/, /^zod$/], why: 'parse the event, call one use case, map codes to statuses' },
   // The Lambda's composition root: the one handler file that builds the DynamoDB adapter for the use cases.
   { room: 'functions/handlers/deps.ts', may: ['functions/app', 'functions/store', 'functions/notify', 'contract'], packages: [], why: 'wires the store and notifier adapters into Deps' },
+  { room: 'functions/handlers/job-deps.ts', may: ['functions/app', 'functions/store', 'functions/notify', 'contract'], packages: [], why: "the cut-off job's Deps: deps.ts with e-mail over SES" },
   { room: 'functions/notify', may: ['functions/app', 'contract'], packages: [/^node:crypto$/, /^@aws-sdk\//], why: "adapters of app's Notifier port: group robots, e-mail" },
   { room: 'addin/core', may: ['contract'], packages: [], why: 'pure client logic' },
   { room: 'addin/app', may: ['addin/core', 'contract'], packages: [], why: "the client's flows, I/O through ports" },

@@ -122,12 +122,13 @@ export async function resolveIdentities(
   // The row's own claim, made by an earlier attempt that stopped before (or right after) its first event: that id is
   // this row's (it creates under it again), never another row's candidate.
   const ownClaim = (r: (typeof keyed)[number]) => entries.get(r.keyString)?.ids.includes(r.row.id) === true;
-  const taken = new Set([...known, ...sent]);
+  // Ids no row may be matched to: every id of the request (the stored ones among them).
+  const taken = new Set(sent);
   // A candidate is a stored project still of this name: not one renamed since it was indexed under this key, nor an id
   // with no project (a claim whose creation never happened: its row refused, or stopped before its first event).
   const nameValid = (r: (typeof keyed)[number], id: string) => states.has(id) && stateNameKey(states.get(id)!) === r.keyString;
   // Ids under a name that are projects (stored, or rows of this request): what a warning may name, and what the lookup saw.
-  const present = (id: string) => known.has(id) || states.has(id) || sent.has(id);
+  const present = (id: string) => states.has(id) || sent.has(id);
   const seen = (entry: NameEntry | undefined) => (entry?.ids ?? []).filter(present);
   const validFor = (r: (typeof keyed)[number]) => (entries.get(r.keyString)?.ids ?? []).filter((id) => !taken.has(id) && nameValid(r, id));
   // Names several stored projects carry (the request's known rows among them, before any row took one): a row of such a
@@ -165,18 +166,18 @@ export async function resolveIdentities(
       taken.add(valid[0]!);
       continue;
     }
-    taken.add(r.row.id);
     const earlier = claimedNew.get(r.keyString);
+    const claim = { key: r.key, seen: seen(entry) };
     if (entry && (valid.length > 1 || namedBySeveral)) {
-      identities.set(r.index, { claim: { key: r.key, seen: seen(entry) }, warning: duplicateWarning(candidatesOf(entry, namedBySeveral ?? valid)) });
+      identities.set(r.index, { claim, warning: duplicateWarning(candidatesOf(entry, namedBySeveral ?? valid)) });
     } else if (earlier !== undefined) {
       // The same name twice among this chunk's new rows: the first claims it, the others are warned of it.
-      identities.set(r.index, { claim: { key: r.key, seen: seen(entry) }, warning: duplicateWarning([{ id: earlier, name: r.name ?? '', unit: r.unit ?? '' }]) });
+      identities.set(r.index, { claim, warning: duplicateWarning([{ id: earlier, name: r.name ?? '', unit: r.unit ?? '' }]) });
     } else {
       claimedNew.set(r.keyString, r.row.id);
       // Taken by other rows of this request (the file holds the name twice) or stale: created beside them.
-      missed.push({ ...r, exact: entry ? candidatesOf(entry, seen(entry).filter((id) => id !== r.row.id)) : [] });
-      identities.set(r.index, { claim: { key: r.key, seen: seen(entry) } });
+      missed.push({ ...r, exact: entry ? candidatesOf(entry, claim.seen.filter((id) => id !== r.row.id)) : [] });
+      identities.set(r.index, { claim });
     }
   }
 

@@ -216,7 +216,9 @@ export async function syncUseCase(deps: Deps, caller: Caller, req: SyncRequest):
   const now = requestNow(deps, config.cutoff, req.asOf);
   const duplicates = duplicateErrors(req.rows);
   // Duplicates too: their rejection reports the stored stage and flag, so the add-in keeps the row's flag.
-  const states = await store.loadProjects([...new Set(req.rows.map((r) => r.id))]);
+  // Every id the request's rows carry (the identity pass never gives one of them to another row).
+  const sent = new Set(req.rows.map((r) => r.id));
+  const states = await store.loadProjects([...sent]);
   const workbookId = req.workbook.id;
 
   const parsedRows = req.rows.map((row): ParsedRow | SyncRowResult => {
@@ -234,8 +236,7 @@ export async function syncUseCase(deps: Deps, caller: Caller, req: SyncRequest):
     if (states.has(row.id) || duplicates.has(i) || !('fields' in parsed)) return [];
     return [{ index: i, row, name: parsed.fields.name, unit: parsed.fields.unit, contentHash: hashes[i]! }];
   });
-  const known = new Set(req.rows.filter((r) => states.has(r.id)).map((r) => r.id));
-  const matched = await resolveIdentities(store, unknown, known, new Set(req.rows.map((r) => r.id)));
+  const matched = await resolveIdentities(store, unknown, new Set(states.keys()), sent);
 
   // Decide every row first (no I/O), so the chunk's membership is written before any of its events.
   const first = req.rows.map((sent, i): Decided | SyncRowResult => {
@@ -300,7 +301,7 @@ export async function syncUseCase(deps: Deps, caller: Caller, req: SyncRequest):
     const { sentId, warnings: _w, ...row } = results[c.index]!;
     results[c.index] = { ...reject({ ...req.rows[c.index]!, ref: row.ref, id: c.state.id }, c.prev, [rowFailure(e)]), ...identityFields(sentId, undefined) };
   }
-  await settleNames(writer, results, new Set(req.rows.map((r) => r.id)));
+  await settleNames(writer, results, sent);
   const summary = summarize(results);
   // After the count (which is of transitions recorded now): a row still on an earlier list than its stage — a move
   // the clerk has not confirmed, seen again — carries the move it awaits, with its cycle days (domain/stage.ts).

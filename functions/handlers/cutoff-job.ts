@@ -5,7 +5,8 @@
  * invocation (the weeks are closed), so Scheduler does not retry a closed week.
  */
 import { runCutoff } from '../app/cutoff';
-import { jobDeps, type Deps } from './deps';
+import type { Deps } from './deps';
+import { jobDeps } from './job-deps';
 
 export const createJob = (getDeps: () => Deps) => async (): Promise<unknown> => {
   const deps = getDeps();

@@ -3,7 +3,7 @@
  * per container (module scope, on the first invocation); the embedded stack passes its own.
  */
 import type { Deps, Mode } from '../app/deps';
-import { createNotifier, createSesSender, type EmailSender } from '../notify';
+import { createNotifier } from '../notify';
 import { createClients, DynamoStore, storeEnv } from '../store';
 import { createCutoffStore } from '../store/weeks-closed';
 import { createLiveAggregates } from '../store/live-aggregates';
@@ -21,21 +21,6 @@ export function identityEnv(env: NodeJS.ProcessEnv = process.env): Pick<Deps, 'b
   const contact = env.ADMIN_CONTACT?.trim();
   return { ...(bootstrap ? { bootstrapAdminEmail: bootstrap } : {}), ...(contact ? { adminContact: contact } : {}) };
 }
-
-/**
- * The e-mail sender of the environment: SES when the deployment names a sender identity (the cut-off job's
- * SES_FROM_ADDRESS, SES_IDENTITY_ARN and the identity's region SES_REGION; infra/cdk/constructs/cutoff-schedule.ts),
- * none otherwise (AWS China regions, or no identity configured): e-mail channels then report "no e-mail service".
- */
-export function emailSenderFromEnv(env: NodeJS.ProcessEnv = process.env): EmailSender | undefined {
-  const from = env.SES_FROM_ADDRESS?.trim();
-  if (!from) return undefined;
-  const identityArn = env.SES_IDENTITY_ARN?.trim();
-  const region = env.SES_REGION?.trim();
-  return createSesSender({ from, ...(identityArn ? { identityArn } : {}), ...(region ? { region } : {}) });
-}
-
-const withEmail = (email: EmailSender | undefined) => (email ? { email } : {});
 
 let envDepsCache: Deps | undefined;
 
@@ -56,16 +41,4 @@ export function envDeps(): Deps {
     };
   }
   return envDepsCache;
-}
-
-let jobDepsCache: Deps | undefined;
-
-/**
- * The cut-off job's Deps (functions/handlers/cutoff-job.ts): envDeps, with e-mail over SES where the deployment
- * configured a sender identity. Only the job's function has SES_* and the SES permission; the API functions never
- * call this, so their bundles leave the SES client out.
- */
-export function jobDeps(): Deps {
-  jobDepsCache ??= { ...envDeps(), notifier: createNotifier({ fetch: (url, init) => fetch(url, init), ...withEmail(emailSenderFromEnv()) }) };
-  return jobDepsCache;
 }

@@ -7,11 +7,8 @@
  * reports. A failure becomes a NotifyError naming the SES error and HTTP status only (never the recipients):
  * throttling, a 5xx or a network error is retryable; a rejected message, an unverified identity or a paused
  * account is not.
- *
- * The SES SDK is required when a sender is made or sends, not when this module loads: every handler's deps reach this
- * module, and only the cut-off job with SES configured sends mail (the SDK's load is ≈ 15 ms of each cold start).
  */
-import type { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { NotifyError } from '../app/ports';
 import type { EmailSender } from './email';
 
@@ -21,8 +18,6 @@ export interface SesSenderOptions {
   /** The identity's ARN (sending authorisation; also where the role's ses:SendEmail is scoped). */
   identityArn?: string;
 }
-
-const ses = () => require('@aws-sdk/client-sesv2') as typeof import('@aws-sdk/client-sesv2');
 
 /** SES errors a later attempt can get past. */
 const RETRYABLE = new Set(['TooManyRequestsException', 'InternalServiceErrorException', 'ThrottlingException', 'Throttling', 'InternalFailure', 'ServiceUnavailable', 'ServiceUnavailableException', 'RequestTimeout', 'TimeoutError']);
@@ -36,7 +31,7 @@ export class SesEmailSender implements EmailSender {
   async send(to: readonly string[], subject: string, body: string): Promise<void> {
     try {
       await this.client.send(
-        new (ses().SendEmailCommand)({
+        new SendEmailCommand({
           FromEmailAddress: this.opts.from,
           ...(this.opts.identityArn ? { FromEmailAddressIdentityArn: this.opts.identityArn } : {}),
           Destination: { ToAddresses: [...to] },
@@ -60,6 +55,6 @@ export class SesEmailSender implements EmailSender {
 
 /** The cloud's sender: an SES v2 client in the identity's region (it may differ from the stack's), SDK retries off. */
 export function createSesSender(opts: SesSenderOptions & { region?: string }): EmailSender {
-  const client = new (ses().SESv2Client)({ ...(opts.region ? { region: opts.region } : {}), maxAttempts: 1 });
+  const client = new SESv2Client({ ...(opts.region ? { region: opts.region } : {}), maxAttempts: 1 });
   return new SesEmailSender(client, opts);
 }

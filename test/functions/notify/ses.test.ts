@@ -9,8 +9,9 @@ import { mockClient } from 'aws-sdk-client-mock';
 import type { ChannelSettings, PushRun } from '../../../contract/channels';
 import { deliver } from '../../../functions/app/push';
 import type { PushMessage } from '../../../functions/domain/push';
-import { emailSenderFromEnv } from '../../../functions/handlers/deps';
-import { createNotifier, SesEmailSender } from '../../../functions/notify';
+import { emailSenderFromEnv } from '../../../functions/handlers/job-deps';
+import { createNotifier } from '../../../functions/notify';
+import { SesEmailSender } from '../../../functions/notify/ses';
 
 const ses = mockClient(SESv2Client);
 beforeEach(() => ses.reset());
