@@ -46,12 +46,12 @@ export function contributionOfState(s: ProjectState, cutoff: CountyConfig['cutof
  */
 export async function recordAggregates(
   deps: Pick<Deps, 'aggregates' | 'log' | 'clock'>,
-  chunk: string | null,
+  chunk: string,
   committed: ReadonlyArray<{ state: ProjectState; prev: ProjectState | null }>,
   cutoff: CountyConfig['cutoff'],
 ): Promise<boolean> {
   const agg = deps.aggregates;
-  if (!agg || !chunk || committed.length === 0) return true;
+  if (!agg || committed.length === 0) return true;
   try {
     const put = new Map<string, RedEntry>();
     const remove = new Set<string>();

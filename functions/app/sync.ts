@@ -293,7 +293,7 @@ export async function syncUseCase(deps: Deps, caller: Caller, req: SyncRequest):
   // event stands: the retry repairs).
   const failed = await store.settleStates(writer.committed.flatMap((c) => (c.prev ? [c.state] : [])));
   // The dashboard's live aggregates: this chunk's committed events, each once (app/aggregates.ts).
-  if ((await recordAggregates(deps, chunk, writer.committed, config.cutoff)) && chunk) await endChunk(deps, chunk);
+  if (chunk && (await recordAggregates(deps, chunk, writer.committed, config.cutoff))) await endChunk(deps, chunk);
   for (const c of writer.committed) {
     if (!failed.has(c.state.id)) continue;
     const e = failed.get(c.state.id);

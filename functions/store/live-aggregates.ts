@@ -13,17 +13,17 @@
  * a number attribute; they are read as such, and the first delta rewrites them in this form.
  */
 import { randomInt } from 'node:crypto';
-import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mapPool } from '../app/pool';
 import type { LiveAggregateStore, Page } from '../app/ports';
-import { addCounters, redKey, type Counters, type RedEntry, type UnitCounters, type WeekCounts } from '../domain/report/live';
+import { addCounters, dropZeros, redKey, type Counters, type RedEntry, type UnitCounters, type WeekCounts } from '../domain/report/live';
 import { SECTIONS_FORMAT } from '../domain/report/sections';
 import { LIST_ORDER, type ListKey } from '../../contract/vocabulary';
 import { batchGet, batchWrite, type Item } from './batch';
 import { decodeToken, encodeToken, queryHash } from './cursor';
 import { weekClosePk } from './keys';
 import { SharedReads } from './shared-reads';
-import { TableIO, type DynamoStoreOptions } from './table-io';
+import { CONDITIONAL_PUT_CONCURRENCY, TableIO, type DynamoStoreOptions } from './table-io';
 
 export const LIVE_PK = 'LIVE';
 export const LIVE_META_SK = 'META';
@@ -87,12 +87,11 @@ export class LiveAggregateRecords implements LiveAggregateStore {
       const items = await batchGet(this.io.doc, this.io.table, [...pending.keys()].map((u) => ({ PK: LIVE_PK, SK: liveUnitSk(u) })), this.io.retry);
       const held = new Map(items.map((i) => [String(i.SK).slice(UNIT_PREFIX.length), i]));
       const moved = new Map<string, Counters>();
-      await mapPool([...pending], 8, async ([unit, delta]) => {
+      await mapPool([...pending], CONDITIONAL_PUT_CONCURRENCY, async ([unit, delta]) => {
         const item = held.get(unit);
         const applied = Array.isArray(item?.applied) ? (item.applied as string[]) : [];
         if (applied.includes(chunk)) return; // this chunk's put landed, its answer was lost
-        const counters = addCounters(item ? countersOf(item) : {}, delta);
-        for (const k of Object.keys(counters)) if (counters[k] === 0) delete counters[k];
+        const counters = dropZeros(addCounters(item ? countersOf(item) : {}, delta));
         const version = typeof item?.version === 'number' ? item.version : null;
         const next = unitItemOf(unit, counters, (version ?? 0) + 1, [...applied, chunk].slice(-APPLIED_KEPT));
         const put = await this.io.put(next, version === null ? { expr: 'attribute_not_exists(version)' } : { expr: 'version = :v', values: { ':v': version } });
@@ -147,9 +146,9 @@ export class LiveAggregateRecords implements LiveAggregateStore {
 
   async openChunks(): Promise<{ open: string[]; begun: number }> {
     // Never shared with a read in flight: upkeep's check after a rebuild must see every chunk begun before it.
-    const out = await this.io.doc.send(new GetCommand({ TableName: this.io.table, Key: CHUNKS_KEY, ConsistentRead: true }));
-    const open = out.Item?.open;
-    return { open: open instanceof Set ? [...(open as Set<string>)].sort() : [], begun: Number(out.Item?.begun ?? 0) };
+    const item = await this.io.get(CHUNKS_KEY);
+    const open = item?.open;
+    return { open: open instanceof Set ? [...(open as Set<string>)].sort() : [], begun: Number(item?.begun ?? 0) };
   }
 
   async closedWeekCounts(weeks: readonly string[]): Promise<Map<string, WeekCounts>> {

@@ -16,7 +16,6 @@
  * partition) is read by legacyNames until upkeep has indexed every project here (the mark's `oldLayout`).
  */
 import { randomUUID } from 'node:crypto';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { DuplicatesSnapshot, NameEntry, NameIndexMark } from '../app/ports';
 import { nameKeyString, type NameKey } from '../domain/identity';
 import { batchPut, type Item } from './batch';
@@ -107,8 +106,7 @@ export class NameRecords {
 
   /** The backfill's mark (app/upkeep.ts): when it last ran, whether a later pass found nothing missing, its rule and layout. */
   async indexMark(): Promise<NameIndexMark | null> {
-    const out = await this.io.doc.send(new GetCommand({ TableName: this.io.table, Key: NAME_INDEX_MARK_KEY, ConsistentRead: true }));
-    const item = out.Item;
+    const item = await this.io.get(NAME_INDEX_MARK_KEY);
     if (!item) return null;
     return { at: String(item.at), verified: item.verified === true, rule: typeof item.rule === 'number' ? item.rule : 1, oldLayout: item.layout !== LAYOUT };
   }
@@ -120,9 +118,9 @@ export class NameRecords {
   /** The possible duplicates as last taken (one item: at most MAX_PAIRS pairs and their total). */
   async duplicates(): Promise<DuplicatesSnapshot | null> {
     // Concurrent dashboards share the read (the snapshot is one item of up to ~50 KB).
-    const out = await this.reads.read('duplicates', () => this.io.doc.send(new GetCommand({ TableName: this.io.table, Key: DUPLICATES_KEY, ConsistentRead: true })));
-    if (!out.Item) return null;
-    const { pairs, total, begun, at } = out.Item as unknown as DuplicatesSnapshot;
+    const item = await this.reads.read('duplicates', () => this.io.get(DUPLICATES_KEY));
+    if (!item) return null;
+    const { pairs, total, begun, at } = item as unknown as DuplicatesSnapshot;
     return { pairs, total, begun, at };
   }
 

@@ -74,9 +74,7 @@ export class ProjectRecords {
    * invariant): there an id read as absent may still have events, and its EVT#1 key is checked before it is written.
    */
   private tableOrder(): Promise<boolean> {
-    return (this.ordered ??= this.io.doc
-      .send(new GetCommand({ TableName: this.io.table, Key: TABLE_ORDER_KEY, ConsistentRead: true }))
-      .then((out) => out.Item?.stateBeforeEvents === true));
+    return (this.ordered ??= this.io.get(TABLE_ORDER_KEY).then((item) => item?.stateBeforeEvents === true));
   }
 
   /** Notes that every event of this table follows its STATE: the embedded stack, for a table it has just created. */

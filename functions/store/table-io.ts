@@ -4,7 +4,7 @@
  */
 import { ConditionalCheckFailedException, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { WriteCounter } from '../app/ports';
 import { DEFAULT_RETRY, type Item, type RetryPolicy } from './batch';
 import { stripKeys } from './keys';
@@ -75,6 +75,11 @@ export class TableIO {
       if (condition && isConditionFailure(e)) return false;
       throw e;
     }
+  }
+
+  /** One item by its key, read consistently (a mark or a config item another writer may just have put). */
+  async get(key: { PK: string; SK: string }): Promise<Item | undefined> {
+    return (await this.doc.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }))).Item;
   }
 
   async queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]> {

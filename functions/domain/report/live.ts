@@ -100,22 +100,26 @@ export function contributionDelta(before: Contribution | null, after: Contributi
   const at = (unit: string) => out.get(unit) ?? out.set(unit, {}).get(unit)!;
   if (before) addCounters(at(before.unit), before.counters, -1);
   addCounters(at(after.unit), after.counters);
-  for (const [unit, c] of out) {
-    for (const k of Object.keys(c)) if (c[k] === 0) delete c[k];
-    if (Object.keys(c).length === 0) out.delete(unit);
-  }
-  return out;
+  return pruned(out);
 }
 
 /** Sums of many deltas, per unit. */
 export function mergeDeltas(deltas: Iterable<Map<string, Counters>>): Map<string, Counters> {
   const out = new Map<string, Counters>();
   for (const d of deltas) for (const [unit, c] of d) addCounters(out.get(unit) ?? out.set(unit, {}).get(unit)!, c);
-  for (const [unit, c] of out) {
-    for (const k of Object.keys(c)) if (c[k] === 0) delete c[k];
-    if (Object.keys(c).length === 0) out.delete(unit);
-  }
-  return out;
+  return pruned(out);
+}
+
+/** `c` without its zero counters: a counter at 0 is the same as none. */
+export function dropZeros(c: Counters): Counters {
+  for (const k of Object.keys(c)) if (c[k] === 0) delete c[k];
+  return c;
+}
+
+/** Per-unit counters without zeros, and without the units left empty. */
+function pruned(byUnit: Map<string, Counters>): Map<string, Counters> {
+  for (const [unit, c] of byUnit) if (Object.keys(dropZeros(c)).length === 0) byUnit.delete(unit);
+  return byUnit;
 }
 
 export interface UnitCounters {
